@@ -1,0 +1,29 @@
+"""factcheck: cross-check the figures and names of a news draft against other reports."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "check", "extract_claims", "load_story"]
+
+if TYPE_CHECKING:
+    from .check import check
+    from .extract import extract_claims
+    from .story import load_story
+
+
+def __getattr__(name: str) -> Any:  # lazy: `factcheck --version` must import almost nothing
+    if name == "check":
+        from .check import check
+
+        return check
+    if name == "extract_claims":
+        from .extract import extract_claims
+
+        return extract_claims
+    if name == "load_story":
+        from .story import load_story
+
+        return load_story
+    raise AttributeError(name)

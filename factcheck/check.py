@@ -1,0 +1,40 @@
+"""The pipeline: extract claims from the draft and each source, align them, compare values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .models import CheckedClaim, Document, Finding, Report, SourceInfo
+
+
+def check(
+    draft: Document,
+    sources: Sequence[Document],
+    *,
+    infos: Sequence[SourceInfo] | None = None,
+    title: str | None = None,
+) -> Report:
+    """Cross-check ``draft`` against ``sources``.
+
+    ``infos`` lists every source in command-line order, including those that failed to load
+    (with ``error`` set); by default it is derived from ``sources``.
+    """
+    from .align import align_document
+    from .extract import extract_claims
+
+    if infos is None:
+        infos = [SourceInfo(id=d.id, origin=d.origin, lang=d.lang, title=d.title) for d in sources]
+    draft_claims = extract_claims(draft)
+    per_claim: dict[str, list[Finding]] = {c.id: [] for c in draft_claims}
+    for doc in sources:
+        for claim_id, finding in align_document(draft_claims, doc, extract_claims(doc)).items():
+            per_claim[claim_id].append(finding)
+    for claim_id, finding in align_document(draft_claims, draft, draft_claims, itself=True).items():
+        per_claim[claim_id].append(finding)
+    checked = tuple(
+        CheckedClaim(claim=c, findings=tuple(per_claim[c.id])) for c in draft_claims
+    )
+    return Report(
+        draft=draft, sources=tuple(infos), documents={d.id: d for d in sources},
+        claims=checked, title=title,
+    )

@@ -1,0 +1,35 @@
+"""One error hierarchy. Third-party exceptions are turned into these at the boundary,
+so the CLI can print one clear line and pick an exit code."""
+
+from __future__ import annotations
+
+
+class FactcheckError(Exception):
+    """Base of every error factcheck raises on purpose."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.message = message
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class InputError(FactcheckError):
+    """A file or text that cannot be read as a document (missing, binary, empty, too big...)."""
+
+
+class FetchError(FactcheckError):
+    """A URL that could not be fetched (network, status, content type, size...)."""
+
+
+class StoryError(FactcheckError):
+    """A story folder that is malformed (story.toml, snapshots, paths)."""
+
+
+class LedgerError(StoryError):
+    """A decisions ledger that is corrupt, of an unknown version, or cannot be written."""
+
+
+class UsageError(FactcheckError):
+    """A command line that does not make sense."""

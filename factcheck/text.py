@@ -1,0 +1,85 @@
+"""Text helpers that keep offsets: sentences, quoted ranges, line/column, folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from .models import Span
+
+_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n|\n(?=\s*[#*\-–•])")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gov|Gen|Col|Lt|Sgt|Sen|Rep|St|Jr|Sr|No|Co|Inc|Ltd|vs|etc|Jan|Feb|Mar|Apr|"
+    r"Aug|Sept|Sep|Oct|Nov|Dec|M|Mme|Mgr|approx|est|a\.m|p\.m|U\.S|U\.K)\.|\b[A-Z]\.)$"
+)
+
+
+def sentences(text: str) -> list[Span]:
+    """Split ``text`` into sentence spans (trimmed of surrounding whitespace)."""
+    spans: list[Span] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        cut = m.start()
+        if text[cut:m.end()].strip() == "" and _ABBREV.search(text[max(start, cut - 12):cut]):
+            continue
+        _add(text, start, m.start(), spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start=start, end=end))
+
+
+_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "‘": "’"}
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Ranges of text inside quotation marks (not crossing a paragraph)."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        close = _QUOTE_PAIRS.get(ch)
+        if close and (ch != "‘" or i == 0 or not text[i - 1].isalnum()):
+            j = text.find(close, i + 1)
+            para = text.find("\n\n", i + 1)
+            if j > i and (para < 0 or j < para) and j - i < 2000:
+                out.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+class LineIndex:
+    """Maps offsets to 1-based (line, column) in code points."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def fold(s: str) -> str:
+    """Lower-case, strip diacritics, collapse whitespace: 'Hervé  PÉTRY' -> 'herve petry'."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.casefold().split())
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    return _WORD.finditer(text, start, len(text) if end is None else end)
