@@ -1,0 +1,240 @@
+"""What the report formats share: which findings are shown, how a claim and a value are
+named, where a span is (path, line, column), and the summary counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Claim, Document, Finding, JsonValue, Report, Span
+from ..text import LineIndex
+from .safe import inert, one_line
+
+SHOWN = ("conflicts", "unclear")  # verdicts that become diagnostics
+QUOTE_LIMIT = 100  # code points of evidence quoted in one-line formats
+
+_HEDGE_WORDS = {
+    "about": "about", "over": "over", "under": "under", "at_least": "at least",
+    "at_most": "at most", "nearly": "nearly", "vague": "~",
+}
+_PERCENT_UNITS = {"%", "percent", "pc", "pour cent", "pourcent"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One finding to report, with its claim."""
+
+    claim: Claim
+    finding: Finding
+    internal: bool  # the "source" is the draft itself: two mentions disagree
+
+    @property
+    def decided(self) -> bool:
+        return bool(self.finding.decision)
+
+    @property
+    def severity(self) -> str:
+        """``conflict``, ``unclear`` or ``self-conflict`` (also the SARIF rule name)."""
+        if self.finding.verdict == "unclear":
+            return "unclear"
+        return "self-conflict" if self.internal else "conflict"
+
+
+def items(report: Report, *, show_decided: bool = False) -> list[Item]:
+    """Conflicting and unclear findings in draft order (then source order), without the
+    decided ones unless ``show_decided``."""
+    rank = {s.id: i for i, s in enumerate(report.sources)}
+    keyed: list[tuple[tuple[int, int, int, int, int], Item]] = []
+    for ci, checked in enumerate(report.claims):
+        claim = checked.claim
+        for fi, f in enumerate(checked.findings):
+            if f.verdict not in SHOWN or (f.decision and not show_decided):
+                continue
+            internal = f.source == report.draft.id
+            src_rank = len(rank) if internal else rank.get(f.source, len(rank) + 1)
+            key = (claim.span.start, claim.span.end, ci, src_rank, fi)
+            keyed.append((key, Item(claim, f, internal)))
+    keyed.sort(key=lambda kv: kv[0])
+    return [item for _, item in keyed]
+
+
+def decided_count(report: Report) -> int:
+    return sum(
+        1 for c in report.claims for f in c.findings if f.verdict in SHOWN and f.decision
+    )
+
+
+def hidden_count(report: Report, *, show_decided: bool = False) -> int:
+    """Findings an editorial decision keeps out of the default output.
+
+    ``Report.hidden`` counts the findings hidden by decisions, whether they were kept in
+    the report (with ``Finding.decision`` set) or dropped from it; decided findings still in
+    the report are counted from the findings when that is more. With ``show_decided`` only
+    the dropped ones stay hidden.
+    """
+    decided = decided_count(report)
+    total = max(report.hidden, decided)
+    return total - decided if show_decided else total
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def summary_line(report: Report, *, show_decided: bool = False) -> str:
+    """``N claims, X conflicts, Y unclear, Z agree across S sources; H decided findings hidden``
+
+    Conflicts and unclear count the undecided findings (those that set the exit code).
+    """
+    line = (
+        f"{plural(len(report.claims), 'claim')}, "
+        f"{plural(report.count('conflicts', undecided=True), 'conflict')}, "
+        f"{report.count('unclear', undecided=True)} unclear, "
+        f"{report.count('agrees')} agree across {plural(len(report.sources), 'source')}"
+    )
+    hidden = hidden_count(report, show_decided=show_decided)
+    if hidden:
+        line += f"; {plural(hidden, 'decided finding')} hidden"
+    return line
+
+
+def number(x: float | int) -> str:
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return f"{x:,}" if isinstance(x, int) and abs(x) >= 10000 else str(x)
+
+
+def value_text(value: JsonValue) -> str:
+    """A finding's or claim's value as plain text (not yet inert)."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "-".join(number(v) for v in value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float | int):
+        return number(value)
+    return str(value)
+
+
+def with_unit(text: str, unit: str | None, kind: str | None = None) -> str:
+    if not text:
+        return text
+    if (unit or "").strip().casefold() in _PERCENT_UNITS or (kind == "percent" and not unit):
+        return f"{text}%"
+    return f"{text} {unit}" if unit else text
+
+
+def claim_value(claim: Claim) -> str:
+    """The draft's figure as stated: hedge, value, unit (``about 300``, ``12%``, ``5 km``)."""
+    text = with_unit(value_text(claim.value), claim.unit, claim.kind)
+    hedge = _HEDGE_WORDS.get(claim.hedge or "")
+    if hedge == "~":
+        return f"~{text}"
+    return f"{hedge} {text}" if hedge else text
+
+
+def claim_about(claim: Claim) -> str:
+    """Who or what the claim is about: the role of a person, else subject and predicate."""
+    if claim.kind == "person":
+        return claim.role or ""
+    return " ".join(p for p in (claim.subject, claim.predicate) if p)
+
+
+def claim_label(claim: Claim) -> str:
+    """How diagnostics name a claim, e.g. ``6 people remanded in custody`` or
+    ``Nicolas Bessone (Marseille prosecutor)``; falls back to the quoted claim text."""
+    value = claim_value(claim)
+    about = claim_about(claim)
+    if claim.kind == "person":
+        return f"{value} ({about})" if about else value
+    if about:
+        return f"{value} {about}"
+    quote = " ".join(claim.text.split())
+    return value if quote == value else f'{value} ("{quote}")'
+
+
+def finding_value(claim: Claim, finding: Finding) -> str:
+    """A finding's value, with the claim's unit when it has a number."""
+    text = value_text(finding.value)
+    if claim.kind == "person" or isinstance(finding.value, str):
+        return text
+    return with_unit(text, claim.unit, claim.kind)
+
+
+class Locator:
+    """Paths and 1-based line/column positions in the draft and the source documents."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self._docs: dict[str, Document] = dict(report.documents)
+        self._docs[report.draft.id] = report.draft
+        self._origins = {s.id: s.origin for s in report.sources}
+        self._index: dict[str, LineIndex] = {}
+
+    def document(self, doc_id: str) -> Document | None:
+        return self._docs.get(doc_id)
+
+    def path(self, doc_id: str) -> str:
+        """Where a document came from, as the user gave it (or its id)."""
+        doc = self._docs.get(doc_id)
+        return (doc.origin if doc else "") or self._origins.get(doc_id, "") or doc_id
+
+    def position(self, doc_id: str, offset: int) -> tuple[int, int] | None:
+        doc = self._docs.get(doc_id)
+        if doc is None:
+            return None
+        index = self._index.get(doc_id)
+        if index is None:
+            index = self._index[doc_id] = LineIndex(doc.text)
+        return index.position(min(max(offset, 0), len(doc.text)))
+
+    def region(self, doc_id: str, span: Span) -> tuple[int, int, int, int] | None:
+        """(start line, start column, end line, end column) with an exclusive end column."""
+        start = self.position(doc_id, span.start)
+        end = self.position(doc_id, max(span.end, span.start))
+        if start is None or end is None:
+            return None
+        return (*start, *end)
+
+    def where(self, doc_id: str, span: Span | None) -> str:
+        """``path:line:col`` (or just the path when the position is unknown)."""
+        path = self.path(doc_id)
+        pos = self.position(doc_id, span.start) if span is not None else None
+        return f"{path}:{pos[0]}:{pos[1]}" if pos else path
+
+
+def is_url(origin: str) -> bool:
+    return origin.split(":", 1)[0].casefold() in ("http", "https") and "://" in origin
+
+
+def message(item: Item, loc: Locator) -> str:
+    """One-line, inert description of a finding, without the draft location and severity:
+    ``6 remanded in custody; wire-en says 1 ("one was remanded in custody", src.txt:9:3)``."""
+    claim, f = item.claim, item.finding
+    label = one_line(claim_label(claim), 2 * QUOTE_LIMIT)
+    value = one_line(finding_value(claim, f))
+    quote = one_line(f.text, QUOTE_LIMIT) if f.text else ""
+    if item.internal:
+        pos = loc.position(f.source, f.span.start) if f.span is not None else None
+        at = f" at line {pos[0]}" if pos else " elsewhere"
+        said = f"draft says {one_line(claim_value(claim))} here but {value or '?'}{at}"
+        evidence = f' ("{quote}")' if quote else ""
+        text = f"{label}; {said}{evidence}"
+    else:
+        src = inert(f.source)
+        where = inert(loc.where(f.source, f.span))
+        shown = f'"{value}"' if value and claim.kind == "person" else value
+        evidence = f'"{quote}", {where}' if quote and quote != value else where
+        said = f"{src} says {shown} ({evidence})" if shown else f"{src} says ({evidence})"
+        text = f"{label}; {said}"
+    if f.why:
+        text += f" — {one_line(f.why, QUOTE_LIMIT)}"
+    if item.decided:
+        text += f" [decided: {one_line(f.decision or '', 40)}]"
+    return text
+
+
+def source_errors(report: Report) -> list[tuple[str, str, str]]:
+    """(id, origin, error) of the sources that could not be read, in order."""
+    return [(s.id, s.origin, s.error) for s in report.sources if s.error]
+

@@ -1,0 +1,113 @@
+"""An event sheet in Markdown: one row per draft claim, one column per source.
+
+    | # | Fact | Draft | wire-en | radio-fr |
+    |---|------|-------|---------|----------|
+    | 1 | count: people remanded in custody | 6 "six people were remanded" | ❌ 1 | ✅ 6 |
+
+Marks: ✅ agrees, ❌ conflicts, ❓ unclear, — absent (or no finding); a decided finding
+keeps its mark with ``(decided: status)``: the sheet always shows every finding.
+Disagreements inside the draft and the sources that could not be read are listed below.
+Every piece of untrusted text is made inert, put on one line, and has its Markdown/HTML
+markup and ``|`` escaped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import CheckedClaim, Finding, Report
+from .common import (
+    Locator,
+    claim_about,
+    claim_value,
+    decided_count,
+    finding_value,
+    items,
+    plural,
+    source_errors,
+    summary_line,
+)
+from .safe import one_line
+
+MARKS = {"agrees": "✅", "conflicts": "❌", "unclear": "❓", "absent": "—"}
+QUOTE = 60
+
+# Punctuation that starts inline markup in CommonMark/GFM (emphasis, links and images, code,
+# raw HTML, entities, strikethrough, table cells, math); `\` makes each one literal. Block
+# markers (#, -, 1.) need no escape: untrusted text never starts a line here.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~&$])")
+
+
+def md(s: str, limit: int | None = None) -> str:
+    """Untrusted text as literal Markdown inline text, on one line."""
+    return _MARKUP.sub(r"\\\1", one_line(s, limit))
+
+
+def _cell(claim: CheckedClaim, source: str, failed: bool) -> str:
+    findings = [f for f in claim.findings if f.source == source]
+    if not findings:
+        return "⚠ not read" if failed else MARKS["absent"]
+    return "; ".join(_finding_cell(claim, f) for f in findings)
+
+
+def _finding_cell(claim: CheckedClaim, f: Finding) -> str:
+    parts = [MARKS[f.verdict]]
+    value = finding_value(claim.claim, f)
+    if value and f.verdict != "absent":
+        parts.append(md(value, QUOTE))
+    if f.decision:
+        parts.append(f"(decided: {md(f.decision, 40)})")
+    return " ".join(parts)
+
+
+def _fact(claim: CheckedClaim) -> str:
+    about = claim_about(claim.claim)
+    return f"{claim.claim.kind}: {md(about, QUOTE)}" if about else claim.claim.kind
+
+
+def _draft(claim: CheckedClaim) -> str:
+    c = claim.claim
+    return f"**{md(claim_value(c), QUOTE)}** “{md(c.text, QUOTE)}”"
+
+
+def render(report: Report, *, show_decided: bool = False) -> str:
+    loc = Locator(report)
+    title = report.title or loc.path(report.draft.id)
+    # The sheet shows every finding, decided ones marked, whatever ``show_decided`` says.
+    summary = summary_line(report, show_decided=True)
+    decided = decided_count(report)
+    if decided:
+        summary += f"; {decided} decided"
+    summary = md(summary)
+    out = [f"# Fact check: {md(title, 200)}", "", summary, ""]
+    failed = {s.id for s in report.sources if s.error}
+    header = ["#", "Fact", "Draft", *(md(s.id, 40) for s in report.sources)]
+    out.append("| " + " | ".join(header) + " |")
+    out.append("|" + "|".join("---" for _ in header) + "|")
+    for n, claim in enumerate(sorted(report.claims, key=lambda c: c.claim.span.start), 1):
+        row = [str(n), _fact(claim), _draft(claim)]
+        row += [_cell(claim, s.id, s.id in failed) for s in report.sources]
+        out.append("| " + " | ".join(row) + " |")
+    inside = [i for i in items(report, show_decided=True) if i.internal]
+    if inside:
+        out += ["", "## Inside the draft", ""]
+        for item in inside:
+            c, f = item.claim, item.finding
+            here = loc.position(report.draft.id, c.span.start)
+            there = loc.position(report.draft.id, f.span.start) if f.span else None
+            line = (
+                f"- {MARKS[f.verdict]} line {here[0] if here else '?'}: "
+                f"**{md(claim_value(c), QUOTE)}** “{md(c.text, QUOTE)}”, but line "
+                f"{there[0] if there else '?'}: **{md(finding_value(c, f), QUOTE)}**"
+            )
+            if f.text:
+                line += f" “{md(f.text, QUOTE)}”"
+            if f.decision:
+                line += f" (decided: {md(f.decision, 40)})"
+            out.append(line)
+    errors = source_errors(report)
+    if errors:
+        out += ["", f"## {plural(len(errors), 'source')} not read", ""]
+        out += [f"- {md(sid, 40)} ({md(origin, 200)}): {md(err, 300)}"
+                for sid, origin, err in errors]
+    return "\n".join(out) + "\n"

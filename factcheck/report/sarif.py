@@ -1,0 +1,177 @@
+"""SARIF 2.1.0 for code-scanning dashboards: one run, one result per finding.
+
+Rules: FC001 ``conflict`` (a source gives another value), FC002 ``unclear`` (a weak match
+that may be a conflict) and FC003 ``self-conflict`` (two mentions in the draft disagree).
+Columns count Unicode code points (``columnKind``); regions are 1-based with an exclusive
+end column. Human-readable strings are made inert; the JSON is written without raw control
+or bidi characters. Decided findings appear only with --show-decided, as suppressed results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import Any
+from urllib.parse import quote
+
+from .. import __version__
+from ..models import Report, Span
+from .common import Item, Locator, claim_value, is_url, items, message, source_errors
+from .safe import dumps, inert, one_line
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+RULES: dict[str, dict[str, Any]] = {
+    "conflict": {
+        "id": "FC001",
+        "name": "conflict",
+        "short": "A source reports another value for a claim of the draft.",
+        "full": "A figure, date or name in the draft differs from what another report of the "
+                "same event says about the same fact.",
+        "help": "Check the figure against the source quoted in the related location; correct "
+                "the draft, or record an editorial decision if the difference is understood.",
+        "level": "error",
+    },
+    "unclear": {
+        "id": "FC002",
+        "name": "unclear",
+        "short": "A source may disagree with a claim, but the match is weak.",
+        "full": "A source mentions something close to the claim with another value, but the "
+                "alignment is uncertain (different wording, scope or time).",
+        "help": "Read the related source passage and decide whether it is about the same fact.",
+        "level": "warning",
+    },
+    "self-conflict": {
+        "id": "FC003",
+        "name": "self-conflict",
+        "short": "The draft gives two different values for the same fact.",
+        "full": "Two mentions inside the draft disagree about the same figure, date or name.",
+        "help": "Make both mentions agree, or reword them so that they are clearly about "
+                "different things.",
+        "level": "error",
+    },
+}
+_ORDER = list(RULES)
+
+
+def _rule(name: str) -> dict[str, Any]:
+    r = RULES[name]
+    return {
+        "id": r["id"],
+        "name": r["name"],
+        "shortDescription": {"text": r["short"]},
+        "fullDescription": {"text": r["full"]},
+        "help": {"text": r["help"], "markdown": r["help"]},
+        "defaultConfiguration": {"level": r["level"]},
+        "properties": {"tags": ["fact-check", r["name"]]},
+    }
+
+
+def uri(origin: str) -> str:
+    """A URI reference for a path as given (kept relative) or a URL (kept as is)."""
+    if is_url(origin):
+        return quote(origin, safe=":/?#[]@!$&'()*+,;=%-._~")
+    path = origin.replace("\\", "/")
+    encoded = quote(path, safe="/!$&'()*+,;=@-._~")
+    if path.startswith("/"):
+        return "file://" + encoded
+    if len(path) > 2 and path[1] == ":" and path[0].isalpha():  # C:/...
+        return "file:///" + path[:2] + quote(path[2:], safe="/!$&'()*+,;=@-._~")
+    return encoded
+
+
+def _location(loc: Locator, doc_id: str, span: Span | None, snippet: str | None) -> dict[str, Any]:
+    origin = loc.path(doc_id)
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri(origin)}}
+    region = loc.region(doc_id, span) if span is not None and not is_url(origin) else None
+    if region:
+        reg: dict[str, Any] = {
+            "startLine": region[0], "startColumn": region[1],
+            "endLine": region[2], "endColumn": region[3],
+        }
+        if snippet:
+            reg["snippet"] = {"text": one_line(snippet, 400)}
+        physical["region"] = reg
+    return {"physicalLocation": physical}
+
+
+def fingerprint(item: Item, occurrence: int) -> str:
+    c = item.claim
+    key = "\x1f".join(
+        str(part) for part in (
+            item.severity, c.kind, c.value, c.unit, c.subject, c.predicate, c.role,
+            item.finding.source, occurrence,
+        )
+    )
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _result(item: Item, loc: Locator, draft_id: str, occurrence: int) -> dict[str, Any]:
+    rule = RULES[item.severity]
+    f = item.finding
+    related = _location(loc, f.source, f.span, f.text)
+    related["id"] = 1
+    quote_text = one_line(f.text, 200) if f.text else "(no quote)"
+    related["message"] = {"text": f"{inert(f.source)}: {quote_text}"}
+    result: dict[str, Any] = {
+        "ruleId": rule["id"],
+        "ruleIndex": _ORDER.index(item.severity),
+        "level": rule["level"],
+        "message": {"text": message(item, loc)},
+        "locations": [_location(loc, draft_id, item.claim.span, item.claim.text)],
+        "relatedLocations": [related],
+        "partialFingerprints": {"factcheckFinding/v1": fingerprint(item, occurrence)},
+        "properties": {
+            "claim": inert(item.claim.id),
+            "kind": item.claim.kind,
+            "draftValue": one_line(claim_value(item.claim)),
+            "source": inert(f.source),
+            "verdict": f.verdict,
+            "score": f.score,
+        },
+    }
+    if item.decided:
+        result["suppressions"] = [{
+            "kind": "external",
+            "status": "accepted",
+            "justification": f"editorial decision: {one_line(f.decision or '', 200)}",
+        }]
+    return result
+
+
+def sarif_object(report: Report, *, show_decided: bool = False) -> dict[str, Any]:
+    loc = Locator(report)
+    draft_id = report.draft.id
+    seen: Counter[str] = Counter()
+    results = []
+    for item in items(report, show_decided=show_decided):
+        base = fingerprint(item, 0)
+        seen[base] += 1
+        results.append(_result(item, loc, draft_id, seen[base] - 1))
+    errors = source_errors(report)
+    invocation: dict[str, Any] = {"executionSuccessful": not errors}
+    if errors:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error",
+             "message": {"text": f"source {inert(sid)} ({inert(origin)}): {one_line(err)}"}}
+            for sid, origin, err in errors
+        ]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "factcheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_rule(name) for name in _ORDER],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "invocations": [invocation],
+            "results": results,
+        }],
+    }
+
+
+def render(report: Report, *, show_decided: bool = False) -> str:
+    return dumps(sarif_object(report, show_decided=show_decided), indent=2) + "\n"
