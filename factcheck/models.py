@@ -86,6 +86,8 @@ class Claim(Frozen):
     context: str = ""  # the sentence text, for alignment and display
     quoted: bool = False
     lang: str = "en"
+    weak: bool = False  # "a child", "un wagon": a count of one only by its article
+    when: dict[str, int | str] | None = None  # date parts: year, month, day, weekday, part, hour
 
     @property
     def display_value(self) -> str:

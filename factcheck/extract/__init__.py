@@ -1,0 +1,152 @@
+"""Claims out of a document: figures (counts, ages, money, percentages, quantities,
+durations), dates and named people, each with its exact span.
+
+One entry point: :func:`extract_claims`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..models import Amount, Claim, Document, Span
+from ..text import quoted_ranges, sentences
+from .dates import find_dates
+from .lexicon import lexicon
+from .numbers import find_mentions
+from .numeric import Draft, classify
+from .people import find_people, surname_key
+from .tokens import Token, match_at, match_before, tokenize
+
+__all__ = ["extract_claims"]
+
+_FURNITURE = ("read more", "also read", "related", "lire aussi", "a lire aussi", "share this", "advertisement",
+              "sign up", "subscribe", "newsletter", "cookie", "follow us", "suivez-nous", "voir aussi")
+
+
+def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
+    """Every checkable claim of ``doc``, in text order.
+
+    ``weak`` also returns counts of one that rest on an article ("a child was hospitalized",
+    "un wagon"): useful as evidence in sources, too loose to report in a draft.
+    """
+    text = doc.text
+    lex = lexicon(doc.lang)
+    toks = tokenize(text)
+    sents = [s for s in sentences(text) if not _furniture(text[s.start:s.end])]
+    if not sents:
+        return []
+    s_starts = [s.start for s in sents]
+    tok_starts = [t.start for t in toks]
+    quotes = quoted_ranges(text)
+
+    def sent_of(pos: int) -> Span | None:
+        k = bisect_right(s_starts, pos) - 1
+        if k < 0 or pos >= sents[k].end:
+            return None
+        return sents[k]
+
+    def tok_range(s: Span) -> tuple[int, int]:
+        return bisect_right(tok_starts, s.start - 1), bisect_right(tok_starts, s.end - 1)
+
+    drafts: list[tuple[Draft, Span]] = []
+    used: set[int] = set()
+    prev: Draft | None = None
+    prev_sent: Span | None = None
+    for m in find_mentions(text, toks, lex):
+        s = sent_of(m.start)
+        if s is None:
+            continue
+        if s != prev_sent:
+            prev = None
+        s0, s1 = tok_range(s)
+        d = classify(text, toks, m, s0, s1, lex, prev)
+        prev_sent = s
+        if d is None:
+            continue
+        if d.weak and not weak:
+            continue
+        prev = d
+        drafts.append((d, s))
+        used.update(range(m.i, m.j))
+    drafts += _article_durations(text, toks, lex, sent_of, used)
+    out: list[tuple[int, Claim]] = []
+    for d, s in drafts:
+        amount = Amount(low=d.low, high=d.high, hedge=d.hedge)  # type: ignore[arg-type]
+        out.append((d.start, Claim(
+            id="", doc_id=doc.id, kind=d.kind, span=Span(start=d.start, end=d.end),  # type: ignore[arg-type]
+            text=text[d.start:d.end], value=amount.json_value(), amount=amount, unit=d.unit,
+            hedge=d.hedge if d.hedge != "exact" else None,  # type: ignore[arg-type]
+            subject=d.subject, concepts=d.concepts, actions=d.actions,
+            predicate=", ".join(d.actions) or None, sentence=s, context=text[s.start:s.end],
+            quoted=_inside(quotes, d.start), lang=lex.lang, weak=d.weak,
+        )))
+    seen_dates: set[str] = set()
+    for dm in find_dates(text, toks, lex, used):
+        s = sent_of(dm.start)
+        if s is None or dm.value in seen_dates:
+            continue  # a date said again is the same date
+        seen_dates.add(dm.value)
+        out.append((dm.start, Claim(
+            id="", doc_id=doc.id, kind="date", span=Span(start=dm.start, end=dm.end),
+            text=text[dm.start:dm.end], value=dm.value, when=dm.parts, sentence=s,
+            context=text[s.start:s.end], quoted=_inside(quotes, dm.start), lang=lex.lang,
+        )))
+    seen_people: set[str] = set()
+    for pm in find_people(text, toks, lex, set(s_starts)):
+        s = sent_of(pm.start)
+        key = surname_key(pm.name)
+        if s is None or key in seen_people:
+            continue
+        seen_people.add(key)
+        out.append((pm.start, Claim(
+            id="", doc_id=doc.id, kind="person", span=Span(start=pm.start, end=pm.end), text=pm.name,
+            value=pm.name, role=pm.role, subject=pm.role, concepts=pm.role_ids, sentence=s,
+            context=text[s.start:s.end], quoted=_inside(quotes, pm.start), lang=lex.lang,
+        )))
+    out.sort(key=lambda x: (x[0], x[1].span.end))
+    prefix = "c" if doc.id == "draft" else f"{doc.id}#"
+    return [c.model_copy(update={"id": f"{prefix}{k}"}) for k, (_, c) in enumerate(out, 1)]
+
+
+def _article_durations(text: str, toks: list[Token], lex, sent_of, used: set[int]) -> list[tuple[Draft, Span]]:  # type: ignore[no-untyped-def]
+    """"a year", "an hour", "un an", "a year-long": durations of one unit."""
+    from .lexicon import units
+
+    time = units()["time"]
+    articles = ("a", "an", "one") if lex.lang == "en" else ("un", "une")
+    out: list[tuple[Draft, Span]] = []
+    for i, t in enumerate(toks[:-1]):
+        if t.norm not in articles or i in used:
+            continue
+        nxt = toks[i + 1]
+        if not nxt.is_word or nxt.norm not in time or nxt.norm in ("min", "m"):
+            continue
+        if i + 2 < len(toks) and toks[i + 2].norm == "ago":
+            continue
+        s = sent_of(t.start)
+        if s is None:
+            continue
+        start, hedge = t.start, "exact"
+        for phrase, kind in lex.hedges:
+            k = match_before(toks, i, phrase)
+            if k:
+                start, hedge = toks[i - k].start, kind
+                break
+        end = nxt.end
+        if i + 3 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].norm == "long":
+            end = toks[i + 3].end
+        unit = str(time[nxt.norm][0])
+        out.append((Draft("duration", start, end, 1.0, 1.0, hedge, unit=unit, words=True), s))
+    return out
+
+
+def _furniture(s: str) -> bool:
+    low = s.strip().lower()
+    return len(low) < 60 and any(low.startswith(f) for f in _FURNITURE)
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+__all__ += ["match_at"]

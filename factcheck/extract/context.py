@@ -1,0 +1,122 @@
+"""What a figure counts (its subject) and what happened to it (its actions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Concepts, Lexicon, concepts, singular
+from .tokens import Token, match_at
+
+_PUNCT_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "\"", "“", "”", "«", "»"})
+
+
+@dataclass(frozen=True)
+class Subject:
+    words: str | None  # the noun phrase head as written
+    concepts: tuple[str, ...]
+    end: int  # token index after the head (or the figure when there is none)
+
+
+def subject_concepts(toks: list[Token], i: int, c: Concepts) -> tuple[int, frozenset[str]]:
+    """Concepts of a subject word or phrase starting at toks[i]: (tokens used, ids)."""
+    for phrase, ids in c.subject_phrases.items():
+        k = match_at(toks, i, phrase)
+        if k:
+            return k, ids
+    w = toks[i].norm
+    ids = c.subject_words.get(w) or c.subject_words.get(singular(w))
+    return (1, ids) if ids else (0, frozenset())
+
+
+def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subject:
+    """The head noun after a figure ending at token j: 'eight 3D printers' -> printers."""
+    c = concepts()
+    n = min(len(toks), stop_at)
+    k = j
+    # partitive: "of them", "of the injured officers", "d'entre elles"
+    for p in lex.partitive:
+        m = match_at(toks, k, p)
+        if m:
+            k += m
+            break
+    if lex.lang == "fr" and k < n and toks[k].norm in ("de", "d'", "des"):
+        k += 1
+    last_word: int | None = None
+    steps = 0
+    while k < n and steps < 6:
+        t = toks[k]
+        if t.norm in _PUNCT_BREAK:
+            break
+        if t.is_word:
+            used, ids = subject_concepts(toks, k, c)
+            if ids:
+                head_end = k + used
+                # "police officers": take the longest run of subject words
+                while head_end < n:
+                    u2, ids2 = subject_concepts(toks, head_end, c)
+                    if not ids2:
+                        break
+                    ids = ids | ids2
+                    head_end += u2
+                words = " ".join(x.text for x in toks[k:head_end])
+                return Subject(words, tuple(sorted(ids)), head_end)
+            if t.norm in lex.stop and steps > 0:
+                break
+            if t.norm in lex.stop:
+                break
+            last_word = k
+        steps += 1
+        k += 1
+    if last_word is not None and _nounish(toks[last_word], lex):
+        w = singular(toks[last_word].norm)
+        return Subject(toks[last_word].text, (f"w:{w}",), last_word + 1)
+    return Subject(None, (), j)
+
+
+def _nounish(t: Token, lex: Lexicon) -> bool:
+    w = t.norm
+    if len(w) < 3 or w in lex.stop:
+        return False
+    if lex.lang == "en" and (w.endswith("ly") or w.endswith("ed") or w.endswith("ing")):
+        return False
+    return True
+
+
+def actions_in(toks: list[Token], a: int, b: int) -> list[tuple[int, str]]:
+    """(token index, action id) for every action word or phrase in toks[a:b]."""
+    c = concepts()
+    out: list[tuple[int, str]] = []
+    k = a
+    while k < b:
+        hit = False
+        for phrase, ids in c.action_phrases.items():
+            m = match_at(toks, k, phrase)
+            if m and k + m <= b:
+                out += [(k, x) for x in sorted(ids)]
+                k += m
+                hit = True
+                break
+        if hit:
+            continue
+        t = toks[k]
+        if t.is_word and len(t.norm) >= 3:
+            for stem, cid in c.action_stems:
+                if t.norm.startswith(stem) and (len(stem) >= 4 or t.norm == stem or len(t.norm) <= len(stem) + 3):
+                    out.append((k, cid))
+        k += 1
+    return out
+
+
+def clause_bounds(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon) -> tuple[int, int]:
+    """Token range of the clause around toks[i:j] within a sentence toks[s0:s1]."""
+    a = i
+    while a > s0 and toks[a - 1].norm not in (";", ":") and not _is_break(toks, a - 1, lex):
+        a -= 1
+    b = j
+    while b < s1 and toks[b].norm not in (";", ":", ",") and not _is_break(toks, b, lex):
+        b += 1
+    return a, b
+
+
+def _is_break(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    return any(match_at(toks, k, p) for p in lex.clause_breaks)

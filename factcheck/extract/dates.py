@@ -1,0 +1,219 @@
+"""Dates of the event: weekdays, day + month (+ year), parts of a month, years, times."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import fold
+from .lexicon import Lexicon
+from .tokens import Token, glued, match_before
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_BYLINE = frozenset({"published", "updated", "posted", "publie", "modifie", "mis", "jour", "copyright", "read",
+                     "lire", "photo", "credit"})
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    parts: dict[str, int | str]
+
+    @property
+    def value(self) -> str:
+        p = self.parts
+        out = []
+        if "part" in p:
+            out.append({"end": "end of", "start": "start of", "mid": "mid"}[str(p["part"])])
+        if "weekday" in p:
+            out.append(WEEKDAY_NAMES[int(p["weekday"])])
+        ymd = ""
+        if "year" in p:
+            ymd = f"{p['year']:04d}" if isinstance(p["year"], int) else str(p["year"])
+            if "month" in p:
+                ymd += f"-{p['month']:02d}"
+                if "day" in p:
+                    ymd += f"-{p['day']:02d}"
+        elif "month" in p:
+            ymd = f"--{p['month']:02d}" + (f"-{p['day']:02d}" if "day" in p else "")
+        if ymd:
+            out.append(ymd)
+        if "hour" in p:
+            out.append(f"{p['hour']:02d}:{int(p.get('minute', 0)):02d}")
+        return " ".join(out)
+
+
+def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> list[DateMention]:
+    """Date mentions; ``taken`` are token indexes already used by figures (skipped)."""
+    out: list[DateMention] = []
+    n = len(toks)
+    parts_map = {tuple(fold(k).replace("-", " - ").split()): v for k, v in lex.words.get("date_parts", {}).items()}
+    i = 0
+    while i < n:
+        t = toks[i]
+        if not t.is_word and t.kind != "num":
+            i += 1
+            continue
+        if _byline(toks, i):
+            i += 1
+            continue
+        d = _month_or_weekday(toks, i, lex, parts_map) or _year(toks, i, lex) or _time(toks, i, lex)
+        if d is not None and _dateline(text, toks, d[1], d[0].start):
+            i = d[1]
+            continue
+        if d is not None:
+            out.append(d[0])
+            i = d[1]
+            continue
+        i += 1
+    return out
+
+
+def _dateline(text: str, toks: list[Token], j: int, start: int) -> bool:
+    """"Dec. 4 (UPI) --" or "PARIS, Feb 5 (Reuters) -": a dateline, not the event's date."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" ,") and not text[line_start:start].strip(" ,").isupper():
+        return False
+    rest = text[toks[j - 1].end:toks[j - 1].end + 40] if j > 0 else ""
+    return bool(re.match(r"\s*(\([^)]{1,30}\))?\s*(--|—|–|-)\s", rest))
+
+
+def _byline(toks: list[Token], i: int) -> bool:
+    return any(t.norm in _BYLINE for t in toks[max(0, i - 4):i])
+
+
+def _month_or_weekday(toks: list[Token], i: int, lex: Lexicon, parts_map: dict[tuple[str, ...], str]
+                      ) -> tuple[DateMention, int] | None:
+    n = len(toks)
+    t = toks[i]
+    parts: dict[str, int | str] = {}
+    start = t.start
+    j = i
+    if t.norm in lex.weekdays and (t.is_cap or lex.lang == "fr"):
+        parts["weekday"] = lex.weekdays[t.norm]
+        j = i + 1
+        k = _day_month(toks, j + 1 if j < n and toks[j].norm == "," else j, lex, parts)
+        if k:
+            j = k
+        end = toks[j - 1].end
+        return DateMention(start, end, parts), j
+    # a day before the month: "5 February", "le 9 janvier"
+    if t.kind == "num" and len(t.text) <= 2 and i + 1 < n and _month_at(toks, i + 1, lex):
+        k = _day_month(toks, i, lex, parts)
+        if k:
+            _part_before(toks, i, parts_map, parts)
+            return DateMention(start, toks[k - 1].end, parts), k
+    if t.is_word and _month_at(toks, i, lex):
+        if lex.lang == "en" and not t.is_cap:
+            return None
+        if t.norm == "may" and lex.lang == "en" and not _date_context(toks, i):
+            return None
+        if t.norm == "mars" and lex.lang == "fr" and not _date_context(toks, i):
+            return None
+        k = _day_month(toks, i, lex, parts)
+        if not k:
+            return None
+        s = _part_before(toks, i, parts_map, parts)
+        return DateMention(toks[s].start if s is not None else start, toks[k - 1].end, parts), k
+    return None
+
+
+def _date_context(toks: list[Token], i: int) -> bool:
+    prev = toks[i - 1].norm if i > 0 else ""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return prev in ("in", "of", "since", "until", "early", "late", "mid", "en", "de", "fin", "debut", "mi", "-") \
+        or (nxt is not None and nxt.kind == "num") or (i > 0 and toks[i - 1].kind == "num")
+
+
+def _part_before(toks: list[Token], i: int, parts_map: dict[tuple[str, ...], str], parts: dict[str, int | str]
+                 ) -> int | None:
+    for phrase, part in sorted(parts_map.items(), key=lambda kv: len(kv[0]), reverse=True):
+        k = match_before(toks, i, phrase)
+        if k:
+            parts["part"] = part
+            return i - k
+    return None
+
+
+def _month_at(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    return toks[i].is_word and toks[i].norm in lex.months
+
+
+def _day_month(toks: list[Token], i: int, lex: Lexicon, parts: dict[str, int | str]) -> int:
+    """Parse [day] month [day] [year] from toks[i]; return the token index after it, or 0."""
+    n = len(toks)
+    j = i
+    if j < n and toks[j].kind == "num" and len(toks[j].text) <= 2:
+        if j + 1 < n and _month_at(toks, j + 1, lex):
+            parts["day"] = int(toks[j].text)
+            j += 1
+            if j + 1 < n and toks[j + 1].norm in ("er",) and glued(toks[j], toks[j + 1]):
+                j += 1
+        else:
+            return 0
+    elif j < n and toks[j].norm in ("1er",):
+        return 0
+    if not (j < n and _month_at(toks, j, lex)):
+        return 0
+    parts["month"] = lex.months[toks[j].norm]
+    j += 1
+    if j < n and toks[j].norm == "." and glued(toks[j - 1], toks[j]):
+        j += 1
+    if "day" not in parts and j < n and toks[j].kind == "num" and len(toks[j].text) <= 2 \
+            and 1 <= int(toks[j].text) <= 31:
+        parts["day"] = int(toks[j].text)
+        j += 1
+        if j < n and toks[j].norm in ("th", "st", "nd", "rd") and glued(toks[j - 1], toks[j]):
+            j += 1
+    k = j + 1 if j < n and toks[j].norm == "," else j
+    if k < n and toks[k].kind == "num" and len(toks[k].text) == 4 and 1900 <= int(toks[k].text) <= 2100:
+        parts["year"] = int(toks[k].text)
+        j = k + 1
+    return j
+
+
+def _year(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | None:
+    t = toks[i]
+    if t.kind != "num" or len(t.text) != 4 or not 1900 <= int(t.text) <= 2100:
+        return None
+    if i + 1 < len(toks) and glued(t, toks[i + 1]) and toks[i + 1].norm in (",", "."):
+        if i + 2 < len(toks) and toks[i + 2].kind == "num" and glued(toks[i + 1], toks[i + 2]):
+            return None  # 2,000 or 2024.5
+    cues = {fold(c) for c in lex.words.get("year_cues", [])}
+    if i > 0 and (toks[i - 1].norm in cues or toks[i - 1].norm in lex.months):
+        return DateMention(t.start, t.end, {"year": int(t.text)}), i + 1
+    return None
+
+
+def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | None:
+    n = len(toks)
+    t = toks[i]
+    if t.is_word and t.norm in ("midnight", "minuit"):
+        return DateMention(t.start, t.end, {"hour": 0}), i + 1
+    if t.is_word and t.norm in ("noon", "midday", "midi") and lex.lang == "en":
+        return DateMention(t.start, t.end, {"hour": 12}), i + 1
+    if t.kind != "num" or len(t.text) > 2 or int(t.text) > 24:
+        return None
+    h = int(t.text)
+    j = i + 1
+    minute = 0
+    if j + 1 < n and toks[j].norm in (":", "h") and glued(t, toks[j]) and toks[j + 1].kind == "num" \
+            and glued(toks[j], toks[j + 1]):
+        minute = int(toks[j + 1].text)
+        j += 2
+    elif j < n and toks[j].norm == "h" and glued(t, toks[j]):
+        j += 1
+        return DateMention(t.start, toks[j - 1].end, {"hour": h}), j
+    if j < n and toks[j].norm in ("am", "pm"):
+        h = h % 12 + (12 if toks[j].norm == "pm" else 0)
+        return DateMention(t.start, toks[j].end, {"hour": h, "minute": minute}), j + 1
+    if j + 2 < n and toks[j].norm in ("a", "p") and toks[j + 1].norm == "." and toks[j + 2].norm == "m":
+        end_j = j + 3 if not (j + 3 < n and toks[j + 3].norm == ".") else j + 4
+        h = h % 12 + (12 if toks[j].norm == "p" else 0)
+        return DateMention(t.start, toks[end_j - 1].end, {"hour": h, "minute": minute}), end_j
+    if lex.lang == "fr" and j < n and toks[j].norm in ("heures", "heure"):
+        return DateMention(t.start, toks[j].end, {"hour": h, "minute": minute}), j + 1
+    if j > i + 1:
+        return DateMention(t.start, toks[j - 1].end, {"hour": h, "minute": minute}), j
+    return None

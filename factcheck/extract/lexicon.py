@@ -1,0 +1,158 @@
+"""Lexicons: data files in factcheck/lexicon/, loaded once per process."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..text import fold
+
+
+def _load(*parts: str) -> dict[str, Any]:
+    ref = resources.files("factcheck").joinpath("lexicon", *parts)
+    with ref.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Fold and split phrases into token tuples, longest first."""
+    out = {tuple(tokenize_phrase(p)) for p in items}
+    return tuple(sorted((p for p in out if p), key=len, reverse=True))
+
+
+def tokenize_phrase(p: str) -> list[str]:
+    from .tokens import tokenize
+
+    p = fold(p)
+    if p.endswith("'"):  # "plus d'" must end with the elided token d'
+        return [t.norm for t in tokenize(p + "x")][:-1]
+    return [t.norm for t in tokenize(p)]
+
+
+@dataclass(frozen=True)
+class Concepts:
+    # subject word (folded, singular) -> concept ids; phrases as token tuples
+    subject_words: dict[str, frozenset[str]]
+    subject_phrases: dict[tuple[str, ...], frozenset[str]]
+    generic: frozenset[str]
+    # action stems (single token prefixes) and phrases
+    action_stems: tuple[tuple[str, str], ...]
+    action_phrases: dict[tuple[str, ...], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    units: dict[str, float]
+    multipliers: dict[str, float]
+    scale_suffixes: dict[str, float]
+    approximate: dict[str, float]
+    vague: dict[tuple[str, ...], tuple[float, float]]
+    fractions: dict[tuple[str, ...], float]
+    joiners: frozenset[str]
+    article: frozenset[str]
+    hedges: tuple[tuple[tuple[str, ...], str], ...]  # phrase tokens -> hedge, longest first
+    words: dict[str, Any]
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    stop: frozenset[str]
+    clause_breaks: tuple[tuple[str, ...], ...]
+    partitive: tuple[tuple[str, ...], ...]
+    roles: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    lang = lang if lang in ("en", "fr") else "en"
+    num = _load(lang, "numbers.toml")
+    hed = _load(lang, "hedges.toml")
+    w = _load(lang, "words.toml")
+    roles = _load(lang, "roles.toml")
+    hedges: list[tuple[tuple[str, ...], str]] = []
+    for kind, items in hed.items():
+        hedges += [(p, kind) for p in _phrases(items)]
+    hedges.sort(key=lambda h: len(h[0]), reverse=True)
+    months = {fold(m): i + 1 for i, m in enumerate(w["months"])}
+    months.update({fold(k): v for k, v in w.get("month_abbrev", {}).items()})
+    role_map: dict[tuple[str, ...], str] = {}
+    for concept, items in roles.get("roles", {}).items():
+        for p in _phrases(items):
+            role_map[p] = concept
+    return Lexicon(
+        lang=lang,
+        units={fold(k): float(v) for k, v in num["units"].items()},
+        multipliers={fold(k): float(v) for k, v in num["multipliers"].items()},
+        scale_suffixes={fold(k): float(v) for k, v in num["scale_suffixes"].items()},
+        approximate={fold(k): float(v) for k, v in num.get("approximate", {}).items()},
+        vague={tuple(tokenize_phrase(k)): (float(v[0]), float(v[1])) for k, v in num["vague"].items()},
+        fractions={tuple(tokenize_phrase(k)): float(v) for k, v in num["fractions"].items()},
+        joiners=frozenset(num["joiners"]),
+        article=frozenset(num["article"]),
+        hedges=tuple(hedges),
+        words=w,
+        weekdays={fold(d): i for i, d in enumerate(w["weekdays"])},
+        months=months,
+        stop=frozenset(fold(s) for s in w["stop"]),
+        clause_breaks=_phrases(w["clause_breaks"]),
+        partitive=_phrases(w["partitive"]),
+        roles=role_map,
+    )
+
+
+@cache
+def concepts() -> Concepts:
+    data = _load("concepts.toml")
+    sw: dict[str, set[str]] = {}
+    sp: dict[tuple[str, ...], set[str]] = {}
+    generic: set[str] = set()
+    for cid, entry in data["subjects"].items():
+        if entry.get("generic"):
+            generic.add(cid)
+        for lang in ("en", "fr"):
+            for item in entry.get(lang, []):
+                toks = tuple(tokenize_phrase(item))
+                if len(toks) == 1:
+                    sw.setdefault(singular(toks[0]), set()).add(cid)
+                    sw.setdefault(toks[0], set()).add(cid)
+                elif toks:
+                    sp.setdefault(toks, set()).add(cid)
+    stems: list[tuple[str, str]] = []
+    ap: dict[tuple[str, ...], set[str]] = {}
+    for cid, entry in data["actions"].items():
+        for lang in ("en", "fr"):
+            for item in entry.get(lang, []):
+                toks = tuple(tokenize_phrase(item))
+                if len(toks) == 1:
+                    stems.append((toks[0], cid))
+                elif toks:
+                    ap.setdefault(toks, set()).add(cid)
+    return Concepts(
+        subject_words={k: frozenset(v) for k, v in sw.items()},
+        subject_phrases={k: frozenset(v) for k, v in sp.items()},
+        generic=frozenset(generic),
+        action_stems=tuple(sorted(stems, key=lambda s: len(s[0]), reverse=True)),
+        action_phrases={k: frozenset(v) for k, v in ap.items()},
+    )
+
+
+@cache
+def units() -> dict[str, Any]:
+    return _load("units.toml")
+
+
+def singular(w: str) -> str:
+    """A rough singular for matching nouns in both languages."""
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "ches", "shes", "xes")):
+        return w[:-2]
+    if w.endswith("aux"):
+        return w[:-3] + "al"
+    if w.endswith(("s", "x")) and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w

@@ -1,0 +1,289 @@
+"""Figures in text: digits with separators, number words, scale words, vague quantities,
+ranges and hedges. Works on tokens so every figure keeps its character offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .lexicon import Lexicon
+from .tokens import Token, glued, match_at, match_before
+
+ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme", "nd", "eme"})
+_SPACES = (" ", "\u00a0", "\u202f")
+_TIME_WORDS = frozenset({"ans", "years", "an", "year", "jours", "days", "mois", "months", "heures", "hours"})
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                   "vingt", "trente", "quarante", "cinquante", "soixante"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    i: int  # first token of the figure
+    j: int  # token after the figure
+    start: int  # char offsets of the figure (with its range, without the hedge)
+    end: int
+    low: float
+    high: float
+    hedge: str = "exact"
+    hstart: int | None = None  # start of the hedge phrase, when there is one
+    words: bool = False  # written in words
+    scaled: bool = False  # carries a scale word (million, bn...)
+    decimals: int = 0  # digits after the decimal mark of the mantissa
+    suffix: str | None = None  # glued suffix: "%", a unit, an ordinal mark
+    compound: bool = False  # "19-story", "26-year-old": figure glued by a hyphen to a word
+    article: bool = False  # "un"/"une"/"a"/"an": only weakly a count
+    vague: bool = False
+    ordinal: bool = False
+    identifier: bool = False  # 3D, AK-47, COVID-19: not a claim
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+
+def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        m: Mention | None = None
+        if t.kind == "num":
+            m = _digits(text, toks, i, lex)
+        elif t.is_word:
+            m = _words(toks, i, lex)
+        if m is None:
+            i += 1
+            continue
+        out.append(m)
+        i = max(m.j, i + 1)
+    out = _ranges(toks, out, lex)
+    return [_hedge(text, toks, m, lex) for m in out]
+
+
+# ---- digits -------------------------------------------------------------------------
+
+def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
+    n = len(toks)
+    j = i + 1
+    intpart = toks[i].text
+    frac = ""
+    if lex.lang == "fr":
+        while len(intpart) < 16:
+            if j < n and toks[j].kind == "num" and len(toks[j].text) == 3 \
+                    and text[toks[j - 1].end:toks[j].start] in _SPACES:
+                intpart += toks[j].text
+                j += 1
+            elif (j + 1 < n and toks[j].norm == "." and toks[j + 1].kind == "num" and len(toks[j + 1].text) == 3
+                  and glued(toks[j - 1], toks[j]) and glued(toks[j], toks[j + 1])):
+                intpart += toks[j + 1].text
+                j += 2
+            else:
+                break
+        if j + 1 < n and toks[j].norm in (",", ".") and toks[j + 1].kind == "num" and glued(toks[j - 1], toks[j]) \
+                and glued(toks[j], toks[j + 1]):
+            frac = toks[j + 1].text
+            j += 2
+    else:
+        while (j + 1 < n and toks[j].norm == "," and toks[j + 1].kind == "num" and len(toks[j + 1].text) == 3
+               and glued(toks[j - 1], toks[j]) and glued(toks[j], toks[j + 1])):
+            intpart += toks[j + 1].text
+            j += 2
+        if j + 1 < n and toks[j].norm == "." and toks[j + 1].kind == "num" and glued(toks[j - 1], toks[j]) \
+                and glued(toks[j], toks[j + 1]):
+            frac = toks[j + 1].text
+            j += 2
+    value = float(f"{intpart}.{frac}" if frac else intpart)
+    start, end = toks[i].start, toks[j - 1].end
+    m = Mention(i=i, j=j, start=start, end=end, low=value, high=value, decimals=len(frac))
+    # what stands glued before: AK-47, G7, COVID-19, #3
+    if i > 0 and glued(toks[i - 1], toks[i]):
+        prev = toks[i - 1]
+        if prev.kind == "word" or prev.norm in ("#", "/", "_") or (
+            prev.norm in ("-", "–") and i > 1 and glued(toks[i - 2], prev) and toks[i - 2].kind == "word"
+        ):
+            return replace(m, identifier=True)
+    if j < n and glued(toks[j - 1], toks[j]):
+        nxt = toks[j]
+        if nxt.kind == "word":
+            w = nxt.norm
+            if w in lex.scale_suffixes:
+                f = lex.scale_suffixes[w]
+                return replace(m, j=j + 1, end=nxt.end, low=value * f, high=value * f, scaled=True)
+            if w in ORDINAL_SUFFIXES:
+                return replace(m, j=j + 1, end=nxt.end, ordinal=True, suffix=w)
+            return replace(m, suffix=w)  # a glued unit ("9mm", "11am") or an identifier ("3D")
+        if nxt.norm == "%":
+            return replace(m, suffix="%")
+        if nxt.norm in ("-", "–") and j + 1 < n and toks[j + 1].kind == "word" and glued(nxt, toks[j + 1]):
+            return replace(m, compound=True)
+    # a scale word after a space: "1.5 million", "3,5 millions"
+    if j < n and toks[j].kind == "word" and toks[j].norm in lex.multipliers and lex.multipliers[toks[j].norm] >= 1e6:
+        f = lex.multipliers[toks[j].norm]
+        return replace(m, j=j + 1, end=toks[j].end, low=value * f, high=value * f, scaled=True)
+    return m
+
+
+# ---- words ----------------------------------------------------------------------------
+
+def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
+    n = len(toks)
+    t = toks[i]
+    # vague quantities and fractions: "dozens", "des dizaines", "two-thirds"
+    for table, vague in ((lex.vague, True), (lex.fractions, False)):
+        for phrase, val in sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True):
+            k = match_at(toks, i, phrase)
+            if k and not vague and not (i + k < len(toks) and toks[i + k].norm in ("of", "de", "des", "du", "d'")):
+                continue  # "two-thirds of", not "a Quarter Pounder"
+            if k:
+                lo, hi = (val if isinstance(val, tuple) else (val, val))
+                return Mention(i=i, j=i + k, start=t.start, end=toks[i + k - 1].end, low=lo, high=hi,
+                               words=True, vague=vague, hedge="vague" if vague else "exact",
+                               suffix="%" if not vague else None)
+    # "une trentaine", "une dizaine"
+    if t.norm in ("une", "un") and i + 1 < n and toks[i + 1].norm in lex.approximate:
+        v = lex.approximate[toks[i + 1].norm]
+        return Mention(i=i, j=i + 2, start=t.start, end=toks[i + 1].end, low=v, high=v, hedge="about", words=True)
+    if t.norm in lex.approximate and t.norm not in lex.units:
+        v = lex.approximate[t.norm]
+        return Mention(i=i, j=i + 1, start=t.start, end=t.end, low=v, high=v, hedge="about", words=True)
+    start_i = i
+    article = False
+    if t.norm in lex.article:
+        if i + 1 < n and (toks[i + 1].norm in lex.multipliers or toks[i + 1].norm == "dozen"):
+            article = True
+        else:
+            return None
+    elif t.norm not in lex.units and t.norm not in lex.multipliers:
+        return None
+    total = 0.0
+    current = 1.0 if article else 0.0
+    seen = article
+    j = i + 1 if article else i
+    last = j
+    while j < n:
+        w = toks[j].norm
+        if w in lex.units:
+            if lex.lang == "fr" and w in ("vingt", "vingts") and current == 4:
+                current = 80
+            else:
+                if w in ("dozen", "douzaine"):
+                    current = current * 12 if current else 12
+                else:
+                    current += lex.units[w]
+        elif w in lex.multipliers:
+            f = lex.multipliers[w]
+            if current == 0:
+                current = 1
+            if f == 100:
+                current *= 100
+            else:
+                total += current * f
+                current = 0
+        elif seen and w in ("-", "–") and j + 1 < n and glued(toks[j - 1], toks[j]) and glued(toks[j], toks[j + 1]) \
+                and (toks[j + 1].norm in lex.units or toks[j + 1].norm in lex.multipliers):
+            j += 1
+            continue
+        elif seen and w in lex.joiners and j + 1 < n and (toks[j + 1].norm in lex.units) \
+                and (toks[j - 1].norm in lex.multipliers or toks[j - 1].norm in _TENS):
+            j += 1
+            continue
+        else:
+            break
+        seen = True
+        j += 1
+        last = j
+    if not seen or last == start_i:
+        return None
+    value = total + current
+    words_used = [x.norm for x in toks[start_i:last]]
+    weak = (not article) and words_used in (["un"], ["une"], ["one"])
+    scaled = any(lex.multipliers.get(w, 0) >= 1e6 for w in words_used)
+    return Mention(i=start_i, j=last, start=toks[start_i].start, end=toks[last - 1].end, low=value, high=value,
+                   words=True, scaled=scaled, article=weak and lex.lang == "fr")
+
+
+# ---- ranges and hedges ------------------------------------------------------------------
+
+_RANGE_OPEN = {"en": (("between",), ("from",)), "fr": (("entre",), ("de",), ("d'",))}
+_RANGE_JOIN = {"en": ("and", "to", "-", "–", "or"), "fr": ("et", "a", "-", "–", "ou")}
+
+
+def _ranges(toks: list[Token], ms: list[Mention], lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    k = 0
+    joins = _RANGE_JOIN.get(lex.lang, _RANGE_JOIN["en"])
+    while k < len(ms):
+        a = ms[k]
+        if k + 1 < len(ms) and not a.identifier and not a.ordinal:
+            b = ms[k + 1]
+            gap = toks[a.j:b.i]
+            hedge_b = _hedge_len_before(toks, b.i, lex)
+            core = gap[: len(gap) - hedge_b] if hedge_b else gap
+            if len(core) == 2 and core[0].norm in _TIME_WORDS:  # "entre 18 ans et 30 ans"
+                core = core[1:]
+            if len(core) == 1 and core[0].norm in joins and not b.identifier and not b.ordinal \
+                    and _range_ok(a, b, core[0].norm, toks, lex):
+                lo, hi = a.low, b.high
+                if a.scaled is False and b.scaled and a.low < b.low / 1000:
+                    lo = a.low * (b.low / max(1.0, _mantissa(b)))
+                out.append(replace(a, j=b.j, end=b.end, low=min(lo, hi), high=max(lo, hi), words=a.words or b.words,
+                                   scaled=a.scaled or b.scaled, hedge="exact", vague=False,
+                                   suffix=b.suffix or a.suffix, compound=b.compound))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _mantissa(m: Mention) -> float:
+    v = m.low
+    while v >= 1000:
+        v /= 1000
+    return v
+
+
+def _range_ok(a: Mention, b: Mention, join: str, toks: list[Token], lex: Lexicon) -> bool:
+    if b.low <= a.low:
+        return False
+    if join in ("-", "–") and not (glued(toks[a.j - 1], toks[a.j]) and glued(toks[a.j], toks[b.i])):
+        return False
+    opener = any(match_before(toks, a.i, p) for p in _RANGE_OPEN.get(lex.lang, ()))
+    if join in ("and", "et"):
+        return opener
+    if join in ("or", "ou"):
+        return a.words == b.words and b.low - a.low <= max(2, a.low)
+    if _looks_like_year(a) and _looks_like_year(b):
+        return False
+    return True
+
+
+def _looks_like_year(m: Mention) -> bool:
+    return not m.words and m.low.is_integer() and 1900 <= m.low <= 2100
+
+
+def _hedge_len_before(toks: list[Token], i: int, lex: Lexicon) -> int:
+    for phrase, _ in lex.hedges:
+        k = match_before(toks, i, phrase)
+        if k:
+            return k
+    return 0
+
+
+def _hedge(text: str, toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
+    i = m.i
+    # a range opener sits between the hedge and the figure: "about between"? rare; skip it
+    for phrase, kind in lex.hedges:
+        k = match_before(toks, i, phrase)
+        if k:
+            if m.vague:
+                return replace(m, hstart=toks[i - k].start)
+            return replace(m, hedge=kind if not m.is_range else "exact", hstart=toks[i - k].start)
+    # trailing hedges: "or more", "or younger", "ou plus"
+    j = m.j
+    if j + 1 < len(toks) and toks[j].norm in ("or", "ou"):
+        w = toks[j + 1].norm
+        if w in ("more", "plus", "over", "above"):
+            return replace(m, hedge="at_least", j=j + 2, end=toks[j + 1].end)
+        if w in ("younger", "less", "fewer", "under", "moins", "below"):
+            return replace(m, low=0.0, j=j + 2, end=toks[j + 1].end)
+    return m

@@ -1,0 +1,256 @@
+"""Figures -> claims: decide the kind (count, age, money, percent, quantity, duration),
+the unit, what is counted and what happened to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import fold
+from .context import actions_in, clause_bounds, find_subject
+from .lexicon import Lexicon, units
+from .numbers import Mention
+from .tokens import Token, glued, match_at, match_before
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A claim before it gets its id and sentence: kind, value, span and context."""
+
+    kind: str
+    start: int
+    end: int
+    low: float
+    high: float
+    hedge: str
+    unit: str | None = None
+    subject: str | None = None
+    concepts: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    predicate: str | None = None
+    weak: bool = False
+    scaled: bool = False
+    decimals: int = 0
+    words: bool = False
+
+
+def _currency_before(toks: list[Token], i: int) -> tuple[str | None, int]:
+    u = units()["currency"]
+    if i > 0:
+        t = toks[i - 1]
+        sym = t.text.lower()
+        if sym in u["symbols"]:
+            if i > 1 and toks[i - 2].kind == "word" and glued(toks[i - 2], t) and \
+                    (toks[i - 2].norm + sym) in u["symbols"]:
+                return u["symbols"][toks[i - 2].norm + sym], i - 2
+            return u["symbols"][sym], i - 1
+        if t.kind == "word" and t.norm in u["codes"]:
+            return u["codes"][t.norm], i - 1
+    return None, i
+
+
+def _currency_after(toks: list[Token], j: int) -> tuple[str | None, int]:
+    u = units()["currency"]
+    if j < len(toks):
+        t = toks[j]
+        if t.text in u["symbols"]:
+            return u["symbols"][t.text], j + 1
+        if t.kind == "word" and t.norm in u["codes"]:
+            return u["codes"][t.norm], j + 1
+        for k in (2, 1):
+            words = " ".join(x.norm for x in toks[j:j + k]).replace("' ", "'")
+            if words in u["words"]:
+                return u["words"][words], j + k
+    return None, j
+
+
+def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tuple[str | None, int]:
+    if j < len(toks) and toks[j].is_word:
+        two = " ".join(t.norm for t in toks[j:j + 2])
+        if two in table:
+            return str(table[two][0]), j + 2
+        if toks[j].norm in table:
+            return str(table[toks[j].norm][0]), j + 1
+    return None, j
+
+
+def classify(text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Lexicon,
+             prev: Draft | None) -> Draft | None:
+    """Turn one figure inside sentence tokens [s0, s1) into a claim draft, or None."""
+    if m.identifier or m.ordinal:
+        return None
+    u = units()
+    start = m.hstart if m.hstart is not None else m.start
+    hedge = m.hedge
+    j = m.j
+    # ---- percent
+    if m.suffix == "%" or (j < len(toks) and toks[j].norm == "%"):
+        end = toks[j].end if m.suffix != "%" and toks[j].norm == "%" else _end_with_suffix(text, m)
+        return Draft("percent", start, end, m.low, m.high, hedge, unit="%", words=m.words)
+    for p in lex.words.get("percent_words", []):
+        k = match_at(toks, j, tuple(fold(p).split()))
+        if k:
+            return Draft("percent", start, toks[j + k - 1].end, m.low, m.high, hedge, unit="%", words=m.words)
+    # ---- money
+    cur, ci = _currency_before(toks, m.i)
+    if cur is None:
+        cur, cj = _currency_after(toks, j)
+        if cur is not None:
+            j = cj
+    else:
+        for phrase, kind in lex.hedges:
+            k = match_before(toks, ci, phrase)
+            if k:
+                hedge, start = kind, toks[ci - k].start
+                break
+        else:
+            start = toks[ci].start if m.hstart is None else start
+    if cur is not None:
+        end = toks[j - 1].end
+        subj = find_subject(toks, j, s1, lex)
+        acts = _actions(toks, m.i, subj.end, s0, s1, lex, prev)
+        return Draft("money", start, end, m.low, m.high, hedge, unit=cur, subject=subj.words,
+                     concepts=subj.concepts, actions=acts, scaled=m.scaled, decimals=m.decimals, words=m.words)
+    if m.suffix and m.suffix not in u["measure"] and m.suffix not in u["time"]:
+        return None  # "3D", "11am", "4G": an identifier or a time of day
+    # ---- age
+    age = _age(toks, m, lex)
+    if age is not None:
+        a_start, a_end = age
+        return Draft("age", min(start, a_start), a_end, m.low, m.high, hedge, unit="year", words=m.words)
+    # ---- duration
+    tu, tj = _unit_after(toks, j + (1 if m.compound else 0), u["time"])
+    if tu is None and m.suffix in u["time"]:
+        tu, tj = str(u["time"][m.suffix][0]), j
+    if tu is not None:
+        if m.compound and tj < len(toks) and toks[tj].norm in ("-", "–"):
+            tj += 2  # "three-day-long"
+        return Draft("duration", start, toks[tj - 1].end, m.low, m.high, hedge, unit=tu, words=m.words,
+                     actions=_actions(toks, m.i, tj, s0, s1, lex, None))
+    # ---- quantity
+    qu, qj = _unit_after(toks, j + (1 if m.compound else 0), u["measure"])
+    if qu is None and m.suffix in u["measure"]:
+        qu, qj = str(u["measure"][m.suffix][0]), j
+    if qu is not None and not (qu in ("m", "t", "g") and m.suffix is None and toks[j].text not in ("m", "t", "g")):
+        subj = find_subject(toks, qj, s1, lex)
+        return Draft("quantity", start, toks[qj - 1].end, m.low, m.high, hedge, unit=qu, subject=subj.words,
+                     concepts=subj.concepts, actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev),
+                     words=m.words)
+    # ---- years and times are dates, handled elsewhere
+    if _is_year(toks, m) or _is_time(toks, m, lex):
+        return None
+    # ---- count
+    if not _one_is_count(toks, m, lex):
+        return None
+    sj = j + 1 if m.compound else j
+    subj = find_subject(toks, sj, s1, lex)
+    acts = _actions(toks, m.i, subj.end, s0, s1, lex, prev)
+    if subj.words is None and not acts:
+        return None
+    if m.article and (not subj.concepts or not acts):
+        return None
+    end = toks[subj.end - 1].end if subj.words and subj.end - m.j <= 6 else m.end
+    return Draft("count", start, max(end, m.end), m.low, m.high, hedge, subject=subj.words,
+                 concepts=subj.concepts, actions=acts, weak=m.article, scaled=m.scaled,
+                 decimals=m.decimals, words=m.words)
+
+
+def _end_with_suffix(text: str, m: Mention) -> int:
+    return m.end + 1 if text[m.end:m.end + 1] == "%" else m.end
+
+
+def _actions(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, prev: Draft | None
+             ) -> tuple[str, ...]:
+    a, b = clause_bounds(toks, i, j, s0, s1, lex)
+    after = [x for _, x in actions_in(toks, j, min(b + 1, s1))]
+    before = actions_in(toks, a, i)
+    acts = set(after)
+    if before:
+        if not after or before[-1][0] >= i - 3:
+            last = before[-1][0]
+            acts |= {x for k, x in before if k == last}
+    if not acts and s0 < a:
+        # the clause started with a break ("and", ","): look back to the sentence start
+        back = actions_in(toks, s0, i)
+        if back:
+            last = back[-1][0]
+            acts |= {x for k, x in back if k == last}
+    if not acts and prev is not None:
+        acts = set(prev.actions)
+    return tuple(sorted(acts))
+
+
+def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
+    j = m.j
+    n = len(toks)
+    if m.compound and j + 2 < n and toks[j + 1].norm in ("year", "years") and toks[j + 2].norm in ("-",) \
+            and j + 3 < n and toks[j + 3].norm in ("old", "olds"):
+        return m.start, toks[j + 3].end
+    if j + 1 < n and toks[j].norm in ("year", "years") and toks[j + 1].norm == "old":
+        return m.start, toks[j + 1].end
+    before = {fold(w) for w in lex.words.get("age_before", [])}
+    k = m.hstart if m.hstart is not None else m.start
+    ti = m.i
+    while ti > 0 and toks[ti - 1].start >= k:
+        ti -= 1
+    if ti > 0 and toks[ti - 1].norm in ("between", "entre") and ti > 1:
+        ti -= 1
+    if ti > 0 and toks[ti - 1].norm in before:
+        end = m.end
+        if j < n and toks[j].norm in ("ans", "years", "an"):
+            end = toks[j].end
+        return toks[ti - 1].start, end
+    if ti > 1 and toks[ti - 1].norm in ("de", "d'") and toks[ti - 2].norm in before:
+        end = toks[j].end if j < n and toks[j].norm in ("ans", "an") else m.end
+        return toks[ti - 2].start, end
+    if lex.lang == "fr" and j < n and toks[j].norm in ("ans", "an", "annees"):
+        # "un homme de 26 ans", "entre 18 et 30 ans"
+        if ti > 1 and toks[ti - 1].norm == "de" and toks[ti - 2].is_word and not _duration_cue(toks, ti - 2):
+            return m.start, toks[j].end
+        if ti > 0 and toks[ti - 1].norm == "entre" and m.is_range and not _duration_cue(toks, ti - 1):
+            return toks[ti - 1].start, toks[j].end
+    if lex.lang == "fr" and j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm == "annees" and m.is_range:
+        return m.start, toks[j + 1].end
+    # "John Smith, 26, was" and "Smith (26)"
+    if ti > 1 and toks[ti - 1].norm in (",", "(") and toks[ti - 2].is_cap and j < n and toks[j].norm in (",", ")") \
+            and not m.words and 1 <= m.low <= 110:
+        return m.start, m.end
+    return None
+
+
+_DURATION_CUES = frozenset({"pendant", "depuis", "durant", "peine", "prison", "condamne", "enquete", "il", "y",
+                            "after", "for", "over", "during", "within", "sentenced"})
+
+
+def _duration_cue(toks: list[Token], k: int) -> bool:
+    return any(t.norm in _DURATION_CUES for t in toks[max(0, k - 3):k + 1])
+
+
+def _is_year(toks: list[Token], m: Mention) -> bool:
+    if m.words or m.decimals or m.is_range or m.j != m.i + 1 or len(toks[m.i].text) != 4:
+        return False
+    return 1900 <= m.low <= 2100
+
+
+def _is_time(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
+    j = m.j
+    n = len(toks)
+    if j < n and toks[j].norm in (":", "h") and glued(toks[j - 1], toks[j]):
+        return True
+    if j < n and toks[j].norm in ("a", "p") and j + 1 < n and toks[j + 1].norm == "." :
+        return True
+    if j < n and toks[j].norm in ("am", "pm", "gmt", "bst", "cet", "utc", "heures", "heure", "h"):
+        return lex.lang == "en" or toks[j].norm in ("heures", "heure", "h")
+    if j < n and toks[j].norm in ("o",) and j + 2 < n and toks[j + 2].norm == "clock":
+        return True
+    return False
+
+
+def _one_is_count(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
+    if not (m.words and m.low == 1 and m.high == 1):
+        return True
+    if m.i > 0 and toks[m.i - 1].norm in {fold(w) for w in lex.words.get("one", {}).get("before", [])}:
+        return False
+    for p in lex.words.get("one", {}).get("after", []):
+        if match_at(toks, m.j, tuple(t for t in fold(p).replace("-", " - ").split())):
+            return False
+    return True
