@@ -1,0 +1,364 @@
+"""Editorial decisions: what an editor concluded about one draft claim against one source.
+
+A story's decisions live in ``claims/<story>/decisions.json``::
+
+    {"version": 1, "decisions": [{"key": ..., "source": ..., "status": ..., ...}, ...]}
+
+Keys are built from what a claim says (kind, value, subject, concepts, actions) and the
+source, never from offsets, so they survive unrelated edits of the draft and lapse when the
+claim's value or subject changes.
+
+Every change is written at once under an exclusive lock (``decisions.json.lock``): the file
+is re-read, merged (last writer wins per key), written to a temporary file in the same
+folder, synced and renamed over the old one. A file that cannot be understood is never
+overwritten.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import subprocess
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError, field_validator
+
+from .errors import LedgerError
+from .models import Claim, Finding, Frozen, Report
+from .story import display_path, remove_stale_temps, utc_now, write_atomic
+from .text import fold
+
+VERSION = 1
+STATUSES = ("confirmed", "draft-fixed", "source-wrong", "ignored")
+HIDDEN_VERDICTS = ("conflicts", "unclear")
+
+
+class Decision(Frozen):
+    key: str
+    source: str
+    status: str
+    note: str = ""
+    who: str
+    when: str  # ISO 8601, UTC
+    claim_text: str
+    value: str  # the claim's value as displayed, for humans reading the file
+
+    @field_validator("status")
+    @classmethod
+    def _known_status(cls, v: str) -> str:
+        if v not in STATUSES:
+            raise ValueError(f"unknown status {v!r} (expected one of {', '.join(STATUSES)})")
+        return v
+
+
+# --- keys ---------------------------------------------------------------------------------
+
+
+def _norm_value(v: Any) -> Any:
+    if isinstance(v, bool) or v is None:
+        return v
+    if isinstance(v, int | float):
+        return int(v) if float(v).is_integer() else float(v)
+    if isinstance(v, list | tuple):
+        return [_norm_value(x) for x in v]
+    return " ".join(str(v).split())
+
+
+def _claim_core(claim: Claim) -> list[Any]:
+    return [
+        claim.kind,
+        _norm_value(claim.value),
+        fold(claim.subject or ""),
+        sorted(set(claim.concepts)),
+        sorted(set(claim.actions)),
+    ]
+
+
+def _hash(parts: list[Any]) -> str:
+    blob = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def decision_key(claim: Claim, source_id: str, occurrence: int = 0) -> str:
+    """The ledger key of ``claim`` checked against ``source_id``.
+
+    ``occurrence`` tells apart claims of one draft that would otherwise share a key: the
+    n-th such claim in draft order (0 for the first). Prefer :func:`claim_keys`, which
+    counts occurrences for you.
+    """
+    parts = [*_claim_core(claim), source_id]
+    if occurrence:
+        parts.append(occurrence)
+    return _hash(parts)
+
+
+def _occurrences(claims: Sequence[Claim]) -> dict[str, int]:
+    """claim id -> occurrence index among claims with the same content, in draft order."""
+    seen: dict[str, int] = {}
+    out: dict[str, int] = {}
+    for c in sorted(claims, key=lambda c: (c.span.start, c.span.end)):
+        core = _hash(_claim_core(c))
+        out[c.id] = seen.get(core, 0)
+        seen[core] = out[c.id] + 1
+    return out
+
+
+def claim_keys(claims: Sequence[Claim], source_id: str) -> dict[str, str]:
+    """claim id -> decision key against ``source_id``, for every claim of one draft."""
+    occ = _occurrences(claims)
+    return {c.id: decision_key(c, source_id, occ[c.id]) for c in claims}
+
+
+def report_keys(report: Report) -> dict[tuple[str, str], str]:
+    """(claim id, source id) -> decision key, for every finding of ``report``."""
+    occ = _occurrences([c.claim for c in report.claims])
+    return {
+        (c.claim.id, f.source): decision_key(c.claim, f.source, occ[c.claim.id])
+        for c in report.claims
+        for f in c.findings
+    }
+
+
+# --- who and when ----------------------------------------------------------------------------
+
+
+def current_user() -> str:
+    """``FACTCHECK_USER``, else ``git config user.name``, else the login name."""
+    user = os.environ.get("FACTCHECK_USER", "").strip()
+    if user:
+        return user
+    try:
+        out = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5,
+            check=False,
+        )
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+def new_decision(
+    claim: Claim, source_id: str, key: str, status: str, note: str = "", *,
+    who: str | None = None, when: str | None = None,
+) -> Decision:
+    """A decision on ``claim`` against ``source_id``, stamped with the user and the time.
+
+    ``key`` comes from :func:`report_keys` or :func:`claim_keys`. Raises ValueError for an
+    unknown status.
+    """
+    try:
+        return Decision(
+            key=key, source=source_id, status=status, note=note,
+            who=who or current_user(), when=when or utc_now(),
+            claim_text=claim.text, value=claim.display_value,
+        )
+    except ValidationError as exc:
+        raise ValueError(exc.errors()[0]["msg"]) from None
+
+
+# --- the ledger -----------------------------------------------------------------------------
+
+
+class Ledger:
+    """The decisions of one story; ``Ledger.memory()`` keeps them for this session only."""
+
+    def __init__(self, path: Path | None, decisions: dict[str, Decision] | None = None) -> None:
+        self.path = path
+        self._decisions: dict[str, Decision] = dict(decisions or {})
+        self._mutex = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path) -> Ledger:
+        """Read ``path``; a missing file is an empty ledger. LedgerError if it is unreadable."""
+        path = Path(path)
+        return cls(path, _read(path))
+
+    @classmethod
+    def memory(cls) -> Ledger:
+        return cls(None)
+
+    @property
+    def persistent(self) -> bool:
+        return self.path is not None
+
+    def get(self, key: str) -> Decision | None:
+        return self._decisions.get(key)
+
+    def all(self) -> list[Decision]:
+        return [self._decisions[k] for k in sorted(self._decisions)]
+
+    def __len__(self) -> int:
+        return len(self._decisions)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._decisions
+
+    def record(self, decision: Decision) -> None:
+        """Store ``decision`` (replacing any with its key). Written to disk when this returns."""
+        self._change(decision.key, decision)
+
+    def remove(self, key: str) -> None:
+        """Forget the decision under ``key`` (no error if there is none)."""
+        self._change(key, None)
+
+    def reload(self) -> None:
+        """Re-read the file (decisions recorded by other processes)."""
+        if self.path is not None:
+            with self._mutex:
+                self._decisions = _read(self.path)
+
+    def _change(self, key: str, decision: Decision | None) -> None:
+        with self._mutex:
+            if self.path is None:
+                merged = dict(self._decisions)
+                _apply(merged, key, decision)
+            else:
+                with _locked(self.path):
+                    merged = _read(self.path)
+                    _apply(merged, key, decision)
+                    _write(self.path, merged)
+            self._decisions = merged
+
+
+def _apply(decisions: dict[str, Decision], key: str, decision: Decision | None) -> None:
+    if decision is None:
+        decisions.pop(key, None)
+    else:
+        decisions[key] = decision
+
+
+def _read(path: Path) -> dict[str, Decision]:
+    where = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise LedgerError(f"cannot read: {exc.strerror or exc}", path=where) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise LedgerError("not UTF-8 text; fix or restore it from git", path=where) from None
+    if not text.strip():
+        raise LedgerError("empty file (truncated?); restore it from git", path=where)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = (
+            "unresolved merge conflict" if "\n<<<<<<< " in "\n" + text
+            else f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg})"
+        )
+        raise LedgerError(f"{hint}; fix or restore it from git", path=where) from None
+    if not isinstance(data, dict):
+        raise LedgerError("expected a JSON object with version and decisions", path=where)
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise LedgerError("missing or invalid \"version\"", path=where)
+    if version != VERSION:
+        newer = " (written by a newer factcheck? upgrade it)" if version > VERSION else ""
+        raise LedgerError(f"unsupported version {version}{newer}", path=where)
+    extra = sorted(set(data) - {"version", "decisions"})
+    if extra:
+        raise LedgerError(f"unknown key {extra[0]!r}", path=where)
+    items = data.get("decisions")
+    if not isinstance(items, list):
+        raise LedgerError("\"decisions\" must be a list", path=where)
+    out: dict[str, Decision] = {}
+    for i, item in enumerate(items):
+        try:
+            d = Decision.model_validate(item)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"]) or "entry"
+            raise LedgerError(f"decision {i + 1}: {field}: {err['msg']}", path=where) from None
+        if d.key in out:
+            raise LedgerError(f"decision {i + 1}: duplicate key {d.key}", path=where)
+        out[d.key] = d
+    return out
+
+
+def dumps(decisions: dict[str, Decision]) -> str:
+    data = {
+        "version": VERSION,
+        "decisions": [decisions[k].model_dump() for k in sorted(decisions)],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _write(path: Path, decisions: dict[str, Decision]) -> None:
+    try:
+        write_atomic(path, dumps(decisions).encode("utf-8"))
+    except OSError as exc:
+        raise LedgerError(
+            f"cannot write: {exc.strerror or exc}; the previous file is unchanged",
+            path=display_path(path),
+        ) from None
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive flock on ``<path>.lock``, removed again on release.
+
+    After locking, the lock file is checked to still be the one on disk: another holder may
+    have removed it while we waited, in which case we lock the new one.
+    """
+    import fcntl
+
+    lock = path.with_name(path.name + ".lock")
+    try:
+        while True:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                try:
+                    same = os.path.samestat(os.fstat(fd), os.stat(lock))
+                except FileNotFoundError:
+                    same = False
+            except BaseException:
+                os.close(fd)
+                raise
+            if same:
+                break
+            os.close(fd)
+    except OSError as exc:
+        raise LedgerError(f"cannot lock: {exc.strerror or exc}", path=display_path(lock)) from None
+    try:
+        remove_stale_temps(path)
+        yield
+    finally:
+        with suppress(OSError):
+            os.unlink(lock)
+        os.close(fd)
+
+
+# --- applying decisions to a report --------------------------------------------------------------
+
+
+def apply_decisions(report: Report, ledger: Ledger) -> Report:
+    """``report`` with each decided finding's ``decision`` set, and ``hidden`` counted."""
+    keys = report_keys(report)
+    hidden = 0
+    claims = []
+    for checked in report.claims:
+        findings: list[Finding] = []
+        for f in checked.findings:
+            d = ledger.get(keys[(checked.claim.id, f.source)])
+            if d is not None:
+                f = f.model_copy(update={"decision": d.status})
+                hidden += f.verdict in HIDDEN_VERDICTS
+            elif f.decision is not None:
+                f = f.model_copy(update={"decision": None})
+            findings.append(f)
+        claims.append(checked.model_copy(update={"findings": tuple(findings)}))
+    return report.model_copy(update={"claims": tuple(claims), "hidden": hidden})

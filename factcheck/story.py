@@ -1,0 +1,588 @@
+"""A story folder, ``claims/<story>/``: what CI, the CLI and the TUI share.
+
+::
+
+    claims/<story>/
+      story.toml         title, draft path, [[sources]] with id, url or path, lang
+      draft.md           (or a path elsewhere in the repository)
+      sources/<id>.txt   the text extracted from each source (UTF-8), as last fetched
+      sources/<id>.json  where and when it was fetched (url, final_url, sha256, ...)
+      decisions.json     editorial decisions (see decisions.py)
+
+Checking a story reads the snapshots only; ``factcheck fetch`` (or ``--refresh``) is the
+one thing that touches the network.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import re
+import secrets
+import sys
+import tomllib
+from collections.abc import Iterable, Sequence
+from contextlib import suppress
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from .errors import FactcheckError, FetchError, InputError, StoryError
+from .lang import LANGS, detect_lang
+from .models import Document, Frozen, SourceInfo
+from .sources import DRAFT_ID, is_url
+
+if TYPE_CHECKING:
+    import requests
+
+STORY_FILE = "story.toml"
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+_TOP_KEYS = ("title", "draft", "lang", "sources")
+_SOURCE_KEYS = ("id", "url", "path", "lang")
+
+
+class SourceSpec(Frozen):
+    id: str
+    url: str | None = None
+    path: str | None = None  # relative to the story folder, as written in story.toml
+    lang: str | None = None
+
+    @property
+    def origin(self) -> str:
+        return self.url or self.path or ""
+
+
+class Story(Frozen):
+    root: Path  # the story folder, absolute
+    title: str
+    draft: Path  # absolute
+    draft_lang: str | None = None
+    sources: tuple[SourceSpec, ...] = ()
+
+    @property
+    def toml_path(self) -> Path:
+        return self.root / STORY_FILE
+
+    @property
+    def decisions_path(self) -> Path:
+        return self.root / "decisions.json"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / "sources"
+
+    def snapshot_path(self, source_id: str) -> Path:
+        """The extracted text of a source, as last fetched."""
+        return self.sources_dir / f"{source_id}.txt"
+
+    def snapshot_meta_path(self, source_id: str) -> Path:
+        return self.sources_dir / f"{source_id}.json"
+
+    def source_file(self, spec: SourceSpec) -> Path | None:
+        return (self.root / spec.path).resolve() if spec.path else None
+
+
+# --- small file helpers (shared with decisions.py) ------------------------------------------
+
+
+def display_path(path: str | Path) -> str:
+    """``path`` relative to the current directory when it is inside it, else absolute."""
+    p = Path(path).absolute()
+    with suppress(ValueError, OSError):
+        return str(p.relative_to(Path.cwd()))
+    return str(p)
+
+
+def _temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
+
+    Temporary file in the same folder, written and fsynced, renamed over ``path``, then the
+    folder fsynced. OSError propagates; the old file is then untouched.
+    """
+    path = Path(path)
+    tmp = _temp_name(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems cannot sync a directory
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove temporary files :func:`write_atomic` left for ``path`` (a writer that died).
+
+    Only call it while holding the lock that serialises writers of ``path``.
+    """
+    for tmp in Path(path).parent.glob(f".{glob.escape(Path(path).name)}.*.tmp"):
+        with suppress(OSError):
+            tmp.unlink()
+
+
+# --- story.toml ----------------------------------------------------------------------------------
+
+
+def is_story_dir(path: Path) -> bool:
+    return Path(path).is_dir() and (Path(path) / STORY_FILE).is_file()
+
+
+def repo_root(folder: Path) -> Path:
+    """The nearest folder from ``folder`` upwards holding ``.git``, else ``folder``'s parent."""
+    folder = Path(folder).resolve()
+    for p in (folder, *folder.parents):
+        if (p / ".git").exists():
+            return p
+    return folder.parent
+
+
+class _Where:
+    """Line:column of keys and tables in a story.toml, for error messages.
+
+    A light line scan (tomllib gives no positions); it only has to point near the problem.
+    """
+
+    _KEY = re.compile(r"""\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[.=]""")
+    _TABLE = re.compile(r"""\s*\[\[?\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)""")
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.top: dict[str, tuple[int, int]] = {}
+        self.sources: list[dict[str, tuple[int, int]]] = []  # "" = the [[sources]] header
+        current: dict[str, tuple[int, int]] | None = self.top
+        for n, line in enumerate(text.splitlines(), 1):
+            col = len(line) - len(line.lstrip()) + 1
+            if m := self._TABLE.match(line):
+                name = m.group(1).strip("\"'")
+                self.top.setdefault(name, (n, col))
+                if line.lstrip().startswith("[[") and name == "sources":
+                    current = {"": (n, col)}
+                    self.sources.append(current)
+                else:
+                    current = None
+            elif current is not None and (m := self._KEY.match(line)):
+                current.setdefault(m.group(1).strip("\"'"), (n, col))
+
+    def _at(self, key: str | None, source: int | None) -> tuple[int, int]:
+        if source is None:
+            table = self.top
+        elif source < len(self.sources):
+            table = self.sources[source]
+        else:  # sources = [{...}] written inline: point at the array
+            table = {"": self.top.get("sources", (1, 1))}
+        return table.get(key or "", table.get("", (1, 1)))
+
+    def line_of(self, key: str, source: int | None = None) -> int:
+        return self._at(key, source)[0]
+
+    def error(self, message: str, key: str | None = None, source: int | None = None) -> StoryError:
+        line, col = self._at(key, source)
+        return StoryError(message, path=f"{self.file}:{line}:{col}")
+
+
+_TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _syntax_error(file: str, text: str, exc: tomllib.TOMLDecodeError) -> StoryError:
+    msg = str(exc)
+    line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    if line is None and (m := _TOML_POS.search(msg)):
+        line, col = int(m.group(1)), int(m.group(2))
+    elif line is None and msg.endswith("(at end of document)"):
+        lines = text.splitlines() or [""]
+        line, col = len(lines), len(lines[-1]) + 1
+    msg = _TOML_POS.sub("", getattr(exc, "msg", msg)).removesuffix(" (at end of document)")
+    return StoryError(f"TOML syntax error: {msg}", path=f"{file}:{line or 1}:{col or 1}")
+
+
+def load_story(path: str | Path) -> Story:
+    """Read and check ``<path>/story.toml`` (``path`` may also name the file itself)."""
+    path = Path(path)
+    toml_path = path if path.name == STORY_FILE and path.is_file() else path / STORY_FILE
+    file = display_path(toml_path)
+    if not toml_path.is_file():
+        raise StoryError(f"not a story folder (no {STORY_FILE})", path=display_path(path))
+    try:
+        text = toml_path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise StoryError("not UTF-8 text", path=file) from None
+    except OSError as exc:
+        raise StoryError(f"cannot read: {exc.strerror or exc}", path=file) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _syntax_error(file, text, exc) from None
+
+    where = _Where(file, text)
+    root = toml_path.parent.resolve()
+    top = repo_root(root)
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise where.error(f"unknown key {key!r} (expected {', '.join(_TOP_KEYS)})", key)
+    if "draft" not in data:
+        raise where.error('missing key "draft" (the path of the draft, e.g. "draft.md")')
+    draft_rel = _string(data, "draft", where)
+    assert draft_rel is not None
+    draft = _inside(root, draft_rel, top, where, "draft")
+    title = _string(data, "title", where) or root.name
+    draft_lang = _lang(data, where)
+
+    raw_sources = data.get("sources", [])
+    if not isinstance(raw_sources, list) or not all(isinstance(s, dict) for s in raw_sources):
+        raise where.error('"sources" must be [[sources]] tables', "sources")
+    specs: list[SourceSpec] = []
+    first_at: dict[str, int] = {}
+    for i, s in enumerate(raw_sources):
+        for key in s:
+            if key not in _SOURCE_KEYS:
+                raise where.error(
+                    f"source {i + 1}: unknown key {key!r} (expected {', '.join(_SOURCE_KEYS)})",
+                    key, i,
+                )
+        if "id" not in s:
+            raise where.error(f'source {i + 1}: missing key "id"', None, i)
+        sid = _string(s, "id", where, i)
+        assert sid is not None
+        if not _ID.fullmatch(sid) or sid == DRAFT_ID:
+            raise where.error(
+                f"source {i + 1}: invalid id {sid!r} (letters, digits, '.', '_', '-'; "
+                f"not {DRAFT_ID!r})", "id", i,
+            )
+        if sid in first_at:
+            line = where.line_of("id", first_at[sid])
+            raise where.error(
+                f"duplicate source id {sid!r}" + (f" (first at line {line})" if line else ""),
+                "id", i,
+            )
+        first_at[sid] = i
+        url, rel = _string(s, "url", where, i), _string(s, "path", where, i)
+        if (url is None) == (rel is None):
+            raise where.error(
+                f"source {sid!r}: give exactly one of url or path", "url" if url else "path", i
+            )
+        if url is not None:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise where.error(f"source {sid!r}: url must be http(s)://...", "url", i)
+        else:
+            assert rel is not None
+            _inside(root, rel, top, where, f"source {sid!r}: path", i)
+        specs.append(SourceSpec(id=sid, url=url, path=rel, lang=_lang(s, where, i)))
+    return Story(root=root, title=title, draft=draft, draft_lang=draft_lang, sources=tuple(specs))
+
+
+def _string(
+    table: dict[str, Any], key: str, where: _Where, source: int | None = None
+) -> str | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        what = key if source is None else f"source {source + 1}: {key}"
+        raise where.error(f"{what} must be a non-empty string", key, source)
+    return value
+
+
+def _lang(table: dict[str, Any], where: _Where, source: int | None = None) -> str | None:
+    lang = _string(table, "lang", where, source)
+    if lang is not None and lang not in LANGS:
+        raise where.error(f"unknown lang {lang!r} (expected {' or '.join(LANGS)})", "lang", source)
+    return lang
+
+
+def _inside(
+    root: Path, rel: str, top: Path, where: _Where, what: str, source: int | None = None
+) -> Path:
+    """``root / rel`` resolved, refused unless it stays inside the repository ``top``."""
+    target = (root / rel).resolve()
+    if not target.is_relative_to(top):
+        key = "draft" if source is None else "path"
+        raise where.error(
+            f"{what} {rel!r} points outside the repository ({display_path(top)})", key, source
+        )
+    return target
+
+
+# --- writing a story -------------------------------------------------------------------------
+
+
+def _toml_string(s: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's, DEL aside)."""
+    return json.dumps(s, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def story_toml(
+    title: str, draft: str, sources: Iterable[SourceSpec], lang: str | None = None
+) -> str:
+    lines = [f"title = {_toml_string(title)}", f"draft = {_toml_string(draft)}"]
+    if lang:
+        lines.append(f"lang = {_toml_string(lang)}")
+    for s in sources:
+        lines += ["", "[[sources]]", f"id = {_toml_string(s.id)}"]
+        if s.url:
+            lines.append(f"url = {_toml_string(s.url)}")
+        if s.path:
+            lines.append(f"path = {_toml_string(s.path)}")
+        if s.lang:
+            lines.append(f"lang = {_toml_string(s.lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def init_story(
+    path: str | Path, *, draft: str, sources: Sequence[str], title: str | None = None
+) -> Story:
+    """Create ``path/story.toml`` for ``draft`` and ``sources`` (URLs or file paths).
+
+    File sources are snapshotted at once; URL sources wait for :func:`fetch_story`.
+    Refuses to overwrite an existing story.
+    """
+    from .sources import read_input, source_id_for
+
+    root = Path(path)
+    toml_path = root / STORY_FILE
+    if toml_path.exists():
+        raise StoryError("a story already exists here; edit it or pick another folder",
+                         path=display_path(toml_path))
+    if root.exists() and not root.is_dir():
+        raise StoryError("exists and is not a folder", path=display_path(root))
+    aroot = root.resolve()
+    top = repo_root(aroot)
+
+    def rel_inside(p: str, what: str) -> str:
+        target = Path(p).resolve()
+        if not target.is_file():
+            raise InputError(f"{what} not found", path=p)
+        if not target.is_relative_to(top):
+            raise StoryError(
+                f"{what} is outside the repository ({display_path(top)}); move it inside",
+                path=p,
+            )
+        return Path(os.path.relpath(target, aroot)).as_posix()
+
+    draft_rel = rel_inside(draft, "draft")
+    taken = {DRAFT_ID}
+    specs: list[SourceSpec] = []
+    docs: dict[str, Document] = {}
+    for given in sources:
+        sid = source_id_for(given, taken)
+        taken.add(sid)
+        if is_url(given):
+            specs.append(SourceSpec(id=sid, url=given))
+        else:
+            specs.append(SourceSpec(id=sid, path=rel_inside(given, "source")))
+            docs[sid] = read_input(given, doc_id=sid)  # unreadable: fail before writing
+    text = story_toml(title or aroot.name, draft_rel, specs)
+    aroot.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(toml_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        raise StoryError("a story already exists here", path=display_path(toml_path)) from None
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    story = load_story(aroot)
+    for spec in story.sources:
+        if spec.id in docs:
+            _write_snapshot(story, spec, docs[spec.id], _file_meta(spec, docs[spec.id]))
+    return story
+
+
+# --- snapshots -------------------------------------------------------------------------------
+
+
+def utc_now() -> str:
+    """Now, ISO 8601 in UTC to the second (as fetch.py stamps pages)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _file_meta(spec: SourceSpec, doc: Document) -> dict[str, Any]:
+    return {
+        "url": None, "final_url": None, "path": spec.path, "status": None, "content_type": None,
+        "fetched_at": utc_now(), "sha256": doc.meta.get("sha256"),  # of the file's bytes
+    }
+
+
+def _acquire(
+    story: Story, spec: SourceSpec, session: requests.Session | None
+) -> tuple[Document, dict[str, Any]]:
+    from .sources import fetch_url, html_to_document, read_input
+
+    if spec.url is None:
+        src = story.source_file(spec)
+        assert src is not None
+        doc = read_input(src, lang=spec.lang, doc_id=spec.id)
+        return doc, _file_meta(spec, doc)
+    page = fetch_url(spec.url, session=session)
+    if page.content_type == "text/plain":
+        if not page.text.strip():
+            raise FetchError("the page is empty", path=spec.url)
+        doc = Document(id=spec.id, text=page.text, lang=spec.lang or detect_lang(page.text),
+                       origin=spec.url)
+    else:
+        doc = html_to_document(page.text, doc_id=spec.id, origin=spec.url, lang=spec.lang,
+                               url=page.final_url)
+    meta = {
+        "url": spec.url, "final_url": page.final_url, "path": None, "status": page.status,
+        "content_type": page.content_type, "fetched_at": page.fetched_at, "sha256": page.sha256,
+    }
+    return doc, meta
+
+
+def _write_snapshot(story: Story, spec: SourceSpec, doc: Document, meta: dict[str, Any]) -> None:
+    txt = story.snapshot_path(spec.id)
+    data = doc.text if doc.text.endswith("\n") else doc.text + "\n"
+    full = {
+        "id": spec.id,
+        **meta,
+        "title": doc.title or doc.meta.get("title"),
+        "site": doc.meta.get("site"),
+        "author": doc.meta.get("author"),
+        "published": doc.meta.get("published"),
+        "lang": doc.lang,
+        "text_sha256": hashlib.sha256(data.encode("utf-8")).hexdigest(),
+    }
+    story.sources_dir.mkdir(parents=True, exist_ok=True)
+    if story.source_file(spec) != txt.resolve():  # the source may be its own snapshot
+        write_atomic(txt, data.encode("utf-8"))
+    meta_text = json.dumps(full, ensure_ascii=False, indent=2) + "\n"
+    write_atomic(story.snapshot_meta_path(spec.id), meta_text.encode("utf-8"))
+
+
+def snapshot_source(
+    story: Story, spec: SourceSpec, *, session: requests.Session | None = None
+) -> SourceInfo:
+    """Fetch (or re-read) one source and write its snapshot; errors go in ``error``."""
+    try:
+        doc, meta = _acquire(story, spec, session)
+        _write_snapshot(story, spec, doc, meta)
+    except FactcheckError as exc:
+        return SourceInfo(id=spec.id, origin=spec.origin, lang=spec.lang or "en",
+                          error=f"{exc.message}; kept the previous snapshot")
+    except OSError as exc:
+        return SourceInfo(id=spec.id, origin=spec.origin, lang=spec.lang or "en",
+                          error=f"cannot write the snapshot: {exc.strerror or exc}")
+    return SourceInfo(id=spec.id, origin=spec.origin, lang=doc.lang,
+                      title=doc.title or doc.meta.get("title"))
+
+
+def fetch_story(story: Story, *, progress: bool = False) -> list[SourceInfo]:
+    """(Re)fetch URL sources and re-read file sources, writing their snapshots.
+
+    A source that fails keeps its previous snapshot; its SourceInfo carries the error.
+    """
+    from .fetch import make_session
+
+    results: list[SourceInfo] = []
+    with make_session() as session:
+        for spec in story.sources:
+            if progress:
+                print(f"fetching {spec.id} ({spec.origin})", file=sys.stderr, flush=True)
+            results.append(snapshot_source(story, spec, session=session))
+    return results
+
+
+def _read_snapshot(story: Story, spec: SourceSpec) -> Document:
+    txt, meta_path = story.snapshot_path(spec.id), story.snapshot_meta_path(spec.id)
+    if not txt.is_file():
+        raise StoryError(f"no snapshot: run `factcheck fetch {display_path(story.root)}`")
+    try:
+        text = txt.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise StoryError("snapshot is not UTF-8 text", path=display_path(txt)) from None
+    if not text.strip():
+        raise StoryError("snapshot is empty", path=display_path(txt))
+    meta: dict[str, Any] = {}
+    if meta_path.is_file():
+        try:
+            meta = json.loads(meta_path.read_bytes().decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise StoryError("snapshot metadata is not valid JSON",
+                             path=display_path(meta_path)) from None
+        if not isinstance(meta, dict):
+            raise StoryError("snapshot metadata must be a JSON object",
+                             path=display_path(meta_path))
+    lang = spec.lang or meta.get("lang")
+    if lang not in LANGS:
+        lang = detect_lang(text)
+    doc_meta = {k: str(v) for k, v in meta.items()
+                if k in ("url", "final_url", "published", "site", "author", "fetched_at")
+                and v not in (None, "")}
+    if spec.url:
+        doc_meta["url"] = spec.url
+    title = meta.get("title")
+    return Document(id=spec.id, text=text, lang=lang, origin=display_path(txt),
+                    title=title if isinstance(title, str) and title else None, meta=doc_meta)
+
+
+def story_documents(
+    story: Story, *, refresh: bool = False, progress: bool = False,
+    extra_sources: Sequence[str] = (),
+) -> tuple[Document, list[Document], list[SourceInfo]]:
+    """The draft and the source Documents of ``story``, read from the snapshots.
+
+    The network is used only with ``refresh=True`` (and for URLs in ``extra_sources``, the
+    command line's additional ``--source``s). A source without a usable snapshot is listed
+    with ``error`` set and no Document.
+    """
+    from .sources import load_source, read_input, source_id_for
+
+    draft = read_input(display_path(story.draft), lang=story.draft_lang, doc_id=DRAFT_ID)
+    refreshed = {i.id: i for i in fetch_story(story, progress=progress)} if refresh else {}
+    docs: list[Document] = []
+    infos: list[SourceInfo] = []
+    for spec in story.sources:
+        try:
+            doc = _read_snapshot(story, spec)
+        except StoryError as exc:
+            infos.append(SourceInfo(id=spec.id, origin=spec.origin, lang=spec.lang or "en",
+                                    error=str(exc)))
+            continue
+        failed = refreshed.get(spec.id)
+        error = None
+        if failed is not None and failed.error:
+            when = doc.meta.get("fetched_at", "an earlier fetch")
+            error = f"refresh failed ({failed.error}); checked the snapshot of {when}"
+        docs.append(doc)
+        infos.append(SourceInfo(id=spec.id, origin=spec.origin, lang=doc.lang, title=doc.title,
+                                error=error))
+    taken = {DRAFT_ID, *(s.id for s in story.sources)}
+    for extra in extra_sources:
+        sid = source_id_for(extra, taken)
+        taken.add(sid)
+        try:
+            doc = load_source(extra, doc_id=sid)
+        except (InputError, FetchError) as exc:
+            infos.append(SourceInfo(id=sid, origin=extra, error=str(exc)))
+            continue
+        docs.append(doc)
+        infos.append(SourceInfo(id=sid, origin=extra, lang=doc.lang, title=doc.title))
+    return draft, docs, infos
