@@ -38,6 +38,7 @@ class Concepts:
     subject_words: dict[str, frozenset[str]]
     subject_phrases: dict[tuple[str, ...], frozenset[str]]
     generic: frozenset[str]
+    human: frozenset[str]
     # action stems (single token prefixes) and phrases
     action_stems: tuple[tuple[str, str], ...]
     action_phrases: dict[tuple[str, ...], frozenset[str]]
@@ -108,9 +109,12 @@ def concepts() -> Concepts:
     sw: dict[str, set[str]] = {}
     sp: dict[tuple[str, ...], set[str]] = {}
     generic: set[str] = set()
+    human: set[str] = set()
     for cid, entry in data["subjects"].items():
         if entry.get("generic"):
             generic.add(cid)
+        if entry.get("human"):
+            human.add(cid)
         for lang in ("en", "fr"):
             for item in entry.get(lang, []):
                 toks = tuple(tokenize_phrase(item))
@@ -133,6 +137,7 @@ def concepts() -> Concepts:
         subject_words={k: frozenset(v) for k, v in sw.items()},
         subject_phrases={k: frozenset(v) for k, v in sp.items()},
         generic=frozenset(generic),
+        human=frozenset(human),
         action_stems=tuple(sorted(stems, key=lambda s: len(s[0]), reverse=True)),
         action_phrases={k: frozenset(v) for k, v in ap.items()},
     )

@@ -1,0 +1,232 @@
+"""Alignment: for each draft claim and one source, the source claim that states the same
+fact, or none.
+
+Signals: kind and unit; what is counted (concept ids shared across languages); what
+happened to it (action concepts); the words around the figure (rapidfuzz) and the
+concepts of the sentence; the value only weakly. Names align on surname spelling and role.
+Each source claim serves one fact; a weak match never makes a confident conflict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .compare import compare, normalise, same_nominal
+from .extract.context import actions_in, subject_concepts
+from .extract.lexicon import concepts, lexicon, singular
+from .extract.tokens import tokenize
+from .models import Claim, Document, Finding
+from .text import fold
+
+AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same fact
+CONFLICT_AT = 0.5  # a conflict needs more
+UNCLEAR_AT = 0.38  # a conflict below CONFLICT_AT but above this is reported as unclear
+_NUMERIC = frozenset({"count", "age", "money", "percent", "quantity", "duration"})
+
+
+def align_document(
+    draft_claims: Sequence[Claim], doc: Document, source_claims: Sequence[Claim], *, itself: bool = False
+) -> dict[str, Finding]:
+    """Findings of one source (or of the draft against itself) keyed by draft claim id."""
+    pairs: list[tuple[float, int, int, str, str]] = []
+    for di, d in enumerate(draft_claims):
+        for si, s in enumerate(source_claims):
+            if itself and si <= di:
+                continue
+            sc, why = score(d, s)
+            if sc < min(AGREE_AT, UNCLEAR_AT):
+                continue
+            verdict, vwhy = compare(d, s)
+            if verdict == "conflicts" and s.weak:
+                continue
+            if itself and (verdict != "conflicts" or sc < CONFLICT_AT + 0.15):
+                continue
+            if verdict == "conflicts" and sc < CONFLICT_AT:
+                if sc < UNCLEAR_AT:
+                    continue
+                verdict = "unclear"
+            if verdict == "unclear" and sc < UNCLEAR_AT:
+                continue
+            pairs.append((sc, di, si, verdict, f"{why}; {vwhy}"))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    taken_d: set[int] = set()
+    used_s: dict[int, Claim] = {}
+    out: dict[str, Finding] = {}
+    for sc, di, si, verdict, why in pairs:
+        if di in taken_d:
+            continue
+        d = draft_claims[di]
+        prior = used_s.get(si)
+        if prior is not None and not _same_fact(prior, d):
+            continue
+        s = source_claims[si]
+        taken_d.add(di)
+        used_s[si] = d
+        out[d.id] = Finding(
+            source="draft" if itself else doc.id, verdict=verdict, score=round(sc, 3), why=why,  # type: ignore[arg-type]
+            span=s.span, text=s.text, value=s.value, source_claim=s.id,
+        )
+    return out
+
+
+def _same_fact(a: Claim, b: Claim) -> bool:
+    """Two draft claims that repeat one fact may share a source claim."""
+    if a.kind != b.kind:
+        return False
+    if a.kind in _NUMERIC:
+        return bool(a.amount and b.amount and same_nominal(normalise(a)[0], normalise(b)[0]))
+    return fold(str(a.value)) == fold(str(b.value))
+
+
+def score(d: Claim, s: Claim) -> tuple[float, str]:
+    if d.kind != s.kind:
+        return 0.0, ""
+    if d.kind == "person":
+        return _score_person(d, s)
+    if d.kind == "date":
+        return _score_date(d, s)
+    return _score_numeric(d, s)
+
+
+def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
+    c = concepts()
+    why: list[str] = []
+    sc = 0.0
+    if d.kind == "quantity" and not _same_dimension(d.unit, s.unit):
+        return 0.0, ""
+    if d.kind == "duration" and (d.unit in ("hour", "minute", "second")) != (s.unit in ("hour", "minute", "second")):
+        sc -= 0.2
+    ds, ss = set(d.concepts), set(s.concepts)
+    if ds and ss:
+        shared = ds & ss
+        spec_d, spec_s = ds - c.generic, ss - c.generic
+        if shared:
+            specific = shared - c.generic
+            sc += 0.35 if specific and not all(x.startswith("w:") for x in specific) else 0.25
+            why.append("same subject (" + ", ".join(sorted(shared)) + ")")
+        elif spec_d and spec_s:
+            literal = all(x.startswith("w:") for x in spec_d | spec_s)
+            sc -= 0.1 if literal else 0.45
+        else:
+            other = spec_d or spec_s
+            sc += 0.1 if other <= c.human else -0.3
+    da, sa = set(d.actions), set(s.actions)
+    if da and sa:
+        inter = da & sa
+        if inter:
+            sc += 0.25 + 0.15 * len(inter) / len(da | sa)
+            why.append("same action (" + ", ".join(sorted(inter)) + ")")
+        else:
+            sc -= 0.35
+    sim = _similarity(d, s)
+    sc += 0.3 * sim
+    if sim >= 0.3:
+        why.append(f"similar context {sim:.2f}")
+    a, b = d.amount, s.amount
+    if a and b:
+        if same_nominal(normalise(d)[0], normalise(s)[0]):
+            sc += 0.12
+        else:
+            hi = max(abs(a.high), abs(b.high), 1e-9)
+            lo = max(min(abs(a.low), abs(b.low)), 1e-9)
+            if hi / lo > 30:
+                sc -= 0.25
+        if d.kind == "age" and a.is_range != b.is_range and not (a.low == 0 or b.low == 0):
+            sc -= 0.3
+    if d.kind == "money" and d.unit != s.unit:
+        sc -= 0.1
+    return sc, "; ".join(why) or "weak match"
+
+
+def _same_dimension(u: str | None, v: str | None) -> bool:
+    from .extract.lexicon import units
+
+    m = units()["measure"]
+    dim = {"km": "len", "m": "len", "cm": "len", "mm": "len", "mile": "len", "ft": "len", "kg": "mass",
+           "g": "mass", "tonne": "mass", "lb": "mass", "l": "vol", "mph": "speed", "km/h": "speed",
+           "ha": "area", "acre": "area", "m2": "area", "km2": "area"}
+    del m
+    return dim.get(u or "") == dim.get(v or "")
+
+
+def _score_person(d: Claim, s: Claim) -> tuple[float, str]:
+    a, b = fold(str(d.value)).split(), fold(str(s.value)).split()
+    if not a or not b:
+        return 0.0, ""
+    roles = (set(d.concepts) & set(s.concepts)) - {"head", "official"}
+    sur = fuzz.ratio(a[-1], b[-1])
+    if a[-1] == b[-1]:
+        sc, why = 0.9, "same surname"
+    elif sur >= 75:
+        sc, why = 0.6, f"surnames alike ({sur:.0f})"
+    elif a[0] == b[0] and roles:
+        sc, why = 0.55, "same first name and role"
+    elif roles and fuzz.ratio(" ".join(a), " ".join(b)) >= 60:
+        sc, why = 0.5, "same role, names alike"
+    else:
+        return 0.0, ""
+    if roles:
+        sc += 0.1
+        why += " (role: " + ", ".join(sorted(roles)) + ")"
+    return sc, why
+
+
+def _score_date(d: Claim, s: Claim) -> tuple[float, str]:
+    p, q = d.when or {}, s.when or {}
+    shared = [k for k in ("year", "month", "day", "weekday", "hour") if k in p and k in q]
+    if not shared:
+        return 0.0, ""
+    sim = _similarity(d, s)
+    sc = 0.15 + 0.6 * sim
+    _, _, da = _sentence_concepts(d.context, d.lang)
+    _, _, sa = _sentence_concepts(s.context, s.lang)
+    if da & sa:
+        sc += 0.1
+    if all(p[k] == q[k] for k in shared):
+        sc += 0.1
+    return sc, f"dates in similar sentences ({sim:.2f})"
+
+
+def _similarity(d: Claim, s: Claim) -> float:
+    dw, dc, da = _sentence_concepts(d.context, d.lang)
+    sw, scc, sa = _sentence_concepts(s.context, s.lang)
+    cj = _jaccard(dc | da, scc | sa)
+    if d.lang != s.lang:
+        return cj
+    local = fuzz.token_set_ratio(_window(d), _window(s)) / 100.0
+    wj = _jaccard(dw, sw)
+    return max(cj, 0.5 * local + 0.5 * min(1.0, 2 * wj)) if wj else max(cj, 0.5 * local)
+
+
+def _window(c: Claim) -> str:
+    start = c.span.start - c.sentence.start
+    ctx = c.context
+    left = ctx[max(0, start - 50):start]
+    right = ctx[start + len(c.text):start + len(c.text) + 50]
+    return fold(left + " " + right)
+
+
+def _jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Content words, subject concepts and action concepts of a sentence."""
+    lex = lexicon(lang)
+    toks = tokenize(text)
+    c = concepts()
+    words: set[str] = set()
+    subj: set[str] = set()
+    for k, t in enumerate(toks):
+        if t.is_word and len(t.norm) > 2 and t.norm not in lex.stop:
+            words.add(singular(t.norm))
+            _, ids = subject_concepts(toks, k, c)
+            subj |= {x for x in ids if x not in c.generic}
+    acts = {a for _, a in actions_in(toks, 0, len(toks))}
+    return frozenset(words), frozenset(subj), frozenset(acts)

@@ -1,0 +1,140 @@
+"""Value semantics: do two statements of the same fact agree?
+
+Hedges and ranges are read as intervals; two different hedged figures are reported as
+different (an editor wants to know), a precise figure agrees with a hedge it fits, and a
+round figure written with a scale word ("one million") agrees with a precise one that
+rounds to it.
+"""
+
+from __future__ import annotations
+
+from .extract.lexicon import units
+from .models import Amount, Claim
+from .text import fold
+
+_ABOUT = 0.02
+_NEARLY = 0.06
+_OVER = 0.10
+
+
+def interval(a: Amount, *, scaled: bool = False) -> tuple[float, float]:
+    """The values a statement allows."""
+    lo, hi = a.low, a.high
+    h = a.hedge
+    if a.is_range or h in ("exact", "vague"):
+        if scaled and not a.is_range:
+            tol = _round_tolerance(lo)
+            return lo - tol, hi + tol
+        return lo, hi
+    if h == "about":
+        return lo * (1 - _ABOUT), hi * (1 + _ABOUT)
+    if h == "nearly":
+        return lo * (1 - _NEARLY), hi
+    if h in ("over", "at_least"):
+        return lo, hi * (1 + _OVER)
+    if h in ("under", "at_most"):
+        return lo * (1 - _OVER), hi
+    return lo, hi
+
+
+def _round_tolerance(v: float) -> float:
+    """'one million' allows 10%; '3.45 billion' half a unit of its last digit."""
+    if v == 0:
+        return 0.0
+    scale = 1.0
+    m = abs(v)
+    while m >= 1000:
+        m /= 1000
+        scale *= 1000
+    digits = f"{m:.3f}".rstrip("0").rstrip(".")
+    if "." not in digits and len(digits.lstrip("0")) == 1:
+        return abs(v) * 0.10
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return 0.5 * scale * 10 ** (-decimals)
+
+
+def normalise(c: Claim) -> tuple[Amount, bool]:
+    """The claim's amount in a base unit (days for durations, base measures) and whether
+    it is a round figure written with a scale word."""
+    a = c.amount or Amount(low=0, high=0)
+    f = 1.0
+    table = units()
+    if c.kind == "duration" and c.unit:
+        for name, (canon, days) in table["time"].items():
+            if canon == c.unit or name == c.unit:
+                f = float(days)
+                break
+    elif c.kind == "quantity" and c.unit:
+        for name, (canon, factor) in table["measure"].items():
+            if canon == c.unit or name == c.unit:
+                f = float(factor)
+                break
+    scaled = c.kind in ("money", "count") and _scaled(c)
+    return Amount(low=a.low * f, high=a.high * f, hedge=a.hedge), scaled
+
+
+def _scaled(c: Claim) -> bool:
+    t = fold(c.text)
+    return any(w in t for w in ("million", "billion", "milliard", "bn", "trillion")) or t.rstrip().endswith("m")
+
+
+def same_nominal(a: Amount, b: Amount) -> bool:
+    return _eq(a.low, b.low) and _eq(a.high, b.high)
+
+
+def _eq(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y))
+
+
+def compare_amounts(d: Claim, s: Claim) -> tuple[str, str]:
+    """(verdict, why) for two numeric claims of the same fact."""
+    if d.kind == "money" and s.kind == "money" and d.unit and s.unit and d.unit != s.unit:
+        a, b = d.amount, s.amount
+        if a and b and b.low and 0.8 <= a.low / b.low <= 1.25:
+            return "agrees", f"{d.unit} and {s.unit} amounts close enough to be a conversion"
+        return "unclear", f"different currencies ({d.unit} vs {s.unit})"
+    a, sa = normalise(d)
+    b, sb = normalise(s)
+    if same_nominal(a, b):
+        return "agrees", "same figure" + (" (hedges aside)" if a.hedge != b.hedge else "")
+    if a.is_range and b.is_range:
+        return "conflicts", "different ranges"
+    hedged_a = a.hedge not in ("exact",) and not a.is_range
+    hedged_b = b.hedge not in ("exact",) and not b.is_range
+    if hedged_a and hedged_b and a.hedge != "vague" and b.hedge != "vague":
+        return "conflicts", "two different hedged figures"
+    lo1, hi1 = interval(a, scaled=sa)
+    lo2, hi2 = interval(b, scaled=sb)
+    if lo1 <= hi2 + 1e-9 and lo2 <= hi1 + 1e-9:
+        if a.is_range or b.is_range:
+            return "agrees", "figure within the range"
+        return "agrees", "figures compatible once hedges and rounding are read"
+    return "conflicts", "incompatible figures"
+
+
+def compare_people(d: Claim, s: Claim) -> tuple[str, str]:
+    a, b = fold(str(d.value)).split(), fold(str(s.value)).split()
+    if a == b:
+        return "agrees", "same name"
+    if a and b and (a[-len(b):] == b or b[-len(a):] == a):
+        return "agrees", "same surname, one name shorter"
+    return "conflicts", "different spelling or name for the same person"
+
+
+def compare_dates(d: Claim, s: Claim) -> tuple[str, str]:
+    p, q = d.when or {}, s.when or {}
+    shared = [k for k in ("year", "month", "day", "weekday", "hour") if k in p and k in q]
+    if not shared:
+        return "unclear", "the two dates say different things (no common part)"
+    diff = [k for k in shared if p[k] != q[k]]
+    if diff:
+        return "conflicts", f"different {diff[0]}"
+    return "agrees", "same " + ", ".join(shared)
+
+
+def compare(d: Claim, s: Claim) -> tuple[str, str]:
+    if d.kind == "person":
+        return compare_people(d, s)
+    if d.kind == "date":
+        return compare_dates(d, s)
+    return compare_amounts(d, s)
