@@ -1,0 +1,316 @@
+"""Fetch one web page, carefully: http(s) only (redirects too), bounded in time and size,
+with an honest User-Agent. Every failure becomes a one-line :class:`FetchError`.
+
+``requests`` is imported inside the functions: the CLI must start fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from http import HTTPStatus
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+from . import __version__
+from .decode import binary_kind, decode_bytes, looks_like_html
+from .errors import FetchError
+from .models import Frozen
+
+if TYPE_CHECKING:
+    import requests
+
+USER_AGENT = f"factcheck/{__version__} (+newsroom fact-check tool)"
+ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
+TEXT_TYPES = frozenset({"text/html", "text/plain", "application/xhtml+xml"})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+SCHEMES = ("http", "https")
+MAX_REDIRECTS = 5
+RETRY_STATUSES = (429, 500, 502, 503, 504)
+RETRY_AFTER_MAX = 5  # seconds: a longer Retry-After is shortened to this
+CHUNK = 64 * 1024
+
+
+class FetchedPage(Frozen):
+    url: str
+    final_url: str
+    status: int
+    content_type: str  # media type only, e.g. "text/html"
+    text: str  # decoded HTML or plain text
+    fetched_at: str  # ISO 8601, UTC
+    sha256: str  # of the body bytes (after content-encoding is undone)
+    charset: str  # the codec the body was decoded with
+
+
+def make_session(
+    *, retries: int = 2, backoff: float = 0.2, retry_after_max: int = RETRY_AFTER_MAX
+) -> requests.Session:
+    """A session with our User-Agent and a small retry policy for transient statuses."""
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.util.retry import Retry
+
+    retry = Retry(
+        total=retries, connect=retries, read=0, status=retries, other=0,
+        status_forcelist=RETRY_STATUSES, allowed_methods=frozenset({"GET", "HEAD"}),
+        backoff_factor=backoff, backoff_max=2.0, respect_retry_after_header=True,
+        retry_after_max=retry_after_max, raise_on_status=False, raise_on_redirect=False,
+    )
+    session = requests.Session()
+    session.headers["User-Agent"] = USER_AGENT
+    session.headers["Accept"] = ACCEPT
+    session.max_redirects = MAX_REDIRECTS
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
+
+
+def check_url(url: str, *, redirected_from: str | None = None) -> None:
+    """Refuse anything but an http(s) URL with a host."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        raise FetchError(f"invalid URL {_short(url)}") from None
+    scheme = parts.scheme.lower()
+    if scheme not in SCHEMES:
+        shown = f"{scheme}:" if scheme else "a URL without a scheme"
+        if redirected_from:
+            raise FetchError(f"redirected to {_short(url)}: only http and https are followed")
+        raise FetchError(f"unsupported URL scheme {shown} (only http and https URLs)")
+    if not host:
+        raise FetchError(f"invalid URL {_short(url)} (no host)")
+
+
+class _Budget:
+    """The total time a fetch may take, whatever the server does."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.until = time.monotonic() + seconds
+
+    def check(self) -> float:
+        left = self.until - time.monotonic()
+        if left <= 0:
+            raise FetchError(f"gave up after {self.seconds:g} s (the server is too slow)")
+        return left
+
+    def timeouts(self, timeout: tuple[float, float]) -> tuple[float, float]:
+        left = self.check()
+        return min(timeout[0], left), min(timeout[1], left)
+
+
+def fetch_url(
+    url: str,
+    *,
+    session: requests.Session | None = None,
+    timeout: tuple[float, float] = (5, 15),
+    max_bytes: int = 5_000_000,
+    deadline: float = 30.0,
+    max_redirects: int = MAX_REDIRECTS,
+) -> FetchedPage:
+    """GET ``url`` and decode it. ``timeout`` is (connect, read) per request; ``deadline``
+    bounds the whole fetch, redirects included. Raises :class:`FetchError`."""
+    own = session is None
+    try:
+        check_url(url)
+        if session is None:
+            session = make_session()
+        return _fetch(session, url, timeout, max_bytes, _Budget(deadline), max_redirects)
+    except FetchError as exc:
+        raise FetchError(exc.message, path=url) from None
+    except Exception as exc:
+        if not _is_network_error(exc):
+            raise
+        raise FetchError(describe_error(exc, url), path=url) from None
+    finally:
+        if own and session is not None:
+            session.close()
+
+
+def _fetch(
+    session: requests.Session,
+    url: str,
+    timeout: tuple[float, float],
+    max_bytes: int,
+    budget: _Budget,
+    max_redirects: int,
+) -> FetchedPage:
+    resp, final_url = _follow(session, url, timeout, budget, max_redirects)
+    with resp:
+        _check_status(resp.status_code, resp.reason)
+        media_type, declared = parse_content_type(resp.headers.get("Content-Type", ""))
+        if media_type and media_type not in TEXT_TYPES:
+            raise FetchError(f"unsupported content type {media_type}")
+        _check_length(resp.headers.get("Content-Length"), max_bytes)
+        body = _read_body(resp, max_bytes, budget)
+        status = resp.status_code
+    kind = binary_kind(body)
+    if kind:
+        raise FetchError(f"the response is {kind}, not a web page")
+    html_hint = media_type in HTML_TYPES or (
+        not media_type and looks_like_html(body[:2048].decode("latin-1"))
+    )
+    text, charset = decode_bytes(body, declared=declared, html=html_hint)
+    if not media_type:
+        media_type = "text/html" if looks_like_html(text) else "text/plain"
+    return FetchedPage(
+        url=url, final_url=final_url, status=status, content_type=media_type, text=text,
+        fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        sha256=hashlib.sha256(body).hexdigest(), charset=charset,
+    )
+
+
+def _follow(
+    session: requests.Session,
+    url: str,
+    timeout: tuple[float, float],
+    budget: _Budget,
+    max_redirects: int,
+) -> tuple[requests.Response, str]:
+    """GET, following redirects by hand so each target is checked before it is fetched."""
+    chain = [url]
+    while True:
+        resp = session.get(
+            chain[-1], headers={"User-Agent": USER_AGENT, "Accept": ACCEPT}, stream=True,
+            allow_redirects=False, timeout=budget.timeouts(timeout),
+        )
+        location = session.get_redirect_target(resp)
+        if not location:
+            return resp, chain[-1]
+        resp.close()
+        target = urljoin(chain[-1], location)
+        check_url(target, redirected_from=chain[-1])
+        if len(chain) > max_redirects:
+            loop = target in chain
+            what = "redirect loop" if loop else "too many redirects"
+            raise FetchError(f"{what} (more than {max_redirects} redirects)")
+        chain.append(target)
+
+
+def _check_status(status: int, reason: str | None) -> None:
+    if 200 <= status < 300:
+        return
+    try:
+        phrase = HTTPStatus(status).phrase  # the standard wording, whatever the server says
+    except ValueError:
+        phrase = " ".join((reason or "").split())[:60]
+    hint = {
+        401: " (the page needs a login)",
+        403: " (the site refused: a login, a paywall or bot blocking?)",
+        429: " (too many requests: try again later)",
+    }.get(status, "")
+    raise FetchError(f"HTTP {status} {phrase}".rstrip() + hint)
+
+
+def parse_content_type(header: str) -> tuple[str, str | None]:
+    """``"text/html; charset=UTF-8"`` -> ``("text/html", "UTF-8")``."""
+    media_type, *params = header.split(";")
+    charset = None
+    for param in params:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip("\"'") or None
+    return media_type.strip().lower(), charset
+
+
+def _check_length(header: str | None, max_bytes: int) -> None:
+    if header and header.strip().isdigit() and int(header) > max_bytes:
+        raise FetchError(f"response larger than {max_bytes:,} bytes ({int(header):,} announced)")
+
+
+def _read_body(resp: requests.Response, max_bytes: int, budget: _Budget) -> bytes:
+    """Read the body, decompressed, counting decoded bytes against the cap (gzip bombs)
+    and checking the deadline between reads (slow drips)."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        budget.check()
+        chunk = resp.raw.read1(CHUNK, decode_content=True)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > max_bytes:
+            raise FetchError(f"response larger than {max_bytes:,} bytes")
+        chunks.append(chunk)
+
+
+def _is_network_error(exc: BaseException) -> bool:
+    import requests
+    import urllib3
+
+    return isinstance(exc, requests.RequestException | urllib3.exceptions.HTTPError | OSError)
+
+
+def describe_error(exc: BaseException, url: str) -> str:
+    """One line saying why a request failed, from requests/urllib3/socket exceptions."""
+    import requests
+    import urllib3.exceptions as u3
+
+    host = _host(url)
+    causes = list(_causes(exc))
+
+    def has(*types: type[BaseException]) -> bool:
+        return any(isinstance(c, types) for c in causes)
+
+    if has(u3.NameResolutionError, socket.gaierror):
+        return f"DNS failure for host {host} (name not found)"
+    if has(ConnectionRefusedError):
+        return f"connection refused by {host}"
+    connect_timeout = any(  # urllib3's NewConnectionError subclasses ConnectTimeoutError
+        isinstance(c, u3.ConnectTimeoutError) and not isinstance(c, u3.NewConnectionError)
+        for c in causes
+    )
+    if connect_timeout or has(requests.exceptions.ConnectTimeout):
+        return f"timed out connecting to {host}"
+    if has(requests.exceptions.ReadTimeout, u3.ReadTimeoutError, TimeoutError):
+        return f"timed out waiting for {host}"
+    if has(requests.exceptions.SSLError, u3.SSLError):
+        return f"TLS/SSL error with {host} (certificate or handshake)"
+    if has(requests.exceptions.ProxyError, u3.ProxyError):
+        return "proxy error"
+    if has(requests.exceptions.TooManyRedirects):
+        return "too many redirects"
+    if has(requests.exceptions.ContentDecodingError, u3.DecodeError):
+        return "could not decompress the response (corrupt gzip/deflate data)"
+    if has(requests.exceptions.ChunkedEncodingError, u3.ProtocolError, ConnectionResetError):
+        return f"connection to {host} broken while reading the response"
+    if has(requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+           requests.exceptions.MissingSchema, u3.LocationParseError):
+        return f"invalid URL {_short(url)}"
+    if has(requests.exceptions.InvalidHeader, u3.InvalidHeader):
+        return f"{host} sent an invalid HTTP header"
+    if has(requests.exceptions.ConnectionError, ConnectionError, u3.NewConnectionError):
+        return f"could not connect to {host}"
+    return f"request failed ({type(exc).__name__})"
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and what it wraps: causes, contexts, ``reason`` and exception args."""
+    seen: set[int] = set()
+    stack: list[BaseException] = [exc]
+    while stack:
+        e = stack.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        yield e
+        linked = [getattr(e, "reason", None), e.__cause__, e.__context__, *e.args]
+        stack.extend(x for x in linked if isinstance(x, BaseException))
+
+
+def _host(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+        return parts.netloc or url
+    except ValueError:
+        return _short(url)
+
+
+def _short(text: str, limit: int = 100) -> str:
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
