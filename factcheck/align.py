@@ -134,8 +134,8 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
             lo = max(min(abs(a.low), abs(b.low)), 1e-9)
             if hi / lo > 30:
                 sc -= 0.25
-        if d.kind == "age" and a.is_range != b.is_range and not (a.low == 0 or b.low == 0):
-            sc -= 0.3
+        if d.kind == "age":
+            sc += 0.3 if a.is_range == b.is_range else -0.3
     if d.kind == "money" and d.unit != s.unit:
         sc -= 0.1
     return sc, "; ".join(why) or "weak match"

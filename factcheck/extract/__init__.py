@@ -13,7 +13,8 @@ from ..text import quoted_ranges, sentences
 from .dates import find_dates
 from .lexicon import lexicon
 from .numbers import find_mentions
-from .numeric import Draft, classify
+from .context import find_subject
+from .numeric import Draft, _actions, classify
 from .people import find_people, surname_key
 from .tokens import Token, match_at, match_before, tokenize
 
@@ -68,7 +69,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         prev = d
         drafts.append((d, s))
         used.update(range(m.i, m.j))
-    drafts += _article_durations(text, toks, lex, sent_of, used)
+    drafts += _article_durations(text, toks, lex, sent_of, used, tok_range)
     out: list[tuple[int, Claim]] = []
     for d, s in drafts:
         amount = Amount(low=d.low, high=d.high, hedge=d.hedge)  # type: ignore[arg-type]
@@ -108,7 +109,8 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     return [c.model_copy(update={"id": f"{prefix}{k}"}) for k, (_, c) in enumerate(out, 1)]
 
 
-def _article_durations(text: str, toks: list[Token], lex, sent_of, used: set[int]) -> list[tuple[Draft, Span]]:  # type: ignore[no-untyped-def]
+def _article_durations(text: str, toks: list[Token], lex, sent_of, used: set[int], tok_range
+                       ) -> list[tuple[Draft, Span]]:  # type: ignore[no-untyped-def]
     """"a year", "an hour", "un an", "a year-long": durations of one unit."""
     from .lexicon import units
 
@@ -136,7 +138,11 @@ def _article_durations(text: str, toks: list[Token], lex, sent_of, used: set[int
         if i + 3 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].norm == "long":
             end = toks[i + 3].end
         unit = str(time[nxt.norm][0])
-        out.append((Draft("duration", start, end, 1.0, 1.0, hedge, unit=unit, words=True), s))
+        s0, s1 = tok_range(s)
+        subj = find_subject(toks, i + 2, s1, lex)
+        acts = _actions(toks, i, max(i + 2, subj.end), s0, s1, lex, None)
+        out.append((Draft("duration", start, end, 1.0, 1.0, hedge, unit=unit, words=True, subject=subj.words,
+                          concepts=subj.concepts, actions=acts), s))
     return out
 
 

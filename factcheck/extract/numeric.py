@@ -83,13 +83,22 @@ def classify(text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Le
     hedge = m.hedge
     j = m.j
     # ---- percent
-    if m.suffix == "%" or (j < len(toks) and toks[j].norm == "%"):
-        end = toks[j].end if m.suffix != "%" and toks[j].norm == "%" else _end_with_suffix(text, m)
-        return Draft("percent", start, end, m.low, m.high, hedge, unit="%", words=m.words)
-    for p in lex.words.get("percent_words", []):
-        k = match_at(toks, j, tuple(fold(p).split()))
-        if k:
-            return Draft("percent", start, toks[j + k - 1].end, m.low, m.high, hedge, unit="%", words=m.words)
+    pj = 0
+    if m.suffix == "%":
+        pj = j + 1 if j < len(toks) and toks[j].norm == "%" else j
+    elif j < len(toks) and toks[j].norm == "%":
+        pj = j + 1
+    else:
+        for p in lex.words.get("percent_words", []):
+            k = match_at(toks, j, tuple(fold(p).split()))
+            if k:
+                pj = j + k
+                break
+    if pj:
+        end = max(toks[pj - 1].end, _end_with_suffix(text, m))
+        subj = find_subject(toks, pj, s1, lex)
+        return Draft("percent", start, end, m.low, m.high, hedge, unit="%", words=m.words, subject=subj.words,
+                     concepts=subj.concepts, actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev))
     # ---- money
     cur, ci = _currency_before(toks, m.i)
     if cur is None:
@@ -124,8 +133,10 @@ def classify(text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Le
     if tu is not None:
         if m.compound and tj < len(toks) and toks[tj].norm in ("-", "–"):
             tj += 2  # "three-day-long"
+        subj = find_subject(toks, tj, s1, lex)
         return Draft("duration", start, toks[tj - 1].end, m.low, m.high, hedge, unit=tu, words=m.words,
-                     actions=_actions(toks, m.i, tj, s0, s1, lex, None))
+                     subject=subj.words, concepts=subj.concepts,
+                     actions=_actions(toks, m.i, max(tj, subj.end), s0, s1, lex, None))
     # ---- quantity
     qu, qj = _unit_after(toks, j + (1 if m.compound else 0), u["measure"])
     if qu is None and m.suffix in u["measure"]:
@@ -161,7 +172,10 @@ def _end_with_suffix(text: str, m: Mention) -> int:
 def _actions(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, prev: Draft | None
              ) -> tuple[str, ...]:
     a, b = clause_bounds(toks, i, j, s0, s1, lex)
-    after = [x for _, x in actions_in(toks, j, min(b + 1, s1))]
+    k = i
+    while k < j and toks[k].kind in ("num", "sym"):
+        k += 1
+    after = [x for _, x in actions_in(toks, k, min(max(b, j) + 1, s1))]
     before = actions_in(toks, a, i)
     acts = set(after)
     if before:
