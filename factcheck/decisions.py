@@ -4,9 +4,10 @@ A story's decisions live in ``claims/<story>/decisions.json``::
 
     {"version": 1, "decisions": [{"key": ..., "source": ..., "status": ..., ...}, ...]}
 
-Keys are built from what a claim says (kind, value, subject, concepts, actions) and the
+Keys are built from what a claim says (kind, value, what it is about, actions) and the
 source, never from offsets, so they survive unrelated edits of the draft and lapse when the
-claim's value or subject changes.
+claim's value or subject changes. "What it is about" is the claim's concept ids, or its
+folded subject when it has none.
 
 Every change is written at once under an exclusive lock (``decisions.json.lock``): the file
 is re-read, merged (last writer wins per key), written to a temporary file in the same
@@ -71,13 +72,10 @@ def _norm_value(v: Any) -> Any:
 
 
 def _claim_core(claim: Claim) -> list[Any]:
-    return [
-        claim.kind,
-        _norm_value(claim.value),
-        fold(claim.subject or ""),
-        sorted(set(claim.concepts)),
-        sorted(set(claim.actions)),
-    ]
+    # What the claim is about: its concept ids when it has some (stable when the wording
+    # around them moves: "prosecutor" / "Marseille prosecutor"), else the subject as written.
+    about: Any = sorted(set(claim.concepts)) if claim.concepts else fold(claim.subject or "")
+    return [claim.kind, _norm_value(claim.value), about, sorted(set(claim.actions))]
 
 
 def _hash(parts: list[Any]) -> str:

@@ -64,8 +64,15 @@ def test_key_survives_an_unrelated_edit_of_the_draft() -> None:
     assert decision_key(before, "wire-en") == decision_key(after, "wire-en")
     # 14 and 14.0 are the same value
     assert decision_key(claim(14.0), "wire-en") == decision_key(before, "wire-en")
-    # case and accents of the subject do not matter
-    assert decision_key(claim(subject="PEOPLE"), "wire-en") == decision_key(before, "wire-en")
+    # the subject's wording does not matter while its concepts stay the same
+    key = decision_key(before, "wire-en")
+    assert decision_key(claim(subject="PEOPLE"), "wire-en") == key
+    assert decision_key(claim(subject="people in all"), "wire-en") == key
+    # without concepts the folded subject counts: case and accents aside
+    bare = claim(subject="Gendarmes mobilisés", concepts=())
+    assert decision_key(bare, "x") == decision_key(claim(subject="gendarmes  MOBILISES",
+                                                         concepts=()), "x")
+    assert decision_key(bare, "x") != decision_key(claim(subject="soldiers", concepts=()), "x")
 
 
 @pytest.mark.parametrize(
@@ -74,6 +81,7 @@ def test_key_survives_an_unrelated_edit_of_the_draft() -> None:
         pytest.param(claim(15), id="value"),
         pytest.param(claim([14, 15]), id="value-becomes-range"),
         pytest.param(claim(subject="gendarmes", concepts=("police",)), id="subject"),
+        pytest.param(claim(subject="people", concepts=("suspect",)), id="concepts"),
         pytest.param(claim(actions=("remanded",)), id="action"),
         pytest.param(claim(kind="age"), id="kind"),
     ],
