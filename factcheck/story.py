@@ -485,8 +485,9 @@ def snapshot_source(
         doc, meta = _acquire(story, spec, session)
         _write_snapshot(story, spec, doc, meta)
     except FactcheckError as exc:
+        kept = "; kept the previous snapshot" if story.snapshot_path(spec.id).is_file() else ""
         return SourceInfo(id=spec.id, origin=spec.origin, lang=spec.lang or "en",
-                          error=f"{exc.message}; kept the previous snapshot")
+                          error=exc.message + kept)
     except OSError as exc:
         return SourceInfo(id=spec.id, origin=spec.origin, lang=spec.lang or "en",
                           error=f"cannot write the snapshot: {exc.strerror or exc}")
