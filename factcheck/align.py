@@ -23,7 +23,8 @@ from .text import fold
 
 AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same fact
 CONFLICT_AT = 0.5  # a conflict needs more
-UNCLEAR_AT = 0.38  # a conflict below CONFLICT_AT but above this is reported as unclear
+UNCLEAR_AT = 0.38
+SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences  # a conflict below CONFLICT_AT but above this is reported as unclear
 _NUMERIC = frozenset({"count", "age", "money", "percent", "quantity", "duration"})
 
 
@@ -42,7 +43,7 @@ def align_document(
             verdict, vwhy = compare(d, s)
             if verdict == "conflicts" and s.weak:
                 continue
-            if itself and (verdict != "conflicts" or sc < CONFLICT_AT + 0.15):
+            if itself and (verdict != "conflicts" or sc < SELF_AT or d.sentence == s.sentence):
                 continue
             if verdict == "conflicts" and sc < CONFLICT_AT:
                 if sc < UNCLEAR_AT:
@@ -92,7 +93,7 @@ def score(d: Claim, s: Claim) -> tuple[float, str]:
 
 
 def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
-    c = concepts()
+    c = concepts(d.lang)
     why: list[str] = []
     sc = 0.0
     if d.kind == "quantity" and not _same_dimension(d.unit, s.unit):
@@ -138,7 +139,50 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
             sc += 0.3 if a.is_range == b.is_range else -0.3
     if d.kind == "money" and d.unit != s.unit:
         sc -= 0.1
+    if s.hedge == "vague" and d.hedge != "vague":
+        sc -= 0.1  # "dozens" is weaker evidence than a figure
+    ent = _entities_signal(d, s)
+    if ent:
+        sc += ent
+        why.append("same place or name nearby" if ent > 0 else "different place or name nearby")
     return sc, "; ".join(why) or "weak match"
+
+
+def _entities_signal(d: Claim, s: Claim) -> float:
+    """Proper names near the figure ("in Colorado", "the Met") must not disagree."""
+    a, b = _entities(d), _entities(s)
+    if a and b:
+        return 0.15 if a & b else -0.2
+    return -0.05 if a and not b and _entities_sentence(s) - a else 0.0
+
+
+def _entities(c: Claim) -> frozenset[str]:
+    start = c.span.start - c.sentence.start
+    lo = max(0, start - 60)
+    return _names_in(c.context[lo:start + len(c.text) + 60], lo == 0)
+
+
+def _entities_sentence(c: Claim) -> frozenset[str]:
+    return _names_in(c.context, True)
+
+
+@lru_cache(maxsize=8192)
+def _names_in(text: str, at_start: bool) -> frozenset[str]:
+    from .extract.people import _given, _lists
+
+    _, not_en, _ = _lists("en")
+    _, not_fr, _ = _lists("fr")
+    toks = tokenize(text)
+    out: set[str] = set()
+    for k, t in enumerate(toks):
+        if not t.is_cap or (k == 0 and at_start) or len(t.norm) < 3:
+            continue
+        if k > 0 and toks[k - 1].norm in (".", "!", "?", "\"", "“", "«", ":"):
+            continue
+        if t.norm in not_en or t.norm in not_fr or t.norm in _given() or t.text.isupper():
+            continue
+        out.add(t.norm)
+    return frozenset(out)
 
 
 def _same_dimension(u: str | None, v: str | None) -> bool:
@@ -220,7 +264,7 @@ def _sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[
     """Content words, subject concepts and action concepts of a sentence."""
     lex = lexicon(lang)
     toks = tokenize(text)
-    c = concepts()
+    c = concepts(lang)
     words: set[str] = set()
     subj: set[str] = set()
     for k, t in enumerate(toks):
@@ -228,5 +272,5 @@ def _sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[
             words.add(singular(t.norm))
             _, ids = subject_concepts(toks, k, c)
             subj |= {x for x in ids if x not in c.generic}
-    acts = {a for _, a in actions_in(toks, 0, len(toks))}
+    acts = {a for _, a in actions_in(toks, 0, len(toks), lang)}
     return frozenset(words), frozenset(subj), frozenset(acts)

@@ -24,13 +24,13 @@ def subject_concepts(toks: list[Token], i: int, c: Concepts) -> tuple[int, froze
         if k:
             return k, ids
     w = toks[i].norm
-    ids = c.subject_words.get(w) or c.subject_words.get(singular(w))
+    ids = c.subject_words.get(w) or c.subject_words.get(singular(w)) or c.subject_words.get(w[:-1])
     return (1, ids) if ids else (0, frozenset())
 
 
 def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subject:
     """The head noun after a figure ending at token j: 'eight 3D printers' -> printers."""
-    c = concepts()
+    c = concepts(lex.lang)
     n = min(len(toks), stop_at)
     k = j
     # partitive: "of them", "of the injured officers", "d'entre elles"
@@ -82,9 +82,9 @@ def _nounish(t: Token, lex: Lexicon) -> bool:
     return True
 
 
-def actions_in(toks: list[Token], a: int, b: int) -> list[tuple[int, str]]:
+def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, str]]:
     """(token index, action id) for every action word or phrase in toks[a:b]."""
-    c = concepts()
+    c = concepts(lang)
     out: list[tuple[int, str]] = []
     k = a
     while k < b:

@@ -104,8 +104,10 @@ def lexicon(lang: str) -> Lexicon:
 
 
 @cache
-def concepts() -> Concepts:
+def concepts(lang: str = "en") -> Concepts:
+    """Concept tables for one language (the ids are shared by all languages)."""
     data = _load("concepts.toml")
+    langs = (lang,) if lang in ("en", "fr") else ("en",)
     sw: dict[str, set[str]] = {}
     sp: dict[tuple[str, ...], set[str]] = {}
     generic: set[str] = set()
@@ -115,8 +117,8 @@ def concepts() -> Concepts:
             generic.add(cid)
         if entry.get("human"):
             human.add(cid)
-        for lang in ("en", "fr"):
-            for item in entry.get(lang, []):
+        for lg in langs:
+            for item in entry.get(lg, []):
                 toks = tuple(tokenize_phrase(item))
                 if len(toks) == 1:
                     sw.setdefault(singular(toks[0]), set()).add(cid)
@@ -126,8 +128,8 @@ def concepts() -> Concepts:
     stems: list[tuple[str, str]] = []
     ap: dict[tuple[str, ...], set[str]] = {}
     for cid, entry in data["actions"].items():
-        for lang in ("en", "fr"):
-            for item in entry.get(lang, []):
+        for lg in langs:
+            for item in entry.get(lg, []):
                 toks = tuple(tokenize_phrase(item))
                 if len(toks) == 1:
                     stems.append((toks[0], cid))

@@ -183,7 +183,8 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
             j += 1
             continue
         elif seen and w in lex.joiners and j + 1 < n and (toks[j + 1].norm in lex.units) \
-                and (toks[j - 1].norm in lex.multipliers or toks[j - 1].norm in _TENS):
+                and (toks[j - 1].norm in lex.multipliers or toks[j - 1].norm in _TENS) \
+                and not _multiplier_ahead(toks, j + 1, lex):
             j += 1
             continue
         else:
@@ -199,6 +200,13 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     scaled = any(lex.multipliers.get(w, 0) >= 1e6 for w in words_used)
     return Mention(i=start_i, j=last, start=toks[start_i].start, end=toks[last - 1].end, low=value, high=value,
                    words=True, scaled=scaled, article=weak and lex.lang == "fr")
+
+
+def _multiplier_ahead(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """"one thousand and fifteen hundred": the 'and' starts a second number."""
+    while k < len(toks) and (toks[k].norm in lex.units or toks[k].norm in ("-", "–")):
+        k += 1
+    return k < len(toks) and toks[k].norm in lex.multipliers
 
 
 # ---- ranges and hedges ------------------------------------------------------------------

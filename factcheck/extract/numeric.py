@@ -175,8 +175,10 @@ def _actions(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, 
     k = i
     while k < j and toks[k].kind in ("num", "sym"):
         k += 1
-    after = [x for _, x in actions_in(toks, k, min(max(b, j) + 1, s1))]
-    before = actions_in(toks, a, i)
+    after = [x for _, x in actions_in(toks, k, min(max(b, j) + 1, s1), lex.lang)]
+    before = actions_in(toks, a, i, lex.lang)
+    if any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3):i]):
+        before = []  # "17% of its 9,000 staff": the whole, not what happened to the part
     acts = set(after)
     if before:
         if not after or before[-1][0] >= i - 3:
@@ -184,7 +186,8 @@ def _actions(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, 
             acts |= {x for k, x in before if k == last}
     if not acts and s0 < a:
         # the clause started with a break ("and", ","): look back to the sentence start
-        back = actions_in(toks, s0, i)
+        back = actions_in(toks, s0, i, lex.lang) if before or not any(
+            t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3):i]) else []
         if back:
             last = back[-1][0]
             acts |= {x for k, x in back if k == last}

@@ -67,7 +67,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             first = toks[name_toks[0]]
             last = toks[name_toks[-1]]
             bad = [k for k in name_toks if toks[k].norm in not_names and toks[k].norm not in given]
-            role_before = _role_before(toks, name_toks[0], roles, titles)
+            role_before = _role_before(toks, name_toks[0], roles, titles, _sentence_floor(toks, name_toks[0], text))
             role_after = _role_after(toks, name_toks[-1] + 1, roles)
             reporting = name_toks[-1] + 1 < n and toks[name_toks[-1] + 1].norm in _REPORTING
             known = first.norm in given
@@ -102,19 +102,30 @@ def _cap_run(toks: list[Token], i: int) -> int:
     return j
 
 
+def _sentence_floor(toks: list[Token], i: int, text: str) -> int:
+    """Index of the first token of the sentence (or line) that holds toks[i]."""
+    k = i
+    while k > 0:
+        prev = toks[k - 1]
+        if prev.norm in (".", "!", "?", ";") or "\n" in text[prev.end:toks[k].start]:
+            break
+        k -= 1
+    return k
+
+
 def _role_before(toks: list[Token], i: int, roles: tuple[tuple[tuple[str, ...], str], ...],
-                 titles: frozenset[str]) -> tuple[int, int, tuple[str, ...]] | None:
+                 titles: frozenset[str], floor: int = 0) -> tuple[int, int, tuple[str, ...]] | None:
     # "Marseille's public prosecutor Nicolas Bessone", "le procureur de Marseille, Nicolas Bessone"
     k = i
     if k > 0 and toks[k - 1].norm == ",":
         k -= 1
-    for back in range(k, max(-1, k - 8), -1):
+    for back in range(k, max(floor - 1, k - 8), -1):
         for phrase, cid in roles:
             m = match_at(toks, back, phrase)
             if m and back + m <= k and _no_break(toks, back, k):
                 start = back
                 # extend left over a possessive or adjective: "Marseille's public"
-                while start > 0 and start > back - 4 and (toks[start - 1].is_word or toks[start - 1].norm == "'") \
+                while start > floor and start > back - 4 and (toks[start - 1].is_word or toks[start - 1].norm == "'") \
                         and toks[start - 1].norm not in ("the", "le", "la", "and", "et", "by", "with", "said"):
                     start -= 1
                     if toks[start].norm in ("s",) and start > 0 and toks[start - 1].norm in ("'", "’"):
