@@ -9,6 +9,7 @@ Each source claim serves one fact; a weak match never makes a confident conflict
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -22,8 +23,8 @@ from .models import Claim, Document, Finding
 from .text import fold
 
 AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same fact
-CONFLICT_AT = 0.5  # a conflict needs more
-UNCLEAR_AT = 0.38
+CONFLICT_AT = 0.4  # a conflict needs more
+UNCLEAR_AT = 0.32
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences  # a conflict below CONFLICT_AT but above this is reported as unclear
 _NUMERIC = frozenset({"count", "age", "money", "percent", "quantity", "duration"})
 
@@ -41,11 +42,14 @@ def align_document(
             if sc < min(AGREE_AT, UNCLEAR_AT):
                 continue
             verdict, vwhy = compare(d, s)
+            if verdict == "agrees" and sc < AGREE_AT:
+                continue
             if verdict == "conflicts" and s.weak:
                 continue
             if itself and (verdict != "conflicts" or sc < SELF_AT or d.sentence == s.sentence):
                 continue
-            if verdict == "conflicts" and sc < CONFLICT_AT:
+            need = CONFLICT_AT + (0.2 if d.kind == "date" else 0.0)
+            if verdict == "conflicts" and sc < need:
                 if sc < UNCLEAR_AT:
                     continue
                 verdict = "unclear"
@@ -128,13 +132,14 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
         why.append(f"similar context {sim:.2f}")
     a, b = d.amount, s.amount
     if a and b:
-        if same_nominal(normalise(d)[0], normalise(s)[0]):
-            sc += 0.12
+        # the value only as a tie-breaker: a compatible figure is a little more likely the same fact
+        if compare(d, s)[0] == "agrees":
+            sc += 0.15
         else:
-            hi = max(abs(a.high), abs(b.high), 1e-9)
-            lo = max(min(abs(a.low), abs(b.low)), 1e-9)
-            if hi / lo > 30:
-                sc -= 0.25
+            na, nb = normalise(d)[0], normalise(s)[0]
+            mid_a, mid_b = (na.low + na.high) / 2, (nb.low + nb.high) / 2
+            if mid_a > 0 and mid_b > 0:
+                sc -= 0.08 * min(2.0, abs(math.log10(mid_a / mid_b)))
         if d.kind == "age":
             sc += 0.3 if a.is_range == b.is_range else -0.3
     if d.kind == "money" and d.unit != s.unit:
@@ -152,7 +157,7 @@ def _entities_signal(d: Claim, s: Claim) -> float:
     """Proper names near the figure ("in Colorado", "the Met") must not disagree."""
     a, b = _entities(d), _entities(s)
     if a and b:
-        return 0.15 if a & b else -0.2
+        return 0.15 if a & b else -0.3
     return -0.05 if a and not b and _entities_sentence(s) - a else 0.0
 
 
@@ -168,21 +173,31 @@ def _entities_sentence(c: Claim) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _names_in(text: str, at_start: bool) -> frozenset[str]:
-    from .extract.people import _given, _lists
-
-    _, not_en, _ = _lists("en")
-    _, not_fr, _ = _lists("fr")
+    """Capitalised words that are not function words, titles, months or weekdays."""
+    common = _common_caps()
     toks = tokenize(text)
     out: set[str] = set()
     for k, t in enumerate(toks):
         if not t.is_cap or (k == 0 and at_start) or len(t.norm) < 3:
             continue
-        if k > 0 and toks[k - 1].norm in (".", "!", "?", "\"", "“", "«", ":"):
+        if k > 0 and toks[k - 1].norm in (".", "!", "?", "\"", "“", "«", ":", "\n"):
             continue
-        if t.norm in not_en or t.norm in not_fr or t.norm in _given() or t.text.isupper():
+        if t.norm in common:
             continue
         out.add(t.norm)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _common_caps() -> frozenset[str]:
+    from .extract.people import _given, _lists
+
+    words: set[str] = set(_given())
+    for lang in ("en", "fr"):
+        lex = lexicon(lang)
+        titles, _, _ = _lists(lang)
+        words |= lex.stop | set(lex.weekdays) | set(lex.months) | titles
+    return frozenset(words)
 
 
 def _same_dimension(u: str | None, v: str | None) -> bool:

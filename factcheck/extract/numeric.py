@@ -177,7 +177,8 @@ def _actions(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, 
         k += 1
     after = [x for _, x in actions_in(toks, k, min(max(b, j) + 1, s1), lex.lang)]
     before = actions_in(toks, a, i, lex.lang)
-    if any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3):i]):
+    whole = any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3):i])
+    if whole:
         before = []  # "17% of its 9,000 staff": the whole, not what happened to the part
     acts = set(after)
     if before:
@@ -191,7 +192,7 @@ def _actions(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, 
         if back:
             last = back[-1][0]
             acts |= {x for k, x in back if k == last}
-    if not acts and prev is not None:
+    if not acts and prev is not None and not whole:
         acts = set(prev.actions)
     return tuple(sorted(acts))
 
