@@ -117,7 +117,7 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
             sc -= 0.1 if literal else 0.45
         else:
             other = spec_d or spec_s
-            sc += 0.1 if other <= c.human else -0.3
+            sc += 0.2 if other <= c.human else -0.3
     da, sa = set(d.actions), set(s.actions)
     if da and sa:
         inter = da & sa
