@@ -46,6 +46,8 @@ def align_document(
                 continue
             if verdict == "conflicts" and s.weak:
                 continue
+            if verdict == "conflicts" and d.kind in _NUMERIC and "same " not in why:
+                verdict = "unclear"  # no shared subject, action or name: not enough to accuse
             if itself and (verdict != "conflicts" or sc < SELF_AT or d.sentence == s.sentence):
                 continue
             need = CONFLICT_AT + (0.2 if d.kind == "date" else 0.0)
@@ -246,6 +248,8 @@ def _score_date(d: Claim, s: Claim) -> tuple[float, str]:
         sc += 0.1
     if all(p[k] == q[k] for k in shared):
         sc += 0.1
+        if "month" in shared or "weekday" in shared:
+            sc += 0.15
     return sc, f"dates in similar sentences ({sim:.2f})"
 
 

@@ -140,7 +140,7 @@ def _article_durations(text: str, toks: list[Token], lex, sent_of, used: set[int
         unit = str(time[nxt.norm][0])
         s0, s1 = tok_range(s)
         subj = find_subject(toks, i + 2, s1, lex)
-        acts = _actions(toks, i, max(i + 2, subj.end), s0, s1, lex, None)
+        acts = _actions(toks, i, max(i + 2, subj.end), s0, s1, lex, None, parts=False)
         out.append((Draft("duration", start, end, 1.0, 1.0, hedge, unit=unit, words=True, subject=subj.words,
                           concepts=subj.concepts, actions=acts), s))
     return out

@@ -79,6 +79,8 @@ def _nounish(t: Token, lex: Lexicon) -> bool:
         return False
     if lex.lang == "en" and (w.endswith("ly") or w.endswith("ed") or w.endswith("ing")):
         return False
+    if lex.lang == "fr" and (w.endswith("ment") or w.endswith("ee") or w.endswith("ees")):
+        return False
     return True
 
 

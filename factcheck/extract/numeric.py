@@ -136,7 +136,7 @@ def classify(text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Le
         subj = find_subject(toks, tj, s1, lex)
         return Draft("duration", start, toks[tj - 1].end, m.low, m.high, hedge, unit=tu, words=m.words,
                      subject=subj.words, concepts=subj.concepts,
-                     actions=_actions(toks, m.i, max(tj, subj.end), s0, s1, lex, None))
+                     actions=_actions(toks, m.i, max(tj, subj.end), s0, s1, lex, None, parts=False))
     # ---- quantity
     qu, qj = _unit_after(toks, j + (1 if m.compound else 0), u["measure"])
     if qu is None and m.suffix in u["measure"]:
@@ -169,15 +169,15 @@ def _end_with_suffix(text: str, m: Mention) -> int:
     return m.end + 1 if text[m.end:m.end + 1] == "%" else m.end
 
 
-def _actions(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, prev: Draft | None
-             ) -> tuple[str, ...]:
+def _actions(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, prev: Draft | None,
+             *, parts: bool = True) -> tuple[str, ...]:
     a, b = clause_bounds(toks, i, j, s0, s1, lex)
     k = i
     while k < j and toks[k].kind in ("num", "sym"):
         k += 1
     after = [x for _, x in actions_in(toks, k, min(max(b, j) + 1, s1), lex.lang)]
     before = actions_in(toks, a, i, lex.lang)
-    whole = any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3):i])
+    whole = parts and any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3):i])
     if whole:
         before = []  # "17% of its 9,000 staff": the whole, not what happened to the part
     acts = set(after)
