@@ -146,6 +146,8 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
             sc += 0.3 if a.is_range == b.is_range else -0.3
     if d.kind == "money" and d.unit != s.unit:
         sc -= 0.1
+    if d.part != s.part:
+        sc -= 0.15  # "four of them" is a part of the group that "26 officers" counts
     if s.hedge == "vague" and d.hedge != "vague":
         sc -= 0.1  # "dozens" is weaker evidence than a figure
     ent = _entities_signal(d, s)

@@ -87,6 +87,7 @@ class Claim(Frozen):
     quoted: bool = False
     lang: str = "en"
     weak: bool = False  # "a child", "un wagon": a count of one only by its article
+    part: bool = False  # "four of them", "dont neuf": a part of a group counted elsewhere
     when: dict[str, int | str] | None = None  # date parts: year, month, day, weekday, part, hour
 
     @property

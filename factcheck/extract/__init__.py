@@ -79,7 +79,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
             hedge=d.hedge if d.hedge != "exact" else None,  # type: ignore[arg-type]
             subject=d.subject, concepts=d.concepts, actions=d.actions,
             predicate=", ".join(d.actions) or None, sentence=s, context=text[s.start:s.end],
-            quoted=_inside(quotes, d.start), lang=lex.lang, weak=d.weak,
+            quoted=_inside(quotes, d.start), lang=lex.lang, weak=d.weak, part=d.part,
         )))
     seen_dates: set[str] = set()
     for dm in find_dates(text, toks, lex, used):

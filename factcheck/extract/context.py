@@ -15,6 +15,7 @@ class Subject:
     words: str | None  # the noun phrase head as written
     concepts: tuple[str, ...]
     end: int  # token index after the head (or the figure when there is none)
+    part: bool = False  # "of them", "of the dead", "d'entre elles"
 
 
 def subject_concepts(toks: list[Token], i: int, c: Concepts) -> tuple[int, frozenset[str]]:
@@ -33,11 +34,13 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
     c = concepts(lex.lang)
     n = min(len(toks), stop_at)
     k = j
+    part = False
     # partitive: "of them", "of the injured officers", "d'entre elles"
     for p in lex.partitive:
         m = match_at(toks, k, p)
-        if m:
+        if m and p != ("des",):
             k += m
+            part = True
             break
     if lex.lang == "fr" and k < n and toks[k].norm in ("de", "d'", "des"):
         k += 1
@@ -59,7 +62,7 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
                     ids = ids | ids2
                     head_end += u2
                 words = " ".join(x.text for x in toks[k:head_end])
-                return Subject(words, tuple(sorted(ids)), head_end)
+                return Subject(words, tuple(sorted(ids)), head_end, part)
             if t.norm in lex.stop and steps > 0:
                 break
             if t.norm in lex.stop:
@@ -69,8 +72,8 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
         k += 1
     if last_word is not None and _nounish(toks[last_word], lex):
         w = singular(toks[last_word].norm)
-        return Subject(toks[last_word].text, (f"w:{w}",), last_word + 1)
-    return Subject(None, (), j)
+        return Subject(toks[last_word].text, (f"w:{w}",), last_word + 1, part)
+    return Subject(None, (), j, part)
 
 
 def _nounish(t: Token, lex: Lexicon) -> bool:

@@ -28,6 +28,7 @@ class Draft:
     actions: tuple[str, ...] = ()
     predicate: str | None = None
     weak: bool = False
+    part: bool = False
     scaled: bool = False
     decimals: int = 0
     words: bool = False
@@ -160,8 +161,9 @@ def classify(text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Le
     if m.article and (not subj.concepts or not acts):
         return None
     end = toks[subj.end - 1].end if subj.words and subj.end - m.j <= 6 else m.end
+    part = subj.part or (m.i > 0 and toks[m.i - 1].norm in ("dont", "including"))
     return Draft("count", start, max(end, m.end), m.low, m.high, hedge, subject=subj.words,
-                 concepts=subj.concepts, actions=acts, weak=m.article, scaled=m.scaled,
+                 concepts=subj.concepts, actions=acts, weak=m.article, scaled=m.scaled, part=part,
                  decimals=m.decimals, words=m.words)
 
 
