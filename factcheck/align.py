@@ -24,8 +24,8 @@ from .text import fold
 
 AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same fact
 CONFLICT_AT = 0.4  # a conflict needs more
-UNCLEAR_AT = 0.32
-SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences  # a conflict below CONFLICT_AT but above this is reported as unclear
+UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as unclear
+SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
 _NUMERIC = frozenset({"count", "age", "money", "percent", "quantity", "duration"})
 
 
@@ -73,8 +73,14 @@ def align_document(
         taken_d.add(di)
         used_s[si] = d
         out[d.id] = Finding(
-            source="draft" if itself else doc.id, verdict=verdict, score=round(sc, 3), why=why,  # type: ignore[arg-type]
-            span=s.span, text=s.text, value=s.value, source_claim=s.id,
+            source="draft" if itself else doc.id,
+            verdict=verdict,
+            score=round(sc, 3),
+            why=why,  # type: ignore[arg-type]
+            span=s.span,
+            text=s.text,
+            value=s.value,
+            source_claim=s.id,
         )
     return out
 
@@ -168,7 +174,7 @@ def _entities_signal(d: Claim, s: Claim) -> float:
 def _entities(c: Claim) -> frozenset[str]:
     start = c.span.start - c.sentence.start
     lo = max(0, start - 60)
-    return _names_in(c.context[lo:start + len(c.text) + 60], lo == 0)
+    return _names_in(c.context[lo : start + len(c.text) + 60], lo == 0)
 
 
 def _entities_sentence(c: Claim) -> frozenset[str]:
@@ -184,7 +190,7 @@ def _names_in(text: str, at_start: bool) -> frozenset[str]:
     for k, t in enumerate(toks):
         if not t.is_cap or (k == 0 and at_start) or len(t.norm) < 3:
             continue
-        if k > 0 and toks[k - 1].norm in (".", "!", "?", "\"", "“", "«", ":", "\n"):
+        if k > 0 and toks[k - 1].norm in (".", "!", "?", '"', "“", "«", ":", "\n"):
             continue
         if t.norm in common:
             continue
@@ -208,9 +214,25 @@ def _same_dimension(u: str | None, v: str | None) -> bool:
     from .extract.lexicon import units
 
     m = units()["measure"]
-    dim = {"km": "len", "m": "len", "cm": "len", "mm": "len", "mile": "len", "ft": "len", "kg": "mass",
-           "g": "mass", "tonne": "mass", "lb": "mass", "l": "vol", "mph": "speed", "km/h": "speed",
-           "ha": "area", "acre": "area", "m2": "area", "km2": "area"}
+    dim = {
+        "km": "len",
+        "m": "len",
+        "cm": "len",
+        "mm": "len",
+        "mile": "len",
+        "ft": "len",
+        "kg": "mass",
+        "g": "mass",
+        "tonne": "mass",
+        "lb": "mass",
+        "l": "vol",
+        "mph": "speed",
+        "km/h": "speed",
+        "ha": "area",
+        "acre": "area",
+        "m2": "area",
+        "km2": "area",
+    }
     del m
     return dim.get(u or "") == dim.get(v or "")
 
@@ -269,8 +291,8 @@ def _similarity(d: Claim, s: Claim) -> float:
 def _window(c: Claim) -> str:
     start = c.span.start - c.sentence.start
     ctx = c.context
-    left = ctx[max(0, start - 50):start]
-    right = ctx[start + len(c.text):start + len(c.text) + 50]
+    left = ctx[max(0, start - 50) : start]
+    right = ctx[start + len(c.text) : start + len(c.text) + 50]
     return fold(left + " " + right)
 
 

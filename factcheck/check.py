@@ -31,10 +31,11 @@ def check(
             per_claim[claim_id].append(finding)
     for claim_id, finding in align_document(draft_claims, draft, draft_claims, itself=True).items():
         per_claim[claim_id].append(finding)
-    checked = tuple(
-        CheckedClaim(claim=c, findings=tuple(per_claim[c.id])) for c in draft_claims
-    )
+    checked = tuple(CheckedClaim(claim=c, findings=tuple(per_claim[c.id])) for c in draft_claims)
     return Report(
-        draft=draft, sources=tuple(infos), documents={d.id: d for d in sources},
-        claims=checked, title=title,
+        draft=draft,
+        sources=tuple(infos),
+        documents={d.id: d for d in sources},
+        claims=checked,
+        title=title,
     )

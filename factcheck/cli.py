@@ -35,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     _target_args(c)
     c.add_argument("--format", choices=FORMATS, default="text")
     c.add_argument(
-        "--fail-on", choices=FAIL_ON, default="conflicts",
+        "--fail-on",
+        choices=FAIL_ON,
+        default="conflicts",
         help="exit 1 when undecided findings at or above this level remain (default: conflicts)",
     )
     c.add_argument("--show-decided", action="store_true", help="also list decided findings")
@@ -56,15 +58,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _target_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("target", help="the draft file, or a story folder (claims/<story>)")
-    p.add_argument("--source", action="append", default=[], metavar="PATH_OR_URL",
-                   help="another report of the same event (repeatable)")
+    p.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="PATH_OR_URL",
+        help="another report of the same event (repeatable)",
+    )
     p.add_argument("--lang", choices=("en", "fr"), help="language of the draft (default: detected)")
-    p.add_argument("--source-lang", choices=("en", "fr"),
-                   help="language of every source (default: per source, detected)")
-    p.add_argument("--refresh", action="store_true",
-                   help="story folders: fetch the sources again before checking")
-    p.add_argument("--allow-missing-sources", action="store_true",
-                   help="a source that cannot be read does not make the exit code 2")
+    p.add_argument(
+        "--source-lang", choices=("en", "fr"), help="language of every source (default: per source, detected)"
+    )
+    p.add_argument("--refresh", action="store_true", help="story folders: fetch the sources again before checking")
+    p.add_argument(
+        "--allow-missing-sources",
+        action="store_true",
+        help="a source that cannot be read does not make the exit code 2",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -107,22 +117,24 @@ def _check(args: argparse.Namespace) -> int:
     from .run import exit_code, run_check
 
     report = run_check(
-        args.target, args.source, lang=args.lang, source_lang=args.source_lang,
-        refresh=args.refresh, progress=sys.stderr.isatty(),
+        args.target,
+        args.source,
+        lang=args.lang,
+        source_lang=args.source_lang,
+        refresh=args.refresh,
+        progress=sys.stderr.isatty(),
     )
     _write(render(report, args.format, show_decided=args.show_decided))
     for s in report.sources:
         if s.error:
             print(f"factcheck: source {s.id}: {_one_line(s.error)}", file=sys.stderr)
-    return exit_code(report, fail_on=args.fail_on,
-                     allow_missing_sources=args.allow_missing_sources)
+    return exit_code(report, fail_on=args.fail_on, allow_missing_sources=args.allow_missing_sources)
 
 
 def _review(args: argparse.Namespace) -> int:
     from .tui.app import create_app
 
-    app = create_app(args.target, args.source, lang=args.lang, source_lang=args.source_lang,
-                     refresh=args.refresh)
+    app = create_app(args.target, args.source, lang=args.lang, source_lang=args.source_lang, refresh=args.refresh)
     app.run()
     return 0
 
@@ -153,5 +165,9 @@ def _write(out: str) -> None:
 
 
 _COMMANDS = {
-    "extract": _extract, "check": _check, "review": _review, "init": _init, "fetch": _fetch,
+    "extract": _extract,
+    "check": _check,
+    "review": _review,
+    "init": _init,
+    "fetch": _fetch,
 }

@@ -116,7 +116,7 @@ def compare_people(d: Claim, s: Claim) -> tuple[str, str]:
     a, b = fold(str(d.value)).split(), fold(str(s.value)).split()
     if a == b:
         return "agrees", "same name"
-    if a and b and (a[-len(b):] == b or b[-len(a):] == a):
+    if a and b and (a[-len(b) :] == b or b[-len(a) :] == a):
         return "agrees", "same surname, one name shorter"
     return "conflicts", "different spelling or name for the same person"
 

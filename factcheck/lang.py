@@ -4,8 +4,56 @@ from __future__ import annotations
 
 import re
 
-_EN = frozenset("the and of to in is was were that with for on by he she they have has said from at".split())
-_FR = frozenset("le la les des et du un une est été que qui dans pour sur par ont il elle au aux".split())
+_EN = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "was",
+        "were",
+        "that",
+        "with",
+        "for",
+        "on",
+        "by",
+        "he",
+        "she",
+        "they",
+        "have",
+        "has",
+        "said",
+        "from",
+        "at",
+    ]
+)
+_FR = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "et",
+        "du",
+        "un",
+        "une",
+        "est",
+        "été",
+        "que",
+        "qui",
+        "dans",
+        "pour",
+        "sur",
+        "par",
+        "ont",
+        "il",
+        "elle",
+        "au",
+        "aux",
+    ]
+)
 _WORD = re.compile(r"[^\W\d_]+")
 
 LANGS = ("en", "fr")

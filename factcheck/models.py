@@ -10,8 +10,16 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 ClaimKind = Literal[
-    "count", "age", "money", "percent", "quantity", "duration", "date", "person",
-    "place", "organization",
+    "count",
+    "age",
+    "money",
+    "percent",
+    "quantity",
+    "duration",
+    "date",
+    "person",
+    "place",
+    "organization",
 ]
 Verdict = Literal["agrees", "conflicts", "absent", "unclear"]
 Hedge = Literal["about", "over", "under", "at_least", "at_most", "nearly", "vague", "exact"]
@@ -143,8 +151,5 @@ class Report(Frozen):
 
     def count(self, verdict: Verdict, *, undecided: bool = False) -> int:
         return sum(
-            1
-            for c in self.claims
-            for f in c.findings
-            if f.verdict == verdict and not (undecided and f.decision)
+            1 for c in self.claims for f in c.findings if f.verdict == verdict and not (undecided and f.decision)
         )

@@ -27,9 +27,7 @@ def run_check(
         from .story import load_story, story_documents
 
         story = load_story(target)
-        draft, docs, infos = story_documents(
-            story, refresh=refresh, progress=progress, extra_sources=sources
-        )
+        draft, docs, infos = story_documents(story, refresh=refresh, progress=progress, extra_sources=sources)
         report = check(draft, docs, infos=infos, title=story.title)
         return apply_decisions(report, Ledger.open(story.decisions_path))
     draft = read_input(target, lang=lang, doc_id="draft")

@@ -22,7 +22,7 @@ def sentences(text: str) -> list[Span]:
     start = 0
     for m in _SENT_END.finditer(text):
         cut = m.start()
-        if text[cut:m.end()].strip() == "" and _ABBREV.search(text[max(start, cut - 12):cut]):
+        if text[cut : m.end()].strip() == "" and _ABBREV.search(text[max(start, cut - 12) : cut]):
             continue
         _add(text, start, m.start(), spans)
         start = m.end()

@@ -10,18 +10,32 @@ from bisect import bisect_right
 
 from ..models import Amount, Claim, Document, Span
 from ..text import quoted_ranges, sentences
+from .context import find_subject
 from .dates import find_dates
 from .lexicon import lexicon
 from .numbers import find_mentions
-from .context import find_subject
 from .numeric import Draft, _actions, classify
 from .people import find_people, surname_key
 from .tokens import Token, match_at, match_before, tokenize
 
 __all__ = ["extract_claims"]
 
-_FURNITURE = ("read more", "also read", "related", "lire aussi", "a lire aussi", "share this", "advertisement",
-              "sign up", "subscribe", "newsletter", "cookie", "follow us", "suivez-nous", "voir aussi")
+_FURNITURE = (
+    "read more",
+    "also read",
+    "related",
+    "lire aussi",
+    "a lire aussi",
+    "share this",
+    "advertisement",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "cookie",
+    "follow us",
+    "suivez-nous",
+    "voir aussi",
+)
 
 
 def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
@@ -33,7 +47,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     text = doc.text
     lex = lexicon(doc.lang)
     toks = tokenize(text)
-    sents = [s for s in sentences(text) if not _furniture(text[s.start:s.end])]
+    sents = [s for s in sentences(text) if not _furniture(text[s.start : s.end])]
     if not sents:
         return []
     s_starts = [s.start for s in sents]
@@ -73,25 +87,56 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     out: list[tuple[int, Claim]] = []
     for d, s in drafts:
         amount = Amount(low=d.low, high=d.high, hedge=d.hedge)  # type: ignore[arg-type]
-        out.append((d.start, Claim(
-            id="", doc_id=doc.id, kind=d.kind, span=Span(start=d.start, end=d.end),  # type: ignore[arg-type]
-            text=text[d.start:d.end], value=amount.json_value(), amount=amount, unit=d.unit,
-            hedge=d.hedge if d.hedge != "exact" else None,  # type: ignore[arg-type]
-            subject=d.subject, concepts=d.concepts, actions=d.actions,
-            predicate=", ".join(d.actions) or None, sentence=s, context=text[s.start:s.end],
-            quoted=_inside(quotes, d.start), lang=lex.lang, weak=d.weak, part=d.part,
-        )))
+        out.append(
+            (
+                d.start,
+                Claim(
+                    id="",
+                    doc_id=doc.id,
+                    kind=d.kind,
+                    span=Span(start=d.start, end=d.end),  # type: ignore[arg-type]
+                    text=text[d.start : d.end],
+                    value=amount.json_value(),
+                    amount=amount,
+                    unit=d.unit,
+                    hedge=d.hedge if d.hedge != "exact" else None,  # type: ignore[arg-type]
+                    subject=d.subject,
+                    concepts=d.concepts,
+                    actions=d.actions,
+                    predicate=", ".join(d.actions) or None,
+                    sentence=s,
+                    context=text[s.start : s.end],
+                    quoted=_inside(quotes, d.start),
+                    lang=lex.lang,
+                    weak=d.weak,
+                    part=d.part,
+                ),
+            )
+        )
     seen_dates: set[str] = set()
     for dm in find_dates(text, toks, lex, used):
         s = sent_of(dm.start)
         if s is None or dm.value in seen_dates:
             continue  # a date said again is the same date
         seen_dates.add(dm.value)
-        out.append((dm.start, Claim(
-            id="", doc_id=doc.id, kind="date", span=Span(start=dm.start, end=dm.end),
-            text=text[dm.start:dm.end], value=dm.value, when=dm.parts, sentence=s,
-            context=text[s.start:s.end], quoted=_inside(quotes, dm.start), lang=lex.lang,
-        )))
+        out.append(
+            (
+                dm.start,
+                Claim(
+                    id="",
+                    doc_id=doc.id,
+                    kind="date",
+                    span=Span(start=dm.start, end=dm.end),
+                    text=text[dm.start : dm.end],
+                    value=dm.value,
+                    when=dm.parts,
+                    sentence=s,
+                    context=text[s.start : s.end],
+                    quoted=_inside(quotes, dm.start),
+                    lang=lex.lang,
+                ),
+            )
+        )
     seen_people: set[str] = set()
     for pm in find_people(text, toks, lex, set(s_starts)):
         s = sent_of(pm.start)
@@ -99,19 +144,35 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         if s is None or key in seen_people:
             continue
         seen_people.add(key)
-        out.append((pm.start, Claim(
-            id="", doc_id=doc.id, kind="person", span=Span(start=pm.start, end=pm.end), text=pm.name,
-            value=pm.name, role=pm.role, subject=pm.role, concepts=pm.role_ids, sentence=s,
-            context=text[s.start:s.end], quoted=_inside(quotes, pm.start), lang=lex.lang,
-        )))
+        out.append(
+            (
+                pm.start,
+                Claim(
+                    id="",
+                    doc_id=doc.id,
+                    kind="person",
+                    span=Span(start=pm.start, end=pm.end),
+                    text=pm.name,
+                    value=pm.name,
+                    role=pm.role,
+                    subject=pm.role,
+                    concepts=pm.role_ids,
+                    sentence=s,
+                    context=text[s.start : s.end],
+                    quoted=_inside(quotes, pm.start),
+                    lang=lex.lang,
+                ),
+            )
+        )
     out.sort(key=lambda x: (x[0], x[1].span.end))
     prefix = "c" if doc.id == "draft" else f"{doc.id}#"
     return [c.model_copy(update={"id": f"{prefix}{k}"}) for k, (_, c) in enumerate(out, 1)]
 
 
-def _article_durations(text: str, toks: list[Token], lex, sent_of, used: set[int], tok_range
-                       ) -> list[tuple[Draft, Span]]:  # type: ignore[no-untyped-def]
-    """"a year", "an hour", "un an", "a year-long": durations of one unit."""
+def _article_durations(
+    text: str, toks: list[Token], lex, sent_of, used: set[int], tok_range
+) -> list[tuple[Draft, Span]]:  # type: ignore[no-untyped-def]
+    """ "a year", "an hour", "un an", "a year-long": durations of one unit."""
     from .lexicon import units
 
     time = units()["time"]
@@ -141,8 +202,24 @@ def _article_durations(text: str, toks: list[Token], lex, sent_of, used: set[int
         s0, s1 = tok_range(s)
         subj = find_subject(toks, i + 2, s1, lex)
         acts = _actions(toks, i, max(i + 2, subj.end), s0, s1, lex, None, parts=False)
-        out.append((Draft("duration", start, end, 1.0, 1.0, hedge, unit=unit, words=True, subject=subj.words,
-                          concepts=subj.concepts, actions=acts), s))
+        out.append(
+            (
+                Draft(
+                    "duration",
+                    start,
+                    end,
+                    1.0,
+                    1.0,
+                    hedge,
+                    unit=unit,
+                    words=True,
+                    subject=subj.words,
+                    concepts=subj.concepts,
+                    actions=acts,
+                ),
+                s,
+            )
+        )
     return out
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .lexicon import Concepts, Lexicon, concepts, singular
 from .tokens import Token, match_at
 
-_PUNCT_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "\"", "“", "”", "«", "»"})
+_PUNCT_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", '"', "“", "”", "«", "»"})
 
 
 @dataclass(frozen=True)
@@ -82,9 +82,7 @@ def _nounish(t: Token, lex: Lexicon) -> bool:
         return False
     if lex.lang == "en" and (w.endswith("ly") or w.endswith("ed") or w.endswith("ing")):
         return False
-    if lex.lang == "fr" and (w.endswith("ment") or w.endswith("ee") or w.endswith("ees")):
-        return False
-    return True
+    return not (lex.lang == "fr" and (w.endswith("ment") or w.endswith("ee") or w.endswith("ees")))
 
 
 def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, str]]:

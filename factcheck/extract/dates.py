@@ -10,8 +10,22 @@ from .lexicon import Lexicon
 from .tokens import Token, glued, match_before
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_BYLINE = frozenset({"published", "updated", "posted", "publie", "modifie", "mis", "jour", "copyright", "read",
-                     "lire", "photo", "credit"})
+_BYLINE = frozenset(
+    {
+        "published",
+        "updated",
+        "posted",
+        "publie",
+        "modifie",
+        "mis",
+        "jour",
+        "copyright",
+        "read",
+        "lire",
+        "photo",
+        "credit",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -71,20 +85,21 @@ def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> l
 
 
 def _dateline(text: str, toks: list[Token], j: int, start: int) -> bool:
-    """"Dec. 4 (UPI) --" or "PARIS, Feb 5 (Reuters) -": a dateline, not the event's date."""
+    """ "Dec. 4 (UPI) --" or "PARIS, Feb 5 (Reuters) -": a dateline, not the event's date."""
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip(" ,") and not text[line_start:start].strip(" ,").isupper():
         return False
-    rest = text[toks[j - 1].end:toks[j - 1].end + 40] if j > 0 else ""
+    rest = text[toks[j - 1].end : toks[j - 1].end + 40] if j > 0 else ""
     return bool(re.match(r"\s*(\([^)]{1,30}\))?\s*(--|—|–|-)\s", rest))
 
 
 def _byline(toks: list[Token], i: int) -> bool:
-    return any(t.norm in _BYLINE for t in toks[max(0, i - 4):i])
+    return any(t.norm in _BYLINE for t in toks[max(0, i - 4) : i])
 
 
-def _month_or_weekday(toks: list[Token], i: int, lex: Lexicon, parts_map: dict[tuple[str, ...], str]
-                      ) -> tuple[DateMention, int] | None:
+def _month_or_weekday(
+    toks: list[Token], i: int, lex: Lexicon, parts_map: dict[tuple[str, ...], str]
+) -> tuple[DateMention, int] | None:
     n = len(toks)
     t = toks[i]
     parts: dict[str, int | str] = {}
@@ -122,12 +137,16 @@ def _month_or_weekday(toks: list[Token], i: int, lex: Lexicon, parts_map: dict[t
 def _date_context(toks: list[Token], i: int) -> bool:
     prev = toks[i - 1].norm if i > 0 else ""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    return prev in ("in", "of", "since", "until", "early", "late", "mid", "en", "de", "fin", "debut", "mi", "-") \
-        or (nxt is not None and nxt.kind == "num") or (i > 0 and toks[i - 1].kind == "num")
+    return (
+        prev in ("in", "of", "since", "until", "early", "late", "mid", "en", "de", "fin", "debut", "mi", "-")
+        or (nxt is not None and nxt.kind == "num")
+        or (i > 0 and toks[i - 1].kind == "num")
+    )
 
 
-def _part_before(toks: list[Token], i: int, parts_map: dict[tuple[str, ...], str], parts: dict[str, int | str]
-                 ) -> int | None:
+def _part_before(
+    toks: list[Token], i: int, parts_map: dict[tuple[str, ...], str], parts: dict[str, int | str]
+) -> int | None:
     for phrase, part in sorted(parts_map.items(), key=lambda kv: len(kv[0]), reverse=True):
         k = match_before(toks, i, phrase)
         if k:
@@ -160,8 +179,13 @@ def _day_month(toks: list[Token], i: int, lex: Lexicon, parts: dict[str, int | s
     j += 1
     if j < n and toks[j].norm == "." and glued(toks[j - 1], toks[j]):
         j += 1
-    if "day" not in parts and j < n and toks[j].kind == "num" and len(toks[j].text) <= 2 \
-            and 1 <= int(toks[j].text) <= 31:
+    if (
+        "day" not in parts
+        and j < n
+        and toks[j].kind == "num"
+        and len(toks[j].text) <= 2
+        and 1 <= int(toks[j].text) <= 31
+    ):
         parts["day"] = int(toks[j].text)
         j += 1
         if j < n and toks[j].norm in ("th", "st", "nd", "rd") and glued(toks[j - 1], toks[j]):
@@ -177,9 +201,14 @@ def _year(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
     t = toks[i]
     if t.kind != "num" or len(t.text) != 4 or not 1900 <= int(t.text) <= 2100:
         return None
-    if i + 1 < len(toks) and glued(t, toks[i + 1]) and toks[i + 1].norm in (",", "."):
-        if i + 2 < len(toks) and toks[i + 2].kind == "num" and glued(toks[i + 1], toks[i + 2]):
-            return None  # 2,000 or 2024.5
+    if (
+        i + 2 < len(toks)
+        and glued(t, toks[i + 1])
+        and toks[i + 1].norm in (",", ".")
+        and toks[i + 2].kind == "num"
+        and glued(toks[i + 1], toks[i + 2])
+    ):
+        return None  # 2,000 or 2024.5
     cues = {fold(c) for c in lex.words.get("year_cues", [])}
     if i > 0 and (toks[i - 1].norm in cues or toks[i - 1].norm in lex.months):
         return DateMention(t.start, t.end, {"year": int(t.text)}), i + 1
@@ -198,8 +227,13 @@ def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
     h = int(t.text)
     j = i + 1
     minute = 0
-    if j + 1 < n and toks[j].norm in (":", "h") and glued(t, toks[j]) and toks[j + 1].kind == "num" \
-            and glued(toks[j], toks[j + 1]):
+    if (
+        j + 1 < n
+        and toks[j].norm in (":", "h")
+        and glued(t, toks[j])
+        and toks[j + 1].kind == "num"
+        and glued(toks[j], toks[j + 1])
+    ):
         minute = int(toks[j + 1].text)
         j += 2
     elif j < n and toks[j].norm == "h" and glued(t, toks[j]):

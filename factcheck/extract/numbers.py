@@ -8,11 +8,26 @@ from dataclasses import dataclass, replace
 from .lexicon import Lexicon
 from .tokens import Token, glued, match_at, match_before
 
-ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme", "nd", "eme"})
+ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme"})
 _SPACES = (" ", "\u00a0", "\u202f")
 _TIME_WORDS = frozenset({"ans", "years", "an", "year", "jours", "days", "mois", "months", "heures", "hours"})
-_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-                   "vingt", "trente", "quarante", "cinquante", "soixante"})
+_TENS = frozenset(
+    {
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,7 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
 
 # ---- digits -------------------------------------------------------------------------
 
+
 def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
     n = len(toks)
     j = i + 1
@@ -68,27 +84,53 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
     frac = ""
     if lex.lang == "fr":
         while len(intpart) < 16:
-            if j < n and toks[j].kind == "num" and len(toks[j].text) == 3 \
-                    and text[toks[j - 1].end:toks[j].start] in _SPACES:
+            if (
+                j < n
+                and toks[j].kind == "num"
+                and len(toks[j].text) == 3
+                and text[toks[j - 1].end : toks[j].start] in _SPACES
+            ):
                 intpart += toks[j].text
                 j += 1
-            elif (j + 1 < n and toks[j].norm == "." and toks[j + 1].kind == "num" and len(toks[j + 1].text) == 3
-                  and glued(toks[j - 1], toks[j]) and glued(toks[j], toks[j + 1])):
+            elif (
+                j + 1 < n
+                and toks[j].norm == "."
+                and toks[j + 1].kind == "num"
+                and len(toks[j + 1].text) == 3
+                and glued(toks[j - 1], toks[j])
+                and glued(toks[j], toks[j + 1])
+            ):
                 intpart += toks[j + 1].text
                 j += 2
             else:
                 break
-        if j + 1 < n and toks[j].norm in (",", ".") and toks[j + 1].kind == "num" and glued(toks[j - 1], toks[j]) \
-                and glued(toks[j], toks[j + 1]):
+        if (
+            j + 1 < n
+            and toks[j].norm in (",", ".")
+            and toks[j + 1].kind == "num"
+            and glued(toks[j - 1], toks[j])
+            and glued(toks[j], toks[j + 1])
+        ):
             frac = toks[j + 1].text
             j += 2
     else:
-        while (j + 1 < n and toks[j].norm == "," and toks[j + 1].kind == "num" and len(toks[j + 1].text) == 3
-               and glued(toks[j - 1], toks[j]) and glued(toks[j], toks[j + 1])):
+        while (
+            j + 1 < n
+            and toks[j].norm == ","
+            and toks[j + 1].kind == "num"
+            and len(toks[j + 1].text) == 3
+            and glued(toks[j - 1], toks[j])
+            and glued(toks[j], toks[j + 1])
+        ):
             intpart += toks[j + 1].text
             j += 2
-        if j + 1 < n and toks[j].norm == "." and toks[j + 1].kind == "num" and glued(toks[j - 1], toks[j]) \
-                and glued(toks[j], toks[j + 1]):
+        if (
+            j + 1 < n
+            and toks[j].norm == "."
+            and toks[j + 1].kind == "num"
+            and glued(toks[j - 1], toks[j])
+            and glued(toks[j], toks[j + 1])
+        ):
             frac = toks[j + 1].text
             j += 2
     value = float(f"{intpart}.{frac}" if frac else intpart)
@@ -97,8 +139,10 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
     # what stands glued before: AK-47, G7, COVID-19, #3
     if i > 0 and glued(toks[i - 1], toks[i]):
         prev = toks[i - 1]
-        if prev.kind == "word" or prev.norm in ("#", "/", "_") or (
-            prev.norm in ("-", "–") and i > 1 and glued(toks[i - 2], prev) and toks[i - 2].kind == "word"
+        if (
+            prev.kind == "word"
+            or prev.norm in ("#", "/", "_")
+            or (prev.norm in ("-", "–") and i > 1 and glued(toks[i - 2], prev) and toks[i - 2].kind == "word")
         ):
             return replace(m, identifier=True)
     if j < n and glued(toks[j - 1], toks[j]):
@@ -124,6 +168,7 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
 
 # ---- words ----------------------------------------------------------------------------
 
+
 def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     n = len(toks)
     t = toks[i]
@@ -134,10 +179,19 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
             if k and not vague and not (i + k < len(toks) and toks[i + k].norm in ("of", "de", "des", "du", "d'")):
                 continue  # "two-thirds of", not "a Quarter Pounder"
             if k:
-                lo, hi = (val if isinstance(val, tuple) else (val, val))
-                return Mention(i=i, j=i + k, start=t.start, end=toks[i + k - 1].end, low=lo, high=hi,
-                               words=True, vague=vague, hedge="vague" if vague else "exact",
-                               suffix="%" if not vague else None)
+                lo, hi = val if isinstance(val, tuple) else (val, val)
+                return Mention(
+                    i=i,
+                    j=i + k,
+                    start=t.start,
+                    end=toks[i + k - 1].end,
+                    low=lo,
+                    high=hi,
+                    words=True,
+                    vague=vague,
+                    hedge="vague" if vague else "exact",
+                    suffix="%" if not vague else None,
+                )
     # "une trentaine", "une dizaine"
     if t.norm in ("une", "un") and i + 1 < n and toks[i + 1].norm in lex.approximate:
         v = lex.approximate[toks[i + 1].norm]
@@ -178,13 +232,20 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
             else:
                 total += current * f
                 current = 0
-        elif seen and w in ("-", "–") and j + 1 < n and glued(toks[j - 1], toks[j]) and glued(toks[j], toks[j + 1]) \
-                and (toks[j + 1].norm in lex.units or toks[j + 1].norm in lex.multipliers):
-            j += 1
-            continue
-        elif seen and w in lex.joiners and j + 1 < n and (toks[j + 1].norm in lex.units) \
-                and (toks[j - 1].norm in lex.multipliers or toks[j - 1].norm in _TENS) \
-                and not _multiplier_ahead(toks, j + 1, lex):
+        elif (
+            seen
+            and w in ("-", "–")
+            and j + 1 < n
+            and glued(toks[j - 1], toks[j])
+            and glued(toks[j], toks[j + 1])
+            and (toks[j + 1].norm in lex.units or toks[j + 1].norm in lex.multipliers)
+            or seen
+            and w in lex.joiners
+            and j + 1 < n
+            and (toks[j + 1].norm in lex.units)
+            and (toks[j - 1].norm in lex.multipliers or toks[j - 1].norm in _TENS)
+            and not _multiplier_ahead(toks, j + 1, lex)
+        ):
             j += 1
             continue
         else:
@@ -198,12 +259,21 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     words_used = [x.norm for x in toks[start_i:last]]
     weak = (not article) and words_used in (["un"], ["une"], ["one"])
     scaled = any(lex.multipliers.get(w, 0) >= 1e6 for w in words_used)
-    return Mention(i=start_i, j=last, start=toks[start_i].start, end=toks[last - 1].end, low=value, high=value,
-                   words=True, scaled=scaled, article=weak and lex.lang == "fr")
+    return Mention(
+        i=start_i,
+        j=last,
+        start=toks[start_i].start,
+        end=toks[last - 1].end,
+        low=value,
+        high=value,
+        words=True,
+        scaled=scaled,
+        article=weak and lex.lang == "fr",
+    )
 
 
 def _multiplier_ahead(toks: list[Token], k: int, lex: Lexicon) -> bool:
-    """"one thousand and fifteen hundred": the 'and' starts a second number."""
+    """ "one thousand and fifteen hundred": the 'and' starts a second number."""
     while k < len(toks) and (toks[k].norm in lex.units or toks[k].norm in ("-", "–")):
         k += 1
     return k < len(toks) and toks[k].norm in lex.multipliers
@@ -223,19 +293,36 @@ def _ranges(toks: list[Token], ms: list[Mention], lex: Lexicon) -> list[Mention]
         a = ms[k]
         if k + 1 < len(ms) and not a.identifier and not a.ordinal:
             b = ms[k + 1]
-            gap = toks[a.j:b.i]
+            gap = toks[a.j : b.i]
             hedge_b = _hedge_len_before(toks, b.i, lex)
             core = gap[: len(gap) - hedge_b] if hedge_b else gap
             if len(core) == 2 and core[0].norm in _TIME_WORDS:  # "entre 18 ans et 30 ans"
                 core = core[1:]
-            if len(core) == 1 and core[0].norm in joins and not b.identifier and not b.ordinal \
-                    and _range_ok(a, b, core[0].norm, toks, lex):
+            if (
+                len(core) == 1
+                and core[0].norm in joins
+                and not b.identifier
+                and not b.ordinal
+                and _range_ok(a, b, core[0].norm, toks, lex)
+            ):
                 lo, hi = a.low, b.high
                 if a.scaled is False and b.scaled and a.low < b.low / 1000:
                     lo = a.low * (b.low / max(1.0, _mantissa(b)))
-                out.append(replace(a, j=b.j, end=b.end, low=min(lo, hi), high=max(lo, hi), words=a.words or b.words,
-                                   scaled=a.scaled or b.scaled, hedge="exact", vague=False,
-                                   suffix=b.suffix or a.suffix, compound=b.compound))
+                out.append(
+                    replace(
+                        a,
+                        j=b.j,
+                        end=b.end,
+                        low=min(lo, hi),
+                        high=max(lo, hi),
+                        words=a.words or b.words,
+                        scaled=a.scaled or b.scaled,
+                        hedge="exact",
+                        vague=False,
+                        suffix=b.suffix or a.suffix,
+                        compound=b.compound,
+                    )
+                )
                 k += 2
                 continue
         out.append(a)
@@ -260,9 +347,7 @@ def _range_ok(a: Mention, b: Mention, join: str, toks: list[Token], lex: Lexicon
         return opener
     if join in ("or", "ou"):
         return a.words == b.words and b.low - a.low <= max(2, a.low)
-    if _looks_like_year(a) and _looks_like_year(b):
-        return False
-    return True
+    return not (_looks_like_year(a) and _looks_like_year(b))
 
 
 def _looks_like_year(m: Mention) -> bool:

@@ -40,8 +40,12 @@ def _currency_before(toks: list[Token], i: int) -> tuple[str | None, int]:
         t = toks[i - 1]
         sym = t.text.lower()
         if sym in u["symbols"]:
-            if i > 1 and toks[i - 2].kind == "word" and glued(toks[i - 2], t) and \
-                    (toks[i - 2].norm + sym) in u["symbols"]:
+            if (
+                i > 1
+                and toks[i - 2].kind == "word"
+                and glued(toks[i - 2], t)
+                and (toks[i - 2].norm + sym) in u["symbols"]
+            ):
                 return u["symbols"][toks[i - 2].norm + sym], i - 2
             return u["symbols"][sym], i - 1
         if t.kind == "word" and t.norm in u["codes"]:
@@ -58,7 +62,7 @@ def _currency_after(toks: list[Token], j: int) -> tuple[str | None, int]:
         if t.kind == "word" and t.norm in u["codes"]:
             return u["codes"][t.norm], j + 1
         for k in (2, 1):
-            words = " ".join(x.norm for x in toks[j:j + k]).replace("' ", "'")
+            words = " ".join(x.norm for x in toks[j : j + k]).replace("' ", "'")
             if words in u["words"]:
                 return u["words"][words], j + k
     return None, j
@@ -66,7 +70,7 @@ def _currency_after(toks: list[Token], j: int) -> tuple[str | None, int]:
 
 def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tuple[str | None, int]:
     if j < len(toks) and toks[j].is_word:
-        two = " ".join(t.norm for t in toks[j:j + 2])
+        two = " ".join(t.norm for t in toks[j : j + 2])
         if two in table:
             return str(table[two][0]), j + 2
         if toks[j].norm in table:
@@ -74,8 +78,9 @@ def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tu
     return None, j
 
 
-def classify(text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Lexicon,
-             prev: Draft | None) -> Draft | None:
+def classify(
+    text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Lexicon, prev: Draft | None
+) -> Draft | None:
     """Turn one figure inside sentence tokens [s0, s1) into a claim draft, or None."""
     if m.identifier or m.ordinal:
         return None
@@ -98,8 +103,19 @@ def classify(text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Le
     if pj:
         end = max(toks[pj - 1].end, _end_with_suffix(text, m))
         subj = find_subject(toks, pj, s1, lex)
-        return Draft("percent", start, end, m.low, m.high, hedge, unit="%", words=m.words, subject=subj.words,
-                     concepts=subj.concepts, actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev))
+        return Draft(
+            "percent",
+            start,
+            end,
+            m.low,
+            m.high,
+            hedge,
+            unit="%",
+            words=m.words,
+            subject=subj.words,
+            concepts=subj.concepts,
+            actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev),
+        )
     # ---- money
     cur, ci = _currency_before(toks, m.i)
     if cur is None:
@@ -118,8 +134,21 @@ def classify(text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Le
         end = toks[j - 1].end
         subj = find_subject(toks, j, s1, lex)
         acts = _actions(toks, m.i, subj.end, s0, s1, lex, prev)
-        return Draft("money", start, end, m.low, m.high, hedge, unit=cur, subject=subj.words,
-                     concepts=subj.concepts, actions=acts, scaled=m.scaled, decimals=m.decimals, words=m.words)
+        return Draft(
+            "money",
+            start,
+            end,
+            m.low,
+            m.high,
+            hedge,
+            unit=cur,
+            subject=subj.words,
+            concepts=subj.concepts,
+            actions=acts,
+            scaled=m.scaled,
+            decimals=m.decimals,
+            words=m.words,
+        )
     if m.suffix and m.suffix not in u["measure"] and m.suffix not in u["time"]:
         return None  # "3D", "11am", "4G": an identifier or a time of day
     # ---- age
@@ -135,18 +164,38 @@ def classify(text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Le
         if m.compound and tj < len(toks) and toks[tj].norm in ("-", "–"):
             tj += 2  # "three-day-long"
         subj = find_subject(toks, tj, s1, lex)
-        return Draft("duration", start, toks[tj - 1].end, m.low, m.high, hedge, unit=tu, words=m.words,
-                     subject=subj.words, concepts=subj.concepts,
-                     actions=_actions(toks, m.i, max(tj, subj.end), s0, s1, lex, None, parts=False))
+        return Draft(
+            "duration",
+            start,
+            toks[tj - 1].end,
+            m.low,
+            m.high,
+            hedge,
+            unit=tu,
+            words=m.words,
+            subject=subj.words,
+            concepts=subj.concepts,
+            actions=_actions(toks, m.i, max(tj, subj.end), s0, s1, lex, None, parts=False),
+        )
     # ---- quantity
     qu, qj = _unit_after(toks, j + (1 if m.compound else 0), u["measure"])
     if qu is None and m.suffix in u["measure"]:
         qu, qj = str(u["measure"][m.suffix][0]), j
     if qu is not None and not (qu in ("m", "t", "g") and m.suffix is None and toks[j].text not in ("m", "t", "g")):
         subj = find_subject(toks, qj, s1, lex)
-        return Draft("quantity", start, toks[qj - 1].end, m.low, m.high, hedge, unit=qu, subject=subj.words,
-                     concepts=subj.concepts, actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev),
-                     words=m.words)
+        return Draft(
+            "quantity",
+            start,
+            toks[qj - 1].end,
+            m.low,
+            m.high,
+            hedge,
+            unit=qu,
+            subject=subj.words,
+            concepts=subj.concepts,
+            actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev),
+            words=m.words,
+        )
     # ---- years and times are dates, handled elsewhere
     if _is_year(toks, m) or _is_time(toks, m, lex):
         return None
@@ -162,35 +211,51 @@ def classify(text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Le
         return None
     end = toks[subj.end - 1].end if subj.words and subj.end - m.j <= 6 else m.end
     part = subj.part or (m.i > 0 and toks[m.i - 1].norm in ("dont", "including"))
-    return Draft("count", start, max(end, m.end), m.low, m.high, hedge, subject=subj.words,
-                 concepts=subj.concepts, actions=acts, weak=m.article, scaled=m.scaled, part=part,
-                 decimals=m.decimals, words=m.words)
+    return Draft(
+        "count",
+        start,
+        max(end, m.end),
+        m.low,
+        m.high,
+        hedge,
+        subject=subj.words,
+        concepts=subj.concepts,
+        actions=acts,
+        weak=m.article,
+        scaled=m.scaled,
+        part=part,
+        decimals=m.decimals,
+        words=m.words,
+    )
 
 
 def _end_with_suffix(text: str, m: Mention) -> int:
-    return m.end + 1 if text[m.end:m.end + 1] == "%" else m.end
+    return m.end + 1 if text[m.end : m.end + 1] == "%" else m.end
 
 
-def _actions(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, prev: Draft | None,
-             *, parts: bool = True) -> tuple[str, ...]:
+def _actions(
+    toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, prev: Draft | None, *, parts: bool = True
+) -> tuple[str, ...]:
     a, b = clause_bounds(toks, i, j, s0, s1, lex)
     k = i
     while k < j and toks[k].kind in ("num", "sym"):
         k += 1
     after = [x for _, x in actions_in(toks, k, min(max(b, j) + 1, s1), lex.lang)]
     before = actions_in(toks, a, i, lex.lang)
-    whole = parts and any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3):i])
+    whole = parts and any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3) : i])
     if whole:
         before = []  # "17% of its 9,000 staff": the whole, not what happened to the part
     acts = set(after)
-    if before:
-        if not after or before[-1][0] >= i - 3:
-            last = before[-1][0]
-            acts |= {x for k, x in before if k == last}
+    if before and (not after or before[-1][0] >= i - 3):
+        last = before[-1][0]
+        acts |= {x for k, x in before if k == last}
     if not acts and s0 < a:
         # the clause started with a break ("and", ","): look back to the sentence start
-        back = actions_in(toks, s0, i, lex.lang) if before or not any(
-            t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3):i]) else []
+        back = (
+            actions_in(toks, s0, i, lex.lang)
+            if before or not any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3) : i])
+            else []
+        )
         if back:
             last = back[-1][0]
             acts |= {x for k, x in back if k == last}
@@ -202,8 +267,14 @@ def _actions(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, 
 def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
     j = m.j
     n = len(toks)
-    if m.compound and j + 2 < n and toks[j + 1].norm in ("year", "years") and toks[j + 2].norm in ("-",) \
-            and j + 3 < n and toks[j + 3].norm in ("old", "olds"):
+    if (
+        m.compound
+        and j + 2 < n
+        and toks[j + 1].norm in ("year", "years")
+        and toks[j + 2].norm in ("-",)
+        and j + 3 < n
+        and toks[j + 3].norm in ("old", "olds")
+    ):
         return m.start, toks[j + 3].end
     if j + 1 < n and toks[j].norm in ("year", "years") and toks[j + 1].norm == "old":
         return m.start, toks[j + 1].end
@@ -231,18 +302,42 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
     if lex.lang == "fr" and j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm == "annees" and m.is_range:
         return m.start, toks[j + 1].end
     # "John Smith, 26, was" and "Smith (26)"
-    if ti > 1 and toks[ti - 1].norm in (",", "(") and toks[ti - 2].is_cap and j < n and toks[j].norm in (",", ")") \
-            and not m.words and 1 <= m.low <= 110:
+    if (
+        ti > 1
+        and toks[ti - 1].norm in (",", "(")
+        and toks[ti - 2].is_cap
+        and j < n
+        and toks[j].norm in (",", ")")
+        and not m.words
+        and 1 <= m.low <= 110
+    ):
         return m.start, m.end
     return None
 
 
-_DURATION_CUES = frozenset({"pendant", "depuis", "durant", "peine", "prison", "condamne", "enquete", "il", "y",
-                            "after", "for", "over", "during", "within", "sentenced"})
+_DURATION_CUES = frozenset(
+    {
+        "pendant",
+        "depuis",
+        "durant",
+        "peine",
+        "prison",
+        "condamne",
+        "enquete",
+        "il",
+        "y",
+        "after",
+        "for",
+        "over",
+        "during",
+        "within",
+        "sentenced",
+    }
+)
 
 
 def _duration_cue(toks: list[Token], k: int) -> bool:
-    return any(t.norm in _DURATION_CUES for t in toks[max(0, k - 3):k + 1])
+    return any(t.norm in _DURATION_CUES for t in toks[max(0, k - 3) : k + 1])
 
 
 def _is_year(toks: list[Token], m: Mention) -> bool:
@@ -256,13 +351,11 @@ def _is_time(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
     n = len(toks)
     if j < n and toks[j].norm in (":", "h") and glued(toks[j - 1], toks[j]):
         return True
-    if j < n and toks[j].norm in ("a", "p") and j + 1 < n and toks[j + 1].norm == "." :
+    if j < n and toks[j].norm in ("a", "p") and j + 1 < n and toks[j + 1].norm == ".":
         return True
     if j < n and toks[j].norm in ("am", "pm", "gmt", "bst", "cet", "utc", "heures", "heure", "h"):
         return lex.lang == "en" or toks[j].norm in ("heures", "heure", "h")
-    if j < n and toks[j].norm in ("o",) and j + 2 < n and toks[j + 2].norm == "clock":
-        return True
-    return False
+    return bool(j < n and toks[j].norm in ("o",) and j + 2 < n and toks[j + 2].norm == "clock")
 
 
 def _one_is_count(toks: list[Token], m: Mention, lex: Lexicon) -> bool:

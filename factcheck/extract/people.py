@@ -10,9 +10,33 @@ from .lexicon import Lexicon, _load, _phrases
 from .tokens import Token, glued, match_at, match_before
 
 _PARTICLES = frozenset({"de", "du", "van", "von", "da", "di", "del", "della", "le", "la", "al", "el", "bin", "ben"})
-_REPORTING = frozenset({"said", "says", "told", "added", "explained", "announced", "stated", "warned", "wrote",
-                        "declared", "confirmed", "noted", "insisted", "a", "affirme", "explique", "declare",
-                        "indique", "precise", "annonce", "souligne", "assure", "estime"})
+_REPORTING = frozenset(
+    {
+        "said",
+        "says",
+        "told",
+        "added",
+        "explained",
+        "announced",
+        "stated",
+        "warned",
+        "wrote",
+        "declared",
+        "confirmed",
+        "noted",
+        "insisted",
+        "a",
+        "affirme",
+        "explique",
+        "declare",
+        "indique",
+        "precise",
+        "annonce",
+        "souligne",
+        "assure",
+        "estime",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -59,8 +83,11 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         lead = 0
         while lead < len(run) - 2 and (toks[run[lead]].norm in titles or toks[run[lead]].norm in not_names):
             lead += 1
-        if len(run) - lead >= 2 and (toks[run[lead]].norm in titles or toks[run[lead]].norm in not_names) \
-                and toks[run[lead]].norm not in given:
+        if (
+            len(run) - lead >= 2
+            and (toks[run[lead]].norm in titles or toks[run[lead]].norm in not_names)
+            and toks[run[lead]].norm not in given
+        ):
             lead += 1
         name_toks = run[lead:]
         if len(name_toks) >= 2 and len(name_toks) <= 4:
@@ -73,12 +100,17 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             known = first.norm in given
             if not bad and (known or role_before or role_after or reporting) and not last.norm.isupper():
                 role = role_before or role_after
-                out.append(PersonMention(
-                    first.start, last.end, text[first.start:last.end],
-                    role=text[role[0]:role[1]] if role else None,
-                    role_ids=role[2] if role else (),
-                    role_start=role[0] if role else None, role_end=role[1] if role else None,
-                ))
+                out.append(
+                    PersonMention(
+                        first.start,
+                        last.end,
+                        text[first.start : last.end],
+                        role=text[role[0] : role[1]] if role else None,
+                        role_ids=role[2] if role else (),
+                        role_start=role[0] if role else None,
+                        role_end=role[1] if role else None,
+                    )
+                )
         i = j
     return out
 
@@ -91,8 +123,13 @@ def _cap_run(toks: list[Token], i: int) -> int:
         if t.is_cap:
             j += 1
             # "Yaxley-Lennon", "Jean-Pierre"
-            while j + 1 < n and toks[j].norm == "-" and glued(toks[j - 1], toks[j]) and glued(toks[j], toks[j + 1]) \
-                    and toks[j + 1].is_cap:
+            while (
+                j + 1 < n
+                and toks[j].norm == "-"
+                and glued(toks[j - 1], toks[j])
+                and glued(toks[j], toks[j + 1])
+                and toks[j + 1].is_cap
+            ):
                 j += 2
             continue
         if t.norm in _PARTICLES and j > i and j + 1 < n and toks[j + 1].is_cap and t.text.islower():
@@ -107,14 +144,15 @@ def _sentence_floor(toks: list[Token], i: int, text: str) -> int:
     k = i
     while k > 0:
         prev = toks[k - 1]
-        if prev.norm in (".", "!", "?", ";") or "\n" in text[prev.end:toks[k].start]:
+        if prev.norm in (".", "!", "?", ";") or "\n" in text[prev.end : toks[k].start]:
             break
         k -= 1
     return k
 
 
-def _role_before(toks: list[Token], i: int, roles: tuple[tuple[tuple[str, ...], str], ...],
-                 titles: frozenset[str], floor: int = 0) -> tuple[int, int, tuple[str, ...]] | None:
+def _role_before(
+    toks: list[Token], i: int, roles: tuple[tuple[tuple[str, ...], str], ...], titles: frozenset[str], floor: int = 0
+) -> tuple[int, int, tuple[str, ...]] | None:
     # "Marseille's public prosecutor Nicolas Bessone", "le procureur de Marseille, Nicolas Bessone"
     k = i
     if k > 0 and toks[k - 1].norm == ",":
@@ -125,8 +163,12 @@ def _role_before(toks: list[Token], i: int, roles: tuple[tuple[tuple[str, ...], 
             if m and back + m <= k and _no_break(toks, back, k):
                 start = back
                 # extend left over a possessive or adjective: "Marseille's public"
-                while start > floor and start > back - 4 and (toks[start - 1].is_word or toks[start - 1].norm == "'") \
-                        and toks[start - 1].norm not in ("the", "le", "la", "and", "et", "by", "with", "said"):
+                while (
+                    start > floor
+                    and start > back - 4
+                    and (toks[start - 1].is_word or toks[start - 1].norm == "'")
+                    and toks[start - 1].norm not in ("the", "le", "la", "and", "et", "by", "with", "said")
+                ):
                     start -= 1
                     if toks[start].norm in ("s",) and start > 0 and toks[start - 1].norm in ("'", "’"):
                         start -= 1
@@ -138,8 +180,9 @@ def _role_before(toks: list[Token], i: int, roles: tuple[tuple[tuple[str, ...], 
     return None
 
 
-def _role_after(toks: list[Token], j: int, roles: tuple[tuple[tuple[str, ...], str], ...]
-                ) -> tuple[int, int, tuple[str, ...]] | None:
+def _role_after(
+    toks: list[Token], j: int, roles: tuple[tuple[tuple[str, ...], str], ...]
+) -> tuple[int, int, tuple[str, ...]] | None:
     # "Daniel Nigro, the city's fire commissioner", "Nicolas Bessone, procureur de la République"
     if j >= len(toks) or toks[j].norm not in (",", "("):
         return None

@@ -78,7 +78,7 @@ def match_before(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> int:
     k = len(phrase)
     if i - k < 0:
         return 0
-    for a, p in zip(tokens[i - k:i], phrase, strict=True):
+    for a, p in zip(tokens[i - k : i], phrase, strict=True):
         if a.norm != p:
             return 0
     return k
