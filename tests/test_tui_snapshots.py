@@ -1,0 +1,66 @@
+"""Snapshot tests of the review TUI (pytest-textual-snapshot), on hand-built reports.
+
+Update with ``pytest tests/test_tui_snapshots.py --snapshot-update`` and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from tui_fixtures import WHEN, WHO, flood_report, wait_loaded
+
+from factcheck.errors import InputError
+from factcheck.tui.app import Loaded, ReviewApp, create_app, create_app_from_report
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+Compare = Callable[..., bool]
+
+
+def flood_app() -> ReviewApp:
+    return create_app_from_report(flood_report(), who=WHO, clock=lambda: WHEN)
+
+
+def loaded(*, quiet: bool = False) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await wait_loaded(pilot)
+        if quiet:
+            pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen(snap_compare: Compare, size: tuple[int, int]) -> None:
+    assert snap_compare(flood_app(), terminal_size=size, run_before=loaded())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_evidence_focused(snap_compare: Compare, size: tuple[int, int]) -> None:
+    assert snap_compare(flood_app(), terminal_size=size, run_before=loaded(quiet=True),
+                        press=["c", "enter", "up"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_event_sheet(snap_compare: Compare, size: tuple[int, int]) -> None:
+    assert snap_compare(flood_app(), terminal_size=size, run_before=loaded(quiet=True),
+                        press=["t"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare: Compare, size: tuple[int, int]) -> None:
+    assert snap_compare(flood_app(), terminal_size=size, run_before=loaded(quiet=True),
+                        press=["question_mark"])
+
+
+def missing_draft() -> Loaded:
+    raise InputError("file not found", path="drafts/missing.md")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_error_state(snap_compare: Compare, size: tuple[int, int]) -> None:
+    app = create_app("drafts/missing.md", [], loader=missing_draft)
+    assert snap_compare(app, terminal_size=size, run_before=loaded())
