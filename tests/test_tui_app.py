@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,11 @@ from tui_fixtures import (
 
 from factcheck.decisions import Ledger
 from factcheck.errors import LedgerError
-from factcheck.models import Report
-from factcheck.tui.app import ReviewApp, create_app, create_app_from_report
+from factcheck.models import CheckedClaim, Claim, Document, Report, Span
+from factcheck.tui.app import Loaded, ReviewApp, create_app, create_app_from_report
 from factcheck.tui.screens.error import ErrorScreen
 from factcheck.tui.screens.help import HelpScreen
+from factcheck.tui.screens.loading import LoadingScreen
 from factcheck.tui.screens.main import MainScreen
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.sheet import SheetScreen
@@ -350,6 +352,53 @@ async def test_help_and_quit() -> None:
         await pilot.press("q")
     assert app.return_code == 0
     assert not app.is_running
+
+
+@sync
+async def test_draft_scrolls_to_the_selected_claim() -> None:
+    filler = "".join(f"Paragraph {i} has no figure in it at all.\n\n" for i in range(60))
+    text = filler + "In the end 40 people were hurt.\n"
+    start = text.index("40 people")
+    claim = Claim(id="c1", doc_id="draft", kind="count", span=Span(start=start, end=start + 9),
+                  text="40 people", value=40, sentence=Span(start=start - 11, end=len(text) - 1))
+    report = Report(draft=Document(id="draft", text=text, origin="long.md"), sources=(),
+                    claims=(CheckedClaim(claim=claim),))
+    app = make_app(report)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        draft = main(app).query_one(DraftView)
+        line = draft.claim_line(0)
+        assert line is not None and line > 100
+        assert draft.scroll_offset.y <= line < draft.scroll_offset.y + draft.size.height
+        assert "no source" in screen_text(app)
+
+
+@sync
+async def test_loading_screen_then_review_and_unexpected_errors() -> None:
+    gate = threading.Event()
+
+    def slow() -> Loaded:
+        gate.wait(10)
+        return Loaded(flood_report(), Ledger.memory())
+
+    app = create_app("drafts/flood.md", [], loader=slow)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        assert "Reading and checking flood.md" in screen_text(app)
+        gate.set()
+        await wait_loaded(pilot)
+        assert isinstance(app.screen, MainScreen)
+
+    def broken() -> Loaded:
+        raise RuntimeError("boom [b]\x1b[2J")
+
+    app = create_app("drafts/flood.md", [], loader=broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        assert isinstance(app.screen, ErrorScreen)
+        text = screen_text(app)
+        assert "unexpected error (RuntimeError): boom [b]␛[2J" in text
 
 
 # -- saving ---------------------------------------------------------------------------------

@@ -177,3 +177,15 @@ def test_unsaved_decision_is_kept_and_retried(tmp_path: Path) -> None:
     again = Ledger.open(tmp_path / "decisions.json")
     assert again.get(r.key(0, "gazette")) is not None
     assert again.get(r.key(2, "wire")) is not None
+
+
+def test_findings_of_unlisted_sources_get_a_row() -> None:
+    report = flood_report(failed_source=False)
+    first = report.claims[0]
+    extra = first.findings[0].model_copy(update={"source": "draft", "verdict": "conflicts"})
+    claims = (first.model_copy(update={"findings": (*first.findings, extra)}), *report.claims[1:])
+    r = Review(report.model_copy(update={"claims": claims}), Ledger.memory(), who=WHO)
+    rows = r.evidence(0)
+    assert [row.source for row in rows] == ["wire", "gazette", "draft"]
+    assert rows[2].info is None and r.document("draft") is not None
+    assert r.doc_index("nowhere") is None

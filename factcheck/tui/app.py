@@ -74,6 +74,10 @@ class ReviewApp(App[None]):
     def _load(self) -> None:
         try:
             loaded = self.loader()
+            if self.who is None:  # may run `git config`: not on the UI thread
+                from ..decisions import current_user
+
+                self.who = current_user()
         except FactcheckError as exc:
             self.call_from_thread(self._on_load_failed, str(exc))
         except Exception as exc:  # show it, not a traceback

@@ -75,6 +75,7 @@ class Review:
         self.infos: dict[str, SourceInfo] = {s.id: s for s in report.sources}
         self._keys: dict[tuple[str, str], str] | None = None  # built when first needed
         self._pending: dict[str, Decision | None] = {}  # not yet saved
+        self._any = bool(ledger.all())  # has anything been decided at all?
         self._undo: list[Change] = []
         self._docs: dict[str, DocIndex] = {}
         self._hay: dict[int, str] = {}
@@ -118,7 +119,7 @@ class Review:
         return k
 
     def decision(self, index: int, source: str) -> Decision | None:
-        if not self._pending and not len(self.ledger):
+        if not self._any:
             return None  # nothing decided yet: no need to compute keys
         k = self.key(index, source)
         if k in self._pending:
@@ -170,6 +171,7 @@ class Review:
 
     def _write(self, key: str, decision: Decision | None) -> None:
         self._pending[key] = decision
+        self._any = True
         self._hay.clear()
         self._states.clear()
         error: LedgerError | None = None

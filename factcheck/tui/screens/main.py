@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input
 from ...errors import LedgerError
 from ..excerpt import document_url
 from ..labels import STATUS_LABELS, shorten
-from ..messages import ClaimChosen, EvidenceEntered, SourceChosen
+from ..messages import ClaimChosen, EvidenceEntered
 from ..palette import Palette
 from ..review import Change, Review
 from ..widgets.claims_list import ClaimsList
@@ -111,13 +111,13 @@ class MainScreen(Screen[None]):
         self.query_one(ClaimsList).update_claim(self.review, index, self.pal)
         self._refresh_views()
 
-    def _refresh_views(self, *, source: str | None = None) -> None:
+    def _refresh_views(self) -> None:
         review, pal = self.review, self.pal
         self.query_one(ReviewHeader).set_counts(review, pal)
         draft = self.query_one(DraftView)
         draft.set_states(review.states(), pal)
         draft.select(self.selected)
-        self._show_evidence(source)
+        self._show_evidence()
         self._show_status()
 
     def _show_evidence(self, source: str | None = None) -> None:
@@ -155,10 +155,6 @@ class MainScreen(Screen[None]):
         event.stop()
         if event.index != self.selected:
             self.select(event.index)
-
-    @on(SourceChosen)
-    def _source_chosen(self, event: SourceChosen) -> None:
-        event.stop()
 
     @on(EvidenceEntered)
     def _evidence_entered(self, event: EvidenceEntered) -> None:

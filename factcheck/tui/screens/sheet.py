@@ -49,17 +49,24 @@ class SheetScreen(Screen[tuple[int, str | None] | None]):
         table.add_column(Text("State"), key="state")
         table.add_column(Text("Kind"), key="kind")
         table.add_column(Text("Draft"), key="draft")
-        for info in review.report.sources:
-            label = Text(shorten(info.id, 18), style=pal.strong)
-            if info.error:
+        columns = [(info.id, info.error) for info in review.report.sources]
+        listed = {sid for sid, _ in columns}
+        for findings in review.findings:  # e.g. the draft checked against itself
+            for f in findings:
+                if f.source not in listed:
+                    listed.add(f.source)
+                    columns.append((f.source, None))
+        for sid, error in columns:
+            label = Text(shorten(sid, 18), style=pal.strong)
+            if error:
                 label.append(" ⚠", style=pal.error)
-            table.add_column(label, key=f"src:{info.id}")
+            table.add_column(label, key=f"src:{sid}")
         for i, claim in enumerate(review.claims):
             cells = [state_text(review.state(i), pal), Text(claim.kind),
                      Text(shorten(value_label(claim), 20), style=pal.strong)]
             by_source = {f.source: f for f in review.findings[i]}
-            for info in review.report.sources:
-                cells.append(self._cell(i, info.id, info.error, by_source.get(info.id)))
+            for sid, error in columns:
+                cells.append(self._cell(i, sid, error, by_source.get(sid)))
             table.add_row(*cells, key=str(i))
         if self.selected is not None and self.selected < len(review.claims):
             table.move_cursor(row=self.selected, column=len(FIXED), animate=False)

@@ -13,7 +13,6 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..excerpt import Excerpt
 from ..labels import STATUS_LABELS, finding_value, shorten, state_text, value_label, verdict_text
-from ..messages import SourceChosen
 from ..palette import Palette
 from ..review import EvidenceRow, Review
 from ..safe import clean_line
@@ -24,10 +23,6 @@ VERDICT_STATE = {"conflicts": "conflict", "unclear": "unclear", "agrees": "agree
 
 class SourcesList(OptionList):
     """One option per source; its id is the source id."""
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        self.post_message(SourceChosen(event.option.id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
