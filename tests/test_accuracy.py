@@ -1,0 +1,223 @@
+"""Accuracy of ``check()`` on hand-labelled stories (``tests/data/stories/*/labels.json``).
+
+Each labelled story is a folder with ``draft.md``, ``sources/<id>.txt`` and ``labels.json``::
+
+    {"claims": [{"id", "kind", "anchor", ["occurrence"], "value", ["unit"],
+                 "sources": {"<id>": {"verdict": "agrees|conflicts|absent", "quote": "..."}}}]}
+
+``anchor`` is a substring of the draft (the ``occurrence``-th one, 1-based, when it is not
+unique); ``quote`` a substring of the source. A tool claim matches a label when its span
+overlaps the anchor (a claim of the label's kind is preferred for the verdict).
+
+Figures, micro-averaged over all stories and (claim, source) pairs:
+
+* conflict precision / recall / F1: a pair is a predicted conflict when a matching claim has a
+  ``conflicts`` finding from that source; conflicts on claims that match no label are false
+  positives; findings of the draft against itself are left out;
+* agreement recall: labelled agreements the tool also calls agreements;
+* extraction recall: labels matched by at least one claim.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck.check import check
+from factcheck.lang import detect_lang
+from factcheck.models import CheckedClaim, Document, Report, Span
+
+# Floors: what the tool achieves now, rounded down to 0.05. Raise these as accuracy improves.
+# Measured: conflicts P=0.91 R=0.59 F1=0.71, agreement R=0.78, extraction R=0.98.
+CONFLICT_PRECISION_FLOOR = 0.90
+CONFLICT_RECALL_FLOOR = 0.55
+CONFLICT_F1_FLOOR = 0.70
+AGREEMENT_RECALL_FLOOR = 0.75
+EXTRACTION_RECALL_FLOOR = 0.95
+
+STORIES = Path(__file__).parent / "data" / "stories"
+VERDICTS = ("agrees", "conflicts", "absent")
+KINDS = ("count", "age", "money", "percent", "quantity", "duration", "date", "person")
+
+
+@dataclass(frozen=True)
+class Story:
+    name: str
+    draft: Document
+    sources: tuple[Document, ...]
+    labels: tuple[dict[str, Any], ...]
+
+
+def story_dirs() -> list[Path]:
+    return sorted(p for p in STORIES.iterdir() if (p / "labels.json").is_file())
+
+
+def load_story(folder: Path) -> Story:
+    text = (folder / "draft.md").read_text("utf-8")
+    draft = Document(id="draft", text=text, lang=detect_lang(text), origin=str(folder / "draft.md"))
+    sources = []
+    for p in sorted((folder / "sources").glob("*.txt")):
+        t = p.read_text("utf-8")
+        sources.append(Document(id=p.stem, text=t, lang=detect_lang(t), origin=str(p)))
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))["claims"]
+    return Story(folder.name, draft, tuple(sources), tuple(labels))
+
+
+def anchor_span(text: str, label: dict[str, Any]) -> Span:
+    anchor = label["anchor"]
+    nth = label.get("occurrence", 1)
+    pos = -1
+    for _ in range(nth):
+        pos = text.find(anchor, pos + 1)
+        if pos < 0:
+            raise ValueError(f"anchor {anchor!r} (occurrence {nth}) not in the draft")
+    return Span(start=pos, end=pos + len(anchor))
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    agree_hit: int = 0
+    agree_total: int = 0
+    found: int = 0
+    labels: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name in ("tp", "fp", "fn", "agree_hit", "agree_total", "found", "labels"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses += other.misses
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def agreement_recall(self) -> float:
+        return self.agree_hit / self.agree_total if self.agree_total else 1.0
+
+    @property
+    def extraction_recall(self) -> float:
+        return self.found / self.labels if self.labels else 1.0
+
+    def line(self, name: str) -> str:
+        return (
+            f"{name:<20} conflicts P={self.precision:.2f} R={self.recall:.2f} F1={self.f1:.2f} "
+            f"(tp={self.tp} fp={self.fp} fn={self.fn})  agreement R={self.agreement_recall:.2f} "
+            f"({self.agree_hit}/{self.agree_total})  extraction R={self.extraction_recall:.2f} "
+            f"({self.found}/{self.labels})"
+        )
+
+
+def predicted(claims: list[CheckedClaim], source: str) -> str:
+    verdicts = {f.verdict for cc in claims for f in cc.findings if f.source == source}
+    for v in ("conflicts", "agrees", "unclear"):
+        if v in verdicts:
+            return v
+    return "absent"
+
+
+def score_story(story: Story, report: Report) -> Tally:
+    t = Tally()
+    source_ids = {d.id for d in story.sources}
+    used: set[str] = set()
+    for label in story.labels:
+        span = anchor_span(story.draft.text, label)
+        over = [cc for cc in report.claims if cc.claim.span.overlaps(span)]
+        same = [cc for cc in over if cc.claim.kind == label["kind"]] or over
+        used |= {cc.claim.id for cc in same}
+        t.labels += 1
+        if over:
+            t.found += 1
+        else:
+            t.misses.append(f"{story.name}/{label['id']}: not extracted")
+        for sid, gold in label["sources"].items():
+            got = predicted(same, sid)
+            want = gold["verdict"]
+            if want == "conflicts":
+                if got == "conflicts":
+                    t.tp += 1
+                else:
+                    t.fn += 1
+            elif got == "conflicts":
+                t.fp += 1
+            if want == "agrees":
+                t.agree_total += 1
+                t.agree_hit += got == "agrees"
+            if got != want and over:
+                t.misses.append(f"{story.name}/{label['id']} vs {sid}: want {want}, got {got}")
+    for cc in report.claims:
+        if cc.claim.id in used:
+            continue
+        for f in cc.findings:
+            if f.verdict == "conflicts" and f.source in source_ids:
+                t.fp += 1
+                t.misses.append(f"{story.name}: unlabelled {cc.claim.kind} {cc.claim.text!r} conflicts with {f.source}")
+    return t
+
+
+# ---- the labels themselves ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("folder", story_dirs(), ids=lambda p: p.name)
+def test_labels_are_well_formed(folder: Path) -> None:
+    story = load_story(folder)
+    words = len(story.draft.text.split())
+    assert 120 <= words <= 260, f"draft has {words} words"
+    assert 3 <= len(story.sources) <= 4
+    assert any(d.lang == "fr" for d in story.sources), "at least one French source"
+    texts = {d.id: d.text for d in story.sources}
+    ids = [lab["id"] for lab in story.labels]
+    assert len(ids) == len(set(ids))
+    for lab in story.labels:
+        assert lab["kind"] in KINDS, lab["id"]
+        anchor = lab["anchor"]
+        n = story.draft.text.count(anchor)
+        assert n >= 1, f"{lab['id']}: anchor {anchor!r} not in the draft"
+        assert n == 1 or "occurrence" in lab, f"{lab['id']}: anchor {anchor!r} is not unique"
+        anchor_span(story.draft.text, lab)
+        assert set(lab["sources"]) == set(texts), f"{lab['id']}: every source gets a verdict"
+        for sid, gold in lab["sources"].items():
+            assert gold["verdict"] in VERDICTS, (lab["id"], sid)
+            if gold["verdict"] != "absent":
+                assert gold.get("quote"), (lab["id"], sid)
+                assert gold["quote"] in texts[sid], f"{lab['id']}: quote {gold['quote']!r} not in {sid}"
+
+
+# ---- accuracy -------------------------------------------------------------------------------
+
+
+def test_accuracy_floors(capsys: pytest.CaptureFixture[str]) -> None:
+    total = Tally()
+    lines = []
+    for folder in story_dirs():
+        story = load_story(folder)
+        report = check(story.draft, list(story.sources))
+        t = score_story(story, report)
+        lines.append(t.line(story.name))
+        total.add(t)
+    lines.append(total.line("ALL"))
+    with capsys.disabled():
+        print("\n" + "\n".join(lines))
+    why = "\n".join([lines[-1], "misses:", *("  " + m for m in total.misses)])
+    assert total.labels > 0
+    assert total.precision >= CONFLICT_PRECISION_FLOOR, why
+    assert total.recall >= CONFLICT_RECALL_FLOOR, why
+    assert total.f1 >= CONFLICT_F1_FLOOR, why
+    assert total.agreement_recall >= AGREEMENT_RECALL_FLOOR, why
+    assert total.extraction_recall >= EXTRACTION_RECALL_FLOOR, why
