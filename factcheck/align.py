@@ -26,6 +26,8 @@ AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same
 CONFLICT_AT = 0.4  # a conflict needs more
 UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as unclear
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
+VALUE_BONUS = 0.25  # a compatible figure: a little more likely the same fact
+VALUE_PENALTY = 0.15  # per order of magnitude apart
 _NUMERIC = frozenset({"count", "age", "money", "percent", "quantity", "duration"})
 
 
@@ -61,17 +63,19 @@ def align_document(
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     taken_d: set[int] = set()
     used_s: dict[int, Claim] = {}
+    shared_ok: dict[int, bool] = {}
     out: dict[str, Finding] = {}
     for sc, di, si, verdict, why in pairs:
         if di in taken_d:
             continue
         d = draft_claims[di]
         prior = used_s.get(si)
-        if prior is not None and not _same_fact(prior, d):
+        if prior is not None and not _same_fact(prior, d) and not (verdict == "agrees" and shared_ok.get(si)):
             continue
         s = source_claims[si]
         taken_d.add(di)
         used_s[si] = d
+        shared_ok[si] = shared_ok.get(si, True) and verdict == "agrees"
         out[d.id] = Finding(
             source="draft" if itself else doc.id,
             verdict=verdict,
@@ -142,12 +146,12 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
     if a and b:
         # the value only as a tie-breaker: a compatible figure is a little more likely the same fact
         if compare(d, s)[0] == "agrees":
-            sc += 0.15
+            sc += VALUE_BONUS
         else:
             na, nb = normalise(d)[0], normalise(s)[0]
             mid_a, mid_b = (na.low + na.high) / 2, (nb.low + nb.high) / 2
             if mid_a > 0 and mid_b > 0:
-                sc -= 0.08 * min(2.0, abs(math.log10(mid_a / mid_b)))
+                sc -= VALUE_PENALTY * min(2.0, abs(math.log10(mid_a / mid_b)))
         if d.kind == "age":
             sc += 0.3 if a.is_range == b.is_range else -0.3
     if d.kind == "money" and d.unit != s.unit:
