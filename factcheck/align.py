@@ -48,8 +48,8 @@ def align_document(
                 continue
             if verdict == "conflicts" and s.weak:
                 continue
-            if verdict == "conflicts" and d.kind in _NUMERIC and "same " not in why:
-                verdict = "unclear"  # no shared subject, action or name: not enough to accuse
+            if verdict == "conflicts" and d.kind in _NUMERIC and not _anchored(d, s, why):
+                verdict = "unclear"  # nothing but the words around it says it is the same fact
             if itself and (verdict != "conflicts" or sc < SELF_AT or d.sentence == s.sentence):
                 continue
             need = CONFLICT_AT + (0.2 if d.kind == "date" else 0.0)
@@ -87,6 +87,14 @@ def align_document(
             source_claim=s.id,
         )
     return out
+
+
+def _anchored(d: Claim, s: Claim, why: str) -> bool:
+    """A conflict needs a shared action or a shared name nearby, or the same subject when
+    neither side says what happened to it."""
+    if "same action" in why or "same place" in why:
+        return True
+    return "same subject" in why and not d.actions and not s.actions
 
 
 def _same_fact(a: Claim, b: Claim) -> bool:
