@@ -90,11 +90,14 @@ def align_document(
 
 
 def _anchored(d: Claim, s: Claim, why: str) -> bool:
-    """A conflict needs a shared action or a shared name nearby, or the same subject when
-    neither side says what happened to it."""
-    if "same action" in why or "same place" in why:
+    """A count conflict needs a shared action or name nearby, or the same specific subject
+    with no disagreement on what happened to it. Other kinds rest on their alignment score."""
+    if d.kind != "count" or "same action" in why or "same place" in why:
         return True
-    return "same subject" in why and not d.actions and not s.actions
+    if "same subject" not in why:
+        return False
+    specific = (set(d.concepts) & set(s.concepts)) - concepts(d.lang).generic
+    return bool(specific) or (not d.actions and not s.actions)
 
 
 def _same_fact(a: Claim, b: Claim) -> bool:

@@ -13,6 +13,7 @@ from .models import Amount, Claim
 from .text import fold
 
 _ABOUT = 0.02
+_APPROX = 0.10
 _NEARLY = 0.06
 _OVER = 0.10
 
@@ -28,6 +29,8 @@ def interval(a: Amount, *, scaled: bool = False) -> tuple[float, float]:
         return lo, hi
     if h == "about":
         return lo * (1 - _ABOUT), hi * (1 + _ABOUT)
+    if h == "approx":  # "une trentaine": thirty or so
+        return lo * (1 - _APPROX), hi * (1 + _APPROX)
     if h == "nearly":
         return lo * (1 - _NEARLY), hi
     if h in ("over", "at_least"):
@@ -50,7 +53,7 @@ def _round_tolerance(v: float) -> float:
     if "." not in digits and len(digits.lstrip("0")) == 1:
         return abs(v) * 0.10
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    return 0.5 * scale * 10 ** (-decimals)
+    return 0.49 * scale * 10 ** (-decimals)  # 14 million and 15 million must not touch
 
 
 def normalise(c: Claim) -> tuple[Amount, bool]:

@@ -22,7 +22,7 @@ ClaimKind = Literal[
     "organization",
 ]
 Verdict = Literal["agrees", "conflicts", "absent", "unclear"]
-Hedge = Literal["about", "over", "under", "at_least", "at_most", "nearly", "vague", "exact"]
+Hedge = Literal["about", "approx", "over", "under", "at_least", "at_most", "nearly", "vague", "exact"]
 JsonValue = float | int | str | list[float] | list[int] | None
 
 

@@ -30,7 +30,7 @@ from factcheck.models import Claim, Document
 DATA = Path(__file__).parent / "data"
 NUMERIC = ("count", "age", "money", "percent", "quantity", "duration")
 SCORED = (*NUMERIC, "date", "person")
-HEDGES = ("about", "over", "under", "at_least", "at_most", "nearly", "vague", "exact")
+HEDGES = ("about", "approx", "over", "under", "at_least", "at_most", "nearly", "vague", "exact")
 
 
 @dataclass(frozen=True)

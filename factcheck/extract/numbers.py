@@ -195,10 +195,10 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     # "une trentaine", "une dizaine"
     if t.norm in ("une", "un") and i + 1 < n and toks[i + 1].norm in lex.approximate:
         v = lex.approximate[toks[i + 1].norm]
-        return Mention(i=i, j=i + 2, start=t.start, end=toks[i + 1].end, low=v, high=v, hedge="about", words=True)
+        return Mention(i=i, j=i + 2, start=t.start, end=toks[i + 1].end, low=v, high=v, hedge="approx", words=True)
     if t.norm in lex.approximate and t.norm not in lex.units:
         v = lex.approximate[t.norm]
-        return Mention(i=i, j=i + 1, start=t.start, end=t.end, low=v, high=v, hedge="about", words=True)
+        return Mention(i=i, j=i + 1, start=t.start, end=t.end, low=v, high=v, hedge="approx", words=True)
     start_i = i
     article = False
     if t.norm in lex.article:
