@@ -145,6 +145,31 @@ async def test_j_k_arrows_n_N() -> None:
 
 
 @sync
+async def test_selection_is_stable_when_the_first_issue_is_not_the_first_row() -> None:
+    report = flood_report()
+    report = report.model_copy(update={"claims": (*report.claims[1:], report.claims[0])})
+    app = make_app(report)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        m = main(app)
+        claims = m.query_one(ClaimsList)
+        await pilot.pause(0.05)
+        calls: list[int | None] = []
+        select = m.select
+
+        def counting(index: int | None, **kw: Any) -> None:
+            calls.append(index)
+            select(index, **kw)
+
+        m.select = counting  # type: ignore[method-assign]
+        await pilot.pause(0.1)
+        assert calls == []  # idle: no ping-pong between stale cursor moves
+        assert (m.selected, claims.cursor_row) == (1, 1)
+        await keys(pilot, "n")
+        assert m.selected == 2 and claims.cursor_row == 2
+
+
+@sync
 async def test_click_claim_in_draft_selects_it() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

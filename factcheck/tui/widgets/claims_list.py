@@ -18,7 +18,8 @@ COLUMNS = (("claim", "Claim"), ("kind", "Kind"), ("value", "Value"),
 
 class ClaimsList(DataTable[Text]):
     """Rows are keyed by claim index; posts ClaimChosen as the cursor moves (also when
-    moved by the program: the screen ignores a choice of the claim already selected)."""
+    moved by the program: the screen ignores a choice of the claim already selected, and
+    highlights that are no longer where the cursor is are dropped)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
@@ -75,7 +76,9 @@ class ClaimsList(DataTable[Text]):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        if event.row_key.value is None:
+        # A cursor move the program made (fill, select) can still be queued when the
+        # cursor is already elsewhere: acting on it would bounce the selection back.
+        if event.row_key.value is None or event.cursor_row != self.cursor_row:
             return
         self.post_message(ClaimChosen(int(event.row_key.value), origin="list"))
 
