@@ -186,6 +186,8 @@ def _article_durations(
             continue
         if i + 2 < len(toks) and toks[i + 2].norm == "ago":
             continue
+        if i - 1 in used:
+            continue  # "€250 million a year", "£1,600 a month": a rate, not a duration
         s = sent_of(t.start)
         if s is None:
             continue

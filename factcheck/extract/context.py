@@ -42,8 +42,8 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
             k += m
             part = True
             break
-    if lex.lang == "fr" and k < n and toks[k].norm in ("de", "d'", "des"):
-        k += 1
+    if k < n and toks[k].norm in ("de", "d'", "des", "of") and not part:
+        k += 1  # "dozens of people", "1,089 million de manifestants"
     last_word: int | None = None
     steps = 0
     while k < n and steps < 6:
@@ -63,10 +63,10 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
                     head_end += u2
                 words = " ".join(x.text for x in toks[k:head_end])
                 return Subject(words, tuple(sorted(ids)), head_end, part)
-            if t.norm in lex.stop and steps > 0:
-                break
             if t.norm in lex.stop:
                 break
+            if last_word is not None and not _nounish(t, lex):
+                break  # "volunteers cleaned": the verb ends the noun phrase
             last_word = k
         steps += 1
         k += 1

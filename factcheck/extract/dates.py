@@ -94,7 +94,8 @@ def _dateline(text: str, toks: list[Token], j: int, start: int) -> bool:
 
 
 def _byline(toks: list[Token], i: int) -> bool:
-    return any(t.norm in _BYLINE for t in toks[max(0, i - 4) : i])
+    """A date in a byline or a timestamp line ("Published 5 Feb 2024 10:32", "Mis à jour le...")."""
+    return any(t.norm in _BYLINE for t in toks[max(0, i - 8) : i])
 
 
 def _month_or_weekday(
@@ -114,7 +115,15 @@ def _month_or_weekday(
         end = toks[j - 1].end
         return DateMention(start, end, parts), j
     # a day before the month: "5 February", "le 9 janvier"
-    if t.kind == "num" and len(t.text) <= 2 and i + 1 < n and _month_at(toks, i + 1, lex):
+    if (
+        t.kind == "num"
+        and len(t.text) <= 2
+        and i + 1 < n
+        and (
+            _month_at(toks, i + 1, lex)
+            or (i + 2 < n and toks[i + 1].norm in ("er", "st", "nd", "rd", "th") and _month_at(toks, i + 2, lex))
+        )
+    ):
         k = _day_month(toks, i, lex, parts)
         if k:
             _part_before(toks, i, parts_map, parts)
@@ -164,11 +173,14 @@ def _day_month(toks: list[Token], i: int, lex: Lexicon, parts: dict[str, int | s
     n = len(toks)
     j = i
     if j < n and toks[j].kind == "num" and len(toks[j].text) <= 2:
-        if j + 1 < n and _month_at(toks, j + 1, lex):
+        k = (
+            j + 2
+            if j + 1 < n and toks[j + 1].norm in ("er", "st", "nd", "rd", "th") and glued(toks[j], toks[j + 1])
+            else j + 1
+        )
+        if k < n and _month_at(toks, k, lex):
             parts["day"] = int(toks[j].text)
-            j += 1
-            if j + 1 < n and toks[j + 1].norm in ("er",) and glued(toks[j], toks[j + 1]):
-                j += 1
+            j = k
         else:
             return 0
     elif j < n and toks[j].norm in ("1er",):
@@ -177,8 +189,9 @@ def _day_month(toks: list[Token], i: int, lex: Lexicon, parts: dict[str, int | s
         return 0
     parts["month"] = lex.months[toks[j].norm]
     j += 1
-    if j < n and toks[j].norm == "." and glued(toks[j - 1], toks[j]):
-        j += 1
+    full = {fold(x) for x in lex.words["months"]}
+    if j < n and toks[j].norm == "." and glued(toks[j - 1], toks[j]) and toks[j - 1].norm not in full:
+        j += 1  # "Sept." but not the full stop after "March."
     if (
         "day" not in parts
         and j < n
@@ -211,7 +224,10 @@ def _year(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
         return None  # 2,000 or 2024.5
     cues = {fold(c) for c in lex.words.get("year_cues", [])}
     if i > 0 and (toks[i - 1].norm in cues or toks[i - 1].norm in lex.months):
-        return DateMention(t.start, t.end, {"year": int(t.text)}), i + 1
+        parts: dict[str, int | str] = {"year": int(t.text)}
+        pm = {tuple(fold(k).replace("-", " - ").split()): v for k, v in lex.words.get("date_parts", {}).items()}
+        s = _part_before(toks, i, pm, parts)
+        return DateMention(toks[s].start if s is not None else t.start, t.end, parts), i + 1
     return None
 
 

@@ -10,6 +10,7 @@ from .tokens import Token, glued, match_at, match_before
 
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme"})
 _SPACES = (" ", "\u00a0", "\u202f")
+_CURRENCY_SYMBOLS = frozenset({"£", "$", "€", "¥", "₹"})
 _TIME_WORDS = frozenset({"ans", "years", "an", "year", "jours", "days", "mois", "months", "heures", "hours"})
 _TENS = frozenset(
     {
@@ -154,6 +155,8 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
                 return replace(m, j=j + 1, end=nxt.end, low=value * f, high=value * f, scaled=True)
             if w in ORDINAL_SUFFIXES:
                 return replace(m, j=j + 1, end=nxt.end, ordinal=True, suffix=w)
+            if len(nxt.text) == 1 and nxt.text.isupper():
+                return replace(m, identifier=True)  # 5G, 3D, 4K
             return replace(m, suffix=w)  # a glued unit ("9mm", "11am") or an identifier ("3D")
         if nxt.norm == "%":
             return replace(m, suffix="%")
@@ -256,6 +259,13 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     if not seen or last == start_i:
         return None
     value = total + current
+    compound = (
+        last + 1 < n
+        and toks[last].norm in ("-", "–")
+        and glued(toks[last - 1], toks[last])
+        and glued(toks[last], toks[last + 1])
+        and toks[last + 1].is_word
+    )  # "three-day"
     words_used = [x.norm for x in toks[start_i:last]]
     weak = (not article) and words_used in (["un"], ["une"], ["one"])
     scaled = any(lex.multipliers.get(w, 0) >= 1e6 for w in words_used)
@@ -269,6 +279,7 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
         words=True,
         scaled=scaled,
         article=weak and lex.lang == "fr",
+        compound=compound,
     )
 
 
@@ -298,6 +309,8 @@ def _ranges(toks: list[Token], ms: list[Mention], lex: Lexicon) -> list[Mention]
             core = gap[: len(gap) - hedge_b] if hedge_b else gap
             if len(core) == 2 and core[0].norm in _TIME_WORDS:  # "entre 18 ans et 30 ans"
                 core = core[1:]
+            if len(core) == 2 and core[1].kind == "sym" and core[1].text in _CURRENCY_SYMBOLS:
+                core = core[:1]  # "from €1,000 to €1,500"
             if (
                 len(core) == 1
                 and core[0].norm in joins

@@ -62,6 +62,8 @@ def _currency_after(toks: list[Token], j: int) -> tuple[str | None, int]:
         if t.kind == "word" and t.norm in u["codes"]:
             return u["codes"][t.norm], j + 1
         for k in (2, 1):
+            if j + k > len(toks):
+                continue
             words = " ".join(x.norm for x in toks[j : j + k]).replace("' ", "'")
             if words in u["words"]:
                 return u["words"][words], j + k
@@ -70,8 +72,12 @@ def _currency_after(toks: list[Token], j: int) -> tuple[str | None, int]:
 
 def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tuple[str | None, int]:
     if j < len(toks) and toks[j].is_word:
+        if j + 2 < len(toks) and glued(toks[j], toks[j + 1]) and glued(toks[j + 1], toks[j + 2]):
+            three = "".join(t.norm for t in toks[j : j + 3])  # "km/h"
+            if three in table:
+                return str(table[three][0]), j + 3
         two = " ".join(t.norm for t in toks[j : j + 2])
-        if two in table:
+        if j + 2 <= len(toks) and two in table:
             return str(table[two][0]), j + 2
         if toks[j].norm in table:
             return str(table[toks[j].norm][0]), j + 1
@@ -181,7 +187,8 @@ def classify(
     qu, qj = _unit_after(toks, j + (1 if m.compound else 0), u["measure"])
     if qu is None and m.suffix in u["measure"]:
         qu, qj = str(u["measure"][m.suffix][0]), j
-    if qu is not None and not (qu in ("m", "t", "g") and m.suffix is None and toks[j].text not in ("m", "t", "g")):
+    bare_letter = m.suffix is None and qj == j + 1 and toks[j].norm in ("m", "t", "g")
+    if qu is not None and not bare_letter:
         subj = find_subject(toks, qj, s1, lex)
         return Draft(
             "quantity",
@@ -196,9 +203,11 @@ def classify(
             actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev),
             words=m.words,
         )
-    # ---- years and times are dates, handled elsewhere
-    if _is_year(toks, m) or _is_time(toks, m, lex):
+    # ---- years and times are dates, handled elsewhere; so are "5 Feb" and "12 March"
+    if _is_year(toks, m) or _is_time(toks, m, lex) or (m.j < len(toks) and toks[m.j].norm in lex.months):
         return None
+    if _after_name(toks, m, s0, lex):
+        return None  # "Section 18", "iPhone 15", "Route 66": part of a name
     # ---- count
     if not _one_is_count(toks, m, lex):
         return None
@@ -283,8 +292,11 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
     ti = m.i
     while ti > 0 and toks[ti - 1].start >= k:
         ti -= 1
-    if ti > 0 and toks[ti - 1].norm in ("between", "entre") and ti > 1:
-        ti -= 1
+    opener = ti > 1 and toks[ti - 1].norm in ("between", "entre")
+    if opener:
+        ti -= 1  # ti now points at "between"/"entre"
+    if ti > 1 and toks[ti - 1].norm in ("of", "de") and toks[ti - 2].norm in ("age", "l'age"):
+        return toks[ti - 2].start, m.end  # "from the age of 58"
     if ti > 0 and toks[ti - 1].norm in before:
         end = m.end
         if j < n and toks[j].norm in ("ans", "years", "an"):
@@ -297,8 +309,10 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
         # "un homme de 26 ans", "entre 18 et 30 ans"
         if ti > 1 and toks[ti - 1].norm == "de" and toks[ti - 2].is_word and not _duration_cue(toks, ti - 2):
             return m.start, toks[j].end
-        if ti > 0 and toks[ti - 1].norm == "entre" and m.is_range and not _duration_cue(toks, ti - 1):
-            return toks[ti - 1].start, toks[j].end
+        if opener and m.is_range and not _duration_cue(toks, ti):
+            return toks[ti].start, toks[j].end
+        if ti > 1 and toks[ti - 1].norm == "," and toks[ti - 2].is_cap and j + 1 < n and toks[j + 1].norm == ",":
+            return m.start, toks[j].end  # "Lucas Morel, 19 ans,"
     if lex.lang == "fr" and j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm == "annees" and m.is_range:
         return m.start, toks[j + 1].end
     # "John Smith, 26, was" and "Smith (26)"
@@ -356,6 +370,15 @@ def _is_time(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
     if j < n and toks[j].norm in ("am", "pm", "gmt", "bst", "cet", "utc", "heures", "heure", "h"):
         return lex.lang == "en" or toks[j].norm in ("heures", "heure", "h")
     return bool(j < n and toks[j].norm in ("o",) and j + 2 < n and toks[j + 2].norm == "clock")
+
+
+def _after_name(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> bool:
+    if m.words or m.i <= s0 or m.hstart is not None:
+        return False
+    prev = toks[m.i - 1]
+    if not prev.is_word or prev.norm in lex.stop or prev.norm in lex.months or prev.norm in lex.weekdays:
+        return False
+    return any(ch.isupper() for ch in prev.text) and m.i - 1 > s0
 
 
 def _one_is_count(toks: list[Token], m: Mention, lex: Lexicon) -> bool:

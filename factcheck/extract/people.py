@@ -90,6 +90,14 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         ):
             lead += 1
         name_toks = run[lead:]
+        # "le procureur de Marseille Nicolas Bessone": start at the given name
+        for q in range(1, len(name_toks) - 1):
+            if toks[name_toks[q]].norm in given and toks[name_toks[0]].norm not in given:
+                name_toks = name_toks[q:]
+                break
+        if _byline_name(toks, text, name_toks[0]):
+            i = j
+            continue
         if len(name_toks) >= 2 and len(name_toks) <= 4:
             first = toks[name_toks[0]]
             last = toks[name_toks[-1]]
@@ -113,6 +121,14 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                 )
         i = j
     return out
+
+
+def _byline_name(toks: list[Token], text: str, k: int) -> bool:
+    """ "By Hannah Crowe" / "Par Jeanne Martin" at the start of a line is a byline."""
+    if k == 0 or toks[k - 1].norm not in ("by", "par"):
+        return False
+    line_start = text.rfind("\n", 0, toks[k - 1].start) + 1
+    return not text[line_start : toks[k - 1].start].strip()
 
 
 def _cap_run(toks: list[Token], i: int) -> int:
