@@ -61,6 +61,7 @@ def align_document(
                 continue
             pairs.append((sc, di, si, verdict, f"{why}; {vwhy}"))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    group = _repeat_groups(source_claims)
     taken_d: set[int] = set()
     used_s: dict[int, Claim] = {}
     shared_ok: dict[int, bool] = {}
@@ -74,8 +75,9 @@ def align_document(
             continue
         s = source_claims[si]
         taken_d.add(di)
-        used_s[si] = d
-        shared_ok[si] = shared_ok.get(si, True) and verdict == "agrees"
+        for sj in group[si]:  # a figure the source repeats is one fact: its repeats go with it
+            used_s.setdefault(sj, d)
+            shared_ok[sj] = shared_ok.get(sj, True) and verdict == "agrees"
         out[d.id] = Finding(
             source="draft" if itself else doc.id,
             verdict=verdict,
@@ -87,6 +89,17 @@ def align_document(
             source_claim=s.id,
         )
     return out
+
+
+def _repeat_groups(claims: Sequence[Claim]) -> list[list[int]]:
+    """For each claim, the indexes of the claims that repeat it (same kind, value, subject and action)."""
+    by_key: dict[tuple[object, ...], list[int]] = {}
+    keys = []
+    for k, c in enumerate(claims):
+        key = (c.kind, str(c.value), c.unit, c.concepts, c.actions) if c.kind in _NUMERIC else ("#", k)
+        keys.append(key)
+        by_key.setdefault(key, []).append(k)
+    return [by_key[key] for key in keys]
 
 
 def _anchored(d: Claim, s: Claim, why: str) -> bool:
