@@ -69,6 +69,7 @@ def _lists(lang: str) -> tuple[frozenset[str], frozenset[str], tuple[tuple[tuple
 
 def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int]) -> list[PersonMention]:
     titles, not_names, roles = _lists(lex.lang)
+    not_names = not_names | _lists("fr" if lex.lang == "en" else "en")[1]  # "New York" in a French text
     given = _given()
     out: list[PersonMention] = []
     n = len(toks)
@@ -173,7 +174,7 @@ def _role_before(
     k = i
     if k > 0 and toks[k - 1].norm == ",":
         k -= 1
-    for back in range(k, max(floor - 1, k - 8), -1):
+    for back in range(k, max(floor - 1, k - 12), -1):
         for phrase, cid in roles:
             m = match_at(toks, back, phrase)
             if m and back + m <= k and _no_break(toks, back, k):
