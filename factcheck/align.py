@@ -26,6 +26,7 @@ AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same
 CONFLICT_AT = 0.4  # a conflict needs more
 UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as unclear
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
+ENTITY_PENALTY = 0.15  # different proper names next to the two figures
 VALUE_BONUS = 0.25  # a compatible figure: a little more likely the same fact
 VALUE_PENALTY = 0.15  # per order of magnitude apart
 _NUMERIC = frozenset({"count", "age", "money", "percent", "quantity", "duration"})
@@ -195,7 +196,7 @@ def _entities_signal(d: Claim, s: Claim) -> float:
     """Proper names near the figure ("in Colorado", "the Met") must not disagree."""
     a, b = _entities(d), _entities(s)
     if a and b:
-        return 0.15 if a & b else -0.3
+        return 0.15 if a & b else -ENTITY_PENALTY
     return -0.05 if a and not b and _entities_sentence(s) - a else 0.0
 
 
