@@ -27,7 +27,8 @@ def check(
     draft_claims = extract_claims(draft)
     per_claim: dict[str, list[Finding]] = {c.id: [] for c in draft_claims}
     for doc in sources:
-        for claim_id, finding in align_document(draft_claims, doc, extract_claims(doc)).items():
+        source_claims = extract_claims(doc, weak=True)  # "a child was hospitalized" supports a one
+        for claim_id, finding in align_document(draft_claims, doc, source_claims).items():
             per_claim[claim_id].append(finding)
     for claim_id, finding in align_document(draft_claims, draft, draft_claims, itself=True).items():
         per_claim[claim_id].append(finding)

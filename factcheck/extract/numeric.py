@@ -213,7 +213,8 @@ def classify(
         return None
     sj = j + 1 if m.compound else j
     subj = find_subject(toks, sj, s1, lex)
-    acts = _actions(toks, m.i, subj.end, s0, s1, lex, prev)
+    # "a 19-storey tower": the figure describes a thing, nothing happened to it
+    acts = () if m.compound else _actions(toks, m.i, subj.end, s0, s1, lex, prev)
     if subj.words is None and not acts:
         return None
     if m.article and (not subj.concepts or not acts):
