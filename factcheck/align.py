@@ -26,6 +26,7 @@ AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same
 CONFLICT_AT = 0.4  # a conflict needs more
 UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as unclear
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
+ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
 ENTITY_PENALTY = 0.15  # different proper names next to the two figures
 VALUE_BONUS = 0.25  # a compatible figure: a little more likely the same fact
 VALUE_PENALTY = 0.15  # per order of magnitude apart
@@ -37,11 +38,16 @@ def align_document(
 ) -> dict[str, Finding]:
     """Findings of one source (or of the draft against itself) keyed by draft claim id."""
     pairs: list[tuple[float, int, int, str, str]] = []
+    vocabulary = _vocabulary(doc.text)
     for di, d in enumerate(draft_claims):
+        unknown = d.kind in _NUMERIC and not itself and _names_unknown(d, vocabulary)
         for si, s in enumerate(source_claims):
             if itself and si <= di:
                 continue
             sc, why = score(d, s)
+            if unknown:
+                sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
+                why += "; the source never names what is next to this figure"
             if sc < min(AGREE_AT, UNCLEAR_AT):
                 continue
             verdict, vwhy = compare(d, s)
@@ -90,6 +96,16 @@ def align_document(
             source_claim=s.id,
         )
     return out
+
+
+@lru_cache(maxsize=256)
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(t.norm for t in tokenize(text) if t.is_word)
+
+
+def _names_unknown(d: Claim, vocabulary: frozenset[str]) -> bool:
+    names = _entities(d)
+    return bool(names) and not (names & vocabulary)
 
 
 def _repeat_groups(claims: Sequence[Claim]) -> list[list[int]]:
