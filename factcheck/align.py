@@ -104,8 +104,15 @@ def _vocabulary(text: str) -> frozenset[str]:
 
 
 def _names_unknown(d: Claim, vocabulary: frozenset[str]) -> bool:
-    names = _entities(d)
-    return bool(names) and not (names & vocabulary)
+    """A proper name in the figure's own clause that the source never uses."""
+    start = d.span.start - d.sentence.start
+    end = start + len(d.text)
+    ctx = d.context
+    lo = max((ctx.rfind(p, 0, start) for p in ",;:()"), default=-1) + 1
+    his = [k for k in (ctx.find(p, end) for p in ",;:()") if k >= 0]
+    hi = min(his) if his else len(ctx)
+    names = _names_in(ctx[lo:hi], lo == 0)
+    return bool(names - vocabulary)
 
 
 def _repeat_groups(claims: Sequence[Claim]) -> list[list[int]]:
