@@ -76,6 +76,22 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
     return Subject(None, (), j, part)
 
 
+def subject_before(toks: list[Token], i: int, s0: int, lex: Lexicon) -> Subject:
+    """The nearest known subject noun before toks[i] in its clause (for prices and amounts)."""
+    c = concepts(lex.lang)
+    k = i - 1
+    while k >= max(s0, i - 8):
+        t = toks[k]
+        if t.norm in _PUNCT_BREAK:
+            break
+        if t.is_word:
+            used, ids = subject_concepts(toks, k, c)
+            if ids and not ids <= c.generic:
+                return Subject(t.text, tuple(sorted(ids)), i)
+        k -= 1
+    return Subject(None, (), i)
+
+
 def _nounish(t: Token, lex: Lexicon) -> bool:
     w = t.norm
     if len(w) < 3 or w in lex.stop:

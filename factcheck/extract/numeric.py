@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text import fold
-from .context import actions_in, clause_bounds, find_subject
+from .context import actions_in, clause_bounds, find_subject, subject_before
 from .lexicon import Lexicon, units
 from .numbers import Mention
 from .tokens import Token, glued, match_at, match_before
@@ -139,7 +139,9 @@ def classify(
     if cur is not None:
         end = toks[j - 1].end
         subj = find_subject(toks, j, s1, lex)
-        acts = _actions(toks, m.i, subj.end, s0, s1, lex, prev)
+        if not subj.concepts:
+            subj = subject_before(toks, ci, s0, lex)  # "a handset costs £1,600": what the money is for
+        acts = _actions(toks, m.i, max(j, subj.end), s0, s1, lex, prev)
         return Draft(
             "money",
             start,
