@@ -28,6 +28,7 @@ UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as 
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
 ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
 ENTITY_PENALTY = 0.15  # different proper names next to the two figures
+VAGUE_PENALTY = 0.2
 VALUE_BONUS = 0.25  # a compatible figure: a little more likely the same fact
 VALUE_PENALTY = 0.15  # per order of magnitude apart
 _NUMERIC = frozenset({"count", "age", "money", "percent", "quantity", "duration"})
@@ -207,7 +208,7 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
     if d.part != s.part:
         sc -= 0.15  # "four of them" is a part of the group that "26 officers" counts
     if s.hedge == "vague" and d.hedge != "vague":
-        sc -= 0.1  # "dozens" is weaker evidence than a figure
+        sc -= VAGUE_PENALTY  # "dozens" is weaker evidence than a figure
     ent = _entities_signal(d, s)
     if ent:
         sc += ent
