@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import cast
 
 from rapidfuzz import fuzz
 
@@ -19,7 +20,7 @@ from .compare import compare, normalise, same_nominal
 from .extract.context import actions_in, subject_concepts
 from .extract.lexicon import concepts, lexicon, singular
 from .extract.tokens import tokenize
-from .models import Claim, Document, Finding
+from .models import Claim, Document, Finding, Verdict
 from .text import fold
 
 AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same fact
@@ -88,9 +89,9 @@ def align_document(
             shared_ok[sj] = shared_ok.get(sj, True) and verdict == "agrees"
         out[d.id] = Finding(
             source="draft" if itself else doc.id,
-            verdict=verdict,
+            verdict=cast(Verdict, verdict),
             score=round(sc, 3),
-            why=why,  # type: ignore[arg-type]
+            why=why,
             span=s.span,
             text=s.text,
             value=s.value,

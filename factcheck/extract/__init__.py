@@ -7,8 +7,9 @@ One entry point: :func:`extract_claims`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import cast
 
-from ..models import Amount, Claim, Document, Span
+from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span
 from ..text import quoted_ranges, sentences
 from .context import find_subject
 from .dates import find_dates
@@ -86,20 +87,21 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     drafts += _article_durations(text, toks, lex, sent_of, used, tok_range)
     out: list[tuple[int, Claim]] = []
     for d, s in drafts:
-        amount = Amount(low=d.low, high=d.high, hedge=d.hedge)  # type: ignore[arg-type]
+        hedge = cast(Hedge, d.hedge)
+        amount = Amount(low=d.low, high=d.high, hedge=hedge)
         out.append(
             (
                 d.start,
                 Claim(
                     id="",
                     doc_id=doc.id,
-                    kind=d.kind,
-                    span=Span(start=d.start, end=d.end),  # type: ignore[arg-type]
+                    kind=cast(ClaimKind, d.kind),
+                    span=Span(start=d.start, end=d.end),
                     text=text[d.start : d.end],
                     value=amount.json_value(),
                     amount=amount,
                     unit=d.unit,
-                    hedge=d.hedge if d.hedge != "exact" else None,  # type: ignore[arg-type]
+                    hedge=hedge if hedge != "exact" else None,
                     subject=d.subject,
                     concepts=d.concepts,
                     actions=d.actions,

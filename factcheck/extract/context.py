@@ -25,8 +25,8 @@ def subject_concepts(toks: list[Token], i: int, c: Concepts) -> tuple[int, froze
         if k:
             return k, ids
     w = toks[i].norm
-    ids = c.subject_words.get(w) or c.subject_words.get(singular(w)) or c.subject_words.get(w[:-1])
-    return (1, ids) if ids else (0, frozenset())
+    found = c.subject_words.get(w) or c.subject_words.get(singular(w)) or c.subject_words.get(w[:-1])
+    return (1, found) if found else (0, frozenset())
 
 
 def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subject:
