@@ -217,8 +217,11 @@ def classify(
     subj = find_subject(toks, sj, s1, lex)
     # "a 19-storey tower": the figure describes a thing, nothing happened to it
     acts = () if m.compound else _actions(toks, m.i, subj.end, s0, s1, lex, prev)
-    if subj.words is None and not acts:
-        return None
+    bare = subj.words is None and not acts
+    if bare:
+        # "the union spoke of 3.5 million": no noun, no verb we know. Evidence only (weak),
+        # with what happens anywhere in its sentence.
+        acts = tuple(sorted({a for _, a in actions_in(toks, s0, s1, lex.lang)}))
     if m.article and (not subj.concepts or not acts):
         return None
     end = toks[subj.end - 1].end if subj.words and subj.end - m.j <= 6 else m.end
@@ -233,7 +236,7 @@ def classify(
         subject=subj.words,
         concepts=subj.concepts,
         actions=acts,
-        weak=m.article,
+        weak=m.article or bare,
         scaled=m.scaled,
         part=part,
         decimals=m.decimals,
