@@ -65,9 +65,14 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
                 return Subject(words, tuple(sorted(ids)), head_end, part)
             if t.norm in lex.stop:
                 break
-            if last_word is not None and not _nounish(t, lex):
+            if t.norm in lex.units or t.norm in lex.multipliers:
+                pass  # "two of the three derailed carriages"
+            elif last_word is None and _participle(t, lex):
+                pass  # "derailed carriages", "injured officers": an adjective before the noun
+            elif last_word is not None and not _nounish(t, lex):
                 break  # "volunteers cleaned": the verb ends the noun phrase
-            last_word = k
+            else:
+                last_word = k
         steps += 1
         k += 1
     if last_word is not None and _nounish(toks[last_word], lex):
@@ -90,6 +95,10 @@ def subject_before(toks: list[Token], i: int, s0: int, lex: Lexicon) -> Subject:
                 return Subject(t.text, tuple(sorted(ids)), i)
         k -= 1
     return Subject(None, (), i)
+
+
+def _participle(t: Token, lex: Lexicon) -> bool:
+    return lex.lang == "en" and len(t.norm) > 4 and t.norm.endswith(("ed", "ing"))
 
 
 def _nounish(t: Token, lex: Lexicon) -> bool:

@@ -137,6 +137,10 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
     value = float(f"{intpart}.{frac}" if frac else intpart)
     start, end = toks[i].start, toks[j - 1].end
     m = Mention(i=i, j=j, start=start, end=end, low=value, high=value, decimals=len(frac))
+    if j == i + 1 and len(intpart) >= 5 and not frac:
+        return replace(m, identifier=True)  # "train 13174", a reference number: counts take separators
+    if _in_date_chain(text, toks, i, j):
+        return replace(m, identifier=True)  # "2024-06-17", "17/06/2024"
     # what stands glued before: AK-47, G7, COVID-19, #3
     if i > 0 and glued(toks[i - 1], toks[i]):
         prev = toks[i - 1]
@@ -170,6 +174,31 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
 
 
 # ---- words ----------------------------------------------------------------------------
+
+
+def _in_date_chain(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """Part of a numeric date: digits glued to '-' or '/' glued to more digits, three in a row."""
+    k0, k1 = i, j
+    count = 1
+    while (
+        k0 >= 2
+        and toks[k0 - 1].norm in ("-", "/", ".")
+        and toks[k0 - 2].kind == "num"
+        and glued(toks[k0 - 2], toks[k0 - 1])
+        and glued(toks[k0 - 1], toks[k0])
+    ):
+        k0 -= 2
+        count += 1
+    while (
+        k1 + 1 < len(toks)
+        and toks[k1].norm in ("-", "/")
+        and toks[k1 + 1].kind == "num"
+        and glued(toks[k1 - 1], toks[k1])
+        and glued(toks[k1], toks[k1 + 1])
+    ):
+        k1 += 2
+        count += 1
+    return count >= 3
 
 
 def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:

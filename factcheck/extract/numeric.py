@@ -248,6 +248,9 @@ def _end_with_suffix(text: str, m: Mention) -> int:
     return m.end + 1 if text[m.end : m.end + 1] == "%" else m.end
 
 
+_RELATIVE = frozenset({"qui", "que", "dont", "which", "who", "that", "whose", "where", "ou"})
+
+
 def _actions(
     toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, prev: Draft | None, *, parts: bool = True
 ) -> tuple[str, ...]:
@@ -256,6 +259,17 @@ def _actions(
     while k < j and toks[k].kind in ("num", "sym"):
         k += 1
     after = [x for _, x in actions_in(toks, k, min(max(b, j) + 1, s1), lex.lang)]
+    if not after:
+        # "Deux wagons du train, qui se dirigeait vers Calcutta, sont sortis des rails": step over
+        # a relative clause to the verb of the figure's own clause
+        c = b
+        if c < s1 and toks[c].norm == "," and c + 1 < s1 and toks[c + 1].norm in _RELATIVE:
+            c2 = c + 2
+            while c2 < s1 and toks[c2].norm not in (",", ";", ".", ":"):
+                c2 += 1
+            if c2 < s1 and toks[c2].norm == ",":
+                _, b2 = clause_bounds(toks, c2 + 1, c2 + 1, s0, s1, lex)
+                after = [x for _, x in actions_in(toks, c2 + 1, min(b2 + 1, s1), lex.lang)]
     before = actions_in(toks, a, i, lex.lang)
     whole = parts and any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3) : i])
     if whole:
