@@ -196,7 +196,10 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
     if a and b:
         # the value only as a tie-breaker: a compatible figure is a little more likely the same fact
         if compare(d, s)[0] == "agrees":
-            sc += VALUE_BONUS if d.part == s.part else 0.0  # "two of the three" vs "two": a part, not the whole
+            if "vague" in (d.hedge, s.hedge):
+                sc += 0.05  # "dozens" holds almost any figure: agreeing with it proves little
+            elif d.part == s.part:  # "two of the three" vs "two": a part, not the whole
+                sc += VALUE_BONUS
         else:
             na, nb = normalise(d)[0], normalise(s)[0]
             mid_a, mid_b = (na.low + na.high) / 2, (nb.low + nb.high) / 2

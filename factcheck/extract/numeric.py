@@ -208,6 +208,8 @@ def classify(
     # ---- years and times are dates, handled elsewhere; so are "5 Feb" and "12 March"
     if _is_year(toks, m) or _is_time(toks, m, lex) or (m.j < len(toks) and toks[m.j].norm in lex.months):
         return None
+    if _after_month(toks, m, lex):
+        return None  # "Sept. 27", "March 5"
     if _after_name(toks, m, s0, lex):
         return None  # "Section 18", "iPhone 15", "Route 66": part of a name
     # ---- count
@@ -390,6 +392,13 @@ def _is_time(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
     if j < n and toks[j].norm in ("am", "pm", "gmt", "bst", "cet", "utc", "heures", "heure", "h"):
         return lex.lang == "en" or toks[j].norm in ("heures", "heure", "h")
     return bool(j < n and toks[j].norm in ("o",) and j + 2 < n and toks[j + 2].norm == "clock")
+
+
+def _after_month(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
+    k = m.i - 1
+    if k >= 0 and toks[k].norm == ".":
+        k -= 1
+    return k >= 0 and toks[k].is_cap and toks[k].norm in lex.months
 
 
 def _after_name(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> bool:
