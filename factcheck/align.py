@@ -204,7 +204,7 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
             na, nb = normalise(d)[0], normalise(s)[0]
             mid_a, mid_b = (na.low + na.high) / 2, (nb.low + nb.high) / 2
             if mid_a > 0 and mid_b > 0:
-                sc -= VALUE_PENALTY * min(2.0, abs(math.log10(mid_a / mid_b)))
+                sc -= VALUE_PENALTY * min(3.0, abs(math.log10(mid_a / mid_b)))
         if d.kind == "age":
             sc += 0.3 if a.is_range == b.is_range else -0.3
     if d.kind == "money" and d.unit != s.unit:
