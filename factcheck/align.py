@@ -113,8 +113,24 @@ def _names_unknown(d: Claim, vocabulary: frozenset[str]) -> bool:
     lo = max((ctx.rfind(p, 0, start) for p in ",;:()"), default=-1) + 1
     his = [k for k in (ctx.find(p, end) for p in ",;:()") if k >= 0]
     hi = min(his) if his else len(ctx)
-    names = _names_in(ctx[lo:hi], lo == 0)
+    clause = ctx[lo:hi]
+    names = _names_in(clause, lo == 0) - _attributed(clause)
     return bool(names - vocabulary)
+
+
+_REPORTING = ("told", "said", "according to", "agency", "reported", "selon", "a declare", "a indique", "a precise")
+
+
+def _attributed(clause: str) -> frozenset[str]:
+    """Names that only say who reported the figure ("told the news agency ANI")."""
+    low = fold(clause)
+    out: set[str] = set()
+    for cue in _REPORTING:
+        k = low.find(cue)
+        while k >= 0:
+            out |= {t.norm for t in tokenize(low[k + len(cue) : k + len(cue) + 30]) if t.is_word}
+            k = low.find(cue, k + 1)
+    return frozenset(out)
 
 
 def _repeat_groups(claims: Sequence[Claim]) -> list[list[int]]:
