@@ -1,0 +1,137 @@
+"""Context signals for alignment: how alike the words and concepts around two figures are,
+and which proper names stand next to a figure."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .extract.context import actions_in, subject_concepts
+from .extract.lexicon import concepts, lexicon, singular
+from .extract.tokens import tokenize
+from .models import Claim
+from .text import fold
+
+
+@lru_cache(maxsize=256)
+def vocabulary(text: str) -> frozenset[str]:
+    return frozenset(t.norm for t in tokenize(text) if t.is_word)
+
+
+def names_unknown(d: Claim, vocabulary: frozenset[str]) -> bool:
+    """A proper name in the figure's own clause that the source never uses."""
+    start = d.span.start - d.sentence.start
+    end = start + len(d.text)
+    ctx = d.context
+    lo = max((ctx.rfind(p, 0, start) for p in ",;:()"), default=-1) + 1
+    his = [k for k in (ctx.find(p, end) for p in ",;:()") if k >= 0]
+    hi = min(his) if his else len(ctx)
+    clause = ctx[lo:hi]
+    names = _names_in(clause, lo == 0) - _attributed(clause)
+    return bool(names - vocabulary)
+
+
+_REPORTING = ("told", "said", "according to", "agency", "reported", "selon", "a declare", "a indique", "a precise")
+
+
+def _attributed(clause: str) -> frozenset[str]:
+    """Names that only say who reported the figure ("told the news agency ANI")."""
+    low = fold(clause)
+    out: set[str] = set()
+    for cue in _REPORTING:
+        k = low.find(cue)
+        while k >= 0:
+            out |= {t.norm for t in tokenize(low[k + len(cue) : k + len(cue) + 30]) if t.is_word}
+            k = low.find(cue, k + 1)
+    return frozenset(out)
+
+
+def entities_signal(d: Claim, s: Claim) -> str:
+    """Proper names near the two figures: "same", "different", "missing" (only the draft has
+    some and the source sentence has others) or "" (nothing to say)."""
+    a, b = _entities(d), _entities(s)
+    if a and b:
+        return "same" if a & b else "different"
+    return "missing" if a and not b and _entities_sentence(s) - a else ""
+
+
+def _entities(c: Claim) -> frozenset[str]:
+    start = c.span.start - c.sentence.start
+    lo = max(0, start - 60)
+    return _names_in(c.context[lo : start + len(c.text) + 60], lo == 0)
+
+
+def _entities_sentence(c: Claim) -> frozenset[str]:
+    return _names_in(c.context, True)
+
+
+@lru_cache(maxsize=8192)
+def _names_in(text: str, at_start: bool) -> frozenset[str]:
+    """Capitalised words that are not function words, titles, months or weekdays."""
+    common = _common_caps()
+    toks = tokenize(text)
+    out: set[str] = set()
+    for k, t in enumerate(toks):
+        if not t.is_cap or (k == 0 and at_start) or len(t.norm) < 3:
+            continue
+        if k > 0 and toks[k - 1].norm in (".", "!", "?", '"', "“", "«", ":", "\n"):
+            continue
+        if t.norm in common:
+            continue
+        out.add(t.norm)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _common_caps() -> frozenset[str]:
+    from .extract.people import _given, _lists
+
+    words: set[str] = set(_given())
+    for lang in ("en", "fr"):
+        lex = lexicon(lang)
+        titles, _, _ = _lists(lang)
+        words |= lex.stop | set(lex.weekdays) | set(lex.months) | titles
+    return frozenset(words)
+
+
+def similarity(d: Claim, s: Claim) -> float:
+    dw, dc, da = sentence_concepts(d.context, d.lang)
+    sw, scc, sa = sentence_concepts(s.context, s.lang)
+    cj = _jaccard(dc | da, scc | sa)
+    if d.lang != s.lang:
+        return cj
+    local = fuzz.token_set_ratio(_window(d), _window(s)) / 100.0
+    wj = _jaccard(dw, sw)
+    return max(cj, 0.5 * local + 0.5 * min(1.0, 2 * wj)) if wj else max(cj, 0.5 * local)
+
+
+def _window(c: Claim) -> str:
+    start = c.span.start - c.sentence.start
+    ctx = c.context
+    left = ctx[max(0, start - 50) : start]
+    right = ctx[start + len(c.text) : start + len(c.text) + 50]
+    return fold(left + " " + right)
+
+
+def _jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@lru_cache(maxsize=4096)
+def sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Content words, subject concepts and action concepts of a sentence."""
+    lex = lexicon(lang)
+    toks = tokenize(text)
+    c = concepts(lang)
+    words: set[str] = set()
+    subj: set[str] = set()
+    for k, t in enumerate(toks):
+        if t.is_word and len(t.norm) > 2 and t.norm not in lex.stop:
+            words.add(singular(t.norm))
+            _, ids = subject_concepts(toks, k, c)
+            subj |= {x for x in ids if x not in c.generic}
+    acts = {a for _, a in actions_in(toks, 0, len(toks), lang)}
+    return frozenset(words), frozenset(subj), frozenset(acts)
