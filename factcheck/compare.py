@@ -81,12 +81,12 @@ def _scaled(c: Claim) -> bool:
     return any(w in t for w in ("million", "billion", "milliard", "bn", "trillion")) or t.rstrip().endswith("m")
 
 
-def same_nominal(a: Amount, b: Amount) -> bool:
-    return _eq(a.low, b.low) and _eq(a.high, b.high)
+def same_nominal(a: Amount, b: Amount, tolerance: float = 1e-6) -> bool:
+    return _eq(a.low, b.low, tolerance) and _eq(a.high, b.high, tolerance)
 
 
-def _eq(x: float, y: float) -> bool:
-    return abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y))
+def _eq(x: float, y: float, tolerance: float = 1e-6) -> bool:
+    return abs(x - y) <= tolerance * max(1.0, abs(x), abs(y))
 
 
 def compare_amounts(d: Claim, s: Claim) -> tuple[str, str]:
@@ -98,7 +98,8 @@ def compare_amounts(d: Claim, s: Claim) -> tuple[str, str]:
         return "unclear", f"different currencies ({d.unit} vs {s.unit})"
     a, sa = normalise(d)
     b, sb = normalise(s)
-    if same_nominal(a, b):
+    # a year is 12 months and 52 weeks, give or take the calendar
+    if same_nominal(a, b, 0.02 if d.kind == "duration" and d.unit != s.unit else 1e-6):
         return "agrees", "same figure" + (" (hedges aside)" if a.hedge != b.hedge else "")
     if a.is_range and b.is_range:
         return "conflicts", "different ranges"

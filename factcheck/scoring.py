@@ -13,6 +13,7 @@ from .models import Claim
 from .signals import entities_signal, sentence_concepts, similarity
 from .text import fold
 
+NEUTRAL_ACTIONS = frozenset({"reported"})  # "counted", "recorded": says who, not what happened
 NUMERIC = frozenset({"count", "age", "money", "percent", "quantity", "duration"})
 ENTITY_BONUS = 0.15  # the same proper name next to both figures
 ENTITY_PENALTY = 0.15  # different proper names next to the two figures
@@ -53,7 +54,7 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
         else:
             other = spec_d or spec_s
             sc += 0.2 if other <= c.human else -0.3
-    da, sa = set(d.actions), set(s.actions)
+    da, sa = set(d.actions) - NEUTRAL_ACTIONS, set(s.actions) - NEUTRAL_ACTIONS
     if da and sa:
         inter = da & sa
         if inter:
@@ -62,7 +63,10 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
         else:
             sc -= 0.35
     sim = similarity(d, s)
-    sc += 0.3 * sim
+    # with nothing counted and nothing happening (durations, ages, prices), the words around
+    # the figures are most of the evidence
+    bare = not (d.concepts or s.concepts or da or sa)
+    sc += (0.5 if bare else 0.3) * sim
     if sim >= 0.3:
         why.append(f"similar context {sim:.2f}")
     a, b = d.amount, s.amount
