@@ -236,6 +236,9 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     if t.norm in lex.article:
         if i + 1 < n and (toks[i + 1].norm in lex.multipliers or toks[i + 1].norm == "dozen"):
             article = True
+        elif i + 1 < n and toks[i + 1].is_word and not toks[i + 1].is_cap:
+            # "a child was hospitalized": one, but only by its article (weak evidence)
+            return Mention(i=i, j=i + 1, start=t.start, end=t.end, low=1, high=1, words=True, article=True)
         else:
             return None
     elif t.norm not in lex.units and t.norm not in lex.multipliers:

@@ -1,0 +1,119 @@
+"""Each alignment signal, through check() on small texts written for the purpose."""
+
+from __future__ import annotations
+
+from factcheck.check import check
+from factcheck.models import CheckedClaim, Document, Finding, Report
+
+
+def run(draft: str, *sources: tuple[str, str]) -> Report:
+    docs = [Document(id=f"s{k}", text=t, lang=lang) for k, (t, lang) in enumerate(sources)]
+    return check(Document(id="draft", text=draft), docs)
+
+
+def claim(report: Report, text: str) -> CheckedClaim:
+    for c in report.claims:
+        if c.claim.text.startswith(text):
+            return c
+    raise AssertionError(f"no claim {text!r} in {[c.claim.text for c in report.claims]}")
+
+
+def finding(c: CheckedClaim, source: str = "s0") -> Finding | None:
+    found = [f for f in c.findings if f.source == source]
+    return found[0] if found else None
+
+
+def test_synonyms_of_what_is_counted_align() -> None:
+    r = run(
+        "Some 300 police officers took part in the raids.", ("Three hundred gendarmes took part in the raids.", "en")
+    )
+    f = finding(claim(r, "Some 300"))
+    assert f is not None and f.verdict == "agrees" and f.text == "Three hundred gendarmes"
+
+
+def test_what_happened_must_match_not_the_value() -> None:
+    r = run(
+        "Of the suspects, six people have been remanded in custody.",
+        ("Six other people were detained. One was remanded in custody.", "en"),
+    )
+    f = finding(claim(r, "six people"))
+    assert f is not None and f.verdict == "conflicts" and f.value == 1
+
+
+def test_different_things_counted_do_not_align() -> None:
+    r = run("Police seized 24 weapons.", ("Police arrested 30 people.", "en"))
+    assert finding(claim(r, "24 weapons")) is None
+
+
+def test_concepts_cross_languages() -> None:
+    r = run(
+        "Police arrested 14 people and seized eight 3D printers.",
+        ("Les gendarmes ont interpellé quatorze personnes et saisi huit imprimantes 3D.", "fr"),
+    )
+    assert finding(claim(r, "14 people")).verdict == "agrees"  # type: ignore[union-attr]
+    assert finding(claim(r, "eight 3D printers")).text.startswith("huit imprimantes")  # type: ignore[union-attr]
+
+
+def test_a_place_the_source_never_names_keeps_a_subset_apart() -> None:
+    r = run(
+        "At least 49 people fell ill. In Colorado, 27 cases have been reported.",
+        ("At least 49 people fell ill, health officials said.", "en"),
+    )
+    assert finding(claim(r, "27 cases")) is None
+    assert finding(claim(r, "At least 49")).verdict == "agrees"  # type: ignore[union-attr]
+
+
+def test_a_figure_repeated_by_the_source_is_one_fact() -> None:
+    r = run(
+        "Police arrested 746 suspects. The Met arrested 132 suspects.",
+        ("Police arrested 746 suspects. In all, 746 suspects were arrested.", "en"),
+    )
+    assert finding(claim(r, "746")).verdict == "agrees"  # type: ignore[union-attr]
+    assert finding(claim(r, "132")) is None
+
+
+def test_an_article_only_supports_a_one() -> None:
+    r = run("One child was hospitalized.", ("A child was hospitalized with kidney failure.", "en"))
+    assert finding(claim(r, "One child")).verdict == "agrees"  # type: ignore[union-attr]
+    r = run("Two children were hospitalized.", ("A child was hospitalized with kidney failure.", "en"))
+    assert finding(claim(r, "Two children")) is None
+
+
+def test_people_align_by_surname_and_role() -> None:
+    r = run(
+        "Marseille prosecutor Nicolas Bessone spoke on Monday.",
+        ("The Marseille prosecutor, Eric Bessonne, spoke on Monday.", "en"),
+    )
+    f = finding(claim(r, "Nicolas Bessone"))
+    assert f is not None and f.verdict == "conflicts" and f.value == "Eric Bessonne"
+
+
+def test_people_with_other_names_do_not_align() -> None:
+    r = run("Colonel Hervé Pétry spoke.", ("Mayor Anne Dupont spoke.", "en"))
+    assert finding(claim(r, "Hervé Pétry")) is None
+
+
+def test_dates_align_on_the_weekday() -> None:
+    r = run(
+        "The prosecutor announced the arrests on Monday.",
+        ("Le procureur a annoncé les interpellations ce lundi.", "fr"),
+    )
+    assert finding(claim(r, "Monday")).verdict == "agrees"  # type: ignore[union-attr]
+
+
+def test_the_draft_against_itself() -> None:
+    r = run(
+        "Police arrested 14 people in the raids on Tuesday.\n\nLater, officials confirmed that "
+        "police arrested 15 people in the raids on Tuesday.",
+    )
+    f = finding(claim(r, "14 people"), "draft")
+    assert f is not None and f.verdict == "conflicts" and f.value == 15
+
+
+def test_one_source_figure_serves_one_fact() -> None:
+    r = run(
+        "Police arrested 14 people. Police arrested 20 people in Lyon.",
+        ("Police arrested 14 people.", "en"),
+    )
+    assert finding(claim(r, "14 people")).verdict == "agrees"  # type: ignore[union-attr]
+    assert finding(claim(r, "20 people")) is None
