@@ -100,37 +100,16 @@ class Claim(Frozen):
 
     @property
     def display_value(self) -> str:
-        if self.kind == "date" and self.when:
-            return _date_words(self.when)
+        if self.kind == "date":
+            from .text import readable_date
+
+            return readable_date(str(self.value))
         v = self.value
         if isinstance(v, list):
             return f"{_fmt(v[0])}-{_fmt(v[1])}"
         if isinstance(v, float | int):
             return _fmt(v)
         return str(v)
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _date_words(p: dict[str, int | str]) -> str:
-    """'end of January', 'Monday 5 February 2024', '11:00' for people to read."""
-    out = []
-    if "part" in p:
-        out.append({"end": "end of", "start": "start of", "mid": "mid"}.get(str(p["part"]), str(p["part"])))
-    if "weekday" in p:
-        out.append(_WEEKDAYS[int(p["weekday"]) % 7])
-    if "day" in p:
-        out.append(str(p["day"]))
-    if "month" in p:
-        out.append(_MONTHS[(int(p["month"]) - 1) % 12])
-    if "year" in p:
-        out.append(str(p["year"]))
-    if "hour" in p:
-        out.append(f"{int(p['hour']):02d}:{int(p.get('minute', 0)):02d}")
-    return " ".join(out)
 
 
 def _fmt(x: float | int) -> str:

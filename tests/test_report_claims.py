@@ -40,7 +40,7 @@ def test_text_percent_and_date() -> None:
         claim("p", "percent", "12 percent", 12, text=text),
         claim("d", "date", "2024-05-03", "2024-05-03", text=text),
     ], "text")
-    assert got == "-:1:14 percent 12%\n-:1:28 date 2024-05-03\n"
+    assert got == "-:1:14 percent 12%\n-:1:28 date 3 May 2024\n"
 
 
 def test_json() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Claim, Document, Finding, JsonValue, Report, Span
-from ..text import LineIndex
+from ..text import LineIndex, readable_date
 from .safe import inert, one_line
 
 SHOWN = ("conflicts", "unclear")  # verdicts that become diagnostics
@@ -113,7 +113,7 @@ def value_text(value: JsonValue) -> str:
         return str(value).lower()
     if isinstance(value, float | int):
         return number(value)
-    return str(value)
+    return readable_date(str(value))
 
 
 def with_unit(text: str, unit: str | None, kind: str | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..models import Claim, Finding, JsonValue
+from ..text import readable_date
 from .palette import Palette
 from .review import STATE_LABELS, TALLY_SYMBOLS, ClaimState
 from .safe import clean_line
@@ -56,7 +57,7 @@ def finding_value(value: JsonValue) -> str:
         return "-".join(_num(v) for v in value)
     if isinstance(value, float | int):
         return _num(value)
-    return clean_line(str(value))
+    return clean_line(readable_date(str(value)))
 
 
 def _num(x: float | int | str) -> str:
