@@ -129,10 +129,59 @@ def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, 
         t = toks[k]
         if t.is_word and len(t.norm) >= 3:
             for stem, cid in c.action_stems:
-                if t.norm.startswith(stem) and (len(stem) >= 4 or t.norm == stem or len(t.norm) <= len(stem) + 3):
+                if _stem_matches(t.norm, stem):
                     out.append((k, cid))
         k += 1
     return out
+
+
+def _stem_matches(word: str, stem: str) -> bool:
+    """Long stems match any word they start ("arrest" -> "arrests"); short ones only their
+    plain inflections, so that "ill" is not "illegal" nor "cut" "cutlery"."""
+    if not word.startswith(stem):
+        return False
+    if len(stem) > 4:
+        return True
+    rest = word[len(stem) :]
+    return rest in _INFLECTIONS
+
+
+_INFLECTIONS = frozenset(
+    {
+        "",
+        "s",
+        "es",
+        "ed",
+        "d",
+        "ing",
+        "ness",
+        "nesses",
+        "ting",
+        "ted",
+        "ped",
+        "ping",
+        "y",
+        "ied",
+        "ies",
+        "ying",
+        "ure",
+        "ures",
+        "ings",
+        "ned",
+        "ning",
+        "led",
+        "ling",
+        "er",
+        "ers",
+        "e",
+        "ee",
+        "ees",
+        "ent",
+        "ents",
+        "ment",
+        "ments",
+    }
+)
 
 
 def clause_bounds(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon) -> tuple[int, int]:
