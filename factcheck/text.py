@@ -42,21 +42,24 @@ def _add(text: str, start: int, end: int, out: list[Span]) -> None:
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "‘": "’"}
 
 
+_QUOTE_OPEN = re.compile("[“«\"‘]")
+
+
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Ranges of text inside quotation marks (not crossing a paragraph)."""
+    """Ranges of text inside quotation marks (not crossing a paragraph), in order."""
     out: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        close = _QUOTE_PAIRS.get(ch)
-        if close and (ch != "‘" or i == 0 or not text[i - 1].isalnum()):
-            j = text.find(close, i + 1)
-            para = text.find("\n\n", i + 1)
-            if j > i and (para < 0 or j < para) and j - i < 2000:
-                out.append((i + 1, j))
-                i = j + 1
-                continue
-        i += 1
+    i = 0
+    while (m := _QUOTE_OPEN.search(text, i)) is not None:
+        at = m.start()
+        ch = text[at]
+        i = at + 1
+        if ch == "‘" and at > 0 and text[at - 1].isalnum():
+            continue  # an apostrophe, not a quote
+        close = text.find(_QUOTE_PAIRS[ch], at + 1)
+        para = text.find("\n\n", at + 1, close if close > at else None)
+        if close > at and para < 0 and close - at < 2000:
+            out.append((at + 1, close))
+            i = close + 1
     return out
 
 

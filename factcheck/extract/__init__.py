@@ -7,17 +7,17 @@ One entry point: :func:`extract_claims`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import cast
+from typing import Any, cast
 
 from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span
 from ..text import quoted_ranges, sentences
 from .context import find_subject
 from .dates import find_dates
 from .lexicon import lexicon
-from .numbers import find_mentions
+from .numbers import find_mentions, hedge_before
 from .numeric import Draft, _actions, classify
 from .people import find_people, surname_key
-from .tokens import Token, match_at, match_before, tokenize
+from .tokens import Token, tokenize
 
 __all__ = ["extract_claims"]
 
@@ -85,18 +85,17 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         drafts.append((d, s))
         used.update(range(m.i, m.j))
     drafts += _article_durations(text, toks, lex, sent_of, used, tok_range)
-    out: list[tuple[int, Claim]] = []
+    out: list[tuple[int, dict[str, Any]]] = []
     for d, s in drafts:
         hedge = cast(Hedge, d.hedge)
-        amount = Amount(low=d.low, high=d.high, hedge=hedge)
+        amount = Amount.model_construct(low=d.low, high=d.high, hedge=hedge)
         out.append(
             (
                 d.start,
-                Claim(
-                    id="",
+                dict(
                     doc_id=doc.id,
                     kind=cast(ClaimKind, d.kind),
-                    span=Span(start=d.start, end=d.end),
+                    span=Span.model_construct(start=d.start, end=d.end),
                     text=text[d.start : d.end],
                     value=amount.json_value(),
                     amount=amount,
@@ -124,11 +123,10 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         out.append(
             (
                 dm.start,
-                Claim(
-                    id="",
+                dict(
                     doc_id=doc.id,
                     kind="date",
-                    span=Span(start=dm.start, end=dm.end),
+                    span=Span.model_construct(start=dm.start, end=dm.end),
                     text=text[dm.start : dm.end],
                     value=dm.value,
                     when=dm.parts,
@@ -149,11 +147,10 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         out.append(
             (
                 pm.start,
-                Claim(
-                    id="",
+                dict(
                     doc_id=doc.id,
                     kind="person",
-                    span=Span(start=pm.start, end=pm.end),
+                    span=Span.model_construct(start=pm.start, end=pm.end),
                     text=pm.name,
                     value=pm.name,
                     role=pm.role,
@@ -166,9 +163,10 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                 ),
             )
         )
-    out.sort(key=lambda x: (x[0], x[1].span.end))
+    out.sort(key=lambda x: (x[0], x[1]["span"].end))
     prefix = "c" if doc.id == "draft" else f"{doc.id}#"
-    return [c.model_copy(update={"id": f"{prefix}{k}"}) for k, (_, c) in enumerate(out, 1)]
+    # every field was built here from typed values: construct without validating again
+    return [Claim.model_construct(id=f"{prefix}{k}", **fields) for k, (_, fields) in enumerate(out, 1)]
 
 
 def _article_durations(
@@ -194,11 +192,9 @@ def _article_durations(
         if s is None:
             continue
         start, hedge = t.start, "exact"
-        for phrase, kind in lex.hedges:
-            k = match_before(toks, i, phrase)
-            if k:
-                start, hedge = toks[i - k].start, kind
-                break
+        h = hedge_before(toks, i, lex)
+        if h:
+            start, hedge = toks[i - h[0]].start, h[1]
         end = nxt.end
         if i + 3 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].norm == "long":
             end = toks[i + 3].end
@@ -233,7 +229,5 @@ def _furniture(s: str) -> bool:
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in ranges)
-
-
-__all__ += ["match_at"]
+    k = bisect_right(ranges, (pos, 1 << 62)) - 1  # ranges are sorted and disjoint
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]

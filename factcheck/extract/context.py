@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Concepts, Lexicon, concepts, singular
+from .lexicon import Concepts, Lexicon, concepts, singular, stem_actions
 from .tokens import Token, match_at
 
 _PUNCT_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", '"', "“", "”", "«", "»"})
@@ -20,7 +20,7 @@ class Subject:
 
 def subject_concepts(toks: list[Token], i: int, c: Concepts) -> tuple[int, frozenset[str]]:
     """Concepts of a subject word or phrase starting at toks[i]: (tokens used, ids)."""
-    for phrase, ids in c.subject_phrases.items():
+    for phrase, ids in c.subject_index.get(toks[i].norm, ()):
         k = match_at(toks, i, phrase)
         if k:
             return k, ids
@@ -112,76 +112,44 @@ def _nounish(t: Token, lex: Lexicon) -> bool:
 
 def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, str]]:
     """(token index, action id) for every action word or phrase in toks[a:b]."""
-    c = concepts(lang)
+    ann = _annotations(toks, lang)
     out: list[tuple[int, str]] = []
     k = a
     while k < b:
-        hit = False
-        for phrase, ids in c.action_phrases.items():
-            m = match_at(toks, k, phrase)
-            if m and k + m <= b:
-                out += [(k, x) for x in sorted(ids)]
-                k += m
-                hit = True
-                break
-        if hit:
+        phrase_ids, length, stem_ids = ann[k]
+        if length and k + length <= b:
+            out += [(k, x) for x in phrase_ids]
+            k += length
             continue
-        t = toks[k]
-        if t.is_word and len(t.norm) >= 3:
-            for stem, cid in c.action_stems:
-                if _stem_matches(t.norm, stem):
-                    out.append((k, cid))
+        out += [(k, x) for x in stem_ids]
         k += 1
     return out
 
 
-def _stem_matches(word: str, stem: str) -> bool:
-    """Long stems match any word they start ("arrest" -> "arrests"); short ones only their
-    plain inflections, so that "ill" is not "illegal" nor "cut" "cutlery"."""
-    if not word.startswith(stem):
-        return False
-    if len(stem) > 4:
-        return True
-    rest = word[len(stem) :]
-    return rest in _INFLECTIONS
+_ANNOTATED: list[tuple[list[Token], str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]]] = []
 
 
-_INFLECTIONS = frozenset(
-    {
-        "",
-        "s",
-        "es",
-        "ed",
-        "d",
-        "ing",
-        "ness",
-        "nesses",
-        "ting",
-        "ted",
-        "ped",
-        "ping",
-        "y",
-        "ied",
-        "ies",
-        "ying",
-        "ure",
-        "ures",
-        "ings",
-        "ned",
-        "ning",
-        "led",
-        "ling",
-        "er",
-        "ers",
-        "e",
-        "ee",
-        "ees",
-        "ent",
-        "ents",
-        "ment",
-        "ments",
-    }
-)
+def _annotations(toks: list[Token], lang: str) -> list[tuple[tuple[str, ...], int, tuple[str, ...]]]:
+    """Per token: the action phrase starting there (ids, length) and its own stem matches.
+    Computed once per token list (the last few are kept), since clauses overlap."""
+    for cached_toks, cached_lang, ann in _ANNOTATED:
+        if cached_toks is toks and cached_lang == lang:
+            return ann
+    c = concepts(lang)
+    ann = []
+    for k, t in enumerate(toks):
+        phrase_ids: tuple[str, ...] = ()
+        length = 0
+        for phrase, ids in c.action_index.get(t.norm, ()):
+            m = match_at(toks, k, phrase)
+            if m:
+                phrase_ids, length = tuple(sorted(ids)), m
+                break
+        stems = stem_actions(lang, t.norm) if t.is_word and len(t.norm) >= 3 else ()
+        ann.append((phrase_ids, length, stems))
+    _ANNOTATED.insert(0, (toks, lang, ann))
+    del _ANNOTATED[4:]
+    return ann
 
 
 def clause_bounds(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon) -> tuple[int, int]:
@@ -196,4 +164,6 @@ def clause_bounds(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexi
 
 
 def _is_break(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    if toks[k].norm not in lex.break_first:
+        return False
     return any(match_at(toks, k, p) for p in lex.clause_breaks)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from ..text import fold
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lexicon, phrase_map, word_set
 from .tokens import Token, glued, match_before
 
+PartsMap = tuple[tuple[tuple[str, ...], str], ...]
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _BYLINE = frozenset(
     {
@@ -62,11 +63,12 @@ def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> l
     """Date mentions; ``taken`` are token indexes already used by figures (skipped)."""
     out: list[DateMention] = []
     n = len(toks)
-    parts_map = {tuple(fold(k).replace("-", " - ").split()): v for k, v in lex.words.get("date_parts", {}).items()}
+    parts_map = phrase_map(lex.lang, "date_parts")
+    starts = _starts(lex.lang)
     i = 0
     while i < n:
         t = toks[i]
-        if not t.is_word and t.kind != "num":
+        if not (t.kind == "num" or t.norm in starts):
             i += 1
             continue
         if _byline(toks, i):
@@ -84,6 +86,13 @@ def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> l
     return out
 
 
+@cache
+def _starts(lang: str) -> frozenset[str]:
+    """Words a date can start with (figures aside)."""
+    lex = lexicon(lang)
+    return frozenset(lex.weekdays) | frozenset(lex.months) | {"midnight", "minuit", "noon", "midday", "midi"}
+
+
 def _dateline(text: str, toks: list[Token], j: int, start: int) -> bool:
     """ "Dec. 4 (UPI) --" or "PARIS, Feb 5 (Reuters) -": a dateline, not the event's date."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -98,9 +107,7 @@ def _byline(toks: list[Token], i: int) -> bool:
     return any(t.norm in _BYLINE for t in toks[max(0, i - 8) : i])
 
 
-def _month_or_weekday(
-    toks: list[Token], i: int, lex: Lexicon, parts_map: dict[tuple[str, ...], str]
-) -> tuple[DateMention, int] | None:
+def _month_or_weekday(toks: list[Token], i: int, lex: Lexicon, parts_map: PartsMap) -> tuple[DateMention, int] | None:
     n = len(toks)
     t = toks[i]
     parts: dict[str, int | str] = {}
@@ -153,10 +160,8 @@ def _date_context(toks: list[Token], i: int) -> bool:
     )
 
 
-def _part_before(
-    toks: list[Token], i: int, parts_map: dict[tuple[str, ...], str], parts: dict[str, int | str]
-) -> int | None:
-    for phrase, part in sorted(parts_map.items(), key=lambda kv: len(kv[0]), reverse=True):
+def _part_before(toks: list[Token], i: int, parts_map: PartsMap, parts: dict[str, int | str]) -> int | None:
+    for phrase, part in parts_map:
         k = match_before(toks, i, phrase)
         if k:
             parts["part"] = part
@@ -189,7 +194,7 @@ def _day_month(toks: list[Token], i: int, lex: Lexicon, parts: dict[str, int | s
         return 0
     parts["month"] = lex.months[toks[j].norm]
     j += 1
-    full = {fold(x) for x in lex.words["months"]}
+    full = word_set(lex.lang, "months")
     if j < n and toks[j].norm == "." and glued(toks[j - 1], toks[j]) and toks[j - 1].norm not in full:
         j += 1  # "Sept." but not the full stop after "March."
     if (
@@ -222,11 +227,10 @@ def _year(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
         and glued(toks[i + 1], toks[i + 2])
     ):
         return None  # 2,000 or 2024.5
-    cues = {fold(c) for c in lex.words.get("year_cues", [])}
+    cues = word_set(lex.lang, "year_cues")
     if i > 0 and (toks[i - 1].norm in cues or toks[i - 1].norm in lex.months):
         parts: dict[str, int | str] = {"year": int(t.text)}
-        pm = {tuple(fold(k).replace("-", " - ").split()): v for k, v in lex.words.get("date_parts", {}).items()}
-        s = _part_before(toks, i, pm, parts)
+        s = _part_before(toks, i, phrase_map(lex.lang, "date_parts"), parts)
         return DateMention(toks[s].start if s is not None else t.start, t.end, parts), i + 1
     return None
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from ..text import fold
+
+V = TypeVar("V")
 
 
 def _load(*parts: str) -> dict[str, Any]:
@@ -42,6 +45,9 @@ class Concepts:
     # action stems (single token prefixes) and phrases
     action_stems: tuple[tuple[str, str], ...]
     action_phrases: dict[tuple[str, ...], frozenset[str]]
+    # the phrases above by their first token, longest first (so a scan looks at few of them)
+    subject_index: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = field(default_factory=dict)
+    action_index: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,10 @@ class Lexicon:
     clause_breaks: tuple[tuple[str, ...], ...]
     partitive: tuple[tuple[str, ...], ...]
     roles: dict[tuple[str, ...], str] = field(default_factory=dict)
+    hedge_by_last: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    vague_index: dict[str, tuple[tuple[tuple[str, ...], tuple[float, float]], ...]] = field(default_factory=dict)
+    fraction_index: dict[str, tuple[tuple[tuple[str, ...], float], ...]] = field(default_factory=dict)
+    break_first: frozenset[str] = frozenset()
 
 
 @cache
@@ -82,14 +92,17 @@ def lexicon(lang: str) -> Lexicon:
     for concept, items in roles.get("roles", {}).items():
         for p in _phrases(items):
             role_map[p] = concept
+    vague = {tuple(tokenize_phrase(k)): (float(v[0]), float(v[1])) for k, v in num["vague"].items()}
+    fractions = {tuple(tokenize_phrase(k)): float(v) for k, v in num["fractions"].items()}
+    breaks = _phrases(w["clause_breaks"])
     return Lexicon(
         lang=lang,
         units={fold(k): float(v) for k, v in num["units"].items()},
         multipliers={fold(k): float(v) for k, v in num["multipliers"].items()},
         scale_suffixes={fold(k): float(v) for k, v in num["scale_suffixes"].items()},
         approximate={fold(k): float(v) for k, v in num.get("approximate", {}).items()},
-        vague={tuple(tokenize_phrase(k)): (float(v[0]), float(v[1])) for k, v in num["vague"].items()},
-        fractions={tuple(tokenize_phrase(k)): float(v) for k, v in num["fractions"].items()},
+        vague=vague,
+        fractions=fractions,
         joiners=frozenset(num["joiners"]),
         article=frozenset(num["article"]),
         hedges=tuple(hedges),
@@ -97,9 +110,13 @@ def lexicon(lang: str) -> Lexicon:
         weekdays={fold(d): i for i, d in enumerate(w["weekdays"])},
         months=months,
         stop=frozenset(fold(s) for s in w["stop"]),
-        clause_breaks=_phrases(w["clause_breaks"]),
+        clause_breaks=breaks,
         partitive=_phrases(w["partitive"]),
         roles=role_map,
+        hedge_by_last=_by_last(hedges),
+        vague_index=by_first(vague),
+        fraction_index=by_first(fractions),
+        break_first=frozenset(p[0] for p in breaks),
     )
 
 
@@ -142,12 +159,111 @@ def concepts(lang: str = "en") -> Concepts:
         human=frozenset(human),
         action_stems=tuple(sorted(stems, key=lambda s: len(s[0]), reverse=True)),
         action_phrases={k: frozenset(v) for k, v in ap.items()},
+        subject_index=by_first({k: frozenset(v) for k, v in sp.items()}),
+        action_index=by_first({k: frozenset(v) for k, v in ap.items()}),
     )
 
 
 @cache
 def units() -> dict[str, Any]:
     return _load("units.toml")
+
+
+@cache
+def word_set(lang: str, *path: str) -> frozenset[str]:
+    """A word list of the language's words.toml, folded, as a set: word_set("en", "one", "before")."""
+    return frozenset(fold(w) for w in _words_at(lang, path))
+
+
+@cache
+def phrase_list(lang: str, *path: str) -> tuple[tuple[str, ...], ...]:
+    """A phrase list of words.toml as folded token tuples, longest first."""
+    return tuple(
+        sorted((tuple(fold(p).replace("-", " - ").split()) for p in _words_at(lang, path)), key=len, reverse=True)
+    )
+
+
+@cache
+def phrase_map(lang: str, key: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """A table of words.toml (phrase -> value) as folded token tuples, longest first."""
+    table = lexicon(lang).words.get(key, {})
+    items = [(tuple(fold(k).replace("-", " - ").split()), str(v)) for k, v in table.items()]
+    return tuple(sorted(items, key=lambda kv: len(kv[0]), reverse=True))
+
+
+def _words_at(lang: str, path: tuple[str, ...]) -> list[str]:
+    node: Any = lexicon(lang).words
+    for key in path:
+        node = node.get(key, {}) if isinstance(node, dict) else {}
+    return list(node) if isinstance(node, list) else []
+
+
+def by_first(table: Mapping[tuple[str, ...], V]) -> dict[str, tuple[tuple[tuple[str, ...], V], ...]]:
+    """Phrases grouped by their first token, longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+    for phrase, value in table.items():
+        if phrase:
+            out.setdefault(phrase[0], []).append((phrase, value))
+    return {k: tuple(sorted(v, key=lambda pv: len(pv[0]), reverse=True)) for k, v in out.items()}
+
+
+def _by_last(hedges: list[tuple[tuple[str, ...], str]]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, kind in hedges:
+        out.setdefault(phrase[-1], []).append((phrase, kind))
+    return {k: tuple(sorted(v, key=lambda pk: len(pk[0]), reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=65536)
+def stem_actions(lang: str, word: str) -> tuple[str, ...]:
+    """Action ids whose stems match ``word`` (see :func:`stem_matches`), memoised per word."""
+    return tuple(cid for stem, cid in concepts(lang).action_stems if stem_matches(word, stem))
+
+
+def stem_matches(word: str, stem: str) -> bool:
+    """Long stems match any word they start ("arrest" -> "arrests"); short ones only their
+    plain inflections, so that "ill" is not "illegal" nor "cut" "cutlery"."""
+    if not word.startswith(stem):
+        return False
+    return len(stem) > 4 or word[len(stem) :] in _INFLECTIONS
+
+
+_INFLECTIONS = frozenset(
+    {
+        "",
+        "s",
+        "es",
+        "ed",
+        "d",
+        "ing",
+        "ness",
+        "nesses",
+        "ting",
+        "ted",
+        "ped",
+        "ping",
+        "y",
+        "ied",
+        "ies",
+        "ying",
+        "ure",
+        "ures",
+        "ings",
+        "ned",
+        "ning",
+        "led",
+        "ling",
+        "er",
+        "ers",
+        "e",
+        "ee",
+        "ees",
+        "ent",
+        "ents",
+        "ment",
+        "ments",
+    }
+)
 
 
 def singular(w: str) -> str:

@@ -4,8 +4,9 @@ ranges and hedges. Works on tokens so every figure keeps its character offsets."
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lexicon
 from .tokens import Token, glued, match_at, match_before
 
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme"})
@@ -204,9 +205,11 @@ def _in_date_chain(text: str, toks: list[Token], i: int, j: int) -> bool:
 def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     n = len(toks)
     t = toks[i]
+    if t.norm not in _word_starts(lex.lang):
+        return None
     # vague quantities and fractions: "dozens", "des dizaines", "two-thirds"
-    for table, vague in ((lex.vague, True), (lex.fractions, False)):
-        for phrase, val in sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True):
+    for table, vague in ((lex.vague_index, True), (lex.fraction_index, False)):
+        for phrase, val in table.get(t.norm, ()):  # type: ignore[attr-defined]
             k = match_at(toks, i, phrase)
             if k and not vague and not (i + k < len(toks) and toks[i + k].norm in ("of", "de", "des", "du", "d'")):
                 continue  # "two-thirds of", not "a Quarter Pounder"
@@ -315,6 +318,21 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     )
 
 
+@cache
+def _word_starts(lang: str) -> frozenset[str]:
+    """Words a figure in words can start with: number words, articles, vague quantities."""
+    lex = lexicon(lang)
+    return (
+        frozenset(lex.units)
+        | frozenset(lex.multipliers)
+        | frozenset(lex.approximate)
+        | lex.article
+        | frozenset(lex.vague_index)
+        | frozenset(lex.fraction_index)
+        | {"un", "une"}
+    )
+
+
 def _multiplier_ahead(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """ "one thousand and fifteen hundred": the 'and' starts a second number."""
     while k < len(toks) and (toks[k].norm in lex.units or toks[k].norm in ("-", "–")):
@@ -399,23 +417,31 @@ def _looks_like_year(m: Mention) -> bool:
     return not m.words and m.low.is_integer() and 1900 <= m.low <= 2100
 
 
-def _hedge_len_before(toks: list[Token], i: int, lex: Lexicon) -> int:
-    for phrase, _ in lex.hedges:
+def hedge_before(toks: list[Token], i: int, lex: Lexicon) -> tuple[int, str] | None:
+    """The hedge phrase that ends right before toks[i]: (its length in tokens, its kind)."""
+    if i == 0:
+        return None
+    for phrase, kind in lex.hedge_by_last.get(toks[i - 1].norm, ()):
         k = match_before(toks, i, phrase)
         if k:
-            return k
-    return 0
+            return k, kind
+    return None
+
+
+def _hedge_len_before(toks: list[Token], i: int, lex: Lexicon) -> int:
+    h = hedge_before(toks, i, lex)
+    return h[0] if h else 0
 
 
 def _hedge(text: str, toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
     i = m.i
     # a range opener sits between the hedge and the figure: "about between"? rare; skip it
-    for phrase, kind in lex.hedges:
-        k = match_before(toks, i, phrase)
-        if k:
-            if m.vague:
-                return replace(m, hstart=toks[i - k].start)
-            return replace(m, hedge=kind if not m.is_range else "exact", hstart=toks[i - k].start)
+    h = hedge_before(toks, i, lex)
+    if h:
+        k, kind = h
+        if m.vague:
+            return replace(m, hstart=toks[i - k].start)
+        return replace(m, hedge=kind if not m.is_range else "exact", hstart=toks[i - k].start)
     # trailing hedges: "or more", "or younger", "ou plus"
     j = m.j
     if j + 1 < len(toks) and toks[j].norm in ("or", "ou"):

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text import fold
 from .context import actions_in, clause_bounds, find_subject, subject_before
-from .lexicon import Lexicon, units
-from .numbers import Mention
-from .tokens import Token, glued, match_at, match_before
+from .lexicon import Lexicon, phrase_list, units, word_set
+from .numbers import Mention, hedge_before
+from .tokens import Token, glued, match_at
 
 
 @dataclass(frozen=True)
@@ -101,8 +100,8 @@ def classify(
     elif j < len(toks) and toks[j].norm == "%":
         pj = j + 1
     else:
-        for p in lex.words.get("percent_words", []):
-            k = match_at(toks, j, tuple(fold(p).split()))
+        for p in phrase_list(lex.lang, "percent_words"):
+            k = match_at(toks, j, p)
             if k:
                 pj = j + k
                 break
@@ -129,11 +128,9 @@ def classify(
         if cur is not None:
             j = cj
     else:
-        for phrase, kind in lex.hedges:
-            k = match_before(toks, ci, phrase)
-            if k:
-                hedge, start = kind, toks[ci - k].start
-                break
+        h = hedge_before(toks, ci, lex)
+        if h:
+            hedge, start = h[1], toks[ci - h[0]].start
         else:
             start = toks[ci].start if m.hstart is None else start
     if cur is not None:
@@ -309,7 +306,7 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
         return m.start, toks[j + 3].end
     if j + 1 < n and toks[j].norm in ("year", "years") and toks[j + 1].norm == "old":
         return m.start, toks[j + 1].end
-    before = {fold(w) for w in lex.words.get("age_before", [])}
+    before = word_set(lex.lang, "age_before")
     k = m.hstart if m.hstart is not None else m.start
     ti = m.i
     while ti > 0 and toks[ti - 1].start >= k:
@@ -413,9 +410,6 @@ def _after_name(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> bool:
 def _one_is_count(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
     if not (m.words and m.low == 1 and m.high == 1):
         return True
-    if m.i > 0 and toks[m.i - 1].norm in {fold(w) for w in lex.words.get("one", {}).get("before", [])}:
+    if m.i > 0 and toks[m.i - 1].norm in word_set(lex.lang, "one", "before"):
         return False
-    for p in lex.words.get("one", {}).get("after", []):
-        if match_at(toks, m.j, tuple(t for t in fold(p).replace("-", " - ").split())):
-            return False
-    return True
+    return not any(match_at(toks, m.j, p) for p in phrase_list(lex.lang, "one", "after"))

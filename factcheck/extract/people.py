@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import Lexicon, _load, _phrases
+from .lexicon import Lexicon, _load, _phrases, by_first
 from .tokens import Token, glued, match_at, match_before
 
+RoleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 _PARTICLES = frozenset({"de", "du", "van", "von", "da", "di", "del", "della", "le", "la", "al", "el", "bin", "ben"})
 _REPORTING = frozenset(
     {
@@ -56,15 +57,14 @@ def _given() -> frozenset[str]:
 
 
 @cache
-def _lists(lang: str) -> tuple[frozenset[str], frozenset[str], tuple[tuple[tuple[str, ...], str], ...]]:
+def _lists(lang: str) -> tuple[frozenset[str], frozenset[str], RoleIndex]:
     data = _load(lang, "roles.toml")
     titles = frozenset(data["titles"]["words"])
     not_names = frozenset(data["not_names"]["words"])
-    roles: list[tuple[tuple[str, ...], str]] = []
+    roles: dict[tuple[str, ...], str] = {}
     for cid, items in data["roles"].items():
-        roles += [(p, cid) for p in _phrases(items)]
-    roles.sort(key=lambda r: len(r[0]), reverse=True)
-    return titles, not_names, tuple(roles)
+        roles.update((p, cid) for p in _phrases(items))
+    return titles, not_names, by_first(roles)
 
 
 def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int]) -> list[PersonMention]:
@@ -168,14 +168,14 @@ def _sentence_floor(toks: list[Token], i: int, text: str) -> int:
 
 
 def _role_before(
-    toks: list[Token], i: int, roles: tuple[tuple[tuple[str, ...], str], ...], titles: frozenset[str], floor: int = 0
+    toks: list[Token], i: int, roles: RoleIndex, titles: frozenset[str], floor: int = 0
 ) -> tuple[int, int, tuple[str, ...]] | None:
     # "Marseille's public prosecutor Nicolas Bessone", "le procureur de Marseille, Nicolas Bessone"
     k = i
     if k > 0 and toks[k - 1].norm == ",":
         k -= 1
     for back in range(k, max(floor - 1, k - 12), -1):
-        for phrase, cid in roles:
+        for phrase, cid in roles.get(toks[back].norm, ()):
             m = match_at(toks, back, phrase)
             if m and back + m <= k and _no_break(toks, back, k):
                 start = back
@@ -197,9 +197,7 @@ def _role_before(
     return None
 
 
-def _role_after(
-    toks: list[Token], j: int, roles: tuple[tuple[tuple[str, ...], str], ...]
-) -> tuple[int, int, tuple[str, ...]] | None:
+def _role_after(toks: list[Token], j: int, roles: RoleIndex) -> tuple[int, int, tuple[str, ...]] | None:
     # "Daniel Nigro, the city's fire commissioner", "Nicolas Bessone, procureur de la République"
     if j >= len(toks) or toks[j].norm not in (",", "("):
         return None
@@ -208,7 +206,7 @@ def _role_after(
         end += 1
     found: list[str] = []
     for k in range(j + 1, end):
-        for phrase, cid in roles:
+        for phrase, cid in roles.get(toks[k].norm, ()):
             if match_at(toks, k, phrase):
                 found.append(cid)
                 break

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"(?P<elide>\b[dlnsjcmt]['’](?=[^\W\d_])|\bqu['’](?=[^\W\d_])|\bjusqu['’](?=[^\W\d_])|\blorsqu['’](?=[^\W\d_]))"
@@ -17,8 +17,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -43,13 +42,18 @@ def _fold_word(s: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
+    add = out.append
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "sym"
         s = m.group()
-        norm = _fold_word(s) if kind in ("word", "elide") else s
-        if kind == "elide":
-            norm = norm.replace("’", "'")
-        out.append(Token(m.start(), m.end(), s, norm, kind))
+        if kind == "word":
+            norm = s.lower() if s.isascii() else _fold_word(s)
+        elif kind == "elide":
+            norm = _fold_word(s).replace("’", "'")
+        else:
+            norm = s
+        start, end = m.span()
+        add(Token(start, end, s, norm, kind))
     return out
 
 
