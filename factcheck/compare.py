@@ -8,6 +8,8 @@ rounds to it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .extract.lexicon import units
 from .models import Amount, Claim
 from .text import fold
@@ -60,24 +62,27 @@ def normalise(c: Claim) -> tuple[Amount, bool]:
     """The claim's amount in a base unit (days for durations, base measures) and whether
     it is a round figure written with a scale word."""
     a = c.amount or Amount(low=0, high=0)
-    f = 1.0
-    table = units()
-    if c.kind == "duration" and c.unit:
-        for name, (canon, days) in table["time"].items():
-            if canon == c.unit or name == c.unit:
-                f = float(days)
-                break
-    elif c.kind == "quantity" and c.unit:
-        for name, (canon, factor) in table["measure"].items():
-            if canon == c.unit or name == c.unit:
-                f = float(factor)
-                break
-    scaled = c.kind in ("money", "count") and _scaled(c)
-    return Amount(low=a.low * f, high=a.high * f, hedge=a.hedge), scaled
+    return _normalised(c.kind, c.unit, a.low, a.high, a.hedge, c.text)
 
 
-def _scaled(c: Claim) -> bool:
-    t = fold(c.text)
+@lru_cache(maxsize=65536)
+def _normalised(kind: str, unit: str | None, low: float, high: float, hedge: str, text: str) -> tuple[Amount, bool]:
+    f = _unit_factor(kind, unit) if unit else 1.0
+    scaled = kind in ("money", "count") and _scaled(text)
+    return Amount.model_construct(low=low * f, high=high * f, hedge=hedge, lo=None, hi=None), scaled
+
+
+@lru_cache(maxsize=256)
+def _unit_factor(kind: str, unit: str) -> float:
+    table = units()["time" if kind == "duration" else "measure"] if kind in ("duration", "quantity") else {}
+    for name, (canon, factor) in table.items():
+        if canon == unit or name == unit:
+            return float(factor)
+    return 1.0
+
+
+def _scaled(text: str) -> bool:
+    t = fold(text)
     return any(w in t for w in ("million", "billion", "milliard", "bn", "trillion")) or t.rstrip().endswith("m")
 
 

@@ -10,9 +10,11 @@ from rapidfuzz import fuzz
 from .compare import compare, normalise
 from .extract.lexicon import concepts, units
 from .models import Claim
-from .signals import entities_signal, sentence_concepts, similarity
+from .signals import entities_signal, features, similarity
 from .text import fold
 
+FLOOR = 0.3  # below this no pair is ever reported (align's lowest threshold is above it)
+_MOST_THE_REST_ADDS = 0.5 + 0.25 + 0.15 + 0.3  # context, value, names, age range match
 NEUTRAL_ACTIONS = frozenset({"reported"})  # "counted", "recorded": says who, not what happened
 NUMERIC = frozenset({"count", "age", "money", "percent", "quantity", "duration"})
 ENTITY_BONUS = 0.15  # the same proper name next to both figures
@@ -62,6 +64,8 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
             why.append("same action (" + ", ".join(sorted(inter)) + ")")
         else:
             sc -= 0.35
+    if sc + _MOST_THE_REST_ADDS < FLOOR:
+        return sc, ""  # what is counted and what happened disagree too much for the rest to help
     sim = similarity(d, s)
     # with nothing counted and nothing happening (durations, ages, prices), the words around
     # the figures are most of the evidence
@@ -136,8 +140,7 @@ def _score_date(d: Claim, s: Claim) -> tuple[float, str]:
         return 0.0, ""
     sim = similarity(d, s)
     sc = 0.15 + 0.6 * sim
-    _, _, da = sentence_concepts(d.context, d.lang)
-    _, _, sa = sentence_concepts(s.context, s.lang)
+    da, sa = features(d).actions, features(s).actions
     if da & sa:
         sc += 0.1
     if all(p[k] == q[k] for k in shared):

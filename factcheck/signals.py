@@ -3,6 +3,7 @@ and which proper names stand next to a figure."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -47,23 +48,43 @@ def _attributed(clause: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the signals need of one claim, computed once per claim context."""
+
+    window: str  # the words either side of the figure, folded
+    entities: frozenset[str]  # proper names within 60 characters
+    sentence_entities: frozenset[str]
+    words: frozenset[str]  # content words of the sentence
+    concepts: frozenset[str]  # subject and action concepts of the sentence
+    actions: frozenset[str]  # action concepts of the sentence
+
+
+def features(c: Claim) -> Features:
+    return _features(c.context, c.lang, c.span.start - c.sentence.start, len(c.text))
+
+
+@lru_cache(maxsize=32768)
+def _features(ctx: str, lang: str, start: int, length: int) -> Features:
+    words, subjects, actions = sentence_concepts(ctx, lang)
+    lo = max(0, start - 60)
+    return Features(
+        window=fold(ctx[max(0, start - 50) : start] + " " + ctx[start + length : start + length + 50]),
+        entities=_names_in(ctx[lo : start + length + 60], lo == 0),
+        sentence_entities=_names_in(ctx, True),
+        words=words,
+        concepts=subjects | actions,
+        actions=actions,
+    )
+
+
 def entities_signal(d: Claim, s: Claim) -> str:
     """Proper names near the two figures: "same", "different", "missing" (only the draft has
     some and the source sentence has others) or "" (nothing to say)."""
-    a, b = _entities(d), _entities(s)
+    a, b = features(d).entities, features(s).entities
     if a and b:
         return "same" if a & b else "different"
-    return "missing" if a and not b and _entities_sentence(s) - a else ""
-
-
-def _entities(c: Claim) -> frozenset[str]:
-    start = c.span.start - c.sentence.start
-    lo = max(0, start - 60)
-    return _names_in(c.context[lo : start + len(c.text) + 60], lo == 0)
-
-
-def _entities_sentence(c: Claim) -> frozenset[str]:
-    return _names_in(c.context, True)
+    return "missing" if a and not b and features(s).sentence_entities - a else ""
 
 
 @lru_cache(maxsize=8192)
@@ -96,22 +117,13 @@ def _common_caps() -> frozenset[str]:
 
 
 def similarity(d: Claim, s: Claim) -> float:
-    dw, dc, da = sentence_concepts(d.context, d.lang)
-    sw, scc, sa = sentence_concepts(s.context, s.lang)
-    cj = _jaccard(dc | da, scc | sa)
+    fd, fs = features(d), features(s)
+    cj = _jaccard(fd.concepts, fs.concepts)
     if d.lang != s.lang:
         return cj
-    local = fuzz.token_set_ratio(_window(d), _window(s)) / 100.0
-    wj = _jaccard(dw, sw)
+    local = fuzz.token_set_ratio(fd.window, fs.window) / 100.0
+    wj = _jaccard(fd.words, fs.words)
     return max(cj, 0.5 * local + 0.5 * min(1.0, 2 * wj)) if wj else max(cj, 0.5 * local)
-
-
-def _window(c: Claim) -> str:
-    start = c.span.start - c.sentence.start
-    ctx = c.context
-    left = ctx[max(0, start - 50) : start]
-    right = ctx[start + len(c.text) : start + len(c.text) + 50]
-    return fold(left + " " + right)
 
 
 def _jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
