@@ -116,7 +116,10 @@ def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, 
     out: list[tuple[int, str]] = []
     k = a
     while k < b:
-        phrase_ids, length, stem_ids = ann[k]
+        got = ann[k]
+        if got is None:
+            got = ann[k] = _annotate(toks, k, lang)
+        phrase_ids, length, stem_ids = got
         if length and k + length <= b:
             out += [(k, x) for x in phrase_ids]
             k += length
@@ -126,30 +129,33 @@ def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, 
     return out
 
 
-_ANNOTATED: list[tuple[list[Token], str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]]] = []
+Annotation = tuple[tuple[str, ...], int, tuple[str, ...]]
+_ANNOTATED: list[tuple[list[Token], str, list[Annotation | None]]] = []
 
 
-def _annotations(toks: list[Token], lang: str) -> list[tuple[tuple[str, ...], int, tuple[str, ...]]]:
-    """Per token: the action phrase starting there (ids, length) and its own stem matches.
-    Computed once per token list (the last few are kept), since clauses overlap."""
+def _annotations(toks: list[Token], lang: str) -> list[Annotation | None]:
+    """Per token, filled on first use: the action phrase starting there (ids, length) and
+    the token's own stem matches. Kept for the last few token lists, since clauses overlap."""
     for cached_toks, cached_lang, ann in _ANNOTATED:
         if cached_toks is toks and cached_lang == lang:
             return ann
-    c = concepts(lang)
-    ann = []
-    for k, t in enumerate(toks):
-        phrase_ids: tuple[str, ...] = ()
-        length = 0
-        for phrase, ids in c.action_index.get(t.norm, ()):
-            m = match_at(toks, k, phrase)
-            if m:
-                phrase_ids, length = tuple(sorted(ids)), m
-                break
-        stems = stem_actions(lang, t.norm) if t.is_word and len(t.norm) >= 3 else ()
-        ann.append((phrase_ids, length, stems))
-    _ANNOTATED.insert(0, (toks, lang, ann))
+    fresh: list[Annotation | None] = [None] * len(toks)
+    _ANNOTATED.insert(0, (toks, lang, fresh))
     del _ANNOTATED[4:]
-    return ann
+    return fresh
+
+
+def _annotate(toks: list[Token], k: int, lang: str) -> Annotation:
+    t = toks[k]
+    for phrase, ids in concepts(lang).action_index.get(t.norm, ()):
+        m = match_at(toks, k, phrase)
+        if m:
+            return tuple(sorted(ids)), m, _stems(t, lang)
+    return (), 0, _stems(t, lang)
+
+
+def _stems(t: Token, lang: str) -> tuple[str, ...]:
+    return stem_actions(lang, t.norm) if t.is_word and len(t.norm) >= 3 else ()
 
 
 def clause_bounds(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon) -> tuple[int, int]:
