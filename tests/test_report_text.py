@@ -102,9 +102,9 @@ def test_source_without_position_falls_back_to_path() -> None:
     )
 
 
-def test_no_findings_only_summary() -> None:
+def test_no_findings_only_languages_and_summary() -> None:
     assert render(_report(1, 0, 1), "text") == \
-        "1 claim, 0 conflicts, 0 unclear, 0 agree across 1 source\n"
+        "read as: draft en; sources 1 en\n1 claim, 0 conflicts, 0 unclear, 0 agree across 1 source\n"
 
 
 def test_unknown_format() -> None:

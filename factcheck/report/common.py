@@ -97,6 +97,15 @@ def summary_line(report: Report, *, show_decided: bool = False) -> str:
     return line
 
 
+def languages(report: Report) -> str:
+    """``draft en; sources 4 en, 1 fr``: the language each document was read in."""
+    counts: dict[str, int] = {}
+    for info in report.sources:
+        counts[info.lang] = counts.get(info.lang, 0) + 1
+    sources = ", ".join(f"{n} {lang}" for lang, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"draft {report.draft.lang}" + (f"; sources {sources}" if sources else "")
+
+
 def number(x: float | int) -> str:
     if isinstance(x, float) and x.is_integer():
         x = int(x)

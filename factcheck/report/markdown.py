@@ -23,6 +23,7 @@ from .common import (
     decided_count,
     finding_value,
     items,
+    languages,
     plural,
     source_errors,
     summary_line,
@@ -79,7 +80,7 @@ def render(report: Report, *, show_decided: bool = False) -> str:
     if decided:
         summary += f"; {decided} decided"
     summary = md(summary)
-    out = [f"# Fact check: {md(title, 200)}", "", summary, ""]
+    out = [f"# Fact check: {md(title, 200)}", "", summary, "", f"Read as: {md(languages(report))}", ""]
     failed = {s.id for s in report.sources if s.error}
     header = ["#", "Fact", "Draft", *(md(s.id, 40) for s in report.sources)]
     out.append("| " + " | ".join(header) + " |")

@@ -169,6 +169,9 @@ def sarif_object(report: Report, *, show_decided: bool = False) -> dict[str, Any
             "columnKind": "unicodeCodePoints",
             "invocations": [invocation],
             "results": results,
+            "properties": {
+                "languages": {"draft": report.draft.lang, **{inert(s.id): s.lang for s in report.sources}},
+            },
         }],
     }
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from ..models import Report
-from .common import Locator, items, message, source_errors, summary_line
+from .common import Locator, items, languages, message, source_errors, summary_line
 from .safe import inert, one_line
 
 
@@ -19,5 +19,6 @@ def render(report: Report, *, show_decided: bool = False) -> str:
         lines.append(f"{where}: {item.severity}: {message(item, loc)}")
     for sid, _origin, error in source_errors(report):
         lines.append(f"error: source {inert(sid)}: {one_line(error)}")
+    lines.append(f"read as: {languages(report)}")
     lines.append(summary_line(report, show_decided=show_decided))
     return "\n".join(lines) + "\n"
