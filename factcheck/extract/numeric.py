@@ -314,8 +314,8 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
     opener = ti > 1 and toks[ti - 1].norm in ("between", "entre")
     if opener:
         ti -= 1  # ti now points at "between"/"entre"
-    if ti > 1 and toks[ti - 1].norm in ("of", "de") and toks[ti - 2].norm in ("age", "l'age"):
-        return toks[ti - 2].start, m.end  # "from the age of 58"
+    if ti > 1 and toks[ti - 1].norm in ("of", "de", "from") and toks[ti - 2].norm in ("age", "l'age"):
+        return toks[ti - 2].start, m.end  # "from the age of 58", "the retirement age from 62 to 64"
     if ti > 0 and toks[ti - 1].norm in before:
         end = m.end
         if j < n and toks[j].norm in ("ans", "years", "an"):
