@@ -44,8 +44,13 @@ def _attributed(clause: str) -> frozenset[str]:
         k = low.find(cue)
         while k >= 0:
             out |= {t.norm for t in tokenize(low[k + len(cue) : k + len(cue) + 30]) if t.is_word}
+            if cue in _SAID:  # "The French Interior Ministry said ..."
+                out |= {t.norm for t in tokenize(low[max(0, k - 40) : k]) if t.is_word}
             k = low.find(cue, k + 1)
     return frozenset(out)
+
+
+_SAID = ("said", "told", "reported")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,7 @@ class Features:
 
     window: str  # the words either side of the figure, folded
     entities: frozenset[str]  # proper names within 60 characters
+    own_entities: frozenset[str]  # the same, less those that only say who reported the figure
     sentence_entities: frozenset[str]
     words: frozenset[str]  # content words of the sentence
     concepts: frozenset[str]  # subject and action concepts of the sentence
@@ -71,6 +77,7 @@ def _features(ctx: str, lang: str, start: int, length: int) -> Features:
     return Features(
         window=fold(ctx[max(0, start - 50) : start] + " " + ctx[start + length : start + length + 50]),
         entities=_names_in(ctx[lo : start + length + 60], lo == 0),
+        own_entities=_names_in(ctx[lo : start + length + 60], lo == 0) - _attributed(ctx[lo : start + length + 60]),
         sentence_entities=_names_in(ctx, True),
         words=words,
         concepts=subjects | actions,
@@ -81,10 +88,13 @@ def _features(ctx: str, lang: str, start: int, length: int) -> Features:
 def entities_signal(d: Claim, s: Claim) -> str:
     """Proper names near the two figures: "same", "different", "missing" (only the draft has
     some and the source sentence has others) or "" (nothing to say)."""
-    a, b = features(d).entities, features(s).entities
+    fd, fs = features(d), features(s)
+    if fd.entities & fs.entities:
+        return "same"
+    a, b = fd.own_entities, fs.own_entities
     if a and b:
-        return "same" if a & b else "different"
-    return "missing" if a and not b and features(s).sentence_entities - a else ""
+        return "different"
+    return "missing" if a and not b and fs.sentence_entities - a else ""
 
 
 @lru_cache(maxsize=8192)
