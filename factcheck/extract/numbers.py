@@ -84,57 +84,25 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
     j = i + 1
     intpart = toks[i].text
     frac = ""
-    if lex.lang == "fr":
-        while len(intpart) < 16:
-            if (
-                j < n
-                and toks[j].kind == "num"
-                and len(toks[j].text) == 3
-                and text[toks[j - 1].end : toks[j].start] in _SPACES
-            ):
-                intpart += toks[j].text
-                j += 1
-            elif (
-                j + 1 < n
-                and toks[j].norm == "."
-                and toks[j + 1].kind == "num"
-                and len(toks[j + 1].text) == 3
-                and glued(toks[j - 1], toks[j])
-                and glued(toks[j], toks[j + 1])
-            ):
-                intpart += toks[j + 1].text
-                j += 2
-            else:
-                break
+    thousands, decimal = ((".",), (",", ".")) if lex.lang == "fr" else ((",",), (".",))
+    while len(intpart) < 16:
         if (
-            j + 1 < n
-            and toks[j].norm in (",", ".")
-            and toks[j + 1].kind == "num"
-            and glued(toks[j - 1], toks[j])
-            and glued(toks[j], toks[j + 1])
+            lex.lang == "fr"
+            and j < n
+            and toks[j].kind == "num"
+            and len(toks[j].text) == 3
+            and text[toks[j - 1].end : toks[j].start] in _SPACES
         ):
-            frac = toks[j + 1].text
+            intpart += toks[j].text  # "1 000" with a space, French style
+            j += 1
+        elif _joined(toks, j, thousands, group=True):
+            intpart += toks[j + 1].text  # "1,000" / "1.500"
             j += 2
-    else:
-        while (
-            j + 1 < n
-            and toks[j].norm == ","
-            and toks[j + 1].kind == "num"
-            and len(toks[j + 1].text) == 3
-            and glued(toks[j - 1], toks[j])
-            and glued(toks[j], toks[j + 1])
-        ):
-            intpart += toks[j + 1].text
-            j += 2
-        if (
-            j + 1 < n
-            and toks[j].norm == "."
-            and toks[j + 1].kind == "num"
-            and glued(toks[j - 1], toks[j])
-            and glued(toks[j], toks[j + 1])
-        ):
-            frac = toks[j + 1].text
-            j += 2
+        else:
+            break
+    if _joined(toks, j, decimal, group=False):
+        frac = toks[j + 1].text  # "1.5" / "1,5"
+        j += 2
     value = float(f"{intpart}.{frac}" if frac else intpart)
     start, end = toks[i].start, toks[j - 1].end
     m = Mention(i=i, j=j, start=start, end=end, low=value, high=value, decimals=len(frac))
@@ -175,6 +143,19 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
 
 
 # ---- words ----------------------------------------------------------------------------
+
+
+def _joined(toks: list[Token], j: int, seps: tuple[str, ...], *, group: bool) -> bool:
+    """toks[j] is a separator glued between digits and more digits (a group of three when
+    ``group``): the figure goes on."""
+    return (
+        0 < j < len(toks) - 1
+        and toks[j].norm in seps
+        and toks[j + 1].kind == "num"
+        and (not group or len(toks[j + 1].text) == 3)
+        and glued(toks[j - 1], toks[j])
+        and glued(toks[j], toks[j + 1])
+    )
 
 
 def _in_date_chain(text: str, toks: list[Token], i: int, j: int) -> bool:
