@@ -102,7 +102,7 @@ def _long_token(rng: random.Random) -> str:
 def _grammar_sentence(rng: random.Random) -> str:
     r = rng.random()
     if r < 0.45:
-        return corpus._sentence(rng)
+        return corpus._sentence(rng, 0)
     if r < 0.55:
         return rng.choice(FR).format(
             n=corpus._num(rng), k=rng.randint(1, 99), p=rng.choice(corpus.PLACES),
@@ -327,16 +327,27 @@ def main(argv: list[str] | None = None) -> int:
         else:
             res = _merge(map(run_range, chunks), started, args.n)
     elapsed = time.perf_counter() - started
-    for i, msg in res.failures[:20]:
-        print(f"--- input {i} (replay: python scripts/fuzz.py --seed {args.seed} --only {i})")
-        print(msg.rstrip())
-    kinds = sorted({m.splitlines()[0][:100] for _, m in res.failures})
+    by_kind: dict[str, list[int]] = {}
+    first: dict[str, str] = {}
+    for i, msg in res.failures:
+        kind = _kind(msg)
+        by_kind.setdefault(kind, []).append(i)
+        first.setdefault(kind, msg)
+    for kind, inputs in sorted(by_kind.items(), key=lambda kv: -len(kv[1]))[:30]:
+        i = inputs[0]
+        print(f"--- {len(inputs)} x {kind}\n    inputs {', '.join(map(str, inputs[:12]))}"
+              f"{' ...' if len(inputs) > 12 else ''}; replay the first: "
+              f"python scripts/fuzz.py --seed {args.seed} --only {i}")
+        print("    " + first[kind].rstrip().replace("\n", "\n    "))
     print(f"fuzz: {res.done:,} inputs, {len(res.failures)} failure(s) "
-          f"({len(kinds)} distinct), {elapsed:.0f} s; slowest input {res.slowest[1]} "
+          f"({len(by_kind)} kind(s)), {elapsed:.0f} s; slowest input {res.slowest[1]} "
           f"({res.slowest[0]:.2f} s); seed {args.seed}")
-    for k in kinds[:30]:
-        print(f"  {k}")
     return 1 if res.failures else 0
+
+
+def _kind(msg: str) -> str:
+    """A failure's first line without its numbers, to group alike failures."""
+    return re.sub(r"\d+", "N", msg.splitlines()[0])[:140]
 
 
 def _merge(parts: Iterator[Result], started: float, n: int) -> Result:

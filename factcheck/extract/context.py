@@ -161,12 +161,17 @@ def _stems(t: Token, lang: str) -> tuple[str, ...]:
 def clause_bounds(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon) -> tuple[int, int]:
     """Token range of the clause around toks[i:j] within a sentence toks[s0:s1]."""
     a = i
-    while a > s0 and toks[a - 1].norm not in (";", ":") and not _is_break(toks, a - 1, lex):
+    floor = max(s0, i - CLAUSE_REACH)
+    while a > floor and toks[a - 1].norm not in (";", ":") and not _is_break(toks, a - 1, lex):
         a -= 1
     b = j
-    while b < s1 and toks[b].norm not in (";", ":", ",") and not _is_break(toks, b, lex):
+    ceiling = min(s1, j + CLAUSE_REACH)
+    while b < ceiling and toks[b].norm not in (";", ":", ",") and not _is_break(toks, b, lex):
         b += 1
     return a, b
+
+
+CLAUSE_REACH = 40  # tokens: a run-on "sentence" (a table, a list) must not make every figure read all of it
 
 
 def _is_break(toks: list[Token], k: int, lex: Lexicon) -> bool:

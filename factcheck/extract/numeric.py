@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .context import actions_in, clause_bounds, find_subject, subject_before
+from .context import CLAUSE_REACH, actions_in, clause_bounds, find_subject, subject_before
 from .lexicon import Lexicon, phrase_list, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
@@ -220,7 +220,8 @@ def classify(
     if bare:
         # "the union spoke of 3.5 million": no noun, no verb we know. Evidence only (weak),
         # with what happens anywhere in its sentence.
-        acts = tuple(sorted({a for _, a in actions_in(toks, s0, s1, lex.lang)}))
+        lo, hi = max(s0, m.i - CLAUSE_REACH), min(s1, m.j + CLAUSE_REACH)
+        acts = tuple(sorted({a for _, a in actions_in(toks, lo, hi, lex.lang)}))
     if m.article and (not subj.concepts or not acts):
         return None
     end = toks[subj.end - 1].end if subj.words and subj.end - m.j <= 6 else m.end
@@ -280,7 +281,7 @@ def _actions(
     if not acts and s0 < a:
         # the clause started with a break ("and", ","): look back to the sentence start
         back = (
-            actions_in(toks, s0, i, lex.lang)
+            actions_in(toks, max(s0, i - CLAUSE_REACH), i, lex.lang)
             if before or not any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3) : i])
             else []
         )

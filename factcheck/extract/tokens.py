@@ -68,9 +68,9 @@ def match_at(tokens: list[Token], i: int, phrase: tuple[str, ...], *, loose_hyph
     Hyphens in the text are skipped when the phrase has none ("year-old" ~ "year old")."""
     j = i
     n = len(tokens)
-    for p in phrase:
-        while loose_hyphen and j < n and tokens[j].norm in ("-", "–") and p not in ("-", "–"):
-            j += 1
+    for k, p in enumerate(phrase):
+        if loose_hyphen and k and j < n and tokens[j].norm in ("-", "–") and p not in ("-", "–"):
+            j += 1  # one hyphen between two words of the phrase
         if j >= n or tokens[j].norm != p:
             return 0
         j += 1
