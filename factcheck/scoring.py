@@ -84,8 +84,9 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
         else:
             na, nb = normalise(d)[0], normalise(s)[0]
             mid_a, mid_b = (na.low + na.high) / 2, (nb.low + nb.high) / 2
-            if mid_a > 0 and mid_b > 0:
-                sc -= VALUE_PENALTY * min(3.0, abs(math.log10(mid_a / mid_b)))
+            if mid_a > 0 and mid_b > 0 and math.isfinite(mid_a) and math.isfinite(mid_b):
+                apart = abs(math.log10(mid_a) - math.log10(mid_b))  # orders of magnitude
+                sc -= VALUE_PENALTY * (min(3.0, apart) if math.isfinite(apart) else 3.0)
         if d.kind == "age":
             sc += 0.3 if a.is_range == b.is_range else -0.3
     if d.kind == "money" and d.unit != s.unit:

@@ -7,6 +7,7 @@ One entry point: :func:`extract_claims`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from typing import Any, cast
 
 from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span
@@ -20,6 +21,8 @@ from .people import find_people, surname_key
 from .tokens import Token, tokenize
 
 __all__ = ["extract_claims"]
+
+MAX_FIGURES_PER_SENTENCE = 30  # past this many, a "sentence" is a table or garbage
 
 _FURNITURE = (
     "read more",
@@ -68,12 +71,16 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     used: set[int] = set()
     prev: Draft | None = None
     prev_sent: Span | None = None
+    in_sentence = 0
     for m in find_mentions(text, toks, lex):
         s = sent_of(m.start)
         if s is None:
             continue
         if s != prev_sent:
             prev = None
+            in_sentence = 0
+        elif in_sentence >= MAX_FIGURES_PER_SENTENCE:
+            continue  # a table or a run of garbage, not a sentence a reporter wrote
         s0, s1 = tok_range(s)
         d = classify(text, toks, m, s0, s1, lex, prev)
         prev_sent = s
@@ -82,11 +89,14 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         if d.weak and not weak:
             continue
         prev = d
+        in_sentence += 1
         drafts.append((d, s))
         used.update(range(m.i, m.j))
     drafts += _article_durations(text, toks, lex, sent_of, used, tok_range)
     out: list[tuple[int, dict[str, Any]]] = []
     for d, s in drafts:
+        # a hedge or a date part may not reach across a sentence end ("...nearly\n\nSome 88")
+        d = replace(d, start=max(d.start, s.start), end=min(d.end, s.end))
         hedge = cast(Hedge, d.hedge)
         amount = Amount.model_construct(low=d.low, high=d.high, hedge=hedge)
         out.append(
@@ -116,9 +126,10 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         )
     seen_dates: set[str] = set()
     for dm in find_dates(text, toks, lex, used):
-        s = sent_of(dm.start)
+        s = sent_of(dm.end - 1)
         if s is None or dm.value in seen_dates:
             continue  # a date said again is the same date
+        dm = replace(dm, start=max(dm.start, s.start), end=min(dm.end, s.end))
         seen_dates.add(dm.value)
         out.append(
             (
@@ -141,8 +152,8 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     for pm in find_people(text, toks, lex, set(s_starts)):
         s = sent_of(pm.start)
         key = surname_key(pm.name)
-        if s is None or key in seen_people:
-            continue
+        if s is None or key in seen_people or pm.end > s.end:
+            continue  # a name does not run on into the next sentence
         seen_people.add(key)
         out.append(
             (
