@@ -79,7 +79,7 @@ NOISE_CHARS = (
 
 
 def _digits(rng: random.Random) -> str:
-    # Long runs are rare: the extractor is slow on them (see the module docstring).
+    # Long runs are rare, so that a long fuzz run stays within its time budget.
     n = rng.choice((309, 400, 1000)) if rng.random() < 0.01 else rng.choice(
         (1, 2, 3, 4, 5, 6, 8, 12, 20, 40, 80))
     s = "".join(rng.choice("0123456789") for _ in range(n))
