@@ -15,7 +15,7 @@ from typing import cast
 from .compare import compare, normalise, same_nominal
 from .extract.lexicon import concepts
 from .models import Claim, Document, Finding, Verdict
-from .scoring import NUMERIC, score
+from .scoring import NUMERIC, Side, score_sides, side
 from .signals import names_unknown, vocabulary
 from .text import fold
 
@@ -32,12 +32,20 @@ def align_document(
     """Findings of one source (or of the draft against itself) keyed by draft claim id."""
     pairs: list[tuple[float, int, int, str, str]] = []
     words = vocabulary(doc.text)
+    by_kind: dict[str, list[tuple[int, Side]]] = {}  # each claim is scored against its own kind only
+    for si, s in enumerate(source_claims):
+        by_kind.setdefault(s.kind, []).append((si, side(s)))
     for di, d in enumerate(draft_claims):
+        same_kind = by_kind.get(d.kind)
+        if not same_kind:
+            continue
         unknown = d.kind in NUMERIC and not itself and names_unknown(d, words)
-        for si, s in enumerate(source_claims):
+        ds = side(d)
+        for si, ss in same_kind:
             if itself and si <= di:
                 continue
-            sc, why = score(d, s)
+            s = ss.claim
+            sc, why = score_sides(ds, ss)
             if unknown:
                 sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
                 why += "; the source never names what is next to this figure"

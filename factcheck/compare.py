@@ -94,15 +94,18 @@ def _eq(x: float, y: float, tolerance: float = 1e-6) -> bool:
     return abs(x - y) <= tolerance * max(1.0, abs(x), abs(y))
 
 
-def compare_amounts(d: Claim, s: Claim) -> tuple[str, str]:
-    """(verdict, why) for two numeric claims of the same fact."""
+def compare_amounts(
+    d: Claim, s: Claim, nd: tuple[Amount, bool] | None = None, ns: tuple[Amount, bool] | None = None
+) -> tuple[str, str]:
+    """(verdict, why) for two numeric claims of the same fact (``nd``, ``ns``: their
+    :func:`normalise` when the caller has it already)."""
     if d.kind == "money" and s.kind == "money" and d.unit and s.unit and d.unit != s.unit:
         a, b = d.amount, s.amount
         if a and b and b.low and 0.8 <= a.low / b.low <= 1.25:
             return "agrees", f"{d.unit} and {s.unit} amounts close enough to be a conversion"
         return "unclear", f"different currencies ({d.unit} vs {s.unit})"
-    a, sa = normalise(d)
-    b, sb = normalise(s)
+    a, sa = nd or normalise(d)
+    b, sb = ns or normalise(s)
     # a year is 12 months and 52 weeks, give or take the calendar
     if same_nominal(a, b, 0.02 if d.kind == "duration" and d.unit != s.unit else 1e-6):
         return "agrees", "same figure" + (" (hedges aside)" if a.hedge != b.hedge else "")

@@ -4,17 +4,17 @@ what happened to it, the context, nearby names and (weakly) the value."""
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from .compare import compare, normalise
+from .compare import compare_amounts, normalise
 from .extract.lexicon import concepts, units
-from .models import Claim
-from .signals import entities_signal, features, similarity
+from .models import Amount, Claim
+from .signals import Features, entities_of, features, similarity, similarity_of
 from .text import fold
 
 FLOOR = 0.3  # below this no pair is ever reported (align's lowest threshold is above it)
-_MOST_THE_REST_ADDS = 0.5 + 0.25 + 0.15 + 0.3  # context, value, names, age range match
 NEUTRAL_ACTIONS = frozenset({"reported"})  # "counted", "recorded": says who, not what happened
 NUMERIC = frozenset({"count", "age", "money", "percent", "quantity", "duration"})
 ENTITY_BONUS = 0.15  # the same proper name next to both figures
@@ -24,39 +24,74 @@ VALUE_BONUS = 0.25  # a compatible figure: a little more likely the same fact
 VALUE_PENALTY = 0.15  # per order of magnitude apart
 
 
+class Side(NamedTuple):
+    """What scoring needs of one claim, computed once per claim rather than once per pair."""
+
+    claim: Claim
+    concepts: frozenset[str]
+    specific: frozenset[str]  # concepts less the generic ones ("people")
+    literal: bool  # every specific concept is a bare word ("w:...")
+    human: bool  # every specific concept names people
+    actions: frozenset[str]  # less the neutral ones
+    features: Features
+    normal: tuple[Amount, bool] | None  # the amount in base units (numeric kinds)
+
+
+def side(c: Claim) -> Side:
+    lex = concepts(c.lang)
+    con = frozenset(c.concepts)
+    spec = con - lex.generic
+    return Side(
+        c,
+        con,
+        spec,
+        all(x.startswith("w:") for x in spec),
+        spec <= lex.human,
+        frozenset(c.actions) - NEUTRAL_ACTIONS,
+        features(c),
+        normalise(c) if c.amount is not None else None,
+    )
+
+
 def score(d: Claim, s: Claim) -> tuple[float, str]:
+    if d.kind != s.kind:
+        return 0.0, ""
+    return score_sides(side(d), side(s))
+
+
+def score_sides(a: Side, b: Side) -> tuple[float, str]:
+    """:func:`score` for claims already read by :func:`side` (alignment reads each claim once)."""
+    d, s = a.claim, b.claim
     if d.kind != s.kind:
         return 0.0, ""
     if d.kind == "person":
         return _score_person(d, s)
     if d.kind == "date":
         return _score_date(d, s)
-    return _score_numeric(d, s)
+    return _score_numeric(a, b)
 
 
-def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
-    c = concepts(d.lang)
+def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
+    d, s = a.claim, b.claim
     why: list[str] = []
     sc = 0.0
     if d.kind == "quantity" and not _same_dimension(d.unit, s.unit):
         return 0.0, ""
     if d.kind == "duration" and (d.unit in ("hour", "minute", "second")) != (s.unit in ("hour", "minute", "second")):
         sc -= 0.2
-    ds, ss = set(d.concepts), set(s.concepts)
-    if ds and ss:
-        shared = ds & ss
-        spec_d, spec_s = ds - c.generic, ss - c.generic
+    if a.concepts and b.concepts:
+        shared = a.concepts & b.concepts
         if shared:
-            specific = shared - c.generic
+            specific = a.specific & b.specific
             sc += 0.35 if specific and not all(x.startswith("w:") for x in specific) else 0.25
             why.append("same subject (" + ", ".join(sorted(shared)) + ")")
-        elif spec_d and spec_s:
-            literal = all(x.startswith("w:") for x in spec_d | spec_s)
-            sc -= 0.1 if literal else 0.45
+        elif a.specific and b.specific:
+            sc -= 0.1 if a.literal and b.literal else 0.45
+        elif a.specific or b.specific:
+            sc += 0.2 if (a.human if a.specific else b.human) else -0.3
         else:
-            other = spec_d or spec_s
-            sc += 0.2 if other <= c.human else -0.3
-    da, sa = set(d.actions) - NEUTRAL_ACTIONS, set(s.actions) - NEUTRAL_ACTIONS
+            sc += 0.2  # nothing specific on either side: the empty set names no one else
+    da, sa = a.actions, b.actions
     if da and sa:
         inter = da & sa
         if inter:
@@ -64,38 +99,42 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
             why.append("same action (" + ", ".join(sorted(inter)) + ")")
         else:
             sc -= 0.35
-    if sc + _MOST_THE_REST_ADDS < FLOOR:
-        return sc, ""  # what is counted and what happened disagree too much for the rest to help
-    sim = similarity(d, s)
     # with nothing counted and nothing happening (durations, ages, prices), the words around
     # the figures are most of the evidence
     bare = not (d.concepts or s.concepts or da or sa)
-    sc += (0.5 if bare else 0.3) * sim
+    weight = 0.5 if bare else 0.3
+    best = sc + weight + _best_rest(d, s)
+    if best < FLOOR:
+        return best, ""  # even the closest context could not make these the same fact
+    sim = similarity_of(a.features, b.features, d.lang == s.lang)
+    if best - weight * (1.0 - sim) < FLOOR:
+        return best - weight * (1.0 - sim), ""
+    sc += weight * sim
     if sim >= 0.3:
         why.append(f"similar context {sim:.2f}")
-    a, b = d.amount, s.amount
-    if a and b:
+    x, y = d.amount, s.amount
+    if x and y and a.normal and b.normal:
         # the value only as a tie-breaker: a compatible figure is a little more likely the same fact
-        if compare(d, s)[0] == "agrees":
+        if compare_amounts(d, s, a.normal, b.normal)[0] == "agrees":
             if "vague" in (d.hedge, s.hedge):
                 sc += 0.05  # "dozens" holds almost any figure: agreeing with it proves little
             elif d.part == s.part:  # "two of the three" vs "two": a part, not the whole
                 sc += VALUE_BONUS
         else:
-            na, nb = normalise(d)[0], normalise(s)[0]
+            na, nb = a.normal[0], b.normal[0]
             mid_a, mid_b = (na.low + na.high) / 2, (nb.low + nb.high) / 2
             if mid_a > 0 and mid_b > 0 and math.isfinite(mid_a) and math.isfinite(mid_b):
                 apart = abs(math.log10(mid_a) - math.log10(mid_b))  # orders of magnitude
                 sc -= VALUE_PENALTY * (min(3.0, apart) if math.isfinite(apart) else 3.0)
         if d.kind == "age":
-            sc += 0.3 if a.is_range == b.is_range else -0.3
+            sc += 0.3 if x.is_range == y.is_range else -0.3
     if d.kind == "money" and d.unit != s.unit:
         sc -= 0.1
     if d.part != s.part:
         sc -= 0.15  # "four of them" is a part of the group that "26 officers" counts
     if s.hedge == "vague" and d.hedge != "vague":
         sc -= VAGUE_PENALTY  # "dozens" is weaker evidence than a figure
-    ent = entities_signal(d, s)
+    ent = entities_of(a.features, b.features)
     if ent == "same":
         sc += ENTITY_BONUS
         why.append("same place or name nearby")
@@ -105,6 +144,20 @@ def _score_numeric(d: Claim, s: Claim) -> tuple[float, str]:
     elif ent == "missing":
         sc -= 0.05
     return sc, "; ".join(why) or "weak match"
+
+
+def _best_rest(d: Claim, s: Claim) -> float:
+    """The most the value, the names and the known penalties can still add after the
+    concepts and actions: an upper bound that lets most pairs stop before the costly signals."""
+    value = 0.05 if "vague" in (d.hedge, s.hedge) else (VALUE_BONUS if d.part == s.part else 0.0)
+    rest = value + ENTITY_BONUS + (0.3 if d.kind == "age" else 0.0)
+    if d.kind == "money" and d.unit != s.unit:
+        rest -= 0.1
+    if d.part != s.part:
+        rest -= 0.15
+    if s.hedge == "vague" and d.hedge != "vague":
+        rest -= VAGUE_PENALTY
+    return rest
 
 
 def _same_dimension(u: str | None, v: str | None) -> bool:

@@ -88,7 +88,11 @@ def _features(ctx: str, lang: str, start: int, length: int) -> Features:
 def entities_signal(d: Claim, s: Claim) -> str:
     """Proper names near the two figures: "same", "different", "missing" (only the draft has
     some and the source sentence has others) or "" (nothing to say)."""
-    fd, fs = features(d), features(s)
+    return entities_of(features(d), features(s))
+
+
+def entities_of(fd: Features, fs: Features) -> str:
+    """:func:`entities_signal` of two claims' features."""
     if fd.entities & fs.entities:
         return "same"
     a, b = fd.own_entities, fs.own_entities
@@ -127,9 +131,13 @@ def _common_caps() -> frozenset[str]:
 
 
 def similarity(d: Claim, s: Claim) -> float:
-    fd, fs = features(d), features(s)
+    return similarity_of(features(d), features(s), d.lang == s.lang)
+
+
+def similarity_of(fd: Features, fs: Features, same_lang: bool) -> float:
+    """:func:`similarity` of two claims' features."""
     cj = _jaccard(fd.concepts, fs.concepts)
-    if d.lang != s.lang:
+    if not same_lang:
         return cj
     local = fuzz.token_set_ratio(fd.window, fs.window) / 100.0
     wj = _jaccard(fd.words, fs.words)
