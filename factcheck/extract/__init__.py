@@ -96,7 +96,8 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     out: list[tuple[int, dict[str, Any]]] = []
     for d, s in drafts:
         # a hedge or a date part may not reach across a sentence end ("...nearly\n\nSome 88")
-        d = replace(d, start=max(d.start, s.start), end=min(d.end, s.end))
+        if d.start < s.start or d.end > s.end:
+            d = replace(d, start=max(d.start, s.start), end=min(d.end, s.end))
         hedge = cast(Hedge, d.hedge)
         amount = Amount.model_construct(low=d.low, high=d.high, hedge=hedge)
         out.append(
@@ -129,7 +130,8 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         s = sent_of(dm.end - 1)
         if s is None or dm.value in seen_dates:
             continue  # a date said again is the same date
-        dm = replace(dm, start=max(dm.start, s.start), end=min(dm.end, s.end))
+        if dm.start < s.start or dm.end > s.end:
+            dm = replace(dm, start=max(dm.start, s.start), end=min(dm.end, s.end))
         seen_dates.add(dm.value)
         out.append(
             (

@@ -8,13 +8,11 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-_TOKEN = re.compile(
-    r"(?P<elide>\b[dlnsjcmt]['’](?=[^\W\d_])|\bqu['’](?=[^\W\d_])|\bjusqu['’](?=[^\W\d_])|\blorsqu['’](?=[^\W\d_]))"
-    r"|(?P<num>\d+)"
-    r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<sym>[^\s\w]|_)",
-    re.IGNORECASE,
-)
+_TOKEN = re.compile(r"(\d+)|([^\W\d_]+)(?:(['’])(?=[^\W\d_]))?|([^\s\w]|_)")
+_KINDS = ("", "num", "word", "", "sym")
+# French elisions: these words, glued to an apostrophe and a following letter, are tokens
+# of their own with the apostrophe ("d'", "qu'", "jusqu'")
+_ELIDED = frozenset({"d", "l", "n", "s", "j", "c", "m", "t", "qu", "jusqu", "lorsqu"})
 
 
 class Token(NamedTuple):
@@ -43,17 +41,26 @@ def _fold_word(s: str) -> str:
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     add = out.append
+    make = Token._make
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "sym"
-        s = m.group()
-        if kind == "word":
-            norm = s.lower() if s.isascii() else _fold_word(s)
-        elif kind == "elide":
-            norm = _fold_word(s).replace("’", "'")
-        else:
-            norm = s
-        start, end = m.span()
-        add(Token(start, end, s, norm, kind))
+        start = m.start()
+        k = m.lastindex
+        if k == 1 or k == 4:
+            s = m.group()
+            add(make((start, start + len(s), s, s, _KINDS[k])))
+            continue
+        s = m.group(2)
+        end = start + len(s)
+        norm = s.lower() if s.isascii() else _fold_word(s)
+        if k == 3:  # a word glued to an apostrophe and a letter
+            if norm in _ELIDED and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")):
+                add(make((start, end + 1, text[start : end + 1], norm + "'", "elide")))
+                continue
+            add(make((start, end, s, norm, "word")))
+            quote = m.group(3)
+            add(make((end, end + 1, quote, quote, "sym")))
+            continue
+        add(make((start, end, s, norm, "word")))
     return out
 
 
