@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.check import check
 from factcheck.extract import MAX_FIGURES_PER_SENTENCE, extract_claims
 from factcheck.models import Document
+from factcheck.pipeline import check
 
 CASES = {
     "hedge-across-paragraphs": "Prices rose, nearly\n\nSome 88 tonnes were deployed on Saturday.",
@@ -37,3 +37,17 @@ def test_a_run_of_figures_is_capped_per_sentence() -> None:
     assert len(claims) <= MAX_FIGURES_PER_SENTENCE
     report = check(doc, [Document(id="s", text=f"The repairs cost {run}.")])
     assert len(report.claims) <= MAX_FIGURES_PER_SENTENCE
+
+
+ESCAPES = {
+    "csi-colour": ("\x1b[0m12 people were arrested \x1b[31;1mtoday\x1b[0m.", ["12 people"]),
+    "osc-8-link": ("\x1b]8;;http://x.test/2024\x07the report\x1b]8;;\x07 counted 5 officers.", ["5 officers"]),
+    "osc-52-clipboard": ("\x1b]52;c;MTIzNDU=\x1b\\ Police arrested 3 men.", ["3 men"]),
+    "c1-csi": ("\x9b2J Police seized 7 cars.", ["7 cars"]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), ESCAPES.values(), ids=ESCAPES.keys())
+def test_digits_inside_terminal_escapes_are_not_figures(text: str, expected: list[str]) -> None:
+    claims = [c for c in extract_claims(Document(id="draft", text=text)) if c.kind != "person"]
+    assert [c.text for c in claims] == expected

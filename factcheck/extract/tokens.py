@@ -8,8 +8,14 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-_TOKEN = re.compile(r"(\d+)|([^\W\d_]+)(?:(['’])(?=[^\W\d_]))?|([^\s\w]|_)")
-_KINDS = ("", "num", "word", "", "sym")
+_TOKEN = re.compile(
+    r"(\d+)|([^\W\d_]+)(?:(['’])(?=[^\W\d_]))?|([^\s\w\x1b\x9b]|_)"
+    # a terminal escape sequence (CSI, OSC, or a two-character one) is one inert symbol:
+    # the digits of "\x1b[31m" are not figures
+    r"|((?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?)",
+    re.DOTALL,
+)
+_KINDS = ("", "num", "word", "", "sym", "sym")
 # French elisions: these words, glued to an apostrophe and a following letter, are tokens
 # of their own with the apostrophe ("d'", "qu'", "jusqu'")
 _ELIDED = frozenset({"d", "l", "n", "s", "j", "c", "m", "t", "qu", "jusqu", "lorsqu"})
@@ -45,7 +51,7 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN.finditer(text):
         start = m.start()
         k = m.lastindex
-        if k == 1 or k == 4:
+        if k == 1 or k == 4 or k == 5:
             s = m.group()
             add(make((start, start + len(s), s, s, _KINDS[k])))
             continue
