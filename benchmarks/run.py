@@ -151,7 +151,7 @@ def story_documents(n: int) -> tuple[Any, list[Any]]:
 
 
 def bench_check(counts: Sequence[int], runs: int, big_runs: int) -> tuple[list[Row], float | None]:
-    from factcheck.check import check
+    from factcheck.pipeline import check
 
     draft, sources = story_documents(max(counts))
     words = len(draft.text.split())
@@ -180,7 +180,7 @@ import json, sys, time
 sys.path.insert(0, {here!r})
 import run
 draft, sources = run.story_documents({n})
-from factcheck.check import check
+from factcheck.pipeline import check
 t0 = time.perf_counter()
 report = check(draft, sources)
 print(json.dumps({{"seconds": time.perf_counter() - t0, "claims": len(report.claims)}}))

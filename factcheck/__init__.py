@@ -8,14 +8,14 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "check", "extract_claims", "load_story"]
 
 if TYPE_CHECKING:
-    from .check import check
     from .extract import extract_claims
+    from .pipeline import check
     from .story import load_story
 
 
 def __getattr__(name: str) -> Any:  # lazy: `factcheck --version` must import almost nothing
     if name == "check":
-        from .check import check
+        from .pipeline import check
 
         return check
     if name == "extract_claims":

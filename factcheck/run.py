@@ -18,7 +18,7 @@ def run_check(
     refresh: bool = False,
     progress: bool = False,
 ) -> Report:
-    from .check import check
+    from .pipeline import check
     from .sources import load_sources, read_input
     from .story import is_story_dir
 

@@ -238,9 +238,9 @@ def _check_output(fmt: str, out: str) -> None:
 
 
 def run_one(seed: int, i: int, render_every: int) -> None:
-    from factcheck.check import check
     from factcheck.extract import extract_claims
     from factcheck.models import Document
+    from factcheck.pipeline import check
     from factcheck.report import render
     from factcheck.report.claims import render_claims
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.check import check
 from factcheck.models import CheckedClaim, Document, Finding, Report
+from factcheck.pipeline import check
 
 
 def run(draft: str, *sources: tuple[str, str]) -> Report:

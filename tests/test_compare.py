@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.check import check
 from factcheck.compare import compare_amounts, interval
 from factcheck.models import Amount, Claim, Document, Span
+from factcheck.pipeline import check
 
 ROWS = [
     line.split("\t")

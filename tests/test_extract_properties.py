@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.check import check
 from factcheck.extract import extract_claims
 from factcheck.models import Claim, Document, Report
+from factcheck.pipeline import check
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 LANGS = st.sampled_from(["en", "fr"])
