@@ -127,7 +127,7 @@ def _check(args: argparse.Namespace) -> int:
     _write(render(report, args.format, show_decided=args.show_decided))
     for s in report.sources:
         if s.error:
-            print(f"factcheck: source {s.id}: {_one_line(s.error)}", file=sys.stderr)
+            _source_error(s.id, s.origin, s.error)
     return exit_code(report, fail_on=args.fail_on, allow_missing_sources=args.allow_missing_sources)
 
 
@@ -152,11 +152,20 @@ def _fetch(args: argparse.Namespace) -> int:
 
     story = load_story(args.story)
     results = fetch_story(story, progress=sys.stderr.isatty())
-    failed = [r for r in results if r.error]
+    failed = False
     for r in results:
-        state = f"error: {_one_line(r.error)}" if r.error else "ok"
-        print(f"{r.id}: {state}")
+        if r.error:
+            _source_error(r.id, r.origin, r.error)
+            failed = True
+        else:
+            print(f"{r.id}: ok")
     return 2 if failed else 0
+
+
+def _source_error(source_id: str, origin: str, error: str) -> None:
+    """One line on stderr for a source that could not be read: its id, where it is, why."""
+    where = f" ({origin})" if origin and origin != source_id else ""
+    print(f"factcheck: source {_one_line(source_id + where)}: {_one_line(error)}", file=sys.stderr)
 
 
 def _write(out: str) -> None:

@@ -84,6 +84,12 @@ class Story(Frozen):
     def source_file(self, spec: SourceSpec) -> Path | None:
         return (self.root / spec.path).resolve() if spec.path else None
 
+    def source_origin(self, spec: SourceSpec) -> str:
+        """Where a source is, for people: its URL, or its file as seen from the current
+        folder (``claims/x/sources/b.txt``, not story.toml's ``sources/b.txt``)."""
+        src = self.source_file(spec)
+        return display_path(src) if src is not None else spec.origin
+
 
 # --- small file helpers (shared with decisions.py) ------------------------------------------
 
@@ -361,8 +367,10 @@ def init_story(
 ) -> Story:
     """Create ``path/story.toml`` for ``draft`` and ``sources`` (URLs or file paths).
 
-    File sources are snapshotted at once; URL sources wait for :func:`fetch_story`.
-    Refuses to overwrite an existing story.
+    The draft and the file sources are read first, as ``check`` reads them: one that is
+    missing, empty, binary or too large raises before anything is written. File sources are
+    snapshotted at once; URL sources wait for :func:`fetch_story`. Refuses to overwrite an
+    existing story.
     """
     from .sources import read_input, source_id_for
 
@@ -388,6 +396,7 @@ def init_story(
         return Path(os.path.relpath(target, aroot)).as_posix()
 
     draft_rel = rel_inside(draft, "draft")
+    read_input(draft, doc_id=DRAFT_ID)  # empty, binary, too big...: fail before writing
     taken = {DRAFT_ID}
     specs: list[SourceSpec] = []
     docs: dict[str, Document] = {}
@@ -481,17 +490,18 @@ def snapshot_source(
     story: Story, spec: SourceSpec, *, session: requests.Session | None = None
 ) -> SourceInfo:
     """Fetch (or re-read) one source and write its snapshot; errors go in ``error``."""
+    origin = story.source_origin(spec)
     try:
         doc, meta = _acquire(story, spec, session)
         _write_snapshot(story, spec, doc, meta)
     except FactcheckError as exc:
         kept = "; kept the previous snapshot" if story.snapshot_path(spec.id).is_file() else ""
-        return SourceInfo(id=spec.id, origin=spec.origin, lang=spec.lang or "en",
+        return SourceInfo(id=spec.id, origin=origin, lang=spec.lang or "en",
                           error=exc.message + kept)
     except OSError as exc:
-        return SourceInfo(id=spec.id, origin=spec.origin, lang=spec.lang or "en",
+        return SourceInfo(id=spec.id, origin=origin, lang=spec.lang or "en",
                           error=f"cannot write the snapshot: {exc.strerror or exc}")
-    return SourceInfo(id=spec.id, origin=spec.origin, lang=doc.lang,
+    return SourceInfo(id=spec.id, origin=origin, lang=doc.lang,
                       title=doc.title or doc.meta.get("title"))
 
 
@@ -506,7 +516,8 @@ def fetch_story(story: Story, *, progress: bool = False) -> list[SourceInfo]:
     with make_session() as session:
         for spec in story.sources:
             if progress:
-                print(f"fetching {spec.id} ({spec.origin})", file=sys.stderr, flush=True)
+                print(f"fetching {spec.id} ({story.source_origin(spec)})", file=sys.stderr,
+                      flush=True)
             results.append(snapshot_source(story, spec, session=session))
     return results
 
@@ -561,10 +572,11 @@ def story_documents(
     docs: list[Document] = []
     infos: list[SourceInfo] = []
     for spec in story.sources:
+        origin = story.source_origin(spec)
         try:
             doc = _read_snapshot(story, spec)
         except StoryError as exc:
-            infos.append(SourceInfo(id=spec.id, origin=spec.origin, lang=spec.lang or "en",
+            infos.append(SourceInfo(id=spec.id, origin=origin, lang=spec.lang or "en",
                                     error=str(exc)))
             continue
         failed = refreshed.get(spec.id)
@@ -573,7 +585,7 @@ def story_documents(
             when = doc.meta.get("fetched_at", "an earlier fetch")
             error = f"refresh failed ({failed.error}); checked the snapshot of {when}"
         docs.append(doc)
-        infos.append(SourceInfo(id=spec.id, origin=spec.origin, lang=doc.lang, title=doc.title,
+        infos.append(SourceInfo(id=spec.id, origin=origin, lang=doc.lang, title=doc.title,
                                 error=error))
     taken = {DRAFT_ID, *(s.id for s in story.sources)}
     for extra in extra_sources:
@@ -582,7 +594,7 @@ def story_documents(
         try:
             doc = load_source(extra, doc_id=sid)
         except (InputError, FetchError) as exc:
-            infos.append(SourceInfo(id=sid, origin=extra, error=str(exc)))
+            infos.append(SourceInfo(id=sid, origin=extra, error=exc.message))  # the path is in origin
             continue
         docs.append(doc)
         infos.append(SourceInfo(id=sid, origin=extra, lang=doc.lang, title=doc.title))

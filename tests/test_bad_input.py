@@ -243,7 +243,7 @@ def test_check_bad_source(capsys: pytest.CaptureFixture[str], repo: Path, name: 
     code, out, err = run(capsys, "check", "draft.md", "--source", name, "--source",
                          "source.txt", "--format", "json")
     sid = Path(name).stem
-    assert_one_error(code, err, f"source {sid}", *needles)
+    assert_one_error(code, err, f"factcheck: source {sid} ({name}): ", *needles)
     sources = {s["id"]: s for s in json.loads(out)["sources"]}
     assert sources[sid]["error"]
     assert sources["source"]["error"] is None  # the good one was checked
@@ -282,6 +282,7 @@ def test_check_url_source_404_on_loopback(capsys: pytest.CaptureFixture[str], re
                          "--format", "json")
     line = assert_one_error(code, err, "404")
     assert "localhost" in line or "127-0-0-1" in line or "missing" in line
+    assert f" ({url}): " in line  # the source's URL, not only its id
     data = json.loads(out)
     errors = {s["id"]: s["error"] for s in data["sources"]}
     assert [sid for sid, e in errors.items() if e] == [s for s in errors if s != "source"]
@@ -317,12 +318,15 @@ def test_init_bad_source(capsys: pytest.CaptureFixture[str], repo: Path, name: s
     ("name", "maker", "needles"),
     [pytest.param("nothere.md", _missing, ("not found",), id="missing"),
      pytest.param("folder.md", _directory, ("not found",), id="directory"),
-     pytest.param("empty.md", _write(b""), ("empty",), id="empty", marks=pytest.mark.xfail(
-         strict=True, reason="story.py:init_story does not read the draft (an empty draft "
-                             "is accepted and fails later at check)")),
-     pytest.param("image.md", _write(PNG), ("PNG",), id="png", marks=pytest.mark.xfail(
-         strict=True, reason="story.py:init_story does not read the draft (a binary draft "
-                             "is accepted and fails later at check)"))],
+     pytest.param("empty.md", _write(b""), ("empty",), id="empty"),
+     pytest.param("blank.md", _write(b" \n\t\r\n  \n"), ("whitespace",), id="whitespace-only"),
+     pytest.param("nul.md", _write(TEXT.encode()[:30] + b"\x00\x00\x01" + TEXT.encode()),
+                  ("NUL",), id="nul-bytes"),
+     pytest.param("image.md", _write(PNG), ("PNG",), id="png"),
+     pytest.param("report.pdf", _write(PDF), ("PDF",), id="pdf"),
+     pytest.param("locked.md", _unreadable, ("permission denied",), id="unreadable",
+                  marks=pytest.mark.skipif(IS_ROOT, reason="root reads any file")),
+     pytest.param("huge.md", _sparse, ("too large", "10,000,000"), id="over-size-cap")],
 )
 def test_init_bad_draft(capsys: pytest.CaptureFixture[str], repo: Path, name: str,
                         maker: Maker, needles: tuple[str, ...]) -> None:
@@ -330,7 +334,9 @@ def test_init_bad_draft(capsys: pytest.CaptureFixture[str], repo: Path, name: st
     before = tree(repo)
     code, out, err = run(capsys, "init", "claims/new", "--draft", name, "--source", "source.txt")
     assert_one_error(code, err, name, *needles)
-    assert tree(repo) == before
+    assert out == ""
+    assert tree(repo) == before  # no claims/ folder, no story.toml, no snapshot
+    assert not (repo / "claims").exists()
 
 
 def test_init_outside_the_repository(capsys: pytest.CaptureFixture[str], repo: Path,
@@ -463,7 +469,7 @@ def test_story_bad_snapshot_is_a_source_error(capsys: pytest.CaptureFixture[str]
     (story / "sources" / "radio.txt").write_bytes(b"\xff\xfe\x00bad")
     before = tree(repo)
     code, out, err = run(capsys, "check", "claims/arrests", "--format", "json")
-    assert_one_error(code, err, "source radio", "UTF-8")
+    assert_one_error(code, err, "source radio (claims/arrests/sources/r.txt): ", "UTF-8")
     errors = {s["id"]: s["error"] for s in json.loads(out)["sources"]}
     assert errors["wire"] is None and errors["radio"]
     assert tree(repo) == before
@@ -490,14 +496,27 @@ def test_fetch_bad_path_source(capsys: pytest.CaptureFixture[str], repo: Path, n
     assert not any(Path(k).name.startswith("bad.") and "sources" in k for k in after)
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py:_fetch prints per-source errors on stdout, "
-                                       "not as one line on stderr")
 def test_fetch_bad_source_error_on_stderr(capsys: pytest.CaptureFixture[str],
                                           repo: Path) -> None:
     story = make_story(repo, GOOD_TOML + '\n[[sources]]\nid = "bad"\npath = "bad.txt"\n')
     (story / "bad.txt").write_bytes(PNG)
-    code, _, err = run(capsys, "fetch", "claims/arrests")
-    assert_one_error(code, err, "bad", "PNG")
+    code, out, err = run(capsys, "fetch", "claims/arrests")
+    assert_one_error(code, err, "factcheck: source bad (claims/arrests/bad.txt): ", "PNG")
+    assert out.splitlines() == ["wire: ok"]
+
+
+def test_story_source_without_snapshot_names_its_url(capsys: pytest.CaptureFixture[str],
+                                                     repo: Path) -> None:
+    url = "https://news.example.com/arrests"
+    make_story(repo, GOOD_TOML + f'\n[[sources]]\nid = "radio"\nurl = "{url}"\n')
+    before = tree(repo)
+    code, out, err = run(capsys, "check", "claims/arrests", "--format", "json")
+    assert_one_error(code, err, f"factcheck: source radio ({url}): ", "no snapshot",
+                     "factcheck fetch claims/arrests")
+    sources = {s["id"]: s for s in json.loads(out)["sources"]}
+    assert sources["radio"]["path"] == url and sources["radio"]["error"]
+    assert sources["wire"]["path"] == "claims/arrests/sources/wire.txt"
+    assert tree(repo) == before
 
 
 # --- story folders: decisions.json ------------------------------------------------------------
