@@ -9,6 +9,7 @@ Each source claim serves one fact; a weak match never makes a confident conflict
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import cast
 
@@ -26,48 +27,14 @@ SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, acros
 ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
 
 
+Pair = tuple[float, int, int, str, str]  # score, draft index, source index, verdict, why
+
+
 def align_document(
     draft_claims: Sequence[Claim], doc: Document, source_claims: Sequence[Claim], *, itself: bool = False
 ) -> dict[str, Finding]:
     """Findings of one source (or of the draft against itself) keyed by draft claim id."""
-    pairs: list[tuple[float, int, int, str, str]] = []
-    words = vocabulary(doc.text)
-    by_kind: dict[str, list[tuple[int, Side]]] = {}  # each claim is scored against its own kind only
-    for si, s in enumerate(source_claims):
-        by_kind.setdefault(s.kind, []).append((si, side(s)))
-    for di, d in enumerate(draft_claims):
-        same_kind = by_kind.get(d.kind)
-        if not same_kind:
-            continue
-        unknown = d.kind in NUMERIC and not itself and names_unknown(d, words)
-        ds = side(d)
-        for si, ss in same_kind:
-            if itself and si <= di:
-                continue
-            s = ss.claim
-            sc, why = score_sides(ds, ss)
-            if unknown:
-                sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
-                why += "; the source never names what is next to this figure"
-            if sc < min(AGREE_AT, UNCLEAR_AT):
-                continue
-            verdict, vwhy = compare(d, s)
-            if verdict == "agrees" and sc < AGREE_AT:
-                continue
-            if verdict == "conflicts" and s.weak:
-                continue
-            if verdict == "conflicts" and d.kind in NUMERIC and not _anchored(d, s, why):
-                verdict = "unclear"  # nothing but the words around it says it is the same fact
-            if itself and (verdict != "conflicts" or sc < SELF_AT or d.sentence == s.sentence):
-                continue
-            need = CONFLICT_AT + (0.2 if d.kind == "date" else 0.0)
-            if verdict == "conflicts" and sc < need:
-                if sc < UNCLEAR_AT:
-                    continue
-                verdict = "unclear"
-            if verdict == "unclear" and sc < UNCLEAR_AT:
-                continue
-            pairs.append((sc, di, si, verdict, f"{why}; {vwhy}"))
+    pairs = _self_pairs(draft_claims) if itself else _pairs(draft_claims, doc, source_claims)
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     group = _repeat_groups(source_claims)
     taken_d: set[int] = set()
@@ -97,6 +64,95 @@ def align_document(
             source_claim=s.id,
         )
     return out
+
+
+def _pairs(draft_claims: Sequence[Claim], doc: Document, source_claims: Sequence[Claim]) -> list[Pair]:
+    """Every (draft claim, source claim) pair that could be reported, with its verdict."""
+    words = vocabulary(doc.text)
+    by_kind: dict[str, list[tuple[int, Side]]] = {}  # each claim is scored against its own kind only
+    seen: set[tuple[object, ...]] = set()
+    for si, s in enumerate(source_claims):
+        # a claim said again word for word scores the same and joins its first saying's
+        # repeat group in the assignment, so scoring the first is enough
+        key = _identity(s)
+        if key not in seen:
+            seen.add(key)
+            by_kind.setdefault(s.kind, []).append((si, side(s)))
+    pairs: list[Pair] = []
+    for di, d in enumerate(draft_claims):
+        same_kind = by_kind.get(d.kind)
+        if not same_kind:
+            continue
+        unknown = d.kind in NUMERIC and names_unknown(d, words)
+        ds = side(d)
+        for si, ss in same_kind:
+            sc, why = score_sides(ds, ss)
+            if unknown:
+                sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
+                why += "; the source never names what is next to this figure"
+            judged = _judge(d, ss.claim, sc, why)
+            if judged:
+                pairs.append((sc, di, si, *judged))
+    return pairs
+
+
+def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
+    """The draft against itself: strong conflicts between claims of different sentences.
+
+    Claims said word for word more than once are judged once per distinct pair, so a draft
+    that repeats itself costs no more than one that does not."""
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for i, c in enumerate(claims):
+        groups.setdefault(_identity(c), []).append(i)
+    reps = list(groups.values())
+    pairs: list[Pair] = []
+    for a in reps:
+        d = claims[a[0]]
+        ds = side(d)
+        for b in reps:
+            s = claims[b[0]]
+            if b is a or s.kind != d.kind or compare(d, s)[0] != "conflicts":
+                continue
+            sc, why = score_sides(ds, side(s))
+            judged = _judge(d, s, sc, why) if sc >= SELF_AT else None
+            if not judged or judged[0] != "conflicts":
+                continue
+            for di in a:  # each saying of d meets the first later saying of s in another sentence
+                k = bisect_right(b, di)
+                while k < len(b) and claims[b[k]].sentence == claims[di].sentence:
+                    k += 1
+                if k < len(b):
+                    pairs.append((sc, di, b[k], *judged))
+    return pairs
+
+
+def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
+    """The verdict to report for a scored pair and why, or None when the pair is too weak."""
+    if sc < min(AGREE_AT, UNCLEAR_AT):
+        return None
+    verdict, vwhy = compare(d, s)
+    if verdict == "agrees" and sc < AGREE_AT:
+        return None
+    if verdict == "conflicts" and s.weak:
+        return None
+    if verdict == "conflicts" and d.kind in NUMERIC and not _anchored(d, s, why):
+        verdict = "unclear"  # nothing but the words around it says it is the same fact
+    need = CONFLICT_AT + (0.2 if d.kind == "date" else 0.0)
+    if verdict == "conflicts" and sc < need:
+        if sc < UNCLEAR_AT:
+            return None
+        verdict = "unclear"
+    if verdict == "unclear" and sc < UNCLEAR_AT:
+        return None
+    return verdict, f"{why}; {vwhy}"
+
+
+def _identity(c: Claim) -> tuple[object, ...]:
+    """Everything scoring and comparison read of a claim, less where it stands."""
+    return (
+        c.kind, c.text, c.context, c.span.start - c.sentence.start, str(c.value), c.unit, c.hedge,
+        c.concepts, c.actions, c.part, c.weak, c.lang, c.role, str(c.when), c.subject, c.amount, c.predicate,
+    )
 
 
 def _repeat_groups(claims: Sequence[Claim]) -> list[list[int]]:

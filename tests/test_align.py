@@ -110,6 +110,18 @@ def test_the_draft_against_itself() -> None:
     assert f is not None and f.verdict == "conflicts" and f.value == 15
 
 
+def test_a_draft_that_repeats_itself_still_meets_its_contradiction() -> None:
+    first = "Police arrested 14 people in the raids on Tuesday."
+    later = "Officials confirmed that police arrested 15 people in the raids on Tuesday."
+    text = "\n\n".join([first] * 3 + [later] + [first] * 2)
+    r = check(Document(id="draft", text=text), [])
+    fourteens = [c for c in r.claims if c.claim.text == "14 people"]
+    assert len(fourteens) == 5
+    # the three sayings before the 15 meet it; the two after it have no later contradiction
+    found = [next((f for f in c.findings if f.source == "draft"), None) for c in fourteens]
+    assert [f is not None and f.value == 15 for f in found] == [True, True, True, False, False]
+
+
 def test_one_source_figure_serves_one_fact() -> None:
     r = run(
         "Police arrested 14 people. Police arrested 20 people in Lyon.",
