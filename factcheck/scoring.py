@@ -103,7 +103,8 @@ def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
     # the figures are most of the evidence
     bare = not (d.concepts or s.concepts or da or sa)
     weight = 0.5 if bare else 0.3
-    best = sc + weight + _best_rest(d, s)
+    value = _value_term(a, b)  # exact, and cheaper than the context: it bounds the rest first
+    best = sc + weight + _best_rest(d, s, value)
     if best < FLOOR:
         return best, ""  # even the closest context could not make these the same fact
     sim = similarity_of(a.features, b.features, d.lang == s.lang)
@@ -115,17 +116,7 @@ def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
     x, y = d.amount, s.amount
     if x and y and a.normal and b.normal:
         # the value only as a tie-breaker: a compatible figure is a little more likely the same fact
-        if compare_amounts(d, s, a.normal, b.normal)[0] == "agrees":
-            if "vague" in (d.hedge, s.hedge):
-                sc += 0.05  # "dozens" holds almost any figure: agreeing with it proves little
-            elif d.part == s.part:  # "two of the three" vs "two": a part, not the whole
-                sc += VALUE_BONUS
-        else:
-            na, nb = a.normal[0], b.normal[0]
-            mid_a, mid_b = (na.low + na.high) / 2, (nb.low + nb.high) / 2
-            if mid_a > 0 and mid_b > 0 and math.isfinite(mid_a) and math.isfinite(mid_b):
-                apart = abs(math.log10(mid_a) - math.log10(mid_b))  # orders of magnitude
-                sc -= VALUE_PENALTY * (min(3.0, apart) if math.isfinite(apart) else 3.0)
+        sc += value
         if d.kind == "age":
             sc += 0.3 if x.is_range == y.is_range else -0.3
     if d.kind == "money" and d.unit != s.unit:
@@ -146,10 +137,26 @@ def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
     return sc, "; ".join(why) or "weak match"
 
 
-def _best_rest(d: Claim, s: Claim) -> float:
-    """The most the value, the names and the known penalties can still add after the
-    concepts and actions: an upper bound that lets most pairs stop before the costly signals."""
-    value = 0.05 if "vague" in (d.hedge, s.hedge) else (VALUE_BONUS if d.part == s.part else 0.0)
+def _value_term(a: Side, b: Side) -> float:
+    """What the two values add: a little for a compatible figure, less the further apart."""
+    d, s = a.claim, b.claim
+    if not (d.amount and s.amount and a.normal and b.normal):
+        return 0.0
+    if compare_amounts(d, s, a.normal, b.normal)[0] == "agrees":
+        if "vague" in (d.hedge, s.hedge):
+            return 0.05  # "dozens" holds almost any figure: agreeing with it proves little
+        return VALUE_BONUS if d.part == s.part else 0.0  # "two of the three" vs "two": a part
+    na, nb = a.normal[0], b.normal[0]
+    mid_a, mid_b = (na.low + na.high) / 2, (nb.low + nb.high) / 2
+    if mid_a > 0 and mid_b > 0 and math.isfinite(mid_a) and math.isfinite(mid_b):
+        apart = abs(math.log10(mid_a) - math.log10(mid_b))  # orders of magnitude
+        return -(VALUE_PENALTY * (min(3.0, apart) if math.isfinite(apart) else 3.0))
+    return 0.0
+
+
+def _best_rest(d: Claim, s: Claim, value: float) -> float:
+    """The most the names can still add, with the value and the known penalties: an upper
+    bound after the concepts and actions that lets most pairs stop before the context."""
     rest = value + ENTITY_BONUS + (0.3 if d.kind == "age" else 0.0)
     if d.kind == "money" and d.unit != s.unit:
         rest -= 0.1

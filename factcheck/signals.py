@@ -22,15 +22,19 @@ def vocabulary(text: str) -> frozenset[str]:
 
 def names_unknown(d: Claim, vocabulary: frozenset[str]) -> bool:
     """A proper name in the figure's own clause that the source never uses."""
-    start = d.span.start - d.sentence.start
-    end = start + len(d.text)
-    ctx = d.context
+    names = _clause_names(d.context, d.span.start - d.sentence.start, len(d.text))
+    return bool(names) and not names <= vocabulary
+
+
+@lru_cache(maxsize=4096)
+def _clause_names(ctx: str, start: int, length: int) -> frozenset[str]:
+    """The proper names of the figure's own clause, less those that only say who reported it."""
+    end = start + length
     lo = max((ctx.rfind(p, 0, start) for p in ",;:()"), default=-1) + 1
     his = [k for k in (ctx.find(p, end) for p in ",;:()") if k >= 0]
     hi = min(his) if his else len(ctx)
     clause = ctx[lo:hi]
-    names = _names_in(clause, lo == 0) - _attributed(clause)
-    return bool(names - vocabulary)
+    return _names_in(clause, lo == 0) - _attributed(clause)
 
 
 _REPORTING = ("told", "said", "according to", "agency", "reported", "selon", "a declare", "a indique", "a precise")
