@@ -76,7 +76,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         s = sent_of(m.start)
         if s is None:
             continue
-        if s != prev_sent:
+        if s is not prev_sent:  # the same Span object of `sents`: identity is enough
             prev = None
             in_sentence = 0
         elif in_sentence >= MAX_FIGURES_PER_SENTENCE:
