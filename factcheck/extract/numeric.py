@@ -278,7 +278,8 @@ def _actions(
     if before and (not after or before[-1][0] >= i - 3):
         last = before[-1][0]
         acts |= {x for k, x in before if k == last}
-    if not acts and s0 < a:
+    own = not acts and _own_predicate(toks, j, b, lex)
+    if not acts and s0 < a and not own:
         # the clause started with a break ("and", ","): look back to the sentence start
         back = (
             actions_in(toks, max(s0, i - CLAUSE_REACH), i, lex.lang)
@@ -288,9 +289,16 @@ def _actions(
         if back:
             last = back[-1][0]
             acts |= {x for k, x in back if k == last}
-    if not acts and prev is not None and not whole:
-        acts = set(prev.actions)
+    if not acts and prev is not None and not whole and not own:
+        acts = set(prev.actions)  # "12 were arrested, three in Lyon": the same action
     return tuple(sorted(acts))
+
+
+def _own_predicate(toks: list[Token], j: int, b: int, lex: Lexicon) -> bool:
+    """An auxiliary and a word after the figure's subject, within its clause: the figure has
+    a predicate of its own even when no action word names it ("54 others were treated")."""
+    aux = word_set(lex.lang, "auxiliaries")
+    return any(toks[k].norm in aux and toks[k + 1].is_word for k in range(j, min(b, len(toks) - 1)))
 
 
 def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:

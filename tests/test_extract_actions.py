@@ -1,0 +1,32 @@
+"""What happened to a counted thing: a figure without an action word of its own borrows
+the previous figure's only when it has no predicate of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import extract_claims
+from factcheck.models import Document
+
+CASES = {
+    # elliptical: "and 30 others [were arrested] in Lyon"
+    "en-ellipsis-borrows": (
+        "Police arrested 12 people on Monday, and 30 others in Lyon.", "en", "30 others", ("arrested",),
+    ),
+    "fr-ellipsis-borrows": ("Quinze personnes ont été tuées et 54 autres à Lyon.", "fr", "54 autres", ("killed",)),
+    # a predicate of its own, even one the lexicon does not name, borrows nothing
+    "en-own-predicate": ("Fifteen people were killed and 54 others were allowed to leave.", "en", "54 others", ()),
+    "fr-own-predicate": (
+        "Quinze personnes ont été tuées et 54 autres ont été autorisées à partir.", "fr", "54 autres", (),
+    ),
+    "fr-prises-en-charge": (
+        "Quinze personnes ont été tuées et 54 autres ont été prises en charge par les secours.",
+        "fr", "54 autres", ("hospitalized",),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "lang", "figure", "actions"), CASES.values(), ids=CASES.keys())
+def test_actions_of_a_figure(text: str, lang: str, figure: str, actions: tuple[str, ...]) -> None:
+    claims = {c.text: c for c in extract_claims(Document(id="draft", text=text, lang=lang))}
+    assert claims[figure].actions == actions
