@@ -119,12 +119,16 @@ def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, 
         got = ann[k]
         if got is None:
             got = ann[k] = _annotate(toks, k, lang)
+        if got is _NOTHING:  # most words name no action
+            k += 1
+            continue
         phrase_ids, length, stem_ids = got
         if length and k + length <= b:
             out += [(k, x) for x in phrase_ids]
             k += length
             continue
-        out += [(k, x) for x in stem_ids]
+        if stem_ids:
+            out += [(k, x) for x in stem_ids]
         k += 1
     return out
 
@@ -145,13 +149,17 @@ def _annotations(toks: list[Token], lang: str) -> list[Annotation | None]:
     return fresh
 
 
+_NOTHING: Annotation = ((), 0, ())
+
+
 def _annotate(toks: list[Token], k: int, lang: str) -> Annotation:
     t = toks[k]
     for phrase, ids in concepts(lang).action_index.get(t.norm, ()):
         m = match_at(toks, k, phrase)
         if m:
             return tuple(sorted(ids)), m, _stems(t, lang)
-    return (), 0, _stems(t, lang)
+    stems = _stems(t, lang)
+    return ((), 0, stems) if stems else _NOTHING
 
 
 def _stems(t: Token, lang: str) -> tuple[str, ...]:

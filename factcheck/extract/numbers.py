@@ -60,12 +60,13 @@ class Mention:
 def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     i, n = 0, len(toks)
+    starts = _word_starts(lex.lang)
     while i < n:
         t = toks[i]
         m: Mention | None = None
         if t.kind == "num":
             m = _digits(text, toks, i, lex)
-        elif t.is_word:
+        elif t.norm in starts and t.is_word:
             m = _words(toks, i, lex)
         if m is None:
             i += 1

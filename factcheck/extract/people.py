@@ -75,7 +75,8 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
     n = len(toks)
     i = 0
     while i < n:
-        if not toks[i].is_cap:
+        t = toks[i]
+        if t.kind != "word" or not t.text[:1].isupper():  # Token.is_cap, inline: every token passes here
             i += 1
             continue
         j = _cap_run(toks, i)
