@@ -399,6 +399,33 @@ async def test_draft_scrolls_to_the_selected_claim() -> None:
 
 
 @sync
+async def test_claim_summary_height_follows_its_excerpt() -> None:
+    short = "Police held 2 men."
+    long = ("In the end 40 people were hurt in the northern districts of the city, where the river "
+            "rose faster than anyone expected and crews worked through the night to reach them.")
+    text = f"{short}\n\n{long}\n"
+    claims = []
+    for k, (fig, sent) in enumerate((("2 men", short), ("40 people", long)), 1):
+        start, s0 = text.index(fig), text.index(sent)
+        claims.append(CheckedClaim(claim=Claim(
+            id=f"c{k}", doc_id="draft", kind="count", span=Span(start=start, end=start + len(fig)),
+            text=fig, value=int(fig.split()[0]), sentence=Span(start=s0, end=s0 + len(sent)))))
+    report = Report(draft=Document(id="draft", text=text, origin="d.md"), sources=(), claims=tuple(claims))
+    app = make_app(report)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        summary = main(app).query_one("#claim-summary")
+        heights = [summary.size.height]
+        for key in ("j", "k", "j"):
+            await pilot.press(key)
+            await pilot.pause()
+            heights.append(summary.size.height)
+        short_h, long_h = heights[0], heights[1]
+        assert long_h > short_h  # the long excerpt wraps: the summary grows, then shrinks back
+        assert heights == [short_h, long_h, short_h, long_h]
+
+
+@sync
 async def test_loading_screen_then_review_and_unexpected_errors() -> None:
     gate = threading.Event()
 

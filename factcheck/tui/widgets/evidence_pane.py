@@ -32,6 +32,7 @@ class EvidencePane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = "Evidence"
+        self._summary_lines = -1  # lines of the claim summary as last laid out
 
     def compose(self) -> ComposeResult:
         yield Static(id="claim-summary")
@@ -52,10 +53,19 @@ class EvidencePane(Vertical):
         summary = self.query_one("#claim-summary", Static)
         sources = self.sources
         if index is None:
+            self._summary_lines = -1
             summary.update(Text("No claim selected.", style=pal.muted))
             sources.set_options([])
             return
-        summary.update(claim_summary(review, index, pal))
+        # a new layout of the whole screen costs most of a keypress: only when the summary's
+        # height changes (a longer or shorter excerpt), not for every claim
+        summary.update(claim_summary(review, index, pal), layout=False)
+        summary.clear_cached_dimensions()
+        size = summary.content_size
+        lines = summary.get_content_height(size, self.app.size, size.width)
+        if lines != self._summary_lines:
+            summary.refresh(layout=True)
+        self._summary_lines = lines
         rows = review.evidence(index)
         keep = source if source is not None else self.selected_source
         options: list[Option | None] = []
