@@ -35,6 +35,7 @@ class Side(NamedTuple):
     actions: frozenset[str]  # less the neutral ones
     features: Features
     normal: tuple[Amount, bool] | None  # the amount in base units (numeric kinds)
+    name: tuple[str, ...]  # a person's name, folded, word by word
 
 
 def side(c: Claim) -> Side:
@@ -50,6 +51,7 @@ def side(c: Claim) -> Side:
         frozenset(c.actions) - NEUTRAL_ACTIONS,
         features(c),
         normalise(c) if c.amount is not None else None,
+        tuple(fold(str(c.value)).split()) if c.kind == "person" else (),
     )
 
 
@@ -65,7 +67,7 @@ def score_sides(a: Side, b: Side) -> tuple[float, str]:
     if d.kind != s.kind:
         return 0.0, ""
     if d.kind == "person":
-        return _score_person(d, s)
+        return _score_person(a, b)
     if d.kind == "date":
         return _score_date(d, s)
     return _score_numeric(a, b)
@@ -103,10 +105,14 @@ def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
     # the figures are most of the evidence
     bare = not (d.concepts or s.concepts or da or sa)
     weight = 0.5 if bare else 0.3
-    value = _value_term(a, b)  # exact, and cheaper than the context: it bounds the rest first
-    best = sc + weight + _best_rest(d, s, value)
+    most = _most_value(d, s)
+    best = sc + weight + _best_rest(d, s, most)
     if best < FLOOR:
-        return best, ""  # even the closest context could not make these the same fact
+        return best, ""  # even the closest context and value could not make these the same fact
+    value = _value_term(a, b)  # exact, and cheaper than the context: it bounds the rest first
+    best += value - most
+    if best < FLOOR:
+        return best, ""
     sim = similarity_of(a.features, b.features, d.lang == s.lang)
     if best - weight * (1.0 - sim) < FLOOR:
         return best - weight * (1.0 - sim), ""
@@ -135,6 +141,13 @@ def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
     elif ent == "missing":
         sc -= 0.05
     return sc, "; ".join(why) or "weak match"
+
+
+def _most_value(d: Claim, s: Claim) -> float:
+    """The most :func:`_value_term` can give, without comparing the values."""
+    if "vague" in (d.hedge, s.hedge):
+        return 0.05
+    return VALUE_BONUS if d.part == s.part else 0.0
 
 
 def _value_term(a: Side, b: Side) -> float:
@@ -172,8 +185,9 @@ def _same_dimension(u: str | None, v: str | None) -> bool:
     return u is not None and v is not None and dims.get(u) is not None and dims.get(u) == dims.get(v)
 
 
-def _score_person(d: Claim, s: Claim) -> tuple[float, str]:
-    a, b = fold(str(d.value)).split(), fold(str(s.value)).split()
+def _score_person(x: Side, y: Side) -> tuple[float, str]:
+    d, s = x.claim, y.claim
+    a, b = x.name, y.name
     if not a or not b:
         return 0.0, ""
     roles = (set(d.concepts) & set(s.concepts)) - {"head", "official"}
