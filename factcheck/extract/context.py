@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Concepts, Lexicon, concepts, singular, stem_actions
-from .tokens import Token, match_at
+from .tokens import Token, glued, match_at
 
 _PUNCT_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", '"', "“", "”", "«", "»"})
 
@@ -50,6 +50,10 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
         t = toks[k]
         if t.norm in _PUNCT_BREAK:
             break
+        if t.kind == "num" and k + 1 < n and toks[k + 1].is_word and glued(t, toks[k + 1]):
+            steps += 1
+            k += 2  # "seven complete 3D weapons", "two 4x4 vehicles": a modifier, not the head
+            continue
         if t.is_word:
             used, ids = subject_concepts(toks, k, c)
             if ids:

@@ -1,5 +1,7 @@
-"""What happened to a counted thing: a figure without an action word of its own borrows
-the previous figure's only when it has no predicate of its own."""
+"""What a figure counts (its subject) and what happened to it (its actions).
+
+A figure without an action word of its own borrows the previous figure's only when it has no
+predicate of its own; a number glued to letters ("3D", "4x4") modifies the head noun."""
 
 from __future__ import annotations
 
@@ -30,3 +32,16 @@ CASES = {
 def test_actions_of_a_figure(text: str, lang: str, figure: str, actions: tuple[str, ...]) -> None:
     claims = {c.text: c for c in extract_claims(Document(id="draft", text=text, lang=lang))}
     assert claims[figure].actions == actions
+
+
+SUBJECTS = {
+    "glued-3d": ("Police seized seven complete 3D weapons.", "en", "weapon"),
+    "glued-4x4": ("Two 4x4 vehicles were stolen overnight.", "en", "vehicle"),
+    "glued-fr-3d": ("Les enquêteurs ont saisi sept armes 3D.", "fr", "weapon"),
+}
+
+
+@pytest.mark.parametrize(("text", "lang", "concept"), SUBJECTS.values(), ids=SUBJECTS.keys())
+def test_subject_of_a_figure(text: str, lang: str, concept: str) -> None:
+    counts = [c for c in extract_claims(Document(id="draft", text=text, lang=lang)) if c.kind == "count"]
+    assert len(counts) == 1 and concept in counts[0].concepts
