@@ -40,7 +40,7 @@ def test_golden_show_decided() -> None:
         ("draft.md:4:48: conflict:",
          'draft.md:4:48: conflict: Anna Lindqvist (chief prosecutor); radio-en says'
          ' "Anna Lindquist" (sources/radio en.txt:2:51)'),
-        ("error:", "error: source gone: file not found"),
+        ("error:", "error: source gone (sources/gone.txt): file not found"),
     ],
     ids=["count", "count-wire", "unclear", "self", "person", "source-error"],
 )

@@ -17,8 +17,9 @@ def render(report: Report, *, show_decided: bool = False) -> str:
     for item in items(report, show_decided=show_decided):
         where = inert(loc.where(draft_id, item.claim.span))
         lines.append(f"{where}: {item.severity}: {message(item, loc)}")
-    for sid, _origin, error in source_errors(report):
-        lines.append(f"error: source {inert(sid)}: {one_line(error)}")
+    for sid, origin, error in source_errors(report):
+        where = f" ({inert(origin)})" if origin and origin != sid else ""
+        lines.append(f"error: source {inert(sid)}{where}: {one_line(error)}")
     lines.append(f"read as: {languages(report)}")
     lines.append(summary_line(report, show_decided=show_decided))
     return "\n".join(lines) + "\n"
