@@ -105,15 +105,15 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
     for i, c in enumerate(claims):
         groups.setdefault(_identity(c), []).append(i)
     reps = list(groups.values())
+    sides = [side(claims[g[0]]) for g in reps]
     pairs: list[Pair] = []
-    for a in reps:
-        d = claims[a[0]]
-        ds = side(d)
-        for b in reps:
-            s = claims[b[0]]
+    for a, ds in zip(reps, sides, strict=True):
+        d = ds.claim
+        for b, ss in zip(reps, sides, strict=True):
+            s = ss.claim
             if b is a or s.kind != d.kind or compare(d, s)[0] != "conflicts":
                 continue
-            sc, why = score_sides(ds, side(s))
+            sc, why = score_sides(ds, ss)
             judged = _judge(d, s, sc, why) if sc >= SELF_AT else None
             if not judged or judged[0] != "conflicts":
                 continue

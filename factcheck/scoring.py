@@ -125,12 +125,8 @@ def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
         sc += value
         if d.kind == "age":
             sc += 0.3 if x.is_range == y.is_range else -0.3
-    if d.kind == "money" and d.unit != s.unit:
-        sc -= 0.1
-    if d.part != s.part:
-        sc -= 0.15  # "four of them" is a part of the group that "26 officers" counts
-    if s.hedge == "vague" and d.hedge != "vague":
-        sc -= VAGUE_PENALTY  # "dozens" is weaker evidence than a figure
+    for penalty in _penalties(d, s):
+        sc += penalty
     ent = entities_of(a.features, b.features)
     if ent == "same":
         sc += ENTITY_BONUS
@@ -144,10 +140,10 @@ def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
 
 
 def _most_value(d: Claim, s: Claim) -> float:
-    """The most :func:`_value_term` can give, without comparing the values."""
+    """What two compatible values add, the most :func:`_value_term` can give."""
     if "vague" in (d.hedge, s.hedge):
-        return 0.05
-    return VALUE_BONUS if d.part == s.part else 0.0
+        return 0.05  # "dozens" holds almost any figure: agreeing with it proves little
+    return VALUE_BONUS if d.part == s.part else 0.0  # "two of the three" vs "two": a part
 
 
 def _value_term(a: Side, b: Side) -> float:
@@ -156,9 +152,7 @@ def _value_term(a: Side, b: Side) -> float:
     if not (d.amount and s.amount and a.normal and b.normal):
         return 0.0
     if compare_amounts(d, s, a.normal, b.normal)[0] == "agrees":
-        if "vague" in (d.hedge, s.hedge):
-            return 0.05  # "dozens" holds almost any figure: agreeing with it proves little
-        return VALUE_BONUS if d.part == s.part else 0.0  # "two of the three" vs "two": a part
+        return _most_value(d, s)
     na, nb = a.normal[0], b.normal[0]
     mid_a, mid_b = (na.low + na.high) / 2, (nb.low + nb.high) / 2
     if mid_a > 0 and mid_b > 0 and math.isfinite(mid_a) and math.isfinite(mid_b):
@@ -170,14 +164,19 @@ def _value_term(a: Side, b: Side) -> float:
 def _best_rest(d: Claim, s: Claim, value: float) -> float:
     """The most the names can still add, with the value and the known penalties: an upper
     bound after the concepts and actions that lets most pairs stop before the context."""
-    rest = value + ENTITY_BONUS + (0.3 if d.kind == "age" else 0.0)
+    return value + ENTITY_BONUS + (0.3 if d.kind == "age" else 0.0) + sum(_penalties(d, s))
+
+
+def _penalties(d: Claim, s: Claim) -> list[float]:
+    """What the units, parts and hedges take off, known before the context is read."""
+    out = []
     if d.kind == "money" and d.unit != s.unit:
-        rest -= 0.1
+        out.append(-0.1)
     if d.part != s.part:
-        rest -= 0.15
+        out.append(-0.15)  # "four of them" is a part of the group that "26 officers" counts
     if s.hedge == "vague" and d.hedge != "vague":
-        rest -= VAGUE_PENALTY
-    return rest
+        out.append(-VAGUE_PENALTY)  # "dozens" is weaker evidence than a figure
+    return out
 
 
 def _same_dimension(u: str | None, v: str | None) -> bool:
