@@ -31,10 +31,22 @@ Pair = tuple[float, int, int, str, str]  # score, draft index, source index, ver
 
 
 def align_document(
-    draft_claims: Sequence[Claim], doc: Document, source_claims: Sequence[Claim], *, itself: bool = False
+    draft_claims: Sequence[Claim],
+    doc: Document,
+    source_claims: Sequence[Claim],
+    *,
+    itself: bool = False,
+    draft_sides: Sequence[Side] | None = None,
 ) -> dict[str, Finding]:
-    """Findings of one source (or of the draft against itself) keyed by draft claim id."""
-    pairs = _self_pairs(draft_claims) if itself else _pairs(draft_claims, doc, source_claims)
+    """Findings of one source (or of the draft against itself) keyed by draft claim id.
+
+    ``draft_sides``: :func:`~factcheck.scoring.side` of each draft claim, when the caller
+    aligns the same draft against many sources and reads its claims once."""
+    if itself:
+        pairs = _self_pairs(draft_claims)
+    else:
+        sides = draft_sides if draft_sides is not None else [side(d) for d in draft_claims]
+        pairs = _pairs(draft_claims, sides, doc, source_claims)
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     group = _repeat_groups(source_claims)
     taken_d: set[int] = set()
@@ -66,7 +78,9 @@ def align_document(
     return out
 
 
-def _pairs(draft_claims: Sequence[Claim], doc: Document, source_claims: Sequence[Claim]) -> list[Pair]:
+def _pairs(
+    draft_claims: Sequence[Claim], draft_sides: Sequence[Side], doc: Document, source_claims: Sequence[Claim]
+) -> list[Pair]:
     """Every (draft claim, source claim) pair that could be reported, with its verdict."""
     words = vocabulary(doc.text)
     by_kind: dict[str, list[tuple[int, Side]]] = {}  # each claim is scored against its own kind only
@@ -84,7 +98,7 @@ def _pairs(draft_claims: Sequence[Claim], doc: Document, source_claims: Sequence
         if not same_kind:
             continue
         unknown = d.kind in NUMERIC and names_unknown(d, words)
-        ds = side(d)
+        ds = draft_sides[di]
         for si, ss in same_kind:
             sc, why = score_sides(ds, ss)
             if unknown:

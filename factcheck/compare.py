@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .extract.lexicon import units
-from .models import Amount, Claim
+from .models import Amount, Claim, trusted
 from .text import fold
 
 _ABOUT = 0.02
@@ -69,7 +69,7 @@ def normalise(c: Claim) -> tuple[Amount, bool]:
 def _normalised(kind: str, unit: str | None, low: float, high: float, hedge: str, text: str) -> tuple[Amount, bool]:
     f = _unit_factor(kind, unit) if unit else 1.0
     scaled = kind in ("money", "count") and _scaled(text)
-    return Amount.model_construct(low=low * f, high=high * f, hedge=hedge, lo=None, hi=None), scaled
+    return trusted(Amount, {"low": low * f, "high": high * f, "hedge": hedge}), scaled
 
 
 @lru_cache(maxsize=256)

@@ -21,14 +21,16 @@ def check(
     """
     from .align import align_document
     from .extract import extract_claims
+    from .scoring import side
 
     if infos is None:
         infos = [SourceInfo(id=d.id, origin=d.origin, lang=d.lang, title=d.title) for d in sources]
     draft_claims = extract_claims(draft)
     per_claim: dict[str, list[Finding]] = {c.id: [] for c in draft_claims}
+    sides = [side(c) for c in draft_claims]  # read once, scored against every source
     for doc in sources:
         source_claims = extract_claims(doc, weak=True)  # "a child was hospitalized" supports a one
-        for claim_id, finding in align_document(draft_claims, doc, source_claims).items():
+        for claim_id, finding in align_document(draft_claims, doc, source_claims, draft_sides=sides).items():
             per_claim[claim_id].append(finding)
     for claim_id, finding in align_document(draft_claims, draft, draft_claims, itself=True).items():
         per_claim[claim_id].append(finding)

@@ -36,12 +36,21 @@ class Side(NamedTuple):
     features: Features
     normal: tuple[Amount, bool] | None  # the amount in base units (numeric kinds)
     name: tuple[str, ...]  # a person's name, folded, word by word
+    value_key: tuple[object, ...] | None  # all that :func:`_value_term` reads of the claim
+
+
+def _value_key(c: Claim, normal: tuple[Amount, bool] | None) -> tuple[object, ...] | None:
+    if c.amount is None or normal is None:
+        return None
+    n, scaled = normal
+    return (c.kind, c.unit, c.hedge, c.part, c.amount.low, n.low, n.high, n.hedge, scaled)
 
 
 def side(c: Claim) -> Side:
     lex = concepts(c.lang)
     con = frozenset(c.concepts)
     spec = con - lex.generic
+    normal = normalise(c) if c.amount is not None else None
     return Side(
         c,
         con,
@@ -50,8 +59,9 @@ def side(c: Claim) -> Side:
         spec <= lex.human,
         frozenset(c.actions) - NEUTRAL_ACTIONS,
         features(c),
-        normalise(c) if c.amount is not None else None,
+        normal,
         tuple(fold(str(c.value)).split()) if c.kind == "person" else (),
+        _value_key(c, normal),
     )
 
 
@@ -146,8 +156,26 @@ def _most_value(d: Claim, s: Claim) -> float:
     return VALUE_BONUS if d.part == s.part else 0.0  # "two of the three" vs "two": a part
 
 
+_VALUE_TERMS: dict[tuple[object, ...], float] = {}
+
+
 def _value_term(a: Side, b: Side) -> float:
-    """What the two values add: a little for a compatible figure, less the further apart."""
+    """What the two values add: a little for a compatible figure, less the further apart.
+
+    The same two figures meet again and again across sources: each pair of value keys is
+    worked out once."""
+    if a.value_key is None or b.value_key is None:
+        return 0.0
+    key = (a.value_key, b.value_key)
+    v = _VALUE_TERMS.get(key)
+    if v is None:
+        if len(_VALUE_TERMS) >= 100_000:
+            _VALUE_TERMS.clear()
+        v = _VALUE_TERMS[key] = _value_between(a, b)
+    return v
+
+
+def _value_between(a: Side, b: Side) -> float:
     d, s = a.claim, b.claim
     if not (d.amount and s.amount and a.normal and b.normal):
         return 0.0

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any, cast
 
-from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span
+from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
 from ..text import quoted_ranges, sentences
 from .context import find_subject
 from .dates import find_dates
@@ -99,14 +99,14 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         if d.start < s.start or d.end > s.end:
             d = replace(d, start=max(d.start, s.start), end=min(d.end, s.end))
         hedge = cast(Hedge, d.hedge)
-        amount = Amount.model_construct(low=d.low, high=d.high, hedge=hedge)
+        amount = trusted(Amount, {"low": d.low, "high": d.high, "hedge": hedge})
         out.append(
             (
                 d.start,
                 dict(
                     doc_id=doc.id,
                     kind=cast(ClaimKind, d.kind),
-                    span=Span.model_construct(start=d.start, end=d.end),
+                    span=trusted(Span, {"start": d.start, "end": d.end}),
                     text=text[d.start : d.end],
                     value=amount.json_value(),
                     amount=amount,
@@ -139,7 +139,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                 dict(
                     doc_id=doc.id,
                     kind="date",
-                    span=Span.model_construct(start=dm.start, end=dm.end),
+                    span=trusted(Span, {"start": dm.start, "end": dm.end}),
                     text=text[dm.start : dm.end],
                     value=dm.value,
                     when=dm.parts,
@@ -163,7 +163,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                 dict(
                     doc_id=doc.id,
                     kind="person",
-                    span=Span.model_construct(start=pm.start, end=pm.end),
+                    span=trusted(Span, {"start": pm.start, "end": pm.end}),
                     text=pm.name,
                     value=pm.name,
                     role=pm.role,
@@ -178,8 +178,11 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         )
     out.sort(key=lambda x: (x[0], x[1]["span"].end))
     prefix = "c" if doc.id == "draft" else f"{doc.id}#"
-    # every field was built here from typed values: construct without validating again
-    return [Claim.model_construct(id=f"{prefix}{k}", **fields) for k, (_, fields) in enumerate(out, 1)]
+    claims = []
+    for k, (_, fields) in enumerate(out, 1):
+        fields["id"] = f"{prefix}{k}"
+        claims.append(trusted(Claim, fields))  # every field was typed here: no second validation
+    return claims
 
 
 def _article_durations(
