@@ -82,7 +82,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         elif in_sentence >= MAX_FIGURES_PER_SENTENCE:
             continue  # a table or a run of garbage, not a sentence a reporter wrote
         s0, s1 = tok_range(s)
-        d = classify(text, toks, m, s0, s1, lex, prev)
+        d = classify(text, toks, m, s0, s1, lex, prev, weak=weak)
         prev_sent = s
         if d is None:
             continue

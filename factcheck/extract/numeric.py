@@ -84,9 +84,20 @@ def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tu
 
 
 def classify(
-    text: str, toks: list[Token], m: Mention, s0: int, s1: int, lex: Lexicon, prev: Draft | None
+    text: str,
+    toks: list[Token],
+    m: Mention,
+    s0: int,
+    s1: int,
+    lex: Lexicon,
+    prev: Draft | None,
+    *,
+    weak: bool = True,
 ) -> Draft | None:
-    """Turn one figure inside sentence tokens [s0, s1) into a claim draft, or None."""
+    """Turn one figure inside sentence tokens [s0, s1) into a claim draft, or None.
+
+    ``weak``: whether the caller keeps weak drafts; when it does not, a count that could
+    only be weak (one by its article) is dropped before its context is read."""
     if m.identifier or m.ordinal:
         return None
     u = units()
@@ -210,6 +221,8 @@ def classify(
     if _after_name(toks, m, s0, lex):
         return None  # "Section 18", "iPhone 15", "Route 66": part of a name
     # ---- count
+    if m.article and not weak:
+        return None  # "a child was hospitalized": a count of one by its article is always weak
     if not _one_is_count(toks, m, lex):
         return None
     sj = j + 1 if m.compound else j

@@ -8,14 +8,16 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+# Every character of a text is in one match: a run of spaces (skipped), a run of decimal
+# digits, a word (with the apostrophe of an elision glued to it), or one symbol. Matching all
+# of it lets findall (strings, no match objects) give the offsets by adding up lengths.
 _TOKEN = re.compile(
-    r"(\d+)|([^\W\d_]+)(?:(['’])(?=[^\W\d_]))?|([^\s\w\x1b\x9b]|_)"
+    r"\s+|\d+|[^\W\d_]+(?:['’](?=[^\W\d_]))?|[^\s\w\x1b\x9b]|_"
     # a terminal escape sequence (CSI, OSC, or a two-character one) is one inert symbol:
     # the digits of "\x1b[31m" are not figures
-    r"|((?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?)",
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?",
     re.DOTALL,
 )
-_KINDS = ("", "num", "word", "", "sym", "sym")
 # French elisions: these words, glued to an apostrophe and a following letter, are tokens
 # of their own with the apostrophe ("d'", "qu'", "jusqu'")
 _ELIDED = frozenset({"d", "l", "n", "s", "j", "c", "m", "t", "qu", "jusqu", "lorsqu"})
@@ -47,26 +49,29 @@ def _fold_word(s: str) -> str:
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     add = out.append
-    make = Token._make
-    for m in _TOKEN.finditer(text):
-        start = m.start()
-        k = m.lastindex
-        if k == 1 or k == 4 or k == 5:
-            s = m.group()
-            add(make((start, start + len(s), s, s, _KINDS[k])))
-            continue
-        s = m.group(2)
-        end = start + len(s)
-        norm = s.lower() if s.isascii() else _fold_word(s)
-        if k == 3:  # a word glued to an apostrophe and a letter
-            if norm in _ELIDED and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")):
-                add(make((start, end + 1, text[start : end + 1], norm + "'", "elide")))
+    new = tuple.__new__  # what Token._make does, without its call
+    fold = _fold_word
+    pos = 0
+    for s in _TOKEN.findall(text):
+        start = pos
+        pos += len(s)
+        c = s[0]
+        if c.isdecimal():  # what \d matches
+            add(new(Token, (start, pos, s, s, "num")))
+        elif c.isalnum():  # a word: letters, and numerals that are not digits ("½")
+            last = s[-1]
+            if last != "'" and last != "’":
+                add(new(Token, (start, pos, s, s.lower() if s.isascii() else fold(s), "word")))
                 continue
-            add(make((start, end, s, norm, "word")))
-            quote = m.group(3)
-            add(make((end, end + 1, quote, quote, "sym")))
-            continue
-        add(make((start, end, s, norm, "word")))
+            w = s[:-1]  # a word glued to an apostrophe and a letter
+            norm = w.lower() if w.isascii() else fold(w)
+            if norm in _ELIDED and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")):
+                add(new(Token, (start, pos, s, norm + "'", "elide")))
+                continue
+            add(new(Token, (start, pos - 1, w, norm, "word")))
+            add(new(Token, (pos - 1, pos, last, last, "sym")))
+        elif not c.isspace():  # a symbol or an escape sequence
+            add(new(Token, (start, pos, s, s, "sym")))
     return out
 
 
