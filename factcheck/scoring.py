@@ -4,7 +4,7 @@ what happened to it, the context, nearby names and (weakly) the value."""
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
 
@@ -37,6 +37,7 @@ class Side(NamedTuple):
     normal: tuple[Amount, bool] | None  # the amount in base units (numeric kinds)
     name: tuple[str, ...]  # a person's name, folded, word by word
     value_key: tuple[object, ...] | None  # all that :func:`_value_term` reads of the claim
+    shape_key: tuple[object, ...]  # all that :func:`_shape_terms` reads of the claim
 
 
 def _value_key(c: Claim, normal: tuple[Amount, bool] | None) -> tuple[object, ...] | None:
@@ -62,6 +63,7 @@ def side(c: Claim) -> Side:
         normal,
         tuple(fold(str(c.value)).split()) if c.kind == "person" else (),
         _value_key(c, normal),
+        (c.kind, c.unit, c.hedge, c.part, c.lang, con, frozenset(c.actions) - NEUTRAL_ACTIONS),
     )
 
 
@@ -83,42 +85,29 @@ def score_sides(a: Side, b: Side) -> tuple[float, str]:
     return _score_numeric(a, b)
 
 
+Shape = tuple[float, tuple[str, ...], float, float, float]  # sc, why, weight, most, best
+_SHAPES: dict[tuple[object, ...], Shape | None] = {}
+
+
+def _shape(a: Side, b: Side) -> Shape | None:
+    key = (a.shape_key, b.shape_key)
+    shape = _SHAPES.get(key, _SHAPES)  # the dict itself stands for "not worked out yet"
+    if shape is _SHAPES:
+        if len(_SHAPES) >= 100_000:
+            _SHAPES.clear()
+        shape = _SHAPES[key] = _shape_terms(a, b)
+    return cast(Shape | None, shape)
+
+
 def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
     d, s = a.claim, b.claim
-    why: list[str] = []
-    sc = 0.0
-    if d.kind == "quantity" and not _same_dimension(d.unit, s.unit):
+    shape = _shape(a, b)
+    if shape is None:
         return 0.0, ""
-    if d.kind == "duration" and (d.unit in ("hour", "minute", "second")) != (s.unit in ("hour", "minute", "second")):
-        sc -= 0.2
-    if a.concepts and b.concepts:
-        shared = a.concepts & b.concepts
-        if shared:
-            specific = a.specific & b.specific
-            sc += 0.35 if specific and not all(x.startswith("w:") for x in specific) else 0.25
-            why.append("same subject (" + ", ".join(sorted(shared)) + ")")
-        elif a.specific and b.specific:
-            sc -= 0.1 if a.literal and b.literal else 0.45
-        elif a.specific or b.specific:
-            sc += 0.2 if (a.human if a.specific else b.human) else -0.3
-        else:
-            sc += 0.2  # nothing specific on either side: the empty set names no one else
-    da, sa = a.actions, b.actions
-    if da and sa:
-        inter = da & sa
-        if inter:
-            sc += 0.25 + 0.15 * len(inter) / len(da | sa)
-            why.append("same action (" + ", ".join(sorted(inter)) + ")")
-        else:
-            sc -= 0.35
-    # with nothing counted and nothing happening (durations, ages, prices), the words around
-    # the figures are most of the evidence
-    bare = not (d.concepts or s.concepts or da or sa)
-    weight = 0.5 if bare else 0.3
-    most = _most_value(d, s)
-    best = sc + weight + _best_rest(d, s, most)
+    sc, why0, weight, most, best = shape
     if best < FLOOR:
         return best, ""  # even the closest context and value could not make these the same fact
+    why = list(why0)
     value = _value_term(a, b)  # exact, and cheaper than the context: it bounds the rest first
     best += value - most
     if best < FLOOR:
@@ -147,6 +136,46 @@ def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
     elif ent == "missing":
         sc -= 0.05
     return sc, "; ".join(why) or "weak match"
+
+
+def _shape_terms(a: Side, b: Side) -> Shape | None:
+    """What kinds, units, concepts, actions, hedges and parts say of a pair, before its
+    context and value are read: the same few shapes recur across pairs, so each pair of
+    shapes is worked out once. None: the pair cannot be the same fact."""
+    d, s = a.claim, b.claim
+    why: list[str] = []
+    sc = 0.0
+    if d.kind == "quantity" and not _same_dimension(d.unit, s.unit):
+        return None
+    if d.kind == "duration" and (d.unit in ("hour", "minute", "second")) != (s.unit in ("hour", "minute", "second")):
+        sc -= 0.2
+    if a.concepts and b.concepts:
+        shared = a.concepts & b.concepts
+        if shared:
+            specific = a.specific & b.specific
+            sc += 0.35 if specific and not all(x.startswith("w:") for x in specific) else 0.25
+            why.append("same subject (" + ", ".join(sorted(shared)) + ")")
+        elif a.specific and b.specific:
+            sc -= 0.1 if a.literal and b.literal else 0.45
+        elif a.specific or b.specific:
+            sc += 0.2 if (a.human if a.specific else b.human) else -0.3
+        else:
+            sc += 0.2  # nothing specific on either side: the empty set names no one else
+    da, sa = a.actions, b.actions
+    if da and sa:
+        inter = da & sa
+        if inter:
+            sc += 0.25 + 0.15 * len(inter) / len(da | sa)
+            why.append("same action (" + ", ".join(sorted(inter)) + ")")
+        else:
+            sc -= 0.35
+    # with nothing counted and nothing happening (durations, ages, prices), the words around
+    # the figures are most of the evidence
+    bare = not (d.concepts or s.concepts or da or sa)
+    weight = 0.5 if bare else 0.3
+    most = _most_value(d, s)
+    best = sc + weight + _best_rest(d, s, most)
+    return sc, tuple(why), weight, most, best
 
 
 def _most_value(d: Claim, s: Claim) -> float:

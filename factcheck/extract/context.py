@@ -36,7 +36,7 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
     k = j
     part = False
     # partitive: "of them", "of the injured officers", "d'entre elles"
-    for p in lex.partitive:
+    for p in lex.partitive_index.get(toks[k].norm, ()) if k < len(toks) else ():
         m = match_at(toks, k, p)
         if m and p != ("des",):
             k += m
@@ -156,12 +156,28 @@ def _annotations(toks: list[Token], lang: str) -> list[Annotation | None]:
 _NOTHING: Annotation = ((), 0, ())
 
 
+_PLAIN: dict[str, dict[str, Annotation]] = {}  # per language: words that start no action phrase
+
+
 def _annotate(toks: list[Token], k: int, lang: str) -> Annotation:
     t = toks[k]
-    for phrase, ids in concepts(lang).action_index.get(t.norm, ()):
-        m = match_at(toks, k, phrase)
-        if m:
-            return tuple(sorted(ids)), m, _stems(t, lang)
+    phrases = concepts(lang).action_index.get(t.norm)
+    if phrases:
+        for phrase, ids in phrases:
+            m = match_at(toks, k, phrase)
+            if m:
+                return tuple(sorted(ids)), m, _stems(t, lang)
+    else:
+        # with no phrase to match, the annotation is the word's alone (a norm tells words,
+        # digits and symbols apart): worked out once per word
+        plain = _PLAIN.setdefault(lang, {})
+        got = plain.get(t.norm)
+        if got is None:
+            stems = _stems(t, lang)
+            got = ((), 0, stems) if stems else _NOTHING
+            if len(plain) < 200_000:
+                plain[t.norm] = got
+        return got
     stems = _stems(t, lang)
     return ((), 0, stems) if stems else _NOTHING
 
@@ -187,6 +203,4 @@ CLAUSE_REACH = 40  # tokens: a run-on "sentence" (a table, a list) must not make
 
 
 def _is_break(toks: list[Token], k: int, lex: Lexicon) -> bool:
-    if toks[k].norm not in lex.break_first:
-        return False
-    return any(match_at(toks, k, p) for p in lex.clause_breaks)
+    return any(match_at(toks, k, p) for p in lex.break_index.get(toks[k].norm, ()))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -73,6 +73,9 @@ class Lexicon:
     vague_index: dict[str, tuple[tuple[tuple[str, ...], tuple[float, float]], ...]] = field(default_factory=dict)
     fraction_index: dict[str, tuple[tuple[tuple[str, ...], float], ...]] = field(default_factory=dict)
     break_first: frozenset[str] = frozenset()
+    # clause breaks and partitives by their first token, in the order of the lists above
+    break_index: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    partitive_index: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
 
 @cache
@@ -95,6 +98,7 @@ def lexicon(lang: str) -> Lexicon:
     vague = {tuple(tokenize_phrase(k)): (float(v[0]), float(v[1])) for k, v in num["vague"].items()}
     fractions = {tuple(tokenize_phrase(k)): float(v) for k, v in num["fractions"].items()}
     breaks = _phrases(w["clause_breaks"])
+    partitive = _phrases(w["partitive"])
     return Lexicon(
         lang=lang,
         units={fold(k): float(v) for k, v in num["units"].items()},
@@ -111,12 +115,14 @@ def lexicon(lang: str) -> Lexicon:
         months=months,
         stop=frozenset(fold(s) for s in w["stop"]),
         clause_breaks=breaks,
-        partitive=_phrases(w["partitive"]),
+        partitive=partitive,
         roles=role_map,
         hedge_by_last=_by_last(hedges),
         vague_index=by_first(vague),
         fraction_index=by_first(fractions),
         break_first=frozenset(p[0] for p in breaks),
+        break_index=first_index(breaks),
+        partitive_index=first_index(partitive),
     )
 
 
@@ -181,6 +187,22 @@ def phrase_list(lang: str, *path: str) -> tuple[tuple[str, ...], ...]:
     return tuple(
         sorted((tuple(fold(p).replace("-", " - ").split()) for p in _words_at(lang, path)), key=len, reverse=True)
     )
+
+
+@cache
+def phrase_starts(lang: str, *path: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """:func:`phrase_list` by first token: a scan at one token reads only the phrases that
+    can start there, in the list's order."""
+    return first_index(phrase_list(lang, *path))
+
+
+def first_index(phrases: Sequence[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by their first token, each group in the order of ``phrases``."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @cache

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .context import CLAUSE_REACH, actions_in, clause_bounds, find_subject, subject_before
-from .lexicon import Lexicon, phrase_list, units, word_set
+from .lexicon import Lexicon, phrase_starts, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
 
@@ -111,7 +111,7 @@ def classify(
     elif j < len(toks) and toks[j].norm == "%":
         pj = j + 1
     else:
-        for p in phrase_list(lex.lang, "percent_words"):
+        for p in phrase_starts(lex.lang, "percent_words").get(toks[j].norm, ()) if j < len(toks) else ():
             k = match_at(toks, j, p)
             if k:
                 pj = j + k
@@ -434,4 +434,6 @@ def _one_is_count(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
         return True
     if m.i > 0 and toks[m.i - 1].norm in word_set(lex.lang, "one", "before"):
         return False
-    return not any(match_at(toks, m.j, p) for p in phrase_list(lex.lang, "one", "after"))
+    if m.j >= len(toks):
+        return True
+    return not any(match_at(toks, m.j, p) for p in phrase_starts(lex.lang, "one", "after").get(toks[m.j].norm, ()))
