@@ -36,7 +36,7 @@ def _add(text: str, start: int, end: int, out: list[Span]) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Span(start=start, end=end))
+        out.append(Span.at(start, end))
 
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "‘": "’"}

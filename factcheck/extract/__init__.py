@@ -106,7 +106,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                 dict(
                     doc_id=doc.id,
                     kind=cast(ClaimKind, d.kind),
-                    span=trusted(Span, {"start": d.start, "end": d.end}),
+                    span=Span.at(d.start, d.end),
                     text=text[d.start : d.end],
                     value=amount.json_value(),
                     amount=amount,
@@ -139,7 +139,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                 dict(
                     doc_id=doc.id,
                     kind="date",
-                    span=trusted(Span, {"start": dm.start, "end": dm.end}),
+                    span=Span.at(dm.start, dm.end),
                     text=text[dm.start : dm.end],
                     value=dm.value,
                     when=dm.parts,
@@ -163,7 +163,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                 dict(
                     doc_id=doc.id,
                     kind="person",
-                    span=trusted(Span, {"start": pm.start, "end": pm.end}),
+                    span=Span.at(pm.start, pm.end),
                     text=pm.name,
                     value=pm.name,
                     role=pm.role,

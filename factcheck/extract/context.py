@@ -188,13 +188,20 @@ def _stems(t: Token, lang: str) -> tuple[str, ...]:
 
 def clause_bounds(toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon) -> tuple[int, int]:
     """Token range of the clause around toks[i:j] within a sentence toks[s0:s1]."""
+    first = lex.break_first  # most words start no break: a set lookup before the phrases
     a = i
     floor = max(s0, i - CLAUSE_REACH)
-    while a > floor and toks[a - 1].norm not in (";", ":") and not _is_break(toks, a - 1, lex):
+    while a > floor:
+        w = toks[a - 1].norm
+        if w == ";" or w == ":" or (w in first and _is_break(toks, a - 1, lex)):
+            break
         a -= 1
     b = j
     ceiling = min(s1, j + CLAUSE_REACH)
-    while b < ceiling and toks[b].norm not in (";", ":", ",") and not _is_break(toks, b, lex):
+    while b < ceiling:
+        w = toks[b].norm
+        if w == ";" or w == ":" or w == "," or (w in first and _is_break(toks, b, lex)):
+            break
         b += 1
     return a, b
 

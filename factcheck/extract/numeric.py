@@ -227,6 +227,8 @@ def classify(
         return None
     sj = j + 1 if m.compound else j
     subj = find_subject(toks, sj, s1, lex)
+    if m.article and not subj.concepts:
+        return None  # "a tense atmosphere": one by its article counts only a known subject
     # "a 19-storey tower": the figure describes a thing, nothing happened to it
     acts = () if m.compound else _actions(toks, m.i, subj.end, s0, s1, lex, prev)
     bare = subj.words is None and not acts
