@@ -16,7 +16,7 @@ from typing import cast
 from .compare import compare, normalise, same_nominal
 from .extract.lexicon import concepts
 from .models import Claim, Document, Finding, Verdict
-from .scoring import NUMERIC, Side, score_sides, side
+from .scoring import NUMERIC, Side, may_match, score_sides, side
 from .signals import names_unknown, vocabulary
 from .text import fold
 
@@ -97,9 +97,12 @@ def _pairs(
         same_kind = by_kind.get(d.kind)
         if not same_kind:
             continue
-        unknown = d.kind in NUMERIC and names_unknown(d, words)
+        numeric = d.kind in NUMERIC
+        unknown = numeric and names_unknown(d, words)
         ds = draft_sides[di]
         for si, ss in same_kind:
+            if numeric and not may_match(ds, ss):
+                continue  # below the floor before any penalty: never reported
             sc, why = score_sides(ds, ss)
             if unknown:
                 sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure

@@ -99,6 +99,13 @@ def _shape(a: Side, b: Side) -> Shape | None:
     return cast(Shape | None, shape)
 
 
+def may_match(a: Side, b: Side) -> bool:
+    """False when two claims of a numeric kind cannot reach :data:`FLOOR`, whatever their
+    context and values say: alignment skips them without scoring them."""
+    shape = _shape(a, b)
+    return shape is not None and shape[4] >= FLOOR
+
+
 def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
     d, s = a.claim, b.claim
     shape = _shape(a, b)
