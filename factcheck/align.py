@@ -15,14 +15,15 @@ from typing import cast
 
 from .compare import compare, normalise, same_nominal
 from .extract.lexicon import concepts
-from .models import Claim, Document, Finding, Verdict
-from .scoring import NUMERIC, Side, may_match, score_sides, side
+from .models import Claim, Document, Finding, Verdict, trusted
+from .scoring import FLOOR, NUMERIC, Side, score_numeric, score_sides, shape_of, side
 from .signals import names_unknown, vocabulary
 from .text import fold
 
 AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same fact
 CONFLICT_AT = 0.4  # a conflict needs more
 UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as unclear
+JUDGED_AT = min(AGREE_AT, UNCLEAR_AT)  # below this no verdict is reported
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
 ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
 
@@ -65,15 +66,18 @@ def align_document(
         for sj in group[si]:  # a figure the source repeats is one fact: its repeats go with it
             used_s.setdefault(sj, d)
             shared_ok[sj] = shared_ok.get(sj, True) and verdict == "agrees"
-        out[d.id] = Finding(
-            source="draft" if itself else doc.id,
-            verdict=cast(Verdict, verdict),
-            score=round(sc, 3),
-            why=why,
-            span=s.span,
-            text=s.text,
-            value=s.value,
-            source_claim=s.id,
+        out[d.id] = trusted(  # every field comes typed from the two claims: no validation
+            Finding,
+            {
+                "source": "draft" if itself else doc.id,
+                "verdict": cast(Verdict, verdict),
+                "score": round(sc, 3),
+                "why": why,
+                "span": s.span,
+                "text": s.text,
+                "value": s.value,
+                "source_claim": s.id,
+            },
         )
     return out
 
@@ -101,12 +105,18 @@ def _pairs(
         unknown = numeric and names_unknown(d, words)
         ds = draft_sides[di]
         for si, ss in same_kind:
-            if numeric and not may_match(ds, ss):
-                continue  # below the floor before any penalty: never reported
-            sc, why = score_sides(ds, ss)
+            if numeric:
+                shape = shape_of(ds, ss)
+                if shape is None or shape[4] < FLOOR:
+                    continue  # below the floor before any penalty: never reported
+                sc, why = score_numeric(ds, ss, shape)
+            else:
+                sc, why = score_sides(ds, ss)
             if unknown:
                 sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
                 why += "; the source never names what is next to this figure"
+            if sc < JUDGED_AT:
+                continue
             judged = _judge(d, ss.claim, sc, why)
             if judged:
                 pairs.append((sc, di, si, *judged))
@@ -145,7 +155,7 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
 
 def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
     """The verdict to report for a scored pair and why, or None when the pair is too weak."""
-    if sc < min(AGREE_AT, UNCLEAR_AT):
+    if sc < JUDGED_AT:
         return None
     verdict, vwhy = compare(d, s)
     if verdict == "agrees" and sc < AGREE_AT:

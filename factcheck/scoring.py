@@ -36,15 +36,32 @@ class Side(NamedTuple):
     features: Features
     normal: tuple[Amount, bool] | None  # the amount in base units (numeric kinds)
     name: tuple[str, ...]  # a person's name, folded, word by word
-    value_key: tuple[object, ...] | None  # all that :func:`_value_term` reads of the claim
-    shape_key: tuple[object, ...]  # all that :func:`_shape_terms` reads of the claim
+    value_key: int | None  # what :func:`_value_term` reads of the claim, as an interned id
+    shape_key: int  # what :func:`_shape_terms` reads of the claim, as an interned id
 
 
-def _value_key(c: Claim, normal: tuple[Amount, bool] | None) -> tuple[object, ...] | None:
+# Pair caches are keyed by two small ids rather than two tuples: hashing a pair of ints is
+# what a pair costs when most of the work is a cache hit. Ids are never reused; past the cap
+# a new key gets NO_ID and its pairs are worked out every time.
+NO_ID = -1
+_ID_CAP = 1 << 20
+_IDS: dict[tuple[object, ...], int] = {}
+
+
+def _intern(key: tuple[object, ...]) -> int:
+    got = _IDS.get(key)
+    if got is None:
+        if len(_IDS) >= _ID_CAP:
+            return NO_ID
+        got = _IDS[key] = len(_IDS)
+    return got
+
+
+def _value_key(c: Claim, normal: tuple[Amount, bool] | None) -> int | None:
     if c.amount is None or normal is None:
         return None
     n, scaled = normal
-    return (c.kind, c.unit, c.hedge, c.part, c.amount.low, n.low, n.high, n.hedge, scaled)
+    return _intern(("value", c.kind, c.unit, c.hedge, c.part, c.amount.low, n.low, n.high, n.hedge, scaled))
 
 
 def side(c: Claim) -> Side:
@@ -63,7 +80,7 @@ def side(c: Claim) -> Side:
         normal,
         tuple(fold(str(c.value)).split()) if c.kind == "person" else (),
         _value_key(c, normal),
-        (c.kind, c.unit, c.hedge, c.part, c.lang, con, frozenset(c.actions) - NEUTRAL_ACTIONS),
+        _intern(("shape", c.kind, c.unit, c.hedge, c.part, c.lang, con, frozenset(c.actions) - NEUTRAL_ACTIONS)),
     )
 
 
@@ -82,15 +99,21 @@ def score_sides(a: Side, b: Side) -> tuple[float, str]:
         return _score_person(a, b)
     if d.kind == "date":
         return _score_date(d, s)
-    return _score_numeric(a, b)
+    shape = shape_of(a, b)
+    return (0.0, "") if shape is None else score_numeric(a, b, shape)
 
 
 Shape = tuple[float, tuple[str, ...], float, float, float]  # sc, why, weight, most, best
-_SHAPES: dict[tuple[object, ...], Shape | None] = {}
+_SHAPES: dict[int, Shape | None] = {}
 
 
-def _shape(a: Side, b: Side) -> Shape | None:
-    key = (a.shape_key, b.shape_key)
+def shape_of(a: Side, b: Side) -> Shape | None:
+    """What the kinds, units, concepts, actions, hedges and parts of two numeric claims say
+    (see :func:`_shape_terms`); None: they cannot be the same fact. Its last item is the most
+    the pair can score: below :data:`FLOOR` it is never reported."""
+    if a.shape_key == NO_ID or b.shape_key == NO_ID:
+        return _shape_terms(a, b)
+    key = a.shape_key << 21 | b.shape_key
     shape = _SHAPES.get(key, _SHAPES)  # the dict itself stands for "not worked out yet"
     if shape is _SHAPES:
         if len(_SHAPES) >= 100_000:
@@ -99,18 +122,9 @@ def _shape(a: Side, b: Side) -> Shape | None:
     return cast(Shape | None, shape)
 
 
-def may_match(a: Side, b: Side) -> bool:
-    """False when two claims of a numeric kind cannot reach :data:`FLOOR`, whatever their
-    context and values say: alignment skips them without scoring them."""
-    shape = _shape(a, b)
-    return shape is not None and shape[4] >= FLOOR
-
-
-def _score_numeric(a: Side, b: Side) -> tuple[float, str]:
+def score_numeric(a: Side, b: Side, shape: Shape) -> tuple[float, str]:
+    """:func:`score_sides` of two numeric claims whose :func:`shape_of` is ``shape``."""
     d, s = a.claim, b.claim
-    shape = _shape(a, b)
-    if shape is None:
-        return 0.0, ""
     sc, why0, weight, most, best = shape
     if best < FLOOR:
         return best, ""  # even the closest context and value could not make these the same fact
@@ -192,7 +206,7 @@ def _most_value(d: Claim, s: Claim) -> float:
     return VALUE_BONUS if d.part == s.part else 0.0  # "two of the three" vs "two": a part
 
 
-_VALUE_TERMS: dict[tuple[object, ...], float] = {}
+_VALUE_TERMS: dict[int, float] = {}
 
 
 def _value_term(a: Side, b: Side) -> float:
@@ -202,7 +216,9 @@ def _value_term(a: Side, b: Side) -> float:
     worked out once."""
     if a.value_key is None or b.value_key is None:
         return 0.0
-    key = (a.value_key, b.value_key)
+    if a.value_key == NO_ID or b.value_key == NO_ID:
+        return _value_between(a, b)
+    key = a.value_key << 21 | b.value_key
     v = _VALUE_TERMS.get(key)
     if v is None:
         if len(_VALUE_TERMS) >= 100_000:

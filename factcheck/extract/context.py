@@ -139,24 +139,24 @@ def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, 
 
 Annotation = tuple[tuple[str, ...], int, tuple[str, ...]]
 _ANNOTATED: list[tuple[list[Token], str, list[Annotation | None]]] = []
+_PLAIN: dict[str, dict[str, Annotation]] = {}  # per language: words that start no action phrase
 
 
 def _annotations(toks: list[Token], lang: str) -> list[Annotation | None]:
-    """Per token, filled on first use: the action phrase starting there (ids, length) and
-    the token's own stem matches. Kept for the last few token lists, since clauses overlap."""
+    """Per token: the action phrase starting there (ids, length) and the token's own stem
+    matches; words met before start filled, the rest are filled on first use. Kept for the
+    last few token lists, since clauses overlap."""
     for cached_toks, cached_lang, ann in _ANNOTATED:
         if cached_toks is toks and cached_lang == lang:
             return ann
-    fresh: list[Annotation | None] = [None] * len(toks)
+    plain = _PLAIN.setdefault(lang, {})
+    fresh: list[Annotation | None] = [plain.get(t.norm) for t in toks]  # words already met
     _ANNOTATED.insert(0, (toks, lang, fresh))
     del _ANNOTATED[4:]
     return fresh
 
 
 _NOTHING: Annotation = ((), 0, ())
-
-
-_PLAIN: dict[str, dict[str, Annotation]] = {}  # per language: words that start no action phrase
 
 
 def _annotate(toks: list[Token], k: int, lang: str) -> Annotation:
