@@ -72,6 +72,11 @@ def _normalised(kind: str, unit: str | None, low: float, high: float, hedge: str
     return trusted(Amount, {"low": low * f, "high": high * f, "hedge": hedge}), scaled
 
 
+def clear_caches() -> None:
+    """Forget the normalised amounts of the claims read so far."""
+    _normalised.cache_clear()
+
+
 @lru_cache(maxsize=256)
 def _unit_factor(kind: str, unit: str) -> float:
     table = units()["time" if kind == "duration" else "measure"] if kind in ("duration", "quantity") else {}

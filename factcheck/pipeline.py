@@ -42,3 +42,15 @@ def check(
         claims=checked,
         title=title,
     )
+
+
+def clear_caches() -> None:
+    """Forget what was memoised about the texts read so far (sentence concepts, names,
+    normalised amounts, pair terms), so that the next check reads everything afresh, as a
+    command-line run does. Lexicons and per-word lookups stay loaded. The benchmarks call it
+    before each timed check; a long-running program may call it to give memory back."""
+    from . import compare, scoring, signals
+    from .extract import context
+
+    for module in (signals, compare, scoring, context):
+        module.clear_caches()

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from .compare import compare_amounts, normalise
 from .extract.lexicon import concepts, units
 from .models import Amount, Claim
-from .signals import Features, entities_of, features, similarity, similarity_of
+from .signals import entities_of, features, similarity, similarity_of
 from .text import fold
 
 FLOOR = 0.3  # below this no pair is ever reported (align's lowest threshold is above it)
@@ -33,7 +33,6 @@ class Side(NamedTuple):
     literal: bool  # every specific concept is a bare word ("w:...")
     human: bool  # every specific concept names people
     actions: frozenset[str]  # less the neutral ones
-    features: Features
     normal: tuple[Amount, bool] | None  # the amount in base units (numeric kinds)
     name: tuple[str, ...]  # a person's name, folded, word by word
     value_key: int | None  # what :func:`_value_term` reads of the claim, as an interned id
@@ -57,6 +56,12 @@ def _intern(key: tuple[object, ...]) -> int:
     return got
 
 
+def clear_caches() -> None:
+    """Forget the pair terms worked out so far (interned ids stay: they name keys, not texts)."""
+    _SHAPES.clear()
+    _VALUE_TERMS.clear()
+
+
 def _value_key(c: Claim, normal: tuple[Amount, bool] | None) -> int | None:
     if c.amount is None or normal is None:
         return None
@@ -76,7 +81,6 @@ def side(c: Claim) -> Side:
         all(x.startswith("w:") for x in spec),
         spec <= lex.human,
         frozenset(c.actions) - NEUTRAL_ACTIONS,
-        features(c),
         normal,
         tuple(fold(str(c.value)).split()) if c.kind == "person" else (),
         _value_key(c, normal),
@@ -133,7 +137,9 @@ def score_numeric(a: Side, b: Side, shape: Shape) -> tuple[float, str]:
     best += value - most
     if best < FLOOR:
         return best, ""
-    sim = similarity_of(a.features, b.features, d.lang == s.lang)
+    # the context is read only for pairs still in the running: most claims never need it
+    fa, fb = features(d), features(s)
+    sim = similarity_of(fa, fb, d.lang == s.lang)
     if best - weight * (1.0 - sim) < FLOOR:
         return best - weight * (1.0 - sim), ""
     sc += weight * sim
@@ -147,7 +153,7 @@ def score_numeric(a: Side, b: Side, shape: Shape) -> tuple[float, str]:
             sc += 0.3 if x.is_range == y.is_range else -0.3
     for penalty in _penalties(d, s):
         sc += penalty
-    ent = entities_of(a.features, b.features)
+    ent = entities_of(fa, fb)
     if ent == "same":
         sc += ENTITY_BONUS
         why.append("same place or name nearby")

@@ -10,14 +10,14 @@ from rapidfuzz import fuzz
 
 from .extract.context import actions_in, subject_concepts
 from .extract.lexicon import concepts, lexicon, singular
-from .extract.tokens import tokenize
+from .extract.tokens import tokenize, word_norms
 from .models import Claim
 from .text import fold
 
 
 @lru_cache(maxsize=256)
 def vocabulary(text: str) -> frozenset[str]:
-    return frozenset(t.norm for t in tokenize(text) if t.is_word)
+    return word_norms(text)
 
 
 def names_unknown(d: Claim, vocabulary: frozenset[str]) -> bool:
@@ -169,3 +169,9 @@ def sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[s
             subj |= {x for x in ids if x not in c.generic}
     acts = {a for _, a in actions_in(toks, 0, len(toks), lang)}
     return frozenset(words), frozenset(subj), frozenset(acts)
+
+
+def clear_caches() -> None:
+    """Forget the signals worked out for the texts read so far."""
+    for memo in (vocabulary, _clause_names, _features, _names_in, sentence_concepts):
+        memo.cache_clear()

@@ -8,7 +8,7 @@ import pytest
 from factcheck import scoring
 from factcheck.extract import extract_claims
 from factcheck.models import Document
-from factcheck.pipeline import check
+from factcheck.pipeline import check, clear_caches
 
 DRAFT = (
     "Some 300 police officers were deployed on Sunday. Six people were arrested and two were "
@@ -54,3 +54,11 @@ def test_report_is_the_same_with_warm_caches() -> None:
     draft = Document(id="draft", text=DRAFT)
     sources = [Document(id="s", text=SOURCE)]
     assert check(draft, sources) == check(draft, sources)
+
+
+def test_report_is_the_same_after_clearing_caches() -> None:
+    draft = Document(id="draft", text=DRAFT)
+    sources = [Document(id="s", text=SOURCE)]
+    warm = check(draft, sources)
+    clear_caches()
+    assert check(draft, sources) == warm

@@ -156,6 +156,11 @@ def _annotations(toks: list[Token], lang: str) -> list[Annotation | None]:
     return fresh
 
 
+def clear_caches() -> None:
+    """Forget the annotated token lists (per-word annotations stay, like the lexicons)."""
+    _ANNOTATED.clear()
+
+
 _NOTHING: Annotation = ((), 0, ())
 
 

@@ -75,6 +75,15 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def word_norms(text: str) -> frozenset[str]:
+    """The folded words of ``text``, as :func:`tokenize` folds them (an elided "d'" is
+    its letter here): the vocabulary of a document, without building its tokens."""
+    return frozenset(w.lower() if w.isascii() else _fold_word(w) for w in set(_LETTERS.findall(text)))
+
+
 def glued(a: Token, b: Token) -> bool:
     """True when b follows a with no space in between."""
     return a.end == b.start
