@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from .compare import compare_amounts, normalise
 from .extract.lexicon import concepts, units
 from .models import Amount, Claim
-from .signals import entities_of, features, similarity, similarity_of
+from .signals import Features, entities_of, features, similarity, similarity_of
 from .text import fold
 
 FLOOR = 0.3  # below this no pair is ever reported (align's lowest threshold is above it)
@@ -37,6 +37,7 @@ class Side(NamedTuple):
     name: tuple[str, ...]  # a person's name, folded, word by word
     value_key: int | None  # what :func:`_value_term` reads of the claim, as an interned id
     shape_key: int  # what :func:`_shape_terms` reads of the claim, as an interned id
+    context: list[Features]  # the claim's features once read (most claims never need them)
 
 
 # Pair caches are keyed by two small ids rather than two tuples: hashing a pair of ints is
@@ -85,7 +86,14 @@ def side(c: Claim) -> Side:
         tuple(fold(str(c.value)).split()) if c.kind == "person" else (),
         _value_key(c, normal),
         _intern(("shape", c.kind, c.unit, c.hedge, c.part, c.lang, con, frozenset(c.actions) - NEUTRAL_ACTIONS)),
+        [],
     )
+
+
+def _features_of(x: Side) -> Features:
+    if not x.context:
+        x.context.append(features(x.claim))
+    return x.context[0]
 
 
 def score(d: Claim, s: Claim) -> tuple[float, str]:
@@ -138,7 +146,7 @@ def score_numeric(a: Side, b: Side, shape: Shape) -> tuple[float, str]:
     if best < FLOOR:
         return best, ""
     # the context is read only for pairs still in the running: most claims never need it
-    fa, fb = features(d), features(s)
+    fa, fb = _features_of(a), _features_of(b)
     sim = similarity_of(fa, fb, d.lang == s.lang)
     if best - weight * (1.0 - sim) < FLOOR:
         return best - weight * (1.0 - sim), ""

@@ -154,6 +154,9 @@ def _jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> floa
     return len(a & b) / len(a | b)
 
 
+_PLAIN_WORDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}  # per language
+
+
 @lru_cache(maxsize=4096)
 def sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Content words, subject concepts and action concepts of a sentence."""
@@ -162,11 +165,20 @@ def sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[s
     c = concepts(lang)
     words: set[str] = set()
     subj: set[str] = set()
+    plain = _PLAIN_WORDS.setdefault(lang, {})
     for k, t in enumerate(toks):
         if t.is_word and len(t.norm) > 2 and t.norm not in lex.stop:
-            words.add(singular(t.norm))
+            known = plain.get(t.norm)
+            if known is not None:  # a word met before that starts no subject phrase
+                words.add(known[0])
+                subj |= known[1]
+                continue
             _, ids = subject_concepts(toks, k, c)
-            subj |= {x for x in ids if x not in c.generic}
+            got = (singular(t.norm), frozenset(x for x in ids if x not in c.generic))
+            if t.norm not in c.subject_index and len(plain) < 200_000:
+                plain[t.norm] = got  # with no phrase to match, what it names is the word's alone
+            words.add(got[0])
+            subj |= got[1]
     acts = {a for _, a in actions_in(toks, 0, len(toks), lang)}
     return frozenset(words), frozenset(subj), frozenset(acts)
 

@@ -62,27 +62,18 @@ class DateMention:
 def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> list[DateMention]:
     """Date mentions; ``taken`` are token indexes already used by figures (skipped)."""
     out: list[DateMention] = []
-    n = len(toks)
     parts_map = phrase_map(lex.lang, "date_parts")
     starts = _starts(lex.lang)
-    i = 0
-    while i < n:
-        t = toks[i]
-        if not (t.kind == "num" or t.norm in starts):
-            i += 1
-            continue
-        if _byline(toks, i):
-            i += 1
+    after = 0  # a date found skips the tokens it spans
+    for i in [k for k, t in enumerate(toks) if t.kind == "num" or t.norm in starts]:
+        if i < after or _byline(toks, i):
             continue
         d = _month_or_weekday(toks, i, lex, parts_map) or _year(toks, i, lex) or _time(toks, i, lex)
-        if d is not None and _dateline(text, toks, d[1], d[0].start):
-            i = d[1]
+        if d is None:
             continue
-        if d is not None:
+        if not _dateline(text, toks, d[1], d[0].start):
             out.append(d[0])
-            i = d[1]
-            continue
-        i += 1
+        after = d[1]
     return out
 
 

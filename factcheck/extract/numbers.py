@@ -59,20 +59,16 @@ class Mention:
 
 def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
-    i, n = 0, len(toks)
     starts = _word_starts(lex.lang)
-    while i < n:
-        t = toks[i]
-        m: Mention | None = None
-        if t.kind == "num":
-            m = _digits(text, toks, i, lex)
-        elif t.norm in starts and t.is_word:
-            m = _words(toks, i, lex)
-        if m is None:
-            i += 1
+    # the tokens a figure can start at, found in one pass; a figure found skips those it spans
+    after = 0
+    for i in [k for k, t in enumerate(toks) if t.kind == "num" or (t.norm in starts and t.is_word)]:
+        if i < after:
             continue
-        out.append(m)
-        i = max(m.j, i + 1)
+        m = _digits(text, toks, i, lex) if toks[i].kind == "num" else _words(toks, i, lex)
+        if m is not None:
+            out.append(m)
+            after = max(m.j, i + 1)
     out = _ranges(toks, out, lex)
     return [_hedge(text, toks, m, lex) for m in out]
 

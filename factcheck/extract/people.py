@@ -73,13 +73,11 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
     given = _given()
     out: list[PersonMention] = []
     n = len(toks)
-    i = 0
-    while i < n:
-        t = toks[i]
-        if t.kind != "word" or not t.text[:1].isupper():  # Token.is_cap, inline: every token passes here
-            i += 1
+    after = 0  # a run of capitalised words, once read, is skipped
+    for i in [k for k, t in enumerate(toks) if t.kind == "word" and t.text[:1].isupper()]:  # Token.is_cap
+        if i < after:
             continue
-        j = _cap_run(toks, i)
+        j = after = _cap_run(toks, i)
         run = list(range(i, j))
         # drop leading titles and role words: "Interior Minister Gerald Darmanin"
         lead = 0
@@ -98,7 +96,6 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                 name_toks = name_toks[q:]
                 break
         if _byline_name(toks, text, name_toks[0]):
-            i = j
             continue
         if len(name_toks) >= 2 and len(name_toks) <= 4:
             first = toks[name_toks[0]]
@@ -121,7 +118,6 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                         role_end=role[1] if role else None,
                     )
                 )
-        i = j
     return out
 
 
