@@ -16,7 +16,7 @@ from typing import cast
 from .compare import compare, normalise, same_nominal
 from .extract.lexicon import concepts
 from .models import Claim, Document, Finding, Verdict, trusted
-from .scoring import FLOOR, NUMERIC, Side, score_numeric, score_sides, shape_of, side
+from .scoring import NUMERIC, Side, score_numeric, score_sides, shape_of, side, values_agree
 from .signals import names_unknown, vocabulary
 from .text import fold
 
@@ -103,12 +103,15 @@ def _pairs(
             continue
         numeric = d.kind in NUMERIC
         unknown = numeric and names_unknown(d, words)
+        least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown else 0.0)  # what a shape's best must reach
         ds = draft_sides[di]
         for si, ss in same_kind:
             if numeric:
                 shape = shape_of(ds, ss)
-                if shape is None or shape[4] < FLOOR:
-                    continue  # below the floor before any penalty: never reported
+                if shape is None or shape[4] < least:
+                    continue  # even its best score would not be judged: never reported
+                if ss.claim.weak and not values_agree(ds, ss):
+                    continue  # a weak claim only ever supports: its conflicts are never reported
                 sc, why = score_numeric(ds, ss, shape)
             else:
                 sc, why = score_sides(ds, ss)

@@ -220,16 +220,25 @@ def _most_value(d: Claim, s: Claim) -> float:
     return VALUE_BONUS if d.part == s.part else 0.0  # "two of the three" vs "two": a part
 
 
-_VALUE_TERMS: dict[int, float] = {}
+_VALUE_TERMS: dict[int, tuple[float, bool]] = {}
 
 
 def _value_term(a: Side, b: Side) -> float:
-    """What the two values add: a little for a compatible figure, less the further apart.
+    """What the two values add: a little for a compatible figure, less the further apart."""
+    return _value_pair(a, b)[0]
 
-    The same two figures meet again and again across sources: each pair of value keys is
-    worked out once."""
+
+def values_agree(a: Side, b: Side) -> bool:
+    """Whether the two figures agree (see :func:`~factcheck.compare.compare_amounts`); True
+    when either claim has no figure to compare."""
+    return _value_pair(a, b)[1]
+
+
+def _value_pair(a: Side, b: Side) -> tuple[float, bool]:
+    """(value term, values agree). The same two figures meet again and again across
+    sources: each pair of value keys is worked out once."""
     if a.value_key is None or b.value_key is None:
-        return 0.0
+        return 0.0, True
     if a.value_key == NO_ID or b.value_key == NO_ID:
         return _value_between(a, b)
     key = a.value_key << 21 | b.value_key
@@ -241,18 +250,18 @@ def _value_term(a: Side, b: Side) -> float:
     return v
 
 
-def _value_between(a: Side, b: Side) -> float:
+def _value_between(a: Side, b: Side) -> tuple[float, bool]:
     d, s = a.claim, b.claim
     if not (d.amount and s.amount and a.normal and b.normal):
-        return 0.0
+        return 0.0, True
     if compare_amounts(d, s, a.normal, b.normal)[0] == "agrees":
-        return _most_value(d, s)
+        return _most_value(d, s), True
     na, nb = a.normal[0], b.normal[0]
     mid_a, mid_b = (na.low + na.high) / 2, (nb.low + nb.high) / 2
     if mid_a > 0 and mid_b > 0 and math.isfinite(mid_a) and math.isfinite(mid_b):
         apart = abs(math.log10(mid_a) - math.log10(mid_b))  # orders of magnitude
-        return -(VALUE_PENALTY * (min(3.0, apart) if math.isfinite(apart) else 3.0))
-    return 0.0
+        return -(VALUE_PENALTY * (min(3.0, apart) if math.isfinite(apart) else 3.0)), False
+    return 0.0, False
 
 
 def _best_rest(d: Claim, s: Claim, value: float) -> float:

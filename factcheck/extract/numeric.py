@@ -60,26 +60,28 @@ def _currency_after(toks: list[Token], j: int) -> tuple[str | None, int]:
             return u["symbols"][t.text], j + 1
         if t.kind == "word" and t.norm in u["codes"]:
             return u["codes"][t.norm], j + 1
-        for k in (2, 1):
-            if j + k > len(toks):
-                continue
-            words = " ".join(x.norm for x in toks[j : j + k]).replace("' ", "'")
-            if words in u["words"]:
-                return u["words"][words], j + k
+        if j + 2 <= len(toks):
+            two = (t.norm + " " + toks[j + 1].norm).replace("' ", "'")
+            if two in u["words"]:
+                return u["words"][two], j + 2
+        if t.norm in u["words"]:
+            return u["words"][t.norm], j + 1
     return None, j
 
 
 def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tuple[str | None, int]:
     if j < len(toks) and toks[j].is_word:
+        w = toks[j].norm
         if j + 2 < len(toks) and glued(toks[j], toks[j + 1]) and glued(toks[j + 1], toks[j + 2]):
-            three = "".join(t.norm for t in toks[j : j + 3])  # "km/h"
+            three = w + toks[j + 1].norm + toks[j + 2].norm  # "km/h"
             if three in table:
                 return str(table[three][0]), j + 3
-        two = " ".join(t.norm for t in toks[j : j + 2])
-        if j + 2 <= len(toks) and two in table:
-            return str(table[two][0]), j + 2
-        if toks[j].norm in table:
-            return str(table[toks[j].norm][0]), j + 1
+        if j + 2 <= len(toks):
+            two = w + " " + toks[j + 1].norm
+            if two in table:
+                return str(table[two][0]), j + 2
+        if w in table:
+            return str(table[w][0]), j + 1
     return None, j
 
 
