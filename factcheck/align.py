@@ -112,7 +112,7 @@ def _pairs(
                     continue  # even its best score would not be judged: never reported
                 if ss.claim.weak and not values_agree(ds, ss):
                     continue  # a weak claim only ever supports: its conflicts are never reported
-                sc, why = score_numeric(ds, ss, shape)
+                sc, why = score_numeric(ds, ss, shape, least)
             else:
                 sc, why = score_sides(ds, ss)
             if unknown:

@@ -134,21 +134,24 @@ def shape_of(a: Side, b: Side) -> Shape | None:
     return cast(Shape | None, shape)
 
 
-def score_numeric(a: Side, b: Side, shape: Shape) -> tuple[float, str]:
-    """:func:`score_sides` of two numeric claims whose :func:`shape_of` is ``shape``."""
+def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> tuple[float, str]:
+    """:func:`score_sides` of two numeric claims whose :func:`shape_of` is ``shape``.
+
+    A pair that cannot reach ``floor`` stops early and gets an upper bound of its score
+    (below ``floor``) with no reason: a caller that needs more than :data:`FLOOR` skips more."""
     d, s = a.claim, b.claim
     sc, why0, weight, most, best = shape
-    if best < FLOOR:
+    if best < floor:
         return best, ""  # even the closest context and value could not make these the same fact
     why = list(why0)
     value = _value_term(a, b)  # exact, and cheaper than the context: it bounds the rest first
     best += value - most
-    if best < FLOOR:
+    if best < floor:
         return best, ""
     # the context is read only for pairs still in the running: most claims never need it
     fa, fb = _features_of(a), _features_of(b)
     sim = similarity_of(fa, fb, d.lang == s.lang)
-    if best - weight * (1.0 - sim) < FLOOR:
+    if best - weight * (1.0 - sim) < floor:
         return best - weight * (1.0 - sim), ""
     sc += weight * sim
     if sim >= 0.3:

@@ -76,6 +76,8 @@ class LineIndex:
 
 def fold(s: str) -> str:
     """Lower-case, strip diacritics, collapse whitespace: 'Hervé  PÉTRY' -> 'herve petry'."""
+    if s.isascii():  # nothing to decompose, and lower() is casefold() on ASCII
+        return " ".join(s.lower().split())
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.casefold().split())
