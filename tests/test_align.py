@@ -129,3 +129,15 @@ def test_one_source_figure_serves_one_fact() -> None:
     )
     assert finding(claim(r, "14 people")).verdict == "agrees"  # type: ignore[union-attr]
     assert finding(claim(r, "20 people")) is None
+
+
+def test_a_part_with_a_verb_of_its_own_counts_what_happened_to_it() -> None:
+    r = run(
+        "Eight people were charged on Wednesday.",
+        ("Vingt personnes ont été interpellées mardi, dont huit ont été inculpées.", "fr"),
+        ("Twelve people were detained, including five who were later charged.", "en"),
+    )
+    c = claim(r, "Eight people")
+    fr, en = finding(c, "s0"), finding(c, "s1")
+    assert fr is not None and fr.verdict == "agrees" and fr.text == "huit"
+    assert en is not None and en.verdict in ("conflicts", "unclear") and en.value == 5

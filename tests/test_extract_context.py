@@ -45,3 +45,23 @@ SUBJECTS = {
 def test_subject_of_a_figure(text: str, lang: str, concept: str) -> None:
     counts = [c for c in extract_claims(Document(id="draft", text=text, lang=lang)) if c.kind == "count"]
     assert len(counts) == 1 and concept in counts[0].concepts
+
+
+PARTS = {
+    # a part with a verb and an action of its own is the whole count of what happened to it
+    "fr-dont-own-verb": (
+        "Vingt manifestants ont été interpellés mardi, dont huit ont été inculpés.", "fr", "huit", False,
+    ),
+    "en-including-own-verb": (
+        "Twelve protesters were detained, including five who were later charged.", "en", "five", False,
+    ),
+    # a part qualified without a verb, or doing what the group did, stays a part
+    "fr-dont-no-verb": ("Trente personnes ont été blessées, dont sept grièvement.", "fr", "sept", True),
+    "en-of-them": ("Twenty officers were injured, four of them seriously.", "en", "four", True),
+}
+
+
+@pytest.mark.parametrize(("text", "lang", "figure", "part"), PARTS.values(), ids=PARTS.keys())
+def test_part_of_a_group(text: str, lang: str, figure: str, part: bool) -> None:
+    claims = {c.text.split()[0]: c for c in extract_claims(Document(id="draft", text=text, lang=lang))}
+    assert claims[figure].part is part

@@ -243,6 +243,11 @@ def classify(
         return None
     end = toks[subj.end - 1].end if subj.words and subj.end - m.j <= 6 else m.end
     part = subj.part or (m.i > 0 and toks[m.i - 1].norm in ("dont", "including"))
+    own = part and acts and prev is not None and set(acts).isdisjoint(prev.actions)
+    if own and _has_verb(toks, m, subj.end, s0, s1, lex):
+        # "20 were held, dont huit ont été inculpées": a verb of its own makes the part the
+        # whole count of what happened to it ("dont sept grièvement" stays a part)
+        part = False
     return Draft(
         "count",
         start,
@@ -309,6 +314,12 @@ def _actions(
     if not acts and prev is not None and not whole and not own:
         acts = set(prev.actions)  # "12 were arrested, three in Lyon": the same action
     return tuple(sorted(acts))
+
+
+def _has_verb(toks: list[Token], m: Mention, j: int, s0: int, s1: int, lex: Lexicon) -> bool:
+    """The figure's own clause goes on to an auxiliary and a word after the figure."""
+    _, b = clause_bounds(toks, m.i, max(j, m.j), s0, s1, lex)
+    return _own_predicate(toks, m.j, b, lex)
 
 
 def _own_predicate(toks: list[Token], j: int, b: int, lex: Lexicon) -> bool:
