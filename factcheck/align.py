@@ -102,7 +102,9 @@ def _pairs(
         if not same_kind:
             continue
         numeric = d.kind in NUMERIC
-        unknown = numeric and names_unknown(d, words)
+        # a name next to a figure can narrow what it counts ("in Odisha"); next to an age it
+        # only says more about the person ("a 26-year-old from Lyon")
+        unknown = numeric and d.kind != "age" and names_unknown(d, words)
         least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown else 0.0)  # what a shape's best must reach
         ds = draft_sides[di]
         for si, ss in same_kind:

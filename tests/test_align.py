@@ -141,3 +141,12 @@ def test_a_part_with_a_verb_of_its_own_counts_what_happened_to_it() -> None:
     fr, en = finding(c, "s0"), finding(c, "s1")
     assert fr is not None and fr.verdict == "agrees" and fr.text == "huit"
     assert en is not None and en.verdict in ("conflicts", "unclear") and en.value == 5
+
+
+def test_a_place_next_to_an_age_does_not_keep_it_apart() -> None:
+    r = run(
+        "Police said the convoy was led by a 58-year-old man from Grenoble who had fled abroad.",
+        ("Le chef du convoi, un homme de 58 ans, a quitté le pays.", "fr"),
+    )
+    f = finding(claim(r, "58-year-old"))
+    assert f is not None and f.verdict == "agrees" and f.text == "58 ans"
