@@ -140,6 +140,7 @@ class Claim(Frozen):
     lang: str = "en"
     weak: bool = False  # "a child", "un wagon": a count of one only by its article
     part: bool = False  # "four of them", "dont neuf": a part of a group counted elsewhere
+    earlier: bool = False  # "an earlier toll of eight": a figure the text gives as superseded
     when: dict[str, int | str] | None = None  # date parts: year, month, day, weekday, part, hour
 
     @property

@@ -22,6 +22,7 @@ ENTITY_PENALTY = 0.15  # different proper names next to the two figures
 VAGUE_PENALTY = 0.2
 VALUE_BONUS = 0.25  # a compatible figure: a little more likely the same fact
 VALUE_PENALTY = 0.15  # per order of magnitude apart
+EARLIER_PENALTY = 0.4  # one figure given as an earlier, superseded report and the other not
 
 
 class Side(NamedTuple):
@@ -75,17 +76,18 @@ def side(c: Claim) -> Side:
     con = frozenset(c.concepts)
     spec = con - lex.generic
     normal = normalise(c) if c.amount is not None else None
+    side_actions = frozenset(c.actions) - NEUTRAL_ACTIONS
     return Side(
         c,
         con,
         spec,
         all(x.startswith("w:") for x in spec),
         spec <= lex.human,
-        frozenset(c.actions) - NEUTRAL_ACTIONS,
+        side_actions,
         normal,
         tuple(fold(str(c.value)).split()) if c.kind == "person" else (),
         _value_key(c, normal),
-        _intern(("shape", c.kind, c.unit, c.hedge, c.part, c.lang, con, frozenset(c.actions) - NEUTRAL_ACTIONS)),
+        _intern(("shape", c.kind, c.unit, c.hedge, c.part, c.earlier, c.lang, con, side_actions)),
         [],
     )
 
@@ -282,6 +284,8 @@ def _penalties(d: Claim, s: Claim) -> list[float]:
         out.append(-0.15)  # "four of them" is a part of the group that "26 officers" counts
     if s.hedge == "vague" and d.hedge != "vague":
         out.append(-VAGUE_PENALTY)  # "dozens" is weaker evidence than a figure
+    if d.earlier != s.earlier:
+        out.append(-EARLIER_PENALTY)  # a source's current figure is the one to check against
     return out
 
 

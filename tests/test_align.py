@@ -150,3 +150,15 @@ def test_a_place_next_to_an_age_does_not_keep_it_apart() -> None:
     )
     f = finding(claim(r, "58-year-old"))
     assert f is not None and f.verdict == "agrees" and f.text == "58 ans"
+
+
+def test_a_source_current_figure_is_preferred_to_its_earlier_one() -> None:
+    r = run(
+        "At least nine people were killed in the collision.",
+        ("Le bilan s'est alourdi à 17 morts. Un bilan précédent faisait état de neuf morts.", "fr"),
+        ("Nine people were killed, officials said.", "en"),  # no later figure: it still agrees
+    )
+    c = claim(r, "At least nine")
+    fr, en = finding(c, "s0"), finding(c, "s1")
+    assert fr is not None and fr.verdict == "conflicts" and fr.value == 17
+    assert en is not None and en.verdict == "agrees"

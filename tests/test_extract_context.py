@@ -65,3 +65,18 @@ PARTS = {
 def test_part_of_a_group(text: str, lang: str, figure: str, part: bool) -> None:
     claims = {c.text.split()[0]: c for c in extract_claims(Document(id="draft", text=text, lang=lang))}
     assert claims[figure].part is part
+
+
+EARLIER = {
+    "en-earlier-toll": ("An earlier toll had put the number of dead at nine.", "en", "nine", True),
+    "en-up-from": ("The death toll rose to 17, up from 11 on Monday.", "en", "11", True),
+    "en-current": ("The death toll rose to 17, up from 11 on Monday.", "en", "17", False),
+    "fr-bilan-precedent": ("Un bilan précédent faisait état de neuf morts.", "fr", "neuf", True),
+    "fr-current": ("Le bilan s'est alourdi à 17 morts mardi soir.", "fr", "17", False),
+}
+
+
+@pytest.mark.parametrize(("text", "lang", "figure", "earlier"), EARLIER.values(), ids=EARLIER.keys())
+def test_a_figure_given_as_an_earlier_report(text: str, lang: str, figure: str, earlier: bool) -> None:
+    claims = {c.text.split()[0]: c for c in extract_claims(Document(id="s", text=text, lang=lang), weak=True)}
+    assert claims[figure].earlier is earlier

@@ -14,11 +14,11 @@ from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
 from ..text import quoted_ranges, sentences
 from .context import find_subject
 from .dates import find_dates
-from .lexicon import lexicon
+from .lexicon import lexicon, phrase_starts
 from .numbers import find_mentions, hedge_before
 from .numeric import Draft, _actions, classify
 from .people import find_people, surname_key
-from .tokens import Token, tokenize
+from .tokens import Token, match_at, tokenize
 
 __all__ = ["extract_claims"]
 
@@ -94,6 +94,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         used.update(range(m.i, m.j))
     drafts += _article_durations(text, toks, lex, sent_of, used, tok_range)
     out: list[tuple[int, dict[str, Any]]] = []
+    earlier = phrase_starts(lex.lang, "earlier")
     for d, s in drafts:
         # a hedge or a date part may not reach across a sentence end ("...nearly\n\nSome 88")
         if d.start < s.start or d.end > s.end:
@@ -122,6 +123,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                     lang=lex.lang,
                     weak=d.weak,
                     part=d.part,
+                    earlier=_after_cue(toks, bisect_right(tok_starts, d.start) - 1, tok_range(s)[0], earlier),
                 ),
             )
         )
@@ -237,6 +239,20 @@ def _article_durations(
             )
         )
     return out
+
+
+EARLIER_REACH = 8  # tokens between an "earlier report" cue and the figure it dates
+
+
+def _after_cue(toks: list[Token], i: int, s0: int, cues: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """A cue phrase ends within a few tokens before toks[i], in its sentence: "an earlier
+    toll of eight", "un bilan antérieur évoquait huit morts"."""
+    for k in range(max(s0, i - EARLIER_REACH - 4), i):  # cues are at most four words long
+        for p in cues.get(toks[k].norm, ()):
+            end = k + len(p)
+            if end <= i <= end + EARLIER_REACH and match_at(toks, k, p, loose_hyphen=False) == len(p):
+                return True
+    return False
 
 
 def _furniture(s: str) -> bool:
