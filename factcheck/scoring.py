@@ -166,6 +166,8 @@ def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> tuple
             sc += 0.3 if x.is_range == y.is_range else -0.3
     for penalty in _penalties(d, s):
         sc += penalty
+    if s.earlier and not d.earlier:
+        why.append("the source gives this figure as an earlier report")
     ent = entities_of(fa, fb)
     if ent == "same":
         sc += ENTITY_BONUS

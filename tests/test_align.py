@@ -162,3 +162,6 @@ def test_a_source_current_figure_is_preferred_to_its_earlier_one() -> None:
     fr, en = finding(c, "s0"), finding(c, "s1")
     assert fr is not None and fr.verdict == "conflicts" and fr.value == 17
     assert en is not None and en.verdict == "agrees"
+    only_earlier = run("Nine people were killed.", ("An earlier toll said nine people had died.", "en"))
+    f = finding(claim(only_earlier, "Nine people"))
+    assert f is not None and f.verdict == "agrees" and "earlier report" in f.why
