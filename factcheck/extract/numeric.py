@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .context import CLAUSE_REACH, actions_in, clause_bounds, find_subject, subject_before
-from .lexicon import Lexicon, phrase_starts, units, word_set
+from .context import CLAUSE_REACH, Subject, actions_in, clause_bounds, find_subject, subject_before
+from .lexicon import Lexicon, phrase_starts, singular, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
 
@@ -233,6 +233,10 @@ def classify(
         return None  # "a tense atmosphere": one by its article counts only a known subject
     # "a 19-storey tower": the figure describes a thing, nothing happened to it
     acts = () if m.compound else _actions(toks, m.i, subj.end, s0, s1, lex, prev)
+    if subj.words is None and m.i > s0 + 1 and toks[m.i - 1].norm in ("of", "de", "d'"):
+        head = toks[m.i - 2]  # "a licensed limit of 180", "une capacité de 180": what the figure measures
+        if head.norm in word_set(lex.lang, "measure_nouns"):
+            subj = Subject(head.text, (f"w:{singular(head.norm)}",), subj.end, subj.part)
     bare = subj.words is None and not acts
     if bare:
         # "the union spoke of 3.5 million": no noun, no verb we know. Evidence only (weak),
@@ -367,15 +371,16 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
             return m.start, toks[j].end
         if opener and m.is_range and not _duration_cue(toks, ti):
             return toks[ti].start, toks[j].end
-        if ti > 1 and toks[ti - 1].norm == "," and toks[ti - 2].is_cap and j + 1 < n and toks[j + 1].norm == ",":
-            return m.start, toks[j].end  # "Lucas Morel, 19 ans,"
+        between_commas = ti > 1 and toks[ti - 1].norm == "," and j + 1 < n and toks[j + 1].norm == ","
+        if between_commas and _one_person(toks[ti - 2], lex):
+            return m.start, toks[j].end  # "Lucas Morel, 19 ans,", "le conducteur, 45 ans,"
     if lex.lang == "fr" and j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm == "annees" and m.is_range:
         return m.start, toks[j + 1].end
-    # "John Smith, 26, was" and "Smith (26)"
+    # "John Smith, 26, was", "Smith (26)" and "The captain, 52, was"
     if (
         ti > 1
         and toks[ti - 1].norm in (",", "(")
-        and toks[ti - 2].is_cap
+        and _one_person(toks[ti - 2], lex)
         and j < n
         and toks[j].norm in (",", ")")
         and not m.words
@@ -383,6 +388,11 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
     ):
         return m.start, m.end
     return None
+
+
+def _one_person(t: Token, lex: Lexicon) -> bool:
+    """A name or a noun for one person, that an age between commas can follow."""
+    return t.is_cap or t.norm in word_set(lex.lang, "age_nouns")
 
 
 _DURATION_CUES = frozenset(
