@@ -165,3 +165,13 @@ def test_a_source_current_figure_is_preferred_to_its_earlier_one() -> None:
     only_earlier = run("Nine people were killed.", ("An earlier toll said nine people had died.", "en"))
     f = finding(claim(only_earlier, "Nine people"))
     assert f is not None and f.verdict == "agrees" and "earlier report" in f.why
+
+
+def test_a_date_goes_with_the_event_next_to_it() -> None:
+    r = run(
+        "Nine people died when the ferry sank off the island on Saturday evening, the coastguard said.",
+        ("The death toll from the sinking rose to nine on Sunday, up from six, the coastguard said.\n\n"
+         "The ferry overturned on Saturday evening a few miles from the island.", "en"),
+    )
+    f = finding(claim(r, "Saturday"))
+    assert f is not None and f.verdict == "agrees" and f.text.startswith("Saturday")
