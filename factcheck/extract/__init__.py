@@ -51,7 +51,8 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     text = doc.text
     lex = lexicon(doc.lang)
     toks = tokenize(text)
-    sents = [s for s in sentences(text) if not _furniture(text[s.start : s.end])]
+    # sentence spans are trimmed, so only a short one can be page furniture
+    sents = [s for s in sentences(text) if s.end - s.start >= 60 or not _furniture(text[s.start : s.end])]
     if not sents:
         return []
     s_starts = [s.start for s in sents]
@@ -196,8 +197,9 @@ def _article_durations(
     time = units()["time"]
     articles = ("a", "an", "one") if lex.lang == "en" else ("un", "une")
     out: list[tuple[Draft, Span]] = []
-    for i, t in enumerate(toks[:-1]):
-        if t.norm not in articles or i in used:
+    for i in [k for k, t in enumerate(toks) if t.norm in articles]:
+        t = toks[i]
+        if i + 1 >= len(toks) or i in used:
             continue
         nxt = toks[i + 1]
         if not nxt.is_word or nxt.norm not in time or nxt.norm in ("min", "m"):
