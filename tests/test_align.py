@@ -174,4 +174,4 @@ def test_a_date_goes_with_the_event_next_to_it() -> None:
          "The ferry overturned on Saturday evening a few miles from the island.", "en"),
     )
     f = finding(claim(r, "Saturday"))
-    assert f is not None and f.verdict == "agrees" and f.text.startswith("Saturday")
+    assert f is not None and f.verdict == "agrees" and (f.text or "").startswith("Saturday")

@@ -17,6 +17,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -84,7 +85,10 @@ Maker = Callable[[Path], None]
 
 
 def _write(data: bytes) -> Maker:
-    return lambda p: p.write_bytes(data)
+    def write(p: Path) -> None:
+        p.write_bytes(data)
+
+    return write
 
 
 def _directory(p: Path) -> None:
@@ -143,8 +147,8 @@ GOOD: list[tuple[str, str, bytes]] = [
 ]
 
 
-def _bad_params(skip: tuple[str, ...] = ()) -> list[object]:
-    out = []
+def _bad_params(skip: tuple[str, ...] = ()) -> list[Any]:
+    out: list[Any] = []
     for rid, name, maker, needles in BAD:
         if rid in skip:
             continue
@@ -158,7 +162,7 @@ def _good_params() -> list[object]:
     return [pytest.param(name, data, id=rid) for rid, name, data in GOOD]
 
 
-def _claims_json(out: str) -> list[dict[str, object]]:
+def _claims_json(out: str) -> list[dict[str, Any]]:
     return json.loads(out)["claims"]  # type: ignore[no-any-return]
 
 
@@ -194,7 +198,7 @@ def test_extract_one_megabyte_line(capsys: pytest.CaptureFixture[str], repo: Pat
     claims = _claims_json(out)
     assert {c["value"] for c in claims if c["kind"] == "count"} >= {14, 3}
     for c in claims:
-        start, end = c["span"]  # type: ignore[misc]
+        start, end = c["span"]
         assert LONG_LINE[start:end] == c["text"]
 
 
@@ -521,7 +525,7 @@ def test_story_source_without_snapshot_names_its_url(capsys: pytest.CaptureFixtu
 
 # --- story folders: decisions.json ------------------------------------------------------------
 
-LEDGER = {
+LEDGER: dict[str, Any] = {
     "version": 1,
     "decisions": [{
         "key": "0123456789abcdef", "source": "wire", "status": "confirmed", "note": "",
@@ -542,7 +546,7 @@ BAD_LEDGERS: list[tuple[str, bytes, tuple[str, ...]]] = [
      b'{"version": 1,\n<<<<<<< HEAD\n"decisions": []\n=======\n"decisions": [1]\n'
      b'>>>>>>> other\n}\n', ("merge conflict",)),
     ("ledger-unknown-status",
-     json.dumps({**LEDGER, "decisions": [{**LEDGER["decisions"][0],  # type: ignore[dict-item]
+     json.dumps({**LEDGER, "decisions": [{**LEDGER["decisions"][0],
                                           "status": "maybe"}]}).encode(), ("status",)),
     ("ledger-not-object", b"[1, 2, 3]", ("JSON object",)),
 ]
