@@ -175,3 +175,12 @@ def test_a_date_goes_with_the_event_next_to_it() -> None:
     )
     f = finding(claim(r, "Saturday"))
     assert f is not None and f.verdict == "agrees" and (f.text or "").startswith("Saturday")
+
+
+def test_counts_joined_by_and_add_up_to_a_total() -> None:
+    r = run(
+        "The flood killed nine people at the campsite.",
+        ("The flood swept through a campsite in which six children and three adults drowned.", "en"),
+    )
+    f = finding(claim(r, "nine people"))
+    assert f is not None and f.verdict == "agrees" and f.text == "six children and three adults"

@@ -80,3 +80,9 @@ EARLIER = {
 def test_a_figure_given_as_an_earlier_report(text: str, lang: str, figure: str, earlier: bool) -> None:
     claims = {c.text.split()[0]: c for c in extract_claims(Document(id="s", text=text, lang=lang), weak=True)}
     assert claims[figure].earlier is earlier
+
+
+def test_counts_joined_by_and_share_their_verb() -> None:
+    text = "The flood swept through a campsite in which six children and three adults drowned."
+    claims = {c.text: c for c in extract_claims(Document(id="draft", text=text))}
+    assert claims["six children"].actions == claims["three adults"].actions == ("killed",)

@@ -93,6 +93,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         in_sentence += 1
         drafts.append((d, s))
         used.update(range(m.i, m.j))
+    drafts = _coordinated(text, drafts, lex.lang, sums=weak)
     drafts += _article_durations(text, toks, lex, sent_of, used, tok_range)
     out: list[tuple[int, dict[str, Any]]] = []
     earlier = phrase_starts(lex.lang, "earlier")
@@ -240,6 +241,42 @@ def _article_durations(
                 s,
             )
         )
+    return out
+
+
+_AND = {"en": ("and",), "fr": ("et",)}
+
+
+def _coordinated(
+    text: str, drafts: list[tuple[Draft, Span]], lang: str, *, sums: bool
+) -> list[tuple[Draft, Span]]:
+    """Two counts joined by "and" with nothing else between them ("eight children and four
+    adults died") share what happened to them; with ``sums``, their total is added as
+    evidence ("a dozen people" died)."""
+    from .lexicon import concepts
+
+    lex = concepts(lang)
+    out = list(drafts)
+    for k in range(len(out) - 1):
+        (a, s), (b, t) = out[k], out[k + 1]
+        if s is not t or a.kind != "count" or b.kind != "count" or a.weak or b.weak:
+            continue
+        if text[a.end : b.start].strip().lower() not in _AND.get(lang, ()) or not (a.concepts and b.concepts):
+            continue
+        if not a.actions and b.actions:
+            a = replace(a, actions=b.actions)  # "eight children and four adults died"
+            out[k] = (a, s)
+        elif a.actions and not b.actions:
+            out[k + 1] = (b := replace(b, actions=a.actions), t)
+        if not sums or a.is_range or b.is_range or a.hedge != b.hedge or a.hedge == "vague":
+            continue
+        human = all(set(x.concepts) & lex.human for x in (a, b))
+        total = replace(
+            a, end=b.end, low=a.low + b.low, high=a.high + b.high, subject=None, part=False, weak=True,
+            concepts=("person",) if human else tuple(sorted(set(a.concepts) | set(b.concepts))),
+            actions=tuple(sorted(set(a.actions) | set(b.actions))),
+        )
+        out.append((total, s))
     return out
 
 

@@ -32,6 +32,10 @@ class Draft:
     decimals: int = 0
     words: bool = False
 
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
 
 def _currency_before(toks: list[Token], i: int) -> tuple[str | None, int]:
     u = units()["currency"]
