@@ -21,6 +21,11 @@ CASES = {
     "fr-own-predicate": (
         "Quinze personnes ont été tuées et 54 autres ont été autorisées à partir.", "fr", "54 autres", (),
     ),
+    # people are arrested, things are seized
+    "en-things-seized": ("Almost 90 rifles have been taken into custody.", "en", "Almost 90 rifles", ("seized",)),
+    "en-people-arrested": (
+        "Almost 90 suspects have been taken into custody.", "en", "Almost 90 suspects", ("arrested",),
+    ),
     "fr-prises-en-charge": (
         "Quinze personnes ont été tuées et 54 autres ont été prises en charge par les secours.",
         "fr", "54 autres", ("hospitalized",),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .context import CLAUSE_REACH, Subject, actions_in, clause_bounds, find_subject, subject_before
-from .lexicon import Lexicon, phrase_starts, singular, units, word_set
+from .lexicon import Lexicon, concepts, phrase_starts, singular, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
 
@@ -250,6 +250,7 @@ def classify(
     if m.article and (not subj.concepts or not acts):
         return None
     end = toks[subj.end - 1].end if subj.words and subj.end - m.j <= 6 else m.end
+    acts = _things_are_seized(subj.concepts, acts, lex.lang)
     part = subj.part or (m.i > 0 and toks[m.i - 1].norm in ("dont", "including"))
     own = part and acts and prev is not None and set(acts).isdisjoint(prev.actions)
     if own and _has_verb(toks, m, subj.end, s0, s1, lex):
@@ -272,6 +273,17 @@ def classify(
         decimals=m.decimals,
         words=m.words,
     )
+
+
+def _things_are_seized(subject: tuple[str, ...], acts: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """People are arrested, things are seized: "80 firearms taken into custody" were seized."""
+    if "arrested" not in acts or not subject:
+        return acts
+    c = concepts(lang)
+    known = [x for x in subject if not x.startswith("w:")]
+    if not known or any(x in c.human or x in c.generic for x in known):
+        return acts
+    return tuple(sorted(set(acts) - {"arrested"} | {"seized"}))
 
 
 def _end_with_suffix(text: str, m: Mention) -> int:
