@@ -250,9 +250,9 @@ _AND = {"en": ("and",), "fr": ("et",)}
 def _coordinated(
     text: str, drafts: list[tuple[Draft, Span]], lang: str, *, sums: bool
 ) -> list[tuple[Draft, Span]]:
-    """Two counts joined by "and" with nothing else between them ("eight children and four
-    adults died") share what happened to them; with ``sums``, their total is added as
-    evidence ("a dozen people" died)."""
+    """Two counts joined by "and" with nothing else between them ("six children and three
+    adults drowned") share what happened to them; with ``sums``, their total is added as
+    evidence (for "nine people" drowned)."""
     from .lexicon import concepts
 
     lex = concepts(lang)
@@ -264,7 +264,7 @@ def _coordinated(
         if text[a.end : b.start].strip().lower() not in _AND.get(lang, ()) or not (a.concepts and b.concepts):
             continue
         if not a.actions and b.actions:
-            a = replace(a, actions=b.actions)  # "eight children and four adults died"
+            a = replace(a, actions=b.actions)  # "six children and three adults drowned"
             out[k] = (a, s)
         elif a.actions and not b.actions:
             out[k + 1] = (b := replace(b, actions=a.actions), t)
@@ -285,7 +285,7 @@ EARLIER_REACH = 8  # tokens between an "earlier report" cue and the figure it da
 
 def _after_cue(toks: list[Token], i: int, s0: int, cues: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
     """A cue phrase ends within a few tokens before toks[i], in its sentence: "an earlier
-    toll of eight", "un bilan antérieur évoquait huit morts"."""
+    toll said nine", "un bilan précédent faisait état de neuf morts"."""
     for k in range(max(s0, i - EARLIER_REACH - 4), i):  # cues are at most four words long
         for p in cues.get(toks[k].norm, ()):
             end = k + len(p)

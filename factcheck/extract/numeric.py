@@ -276,7 +276,7 @@ def classify(
 
 
 def _things_are_seized(subject: tuple[str, ...], acts: tuple[str, ...], lang: str) -> tuple[str, ...]:
-    """People are arrested, things are seized: "80 firearms taken into custody" were seized."""
+    """People are arrested, things are seized: "90 rifles taken into custody" were seized."""
     if "arrested" not in acts or not subject:
         return acts
     c = concepts(lang)
