@@ -296,12 +296,14 @@ def _same_dimension(u: str | None, v: str | None) -> bool:
     return u is not None and v is not None and dims.get(u) is not None and dims.get(u) == dims.get(v)
 
 
+_LOOSE_ROLES = frozenset({"head", "official"})
+
+
 def _score_person(x: Side, y: Side) -> tuple[float, str]:
-    d, s = x.claim, y.claim
     a, b = x.name, y.name
     if not a or not b:
         return 0.0, ""
-    roles = (set(d.concepts) & set(s.concepts)) - {"head", "official"}
+    roles = (x.concepts & y.concepts) - _LOOSE_ROLES
     sur = fuzz.ratio(a[-1], b[-1])
     if a[-1] == b[-1]:
         sc, why = 0.9, "same surname"
