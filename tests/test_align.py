@@ -184,3 +184,12 @@ def test_counts_joined_by_and_add_up_to_a_total() -> None:
     )
     f = finding(claim(r, "nine people"))
     assert f is not None and f.verdict == "agrees" and f.text == "six children and three adults"
+
+
+def test_counts_joined_by_and_add_up_only_when_the_same_thing_happened() -> None:
+    r = run(
+        "The storm left 42 people dead or injured.",
+        ("The storm left 12 people dead and 30 injured.", "en"),
+    )
+    f = finding(claim(r, "42 people"))
+    assert f is None or f.verdict != "agrees"

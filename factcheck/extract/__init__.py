@@ -263,18 +263,19 @@ def _coordinated(
             continue
         if text[a.end : b.start].strip().lower() not in _AND.get(lang, ()) or not (a.concepts and b.concepts):
             continue
+        human = [bool(set(x.concepts) & lex.human) for x in (a, b)]
+        if human[0] != human[1]:
+            continue  # "12 cars and three men": things and people do not add up
         if not a.actions and b.actions:
             a = replace(a, actions=b.actions)  # "six children and three adults drowned"
             out[k] = (a, s)
         elif a.actions and not b.actions:
             out[k + 1] = (b := replace(b, actions=a.actions), t)
-        if not sums or a.is_range or b.is_range or a.hedge != b.hedge or a.hedge == "vague":
-            continue
-        human = all(set(x.concepts) & lex.human for x in (a, b))
+        if not sums or a.actions != b.actions or a.is_range or b.is_range or a.hedge != b.hedge or a.hedge == "vague":
+            continue  # "12 dead and 30 injured" is no total
         total = replace(
             a, end=b.end, low=a.low + b.low, high=a.high + b.high, subject=None, part=False, weak=True,
-            concepts=("person",) if human else tuple(sorted(set(a.concepts) | set(b.concepts))),
-            actions=tuple(sorted(set(a.actions) | set(b.actions))),
+            concepts=("person",) if human[0] else tuple(sorted(set(a.concepts) | set(b.concepts))),
         )
         out.append((total, s))
     return out
