@@ -177,7 +177,16 @@ def classify(
     age = _age(toks, m, lex)
     if age is not None:
         a_start, a_end = age
-        return Draft("age", min(start, a_start), a_end, m.low, m.high, hedge, unit="year", words=m.words)
+        low = m.low
+        k = j
+        while k < len(toks) and toks[k].start < a_end:
+            k += 1
+        if k + 1 < len(toks) and toks[k].norm in ("or", "ou"):  # "16 years old or younger"
+            if toks[k + 1].norm in ("younger", "under", "less", "moins"):
+                low, a_end = 0.0, toks[k + 1].end
+            elif toks[k + 1].norm in ("older", "over", "more", "plus") and hedge == "exact":
+                hedge, a_end = "at_least", toks[k + 1].end
+        return Draft("age", min(start, a_start), a_end, low, m.high, hedge, unit="year", words=m.words)
     # ---- duration
     tu, tj = _unit_after(toks, j + (1 if m.compound else 0), u["time"])
     if tu is None and m.suffix in u["time"]:
@@ -385,6 +394,10 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
         # "un homme de 26 ans", "entre 18 et 30 ans"
         if ti > 1 and toks[ti - 1].norm == "de" and toks[ti - 2].is_word and not _duration_cue(toks, ti - 2):
             return m.start, toks[j].end
+        # "il a 26 ans", "ils ont 18 ans" (not "il y a 26 ans", which is a time ago)
+        held = ti > 1 and toks[ti - 1].norm in _AVOIR and toks[ti - 2].norm != "y" and toks[j].norm != "annees"
+        if held and not (j + 1 < n and toks[j + 1].norm in ("de", "d'")):  # "a 40 ans de carrière"
+            return m.start, toks[j].end
         if opener and m.is_range and not _duration_cue(toks, ti):
             return toks[ti].start, toks[j].end
         between_commas = ti > 1 and toks[ti - 1].norm == "," and j + 1 < n and toks[j + 1].norm == ","
@@ -404,6 +417,9 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
     ):
         return m.start, m.end
     return None
+
+
+_AVOIR = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait"})
 
 
 def _one_person(t: Token, lex: Lexicon) -> bool:
