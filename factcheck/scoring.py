@@ -337,6 +337,6 @@ def _score_date(d: Claim, s: Claim) -> tuple[float, str]:
         sc += 0.1
     if all(p[k] == q[k] for k in shared):
         sc += 0.1
-        if "month" in shared or "weekday" in shared:
-            sc += 0.15
+        if "month" in shared or "weekday" in shared or "hour" in shared:
+            sc += 0.15  # a named month, day or hour that agrees is evidence in itself
     return sc, f"dates in similar sentences ({sim:.2f})"

@@ -91,3 +91,10 @@ def test_counts_joined_by_and_share_their_verb() -> None:
     text = "The flood swept through a campsite in which six children and three adults drowned."
     claims = {c.text: c for c in extract_claims(Document(id="draft", text=text))}
     assert claims["six children"].actions == claims["three adults"].actions == ("killed",)
+
+
+def test_an_hour_of_the_day_is_no_duration() -> None:
+    text = "Vers 9 heures du matin, le feu a pris. Les secours ont travaillé 9 heures."
+    claims = extract_claims(Document(id="s", text=text, lang="fr"), weak=True)
+    durations = [c.text for c in claims if c.kind == "duration"]
+    assert durations == ["9 heures"] and claims[[c.kind for c in claims].index("duration")].span.start > 30

@@ -258,6 +258,9 @@ def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
         h = h % 12 + (12 if toks[j].norm == "p" else 0)
         return DateMention(t.start, toks[end_j - 1].end, {"hour": h, "minute": minute}), end_j
     if lex.lang == "fr" and j < n and toks[j].norm in ("heures", "heure"):
+        later = j + 2 < n and toks[j + 1].norm in ("du", "de") and toks[j + 2].norm in ("soir", "l'")
+        if later and h < 12:
+            h += 12  # "9 heures du soir", "3 heures de l'après-midi"
         return DateMention(t.start, toks[j].end, {"hour": h, "minute": minute}), j + 1
     if j > i + 1:
         return DateMention(t.start, toks[j - 1].end, {"hour": h, "minute": minute}), j

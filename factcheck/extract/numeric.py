@@ -191,6 +191,8 @@ def classify(
     tu, tj = _unit_after(toks, j + (1 if m.compound else 0), u["time"])
     if tu is None and m.suffix in u["time"]:
         tu, tj = str(u["time"][m.suffix][0]), j
+    if tu == "hour" and _time_of_day(toks, tj):
+        tu = None  # "11 heures du matin" is a time, not a duration
     if tu is not None:
         if m.compound and tj < len(toks) and toks[tj].norm in ("-", "–"):
             tj += 2  # "three-day-long"
@@ -417,6 +419,11 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
     ):
         return m.start, m.end
     return None
+
+
+def _time_of_day(toks: list[Token], j: int) -> bool:
+    """ "du matin", "du soir", "de l'après-midi" right after an hour."""
+    return j + 1 < len(toks) and toks[j].norm in ("du", "de") and toks[j + 1].norm in ("matin", "soir", "l'", "nuit")
 
 
 _AVOIR = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait"})
