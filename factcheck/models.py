@@ -55,9 +55,14 @@ def trusted(cls: type[M], fields: dict[str, Any]) -> M:
         raise TypeError(f"{cls.__name__}: fields {sorted(fields)} do not fit {sorted(template)}")
     values = dict(template)
     values.update(fields)
+    return _filled(cls, values, set(fields))
+
+
+def _filled(cls: type[M], values: dict[str, Any], given: set[str]) -> M:
+    """An instance of ``cls`` holding ``values``, as ``model_construct`` leaves it."""
     m = cls.__new__(cls)
     _set_attr(m, "__dict__", values)
-    _set_attr(m, "__pydantic_fields_set__", set(fields))
+    _set_attr(m, "__pydantic_fields_set__", given)
     _set_attr(m, "__pydantic_extra__", None)
     _set_attr(m, "__pydantic_private__", None)
     return m
@@ -71,12 +76,7 @@ class Span(Frozen):
     def at(cls, start: int, end: int) -> Span:
         """A span from two offsets our own code computed: no validation (extraction makes
         one per claim and per sentence, and pydantic's checks showed in its profile)."""
-        m = cls.__new__(cls)
-        _set_attr(m, "__dict__", {"start": start, "end": end})
-        _set_attr(m, "__pydantic_fields_set__", {"start", "end"})
-        _set_attr(m, "__pydantic_extra__", None)
-        _set_attr(m, "__pydantic_private__", None)
-        return m
+        return _filled(cls, {"start": start, "end": end}, {"start", "end"})
 
     def as_list(self) -> list[int]:
         return [self.start, self.end]

@@ -14,7 +14,7 @@ from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
 from ..text import quoted_ranges, sentences
 from .context import find_subject
 from .dates import find_dates
-from .lexicon import lexicon, phrase_starts
+from .lexicon import concepts, lexicon, phrase_starts
 from .numbers import find_mentions, hedge_before
 from .numeric import Draft, _actions, classify
 from .people import find_people, surname_key
@@ -253,8 +253,6 @@ def _coordinated(
     """Two counts joined by "and" with nothing else between them ("six children and three
     adults drowned") share what happened to them; with ``sums``, their total is added as
     evidence (for "nine people" drowned)."""
-    from .lexicon import concepts
-
     lex = concepts(lang)
     out = list(drafts)
     for k in range(len(out) - 1):
