@@ -3,13 +3,14 @@ and which proper names stand next to a figure."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from .extract.context import actions_in, subject_concepts
-from .extract.lexicon import concepts, lexicon, singular
+from .extract.lexicon import concepts, lexicon, singular, word_set
 from .extract.tokens import tokenize, word_norms
 from .models import Claim
 from .text import fold
@@ -22,39 +23,48 @@ def vocabulary(text: str) -> frozenset[str]:
 
 def names_unknown(d: Claim, vocabulary: frozenset[str]) -> bool:
     """A proper name in the figure's own clause that the source never uses."""
-    names = _clause_names(d.context, d.span.start - d.sentence.start, len(d.text))
+    names = _clause_names(d.context, d.lang, d.span.start - d.sentence.start, len(d.text))
     return bool(names) and not names <= vocabulary
 
 
 @lru_cache(maxsize=4096)
-def _clause_names(ctx: str, start: int, length: int) -> frozenset[str]:
+def _clause_names(ctx: str, lang: str, start: int, length: int) -> frozenset[str]:
     """The proper names of the figure's own clause, less those that only say who reported it."""
     end = start + length
     lo = max((ctx.rfind(p, 0, start) for p in ",;:()"), default=-1) + 1
     his = [k for k in (ctx.find(p, end) for p in ",;:()") if k >= 0]
     hi = min(his) if his else len(ctx)
     clause = ctx[lo:hi]
-    return _names_in(clause, lo == 0) - _attributed(clause)
+    return _names_in(clause, lo == 0) - _attributed(clause, lang)
 
 
-_REPORTING = ("told", "said", "according to", "agency", "reported", "selon", "a declare", "a indique", "a precise")
-
-
-def _attributed(clause: str) -> frozenset[str]:
-    """Names that only say who reported the figure ("told the news agency ANI")."""
+def _attributed(clause: str, lang: str) -> frozenset[str]:
+    """Names that only say who reported the figure ("told the news agency ANI", "Roy added")."""
     low = fold(clause)
     out: set[str] = set()
-    for cue in _REPORTING:
-        k = low.find(cue)
-        while k >= 0:
-            out |= {t.norm for t in tokenize(low[k + len(cue) : k + len(cue) + 30]) if t.is_word}
-            if cue in _SAID:  # "The French Interior Ministry said ..."
-                out |= {t.norm for t in tokenize(low[max(0, k - 40) : k]) if t.is_word}
-            k = low.find(cue, k + 1)
+    for m in _cues(lang).finditer(low):
+        out |= {t.norm for t in tokenize(low[m.end() : m.end() + 30]) if t.is_word}
+        if m.lastgroup == "said":  # "The French Interior Ministry said ...", back to a comma:
+            # in "floods in the Var killed 11, the prefecture said" the Var is not who spoke
+            before = _SPEAKER_START.split(low[max(0, m.start() - 40) : m.start()])[-1]
+            out |= {t.norm for t in tokenize(before) if t.is_word}
     return frozenset(out)
 
 
-_SAID = ("said", "told", "reported")
+_SPEAKER_START = re.compile(r"[,;:.!?()\"«»“”]")
+
+
+@lru_cache(maxsize=4)
+def _cues(lang: str) -> re.Pattern[str]:
+    """The reporting cues of the lexicon as one pattern, whole words only; a cue that says
+    who spoke before it ("said") is in the group ``said``."""
+    before = set(word_set(lang, "said_by"))
+    after = set(word_set(lang, "reported_by")) - before
+
+    def alt(words: set[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    return re.compile(rf"\b(?:(?P<said>{alt(before)})|(?P<by>{alt(after)}))\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +88,11 @@ def features(c: Claim) -> Features:
 def _features(ctx: str, lang: str, start: int, length: int) -> Features:
     words, subjects, actions = sentence_concepts(ctx, lang)
     lo = max(0, start - 60)
+    near = ctx[lo : start + length + 60]
     return Features(
         window=fold(ctx[max(0, start - 50) : start] + " " + ctx[start + length : start + length + 50]),
-        entities=_names_in(ctx[lo : start + length + 60], lo == 0),
-        own_entities=_names_in(ctx[lo : start + length + 60], lo == 0) - _attributed(ctx[lo : start + length + 60]),
+        entities=_names_in(near, lo == 0),
+        own_entities=_names_in(near, lo == 0) - _attributed(near, lang),
         sentence_entities=_names_in(ctx, True),
         words=words,
         concepts=subjects | actions,
@@ -130,7 +141,7 @@ def _common_caps() -> frozenset[str]:
     for lang in ("en", "fr"):
         lex = lexicon(lang)
         titles, _, _ = _lists(lang)
-        words |= lex.stop | set(lex.weekdays) | set(lex.months) | titles
+        words |= lex.stop | set(lex.weekdays) | set(lex.months) | titles | set(lex.units) | set(lex.multipliers)
     return frozenset(words)
 
 
