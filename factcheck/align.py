@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from .compare import compare, normalise, same_nominal
-from .extract.lexicon import concepts
+from .extract.lexicon import concepts, phrase_list
 from .models import Claim, Document, Finding, Verdict, trusted
 from .scoring import NUMERIC, Side, score_numeric, score_sides, shape_of, side, values_agree
 from .signals import names_unknown, vocabulary
@@ -49,6 +49,7 @@ def align_document(
         sides = draft_sides if draft_sides is not None else [side(d) for d in draft_claims]
         pairs = _pairs(draft_claims, sides, doc, source_claims)
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    pairs = _precise_first(pairs, draft_claims, source_claims)
     group = _repeat_groups(source_claims)
     taken_d: set[int] = set()
     used_s: dict[int, Claim] = {}
@@ -80,6 +81,24 @@ def align_document(
             },
         )
     return out
+
+
+def _precise_first(pairs: list[Pair], draft_claims: Sequence[Claim], source_claims: Sequence[Claim]) -> list[Pair]:
+    """Pairs in the order the assignment takes them: by score, except that a vague figure
+    ("dozens injured", often a headline) waits until after the precise figure the source
+    gives for the same fact ("54 people were injured"), whatever their scores."""
+    firm = {
+        di
+        for _, di, si, verdict, why in pairs
+        if verdict != "unclear" and "same action" in why and source_claims[si].hedge != "vague"
+    }
+    if not firm:
+        return pairs
+
+    def waits(p: Pair) -> bool:
+        return p[1] in firm and source_claims[p[2]].hedge == "vague" and draft_claims[p[1]].hedge != "vague"
+
+    return [p for p in pairs if not waits(p)] + [p for p in pairs if waits(p)]
 
 
 def _pairs(
@@ -200,13 +219,33 @@ def _repeat_groups(claims: Sequence[Claim]) -> list[list[int]]:
 
 def _anchored(d: Claim, s: Claim, why: str) -> bool:
     """A count conflict needs a shared action or name nearby, or the same specific subject
-    with no disagreement on what happened to it. Other kinds rest on their alignment score."""
-    if d.kind != "count" or "same action" in why or "same place" in why:
+    with no disagreement on what happened to it. A part named by what sets it apart
+    ("eight of them children") is no count of a whole that says only "people". Other kinds
+    rest on their alignment score."""
+    if d.kind != "count":
+        return True
+    if d.part != s.part and _subgroup(d if d.part else s, s if d.part else d):
+        return False
+    if "same action" in why or "same place" in why:
         return True
     if "same subject" not in why:
         return False
     specific = (set(d.concepts) & set(s.concepts)) - concepts(d.lang).generic
     return bool(specific) or (not d.actions and not s.actions)
+
+
+def _subgroup(part: Claim, whole: Claim) -> bool:
+    """The part counts a kind of thing inside a whole counted only generically: "eight of
+    them children" against "19 people" (not "six of the suspects" against "seven people")."""
+    generic = concepts(part.lang).generic
+    if not set(part.concepts) - generic or set(whole.concepts) - generic:
+        return False
+    words = fold(part.text).split()
+    return any(
+        words[k : k + len(p)] == list(p) and k + len(p) < len(words)
+        for p in phrase_list(part.lang, "trait_partitive")
+        for k in range(len(words))
+    )
 
 
 def _same_fact(a: Claim, b: Claim) -> bool:

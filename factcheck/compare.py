@@ -115,6 +115,12 @@ def compare_amounts(
     if same_nominal(a, b, 0.02 if d.kind == "duration" and d.unit != s.unit else 1e-6):
         return "agrees", "same figure" + (" (hedges aside)" if a.hedge != b.hedge else "")
     if a.is_range and b.is_range:
+        # "dozens" allows any figure of its range, "25 to 30" included; two ranges that are
+        # both said (not vague) and differ are two different statements
+        if (a.hedge == "vague" and a.low <= b.low and b.high <= a.high) or (
+            b.hedge == "vague" and b.low <= a.low and a.high <= b.high
+        ):
+            return "agrees", "range within the vague figure"
         return "conflicts", "different ranges"
     hedged_a = a.hedge not in ("exact",) and not a.is_range
     hedged_b = b.hedge not in ("exact",) and not b.is_range

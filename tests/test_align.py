@@ -193,3 +193,45 @@ def test_counts_joined_by_and_add_up_only_when_the_same_thing_happened() -> None
     )
     f = finding(claim(r, "42 people"))
     assert f is None or f.verdict != "agrees"
+
+
+def test_a_source_precise_figure_wins_over_its_vague_headline() -> None:
+    r = run(
+        "A bus left the road on Friday near Tulle, leaving two dead and about 20 injured.",
+        (
+            "Bus crash near Tulle: two dead, dozens injured\n\n"
+            "A coach carrying pensioners left the road on Friday. Mr Lafon, the prefect, said 37 "
+            "people were injured, four of them seriously.",
+            "en",
+        ),
+    )
+    f = finding(claim(r, "about 20 injured"))
+    assert f is not None and f.verdict == "conflicts" and f.value == 37
+
+
+def test_a_name_that_only_says_who_spoke_does_not_set_a_figure_apart() -> None:
+    r = run(
+        "Floods in the Var killed 11 people, the prefecture said.",
+        (
+            "The floods killed 13 people, Commander Kowalczyk added on Monday. The Var was the worst "
+            "hit of the southern departments after days of rain.",
+            "en",
+        ),
+    )
+    f = finding(claim(r, "11 people"))
+    assert f is not None and f.verdict == "conflicts" and "different place or name" not in f.why
+
+
+def test_a_named_part_is_no_count_of_the_whole() -> None:
+    r = run(
+        "Eleven people died in the blaze, four of them children.",
+        ("The fire killed 11 people. A similar fire last year killed 30 people, six of them firefighters.", "en"),
+    )
+    f = finding(claim(r, "four of them"))
+    assert f is None or f.verdict != "conflicts"
+
+
+def test_a_range_inside_a_vague_figure_agrees() -> None:
+    r = run("Between 25 and 30 people were injured.", ("Dozens of people were injured in the crash.", "en"))
+    f = finding(claim(r, "25 and 30"))
+    assert f is not None and f.verdict == "agrees"
