@@ -253,5 +253,20 @@ def _same_fact(a: Claim, b: Claim) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind in NUMERIC:
-        return bool(a.amount and b.amount and same_nominal(normalise(a)[0], normalise(b)[0]))
+        if not (a.amount and b.amount):
+            return False
+        if same_nominal(normalise(a)[0], normalise(b)[0]):
+            return True
+        # told again in other words ("about 30 injured", later "25 to 30 people were
+        # injured"): the same thing counted (or one side says only "people"), the same thing
+        # happened to it, and figures that fit each other ("hundreds" fits too much to tell)
+        generic = concepts(a.lang).generic
+        ca, cb = set(a.concepts), set(b.concepts)
+        return (
+            bool(ca & cb or not ca - generic or not cb - generic)
+            and bool(set(a.actions) & set(b.actions))
+            and a.part == b.part
+            and "vague" not in (a.hedge, b.hedge)
+            and compare(a, b)[0] == "agrees"
+        )
     return fold(str(a.value)) == fold(str(b.value))

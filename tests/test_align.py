@@ -235,3 +235,14 @@ def test_a_range_inside_a_vague_figure_agrees() -> None:
     r = run("Between 25 and 30 people were injured.", ("Dozens of people were injured in the crash.", "en"))
     f = finding(claim(r, "25 and 30"))
     assert f is not None and f.verdict == "agrees"
+
+
+def test_a_fact_the_draft_tells_twice_in_other_words_meets_the_same_source_figure() -> None:
+    r = run(
+        "A tram left the rails in Grenoble, leaving about 30 injured. Later the mayor said 25 to 30 "
+        "people were injured in the derailment.",
+        ("The derailment in Grenoble injured 54 people, the mayor said.", "en"),
+    )
+    for text in ("about 30", "25 to 30"):
+        f = finding(claim(r, text))
+        assert f is not None and f.verdict == "conflicts" and f.value == 54, text
