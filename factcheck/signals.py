@@ -34,8 +34,19 @@ def _clause_names(ctx: str, lang: str, start: int, length: int) -> frozenset[str
     lo = max((ctx.rfind(p, 0, start) for p in ",;:()"), default=-1) + 1
     his = [k for k in (ctx.find(p, end) for p in ",;:()") if k >= 0]
     hi = min(his) if his else len(ctx)
+    # a clause of its own after the figure ("85 passengers when it derailed near Saint-Roch")
+    # says where something else happened, not which passengers were counted
+    sub = _subordinate(lang).search(fold(ctx[end:hi]))
+    if sub:
+        hi = end + sub.start()
     clause = ctx[lo:hi]
     return _names_in(clause, lo == 0) - _attributed(clause, lang)
+
+
+@lru_cache(maxsize=4)
+def _subordinate(lang: str) -> re.Pattern[str]:
+    words = sorted(word_set(lang, "subordinators"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + ("|".join(re.escape(w) for w in words) or "(?!)") + r")\b")
 
 
 def _attributed(clause: str, lang: str) -> frozenset[str]:
