@@ -42,6 +42,9 @@ class Concepts:
     subject_phrases: dict[tuple[str, ...], frozenset[str]]
     generic: frozenset[str]
     human: frozenset[str]
+    # actions that say only that a figure lasted or happened ("lasted", "took"): evidence
+    # when both sides say them, no disagreement when the other side says something else
+    loose: frozenset[str]
     # action stems (single token prefixes) and phrases
     action_stems: tuple[tuple[str, str], ...]
     action_phrases: dict[tuple[str, ...], frozenset[str]]
@@ -150,6 +153,7 @@ def concepts(lang: str = "en") -> Concepts:
                     sp.setdefault(toks, set()).add(cid)
     stems: list[tuple[str, str]] = []
     ap: dict[tuple[str, ...], set[str]] = {}
+    loose = {cid for cid, entry in data["actions"].items() if entry.get("loose")}
     for cid, entry in data["actions"].items():
         for lg in langs:
             for item in entry.get(lg, []):
@@ -163,6 +167,7 @@ def concepts(lang: str = "en") -> Concepts:
         subject_phrases={k: frozenset(v) for k, v in sp.items()},
         generic=frozenset(generic),
         human=frozenset(human),
+        loose=frozenset(loose),
         action_stems=tuple(sorted(stems, key=lambda s: len(s[0]), reverse=True)),
         action_phrases={k: frozenset(v) for k, v in ap.items()},
         subject_index=by_first({k: frozenset(v) for k, v in sp.items()}),
