@@ -246,3 +246,31 @@ def test_a_fact_the_draft_tells_twice_in_other_words_meets_the_same_source_figur
     for text in ("about 30", "25 to 30"):
         f = finding(claim(r, text))
         assert f is not None and f.verdict == "conflicts" and f.value == 54, text
+
+
+def test_a_name_in_a_clause_of_its_own_does_not_scope_the_figure() -> None:
+    r = run(
+        "The bus was carrying 52 passengers when it overturned near Lac Vert.",
+        ("About 40 passengers were on the bus, the operator said.", "en"),
+    )
+    f = finding(claim(r, "52 passengers"))
+    assert f is not None and f.verdict == "conflicts"
+
+
+def test_durations_meet_across_languages_by_what_lasted() -> None:
+    r = run(
+        "The bridge will stay closed for three weeks. The search lasted 11 hours.",
+        ("Le pont restera fermé pendant quatre semaines. Les recherches ont duré 11 heures.", "fr"),
+    )
+    closed, search = finding(claim(r, "three weeks")), finding(claim(r, "11 hours"))
+    assert closed is not None and closed.verdict == "conflicts" and closed.text == "quatre semaines"
+    assert search is not None and search.verdict == "agrees"
+
+
+def test_what_lasted_says_nothing_against_another_action() -> None:
+    r = run(
+        "The rescue operation lasted nine hours.",
+        ("Some 200 passengers were rescued during a nine-hour operation.", "en"),
+    )
+    f = finding(claim(r, "nine hours"))
+    assert f is not None and f.verdict == "agrees"
