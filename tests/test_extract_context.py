@@ -26,6 +26,15 @@ CASES = {
     "en-people-arrested": (
         "Almost 90 suspects have been taken into custody.", "en", "Almost 90 suspects", ("arrested",),
     ),
+    # two nouns joined by "and" are one subject: the participle after them is their action
+    "fr-nouns-joined": (
+        "Le préfet a fait état de 12 interpellations et de 31 pompiers et policiers blessés.",
+        "fr", "31 pompiers et policiers blessés", ("injured",),
+    ),
+    "en-nouns-joined": (
+        "The ministry counted 12 arrests and 31 firefighters and police officers injured.",
+        "en", "31 firefighters and police officers injured", ("injured",),
+    ),
     "fr-prises-en-charge": (
         "Quinze personnes ont été tuées et 54 autres ont été prises en charge par les secours.",
         "fr", "54 autres", ("hospitalized",),

@@ -14,7 +14,7 @@ from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
 from ..text import quoted_ranges, sentences
 from .context import find_subject
 from .dates import find_dates
-from .lexicon import concepts, lexicon, phrase_starts
+from .lexicon import concepts, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before
 from .numeric import Draft, _actions, classify
 from .people import find_people, surname_key
@@ -244,9 +244,6 @@ def _article_durations(
     return out
 
 
-_AND = {"en": ("and",), "fr": ("et",)}
-
-
 def _coordinated(
     text: str, drafts: list[tuple[Draft, Span]], lang: str, *, sums: bool
 ) -> list[tuple[Draft, Span]]:
@@ -259,7 +256,7 @@ def _coordinated(
         (a, s), (b, t) = out[k], out[k + 1]
         if s is not t or a.kind != "count" or b.kind != "count" or a.weak or b.weak:
             continue
-        if text[a.end : b.start].strip().lower() not in _AND.get(lang, ()) or not (a.concepts and b.concepts):
+        if text[a.end : b.start].strip().lower() not in word_set(lang, "and") or not (a.concepts and b.concepts):
             continue
         human = [bool(set(x.concepts) & lex.human) for x in (a, b)]
         if human[0] != human[1]:

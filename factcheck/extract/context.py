@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Concepts, Lexicon, concepts, singular, stem_actions
+from .lexicon import Concepts, Lexicon, concepts, singular, stem_actions, word_set
 from .tokens import Token, glued, match_at
 
 _PUNCT_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", '"', "“", "”", "«", "»"})
@@ -58,9 +58,14 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
             used, ids = subject_concepts(toks, k, c)
             if ids:
                 head_end = k + used
-                # "police officers": take the longest run of subject words
+                # "police officers", "policiers et gendarmes": the longest run of subject
+                # words, joined by "and" or not (what follows is what happened to all of them)
+                joiners = word_set(lex.lang, "and")
                 while head_end < n:
                     u2, ids2 = subject_concepts(toks, head_end, c)
+                    if not ids2 and toks[head_end].norm in joiners and head_end + 1 < n:
+                        u2, ids2 = subject_concepts(toks, head_end + 1, c)
+                        u2 += 1 if ids2 else 0
                     if not ids2:
                         break
                     ids = ids | ids2
