@@ -87,6 +87,12 @@ EARLIER = {
     "en-current": ("The death toll rose to 17, up from 11 on Monday.", "en", "17", False),
     "fr-bilan-precedent": ("Un bilan précédent faisait état de neuf morts.", "fr", "neuf", True),
     "fr-current": ("Le bilan s'est alourdi à 17 morts mardi soir.", "fr", "17", False),
+    "en-earlier-tallies": (
+        "Officials now count 31 arrests, after earlier tallies had given 28.", "en", "28", True,
+    ),
+    "en-tallies-current": ("Officials now count 31 arrests, after earlier tallies had given 28.", "en", "31", False),
+    "en-down-from": ("The number of missing fell to four, down from seven.", "en", "seven", True),
+    "fr-bilans-precedents": ("Les bilans précédents faisaient état de 12 blessés.", "fr", "12", True),
 }
 
 
