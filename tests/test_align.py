@@ -274,3 +274,21 @@ def test_what_lasted_says_nothing_against_another_action() -> None:
     )
     f = finding(claim(r, "nine hours"))
     assert f is not None and f.verdict == "agrees"
+
+
+def test_affected_and_involved_are_one_loose_action() -> None:
+    r = run(
+        "About 800 staff will be affected by the cuts.",
+        ("The group did not say how many jobs would go, but about 800 are involved.", "en"),
+    )
+    f = finding(claim(r, "About 800"))
+    assert f is not None and f.verdict == "agrees"
+
+
+def test_a_loose_action_says_nothing_against_a_precise_one() -> None:
+    r = run(
+        "Staff will be told within three hours whether they are being let go.",
+        ("Affected employees will be notified within three hours.", "en"),
+    )
+    f = finding(claim(r, "three hours"))
+    assert f is not None and f.verdict == "agrees"
