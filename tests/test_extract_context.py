@@ -113,3 +113,9 @@ def test_an_hour_of_the_day_is_no_duration() -> None:
     claims = extract_claims(Document(id="s", text=text, lang="fr"), weak=True)
     durations = [c.text for c in claims if c.kind == "duration"]
     assert durations == ["9 heures"] and claims[[c.kind for c in claims].index("duration")].span.start > 30
+
+
+def test_a_byline_does_not_reach_into_the_next_line() -> None:
+    text = "Published 5 February 2024\n\nThe river burst its banks on Monday."
+    claims = extract_claims(Document(id="s", text=text))
+    assert [c.text for c in claims if c.kind == "date"] == ["Monday"]

@@ -66,7 +66,7 @@ def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> l
     starts = _starts(lex.lang)
     after = 0  # a date found skips the tokens it spans
     for i in [k for k, t in enumerate(toks) if t.kind == "num" or t.norm in starts]:
-        if i < after or _byline(toks, i):
+        if i < after or _byline(text, toks, i):
             continue
         d = _month_or_weekday(toks, i, lex, parts_map) or _year(toks, i, lex) or _time(toks, i, lex)
         if d is None:
@@ -93,9 +93,16 @@ def _dateline(text: str, toks: list[Token], j: int, start: int) -> bool:
     return bool(re.match(r"\s*(\([^)]{1,30}\))?\s*(--|—|–|-)\s", rest))
 
 
-def _byline(toks: list[Token], i: int) -> bool:
-    """A date in a byline or a timestamp line ("Published 5 Feb 2024 10:32", "Mis à jour le...")."""
-    return any(t.norm in _BYLINE for t in toks[max(0, i - 8) : i])
+def _byline(text: str, toks: list[Token], i: int) -> bool:
+    """A date in a byline or a timestamp line ("Published 5 Feb 2024 10:32", "Mis à jour le..."):
+    the cue opens its line or follows a separator ("By J. Doe | Updated ..."). In a sentence
+    ("a message posted on its website on Monday") the date is the event's."""
+    for t in toks[max(0, i - 8) : i]:
+        if t.norm in _BYLINE and "\n" not in text[t.end : toks[i].start]:
+            before = text[text.rfind("\n", 0, t.start) + 1 : t.start].rstrip()
+            if not any(c.isalnum() for c in before) or before.endswith(("|", "·", "•", "—", "–", "-", "/", "(")):
+                return True
+    return False
 
 
 def _month_or_weekday(toks: list[Token], i: int, lex: Lexicon, parts_map: PartsMap) -> tuple[DateMention, int] | None:
