@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from .extract.context import actions_in, subject_concepts
 from .extract.lexicon import concepts, lexicon, singular, word_set
-from .extract.tokens import tokenize, word_norms
+from .extract.tokens import Token, tokenize, word_norms
 from .models import Claim
 from .text import fold
 
@@ -39,8 +39,7 @@ def _clause_names(ctx: str, lang: str, start: int, length: int) -> frozenset[str
     sub = _subordinate(lang).search(fold(ctx[end:hi]))
     if sub:
         hi = end + sub.start()
-    clause = ctx[lo:hi]
-    return _names_in(clause, lo == 0) - _attributed(clause, lang)
+    return _names_between(ctx, lo, hi) - _attributed(ctx[lo:hi], lang)
 
 
 @lru_cache(maxsize=4)
@@ -98,13 +97,13 @@ def features(c: Claim) -> Features:
 @lru_cache(maxsize=32768)
 def _features(ctx: str, lang: str, start: int, length: int) -> Features:
     words, subjects, actions = sentence_concepts(ctx, lang)
-    lo = max(0, start - 60)
-    near = ctx[lo : start + length + 60]
+    lo, hi = max(0, start - 60), start + length + 60
+    near = _names_between(ctx, lo, hi)
     return Features(
         window=fold(ctx[max(0, start - 50) : start] + " " + ctx[start + length : start + length + 50]),
-        entities=_names_in(near, lo == 0),
-        own_entities=_names_in(near, lo == 0) - _attributed(near, lang),
-        sentence_entities=_names_in(ctx, True),
+        entities=near,
+        own_entities=near - _attributed(ctx[lo:hi], lang) if near else near,
+        sentence_entities=_names_between(ctx, 0, len(ctx)),
         words=words,
         concepts=subjects | actions,
         actions=actions,
@@ -127,21 +126,34 @@ def entities_of(fd: Features, fs: Features) -> str:
     return "missing" if a and not b and fs.sentence_entities - a else ""
 
 
+def _names_between(ctx: str, lo: int, hi: int) -> frozenset[str]:
+    """The names of :func:`_sentence_names` that lie wholly inside ``ctx[lo:hi]``."""
+    return frozenset(norm for start, end, norm in _sentence_names(ctx) if lo <= start and end <= hi)
+
+
 @lru_cache(maxsize=8192)
-def _names_in(text: str, at_start: bool) -> frozenset[str]:
-    """Capitalised words that are not function words, titles, months or weekdays."""
+def _sentence_names(ctx: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, folded word) of the capitalised words of a sentence that are not its
+    first word, nor the first after a stop or a quote, nor function words, titles, months,
+    weekdays or number words."""
     common = _common_caps()
-    toks = tokenize(text)
-    out: set[str] = set()
+    toks = _tokens(ctx)
+    out = []
     for k, t in enumerate(toks):
-        if not t.is_cap or (k == 0 and at_start) or len(t.norm) < 3:
+        if not t.is_cap or k == 0 or len(t.norm) < 3:
             continue
-        if k > 0 and toks[k - 1].norm in (".", "!", "?", '"', "“", "«", ":", "\n"):
+        if toks[k - 1].norm in (".", "!", "?", '"', "“", "«", ":", "\n"):
             continue
         if t.norm in common:
             continue
-        out.add(t.norm)
-    return frozenset(out)
+        out.append((t.start, t.end, t.norm))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _tokens(sentence: str) -> list[Token]:
+    """The tokens of a claim's sentence, read once for its names and its concepts."""
+    return tokenize(sentence)
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +195,7 @@ _PLAIN_WORDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}  # per langu
 def sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Content words, subject concepts and action concepts of a sentence."""
     lex = lexicon(lang)
-    toks = tokenize(text)
+    toks = _tokens(text)
     c = concepts(lang)
     words: set[str] = set()
     subj: set[str] = set()
@@ -207,5 +219,5 @@ def sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[s
 
 def clear_caches() -> None:
     """Forget the signals worked out for the texts read so far."""
-    for memo in (vocabulary, _clause_names, _features, _names_in, sentence_concepts):
+    for memo in (vocabulary, _clause_names, _features, _sentence_names, _tokens, sentence_concepts):
         memo.cache_clear()
