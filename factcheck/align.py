@@ -190,8 +190,8 @@ def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
         verdict = "unclear"  # nothing but the words around it says it is the same fact
     need = CONFLICT_AT + (0.2 if d.kind == "date" else 0.0)
     if verdict == "conflicts" and sc < need:
-        if sc < UNCLEAR_AT:
-            return None
+        if sc < UNCLEAR_AT or d.kind == "date":
+            return None  # a story tells of several days: another day in a like sentence is no flag
         verdict = "unclear"
     if verdict == "unclear" and sc < UNCLEAR_AT:
         return None

@@ -292,3 +292,13 @@ def test_a_loose_action_says_nothing_against_a_precise_one() -> None:
     )
     f = finding(claim(r, "three hours"))
     assert f is not None and f.verdict == "agrees"
+
+
+def test_another_day_in_a_like_sentence_is_no_flag() -> None:
+    # a forecast of one day and the landfall of another: a weak match is not reported
+    r = run(
+        "The storm hit the coast on Saturday, forecasters said.",
+        ("Forecasters said the storm would reach the coast by Friday.", "en"),
+    )
+    f = finding(claim(r, "Saturday"))
+    assert f is None or f.verdict != "unclear"
