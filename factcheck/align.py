@@ -192,10 +192,21 @@ def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
     if verdict == "conflicts" and sc < need:
         if sc < UNCLEAR_AT or d.kind == "date":
             return None  # a story tells of several days: another day in a like sentence is no flag
+        if d.kind in NUMERIC and _far_apart(d, s):
+            return None  # "one million" marched, "around a hundred" rioted: weak evidence, other groups
         verdict = "unclear"
     if verdict == "unclear" and sc < UNCLEAR_AT:
         return None
     return verdict, f"{why}; {vwhy}"
+
+
+MAGNITUDE_GAP = 10.0  # figures this many times apart are, on weak evidence, of different groups
+
+
+def _far_apart(d: Claim, s: Claim) -> bool:
+    a, b = normalise(d)[0], normalise(s)[0]
+    lo, hi = sorted((max(a.high, 0.0), max(b.high, 0.0)))
+    return lo > 0 and hi / lo >= MAGNITUDE_GAP
 
 
 def _identity(c: Claim) -> tuple[object, ...]:

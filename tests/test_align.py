@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.models import CheckedClaim, Document, Finding, Report
+from factcheck.models import CheckedClaim, Claim, Document, Finding, Report
 from factcheck.pipeline import check
 
 
@@ -302,3 +302,19 @@ def test_another_day_in_a_like_sentence_is_no_flag() -> None:
     )
     f = finding(claim(r, "Saturday"))
     assert f is None or f.verdict != "unclear"
+
+
+def test_weak_evidence_does_not_flag_figures_orders_of_magnitude_apart() -> None:
+    from factcheck.align import UNCLEAR_AT, _judge
+    from factcheck.extract import extract_claims
+
+    def first(text: str) -> Claim:
+        return extract_claims(Document(id="x", text=text))[0]
+
+    draft = first("One million people protested across the country.")
+    weak = UNCLEAR_AT + 0.03  # some evidence, short of a conflict's bar
+    far = first("Around a hundred masked youths protested near the station.")
+    near = first("Some 600,000 people protested, the unions said.")
+    assert _judge(draft, far, weak, "same action (protested)") is None
+    got = _judge(draft, near, weak, "same action (protested)")
+    assert got is not None and got[0] == "unclear"
