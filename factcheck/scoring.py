@@ -8,7 +8,7 @@ from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
 
-from .compare import compare_amounts, normalise
+from .compare import compare_amounts, normalise, same_nominal
 from .extract.lexicon import concepts, units
 from .models import Amount, Claim
 from .signals import Features, entities_of, features, similarity, similarity_of
@@ -22,6 +22,11 @@ ENTITY_PENALTY = 0.15  # different proper names next to the two figures
 VAGUE_PENALTY = 0.2
 VALUE_BONUS = 0.25  # a compatible figure: a little more likely the same fact
 VALUE_PENALTY = 0.15  # per order of magnitude apart
+# The very same uncommon sum ("£54 million") is more likely the same fact. Only for money:
+# counts say what they count, and a source that gives two tolls should not have the one
+# equal to the draft's win on its value alone.
+RARE_VALUE_BONUS = 0.1
+RARE_KINDS = frozenset({"money"})
 EARLIER_PENALTY = 0.4  # one figure given as an earlier, superseded report and the other not
 
 
@@ -225,7 +230,9 @@ def _most_value(d: Claim, s: Claim) -> float:
     """What two compatible values add, the most :func:`_value_term` can give."""
     if "vague" in (d.hedge, s.hedge):
         return 0.05  # "dozens" holds almost any figure: agreeing with it proves little
-    return VALUE_BONUS if d.part == s.part else 0.0  # "two of the three" vs "two": a part
+    if d.part != s.part:
+        return 0.0  # "two of the three" vs "two": a part
+    return VALUE_BONUS + (RARE_VALUE_BONUS if d.kind in RARE_KINDS else 0.0)
 
 
 _VALUE_TERMS: dict[int, tuple[float, bool]] = {}
@@ -263,13 +270,24 @@ def _value_between(a: Side, b: Side) -> tuple[float, bool]:
     if not (d.amount and s.amount and a.normal and b.normal):
         return 0.0, True
     if compare_amounts(d, s, a.normal, b.normal)[0] == "agrees":
-        return _most_value(d, s), True
+        most = _most_value(d, s)
+        if most > VALUE_BONUS and not (_rare(a.normal[0]) and same_nominal(a.normal[0], b.normal[0])):
+            most -= RARE_VALUE_BONUS  # only the very same uncommon sum keeps it
+        return most, True
     na, nb = a.normal[0], b.normal[0]
     mid_a, mid_b = (na.low + na.high) / 2, (nb.low + nb.high) / 2
     if mid_a > 0 and mid_b > 0 and math.isfinite(mid_a) and math.isfinite(mid_b):
         apart = abs(math.log10(mid_a) - math.log10(mid_b))  # orders of magnitude
         return -(VALUE_PENALTY * (min(3.0, apart) if math.isfinite(apart) else 3.0)), False
     return 0.0, False
+
+
+def _rare(a: Amount) -> bool:
+    """A figure that two reports of other facts seldom share: one value (no range) of at
+    least 13 with two significant digits or more ("£54 million", "€1,500"; not "€300")."""
+    if a.is_range or not 13 <= a.low < 1e15 or a.low != int(a.low):
+        return False
+    return len(str(int(a.low)).rstrip("0")) >= 2
 
 
 def _best_rest(d: Claim, s: Claim, value: float) -> float:

@@ -318,3 +318,12 @@ def test_weak_evidence_does_not_flag_figures_orders_of_magnitude_apart() -> None
     assert _judge(draft, far, weak, "same action (protested)") is None
     got = _judge(draft, near, weak, "same action (protested)")
     assert got is not None and got[0] == "unclear"
+
+
+def test_the_very_same_uncommon_sum_is_evidence_of_the_same_fact() -> None:
+    r = run(
+        "Customs officers seized €23m in cash at the port.",
+        ("The gang hid €23 million in a warehouse near the port, prosecutors said.", "en"),
+    )
+    f = finding(claim(r, "€23m"))
+    assert f is not None and f.verdict == "agrees"
