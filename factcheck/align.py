@@ -195,6 +195,8 @@ def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
         if d.kind in NUMERIC and _far_apart(d, s):
             return None  # "one million" marched, "around a hundred" rioted: weak evidence, other groups
         verdict = "unclear"
+    if verdict == "conflicts" and d.kind == "count" and _whole_of_part(d, s):
+        return None
     if verdict == "unclear" and sc < UNCLEAR_AT:
         return None
     return verdict, f"{why}; {vwhy}"
@@ -245,12 +247,32 @@ def _anchored(d: Claim, s: Claim, why: str) -> bool:
     return bool(specific) or (not d.actions and not s.actions)
 
 
+def _whole_of_part(d: Claim, s: Claim) -> bool:
+    """One figure is a part of the very group the other counts: "nine of the dead" and "19
+    dead", "two of the three derailed carriages" and "three carriages derailed". A part and
+    its whole differ by nature; they are no conflict."""
+    if d.part == s.part:
+        return False
+    part, whole = (d, s) if d.part else (s, d)
+    pc, wc, generic = set(part.concepts), set(whole.concepts), concepts(d.lang).generic
+    if not (pc & wc or (pc and wc and pc | wc <= generic)) or _trait_part(part):
+        return False  # "eight of them children" and "nine children": the same subgroup
+    pa, wa = set(part.actions), set(whole.actions)
+    return pa <= wa or wa <= pa
+
+
 def _subgroup(part: Claim, whole: Claim) -> bool:
     """The part counts a kind of thing inside a whole counted only generically: "eight of
     them children" against "19 people" (not "six of the suspects" against "seven people")."""
     generic = concepts(part.lang).generic
     if not set(part.concepts) - generic or set(whole.concepts) - generic:
         return False
+    return _trait_part(part)
+
+
+def _trait_part(part: Claim) -> bool:
+    """A part named by a noun after "of them" ("eight of them children"), not by the group
+    it is taken from ("nine of the dead")."""
     words = fold(part.text).split()
     return any(
         words[k : k + len(p)] == list(p) and k + len(p) < len(words)

@@ -327,3 +327,21 @@ def test_the_very_same_uncommon_sum_is_evidence_of_the_same_fact() -> None:
     )
     f = finding(claim(r, "€23m"))
     assert f is not None and f.verdict == "agrees"
+
+
+def test_a_part_is_no_conflict_with_the_whole_it_is_taken_from() -> None:
+    r = run(
+        "Eight of the dead were found on the top floor of the building.",
+        ("The fire in the building killed 19 people, officials said.", "en"),
+    )
+    f = finding(claim(r, "Eight of the dead"))
+    assert f is None or f.verdict != "conflicts"
+
+
+def test_a_part_named_by_a_trait_still_meets_the_same_subgroup() -> None:
+    r = run(
+        "The fire killed 17 people, eight of them children.",
+        ("Seventeen people died in the fire. Nine children died, the fire service said.", "en"),
+    )
+    f = finding(claim(r, "eight of them"))
+    assert f is not None and f.verdict == "conflicts" and f.value == 9
