@@ -215,6 +215,14 @@ def classify(
     if qu is None and m.suffix in u["measure"]:
         qu, qj = str(u["measure"][m.suffix][0]), j
     bare_letter = m.suffix is None and qj == j + 1 and toks[j].norm in ("m", "t", "g")
+    before = u["measure_before"]
+    if qu is not None and m.article and qu in before:
+        return None  # "a magnitude": no figure
+    if qu is None and m.i > 0:
+        # "a magnitude 6.8 earthquake", "a magnitude of 7.1": the unit before the figure
+        k = m.i - 2 if m.i > 1 and toks[m.i - 1].norm in ("of", "de") else m.i - 1
+        if toks[k].norm in before:
+            qu, qj, start = before[toks[k].norm], j, min(start, toks[k].start)
     if qu is not None and not bare_letter:
         subj = find_subject(toks, qj, s1, lex)
         return Draft(
