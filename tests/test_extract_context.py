@@ -52,6 +52,8 @@ SUBJECTS = {
     "glued-3d": ("Police seized seven complete 3D weapons.", "en", "weapon"),
     "glued-4x4": ("Two 4x4 vehicles were stolen overnight.", "en", "vehicle"),
     "glued-fr-3d": ("Les enquêteurs ont saisi sept armes 3D.", "fr", "weapon"),
+    # a preposition ends the noun phrase: the head is "trawlers", not "off"
+    "preposition-ends-phrase": ("Coastguards escorted 14 trawlers off the coast.", "en", "w:trawler"),
 }
 
 
