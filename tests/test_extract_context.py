@@ -35,6 +35,16 @@ CASES = {
         "The ministry counted 12 arrests and 31 firefighters and police officers injured.",
         "en", "31 firefighters and police officers injured", ("injured",),
     ),
+    # a sentence and its prison term; "two of them suspended" is no closure
+    "en-sentenced": (
+        "The former mayor was sentenced to three years in prison, one of them suspended.",
+        "en", "three years", ("sentenced",),
+    ),
+    "en-prison-term": ("He was handed a three-year prison term on Friday.", "en", "three-year", ("sentenced",)),
+    "fr-condamne": ("L'ancien maire a été condamné à trois ans de prison.", "fr", "trois ans", ("sentenced",)),
+    "fr-fermeture-no-sentence": (
+        "Deux usines feront l'objet d'une fermeture définitive en mars.", "fr", "Deux usines", ("closed",),
+    ),
     "fr-prises-en-charge": (
         "Quinze personnes ont été tuées et 54 autres ont été prises en charge par les secours.",
         "fr", "54 autres", ("hospitalized",),
@@ -54,6 +64,8 @@ SUBJECTS = {
     "glued-fr-3d": ("Les enquêteurs ont saisi sept armes 3D.", "fr", "weapon"),
     # a preposition ends the noun phrase: the head is "trawlers", not "off"
     "preposition-ends-phrase": ("Coastguards escorted 14 trawlers off the coast.", "en", "w:trawler"),
+    # an irregular past form ends it too: the head is "witnesses", not "evidence"
+    "irregular-verb-ends-phrase": ("During the trial, 40 witnesses gave evidence.", "en", "w:witness"),
 }
 
 
@@ -121,3 +133,9 @@ def test_a_byline_does_not_reach_into_the_next_line() -> None:
     text = "Published 5 February 2024\n\nThe river burst its banks on Monday."
     claims = extract_claims(Document(id="s", text=text))
     assert [c.text for c in claims if c.kind == "date"] == ["Monday"]
+
+
+def test_a_loose_action_is_not_shown_as_what_happened() -> None:
+    text = "The inquiry lasted three weeks and heard 42 witnesses."
+    claims = {c.text: c for c in extract_claims(Document(id="draft", text=text))}
+    assert claims["42 witnesses"].predicate is None

@@ -97,6 +97,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     drafts += _article_durations(text, toks, lex, sent_of, used, tok_range)
     out: list[tuple[int, dict[str, Any]]] = []
     earlier = phrase_starts(lex.lang, "earlier")
+    loose = concepts(lex.lang).loose
     for d, s in drafts:
         # a hedge or a date part may not reach across a sentence end ("...nearly\n\nSome 88")
         if d.start < s.start or d.end > s.end:
@@ -118,7 +119,8 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                     subject=d.subject,
                     concepts=d.concepts,
                     actions=d.actions,
-                    predicate=", ".join(d.actions) or None,
+                    # what a reader is told happened: a loose action ("lasted") says nothing
+                    predicate=", ".join(a for a in d.actions if a not in loose) or None,
                     sentence=s,
                     context=text[s.start : s.end],
                     quoted=_inside(quotes, d.start),
