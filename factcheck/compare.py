@@ -122,6 +122,8 @@ def compare_amounts(
         ):
             return "agrees", "range within the vague figure"
         return "conflicts", "different ranges"
+    if d.kind in ROUNDED_KINDS and _rounded_to(a, b):
+        return "agrees", "same figure, rounded"
     hedged_a = a.hedge not in ("exact",) and not a.is_range
     hedged_b = b.hedge not in ("exact",) and not b.is_range
     if hedged_a and hedged_b and a.hedge != "vague" and b.hedge != "vague":
@@ -133,6 +135,25 @@ def compare_amounts(
             return "agrees", "figure within the range"
         return "agrees", "figures compatible once hedges and rounding are read"
     return "conflicts", "incompatible figures"
+
+
+ROUNDED_KINDS = frozenset({"percent", "quantity"})  # counts are whole; money rounds by its scale word
+
+
+def _rounded_to(a: Amount, b: Amount) -> bool:
+    """One exact figure is the other written with fewer decimals: 66% for 66.2%, 7 for 6.8
+    (29.4% and 29.5% have the same precision: they differ)."""
+    if a.is_range or b.is_range or a.hedge != "exact" or b.hedge != "exact":
+        return False
+    da, db = _decimals(a.low), _decimals(b.low)
+    if da == db:
+        return False
+    return abs(a.low - b.low) <= 0.5 * 10 ** -min(da, db) + 1e-9
+
+
+def _decimals(v: float) -> int:
+    text = f"{v:.6f}".rstrip("0")
+    return len(text) - text.index(".") - 1
 
 
 def compare_people(d: Claim, s: Claim) -> tuple[str, str]:
