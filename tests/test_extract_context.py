@@ -66,6 +66,11 @@ SUBJECTS = {
     "preposition-ends-phrase": ("Coastguards escorted 14 trawlers off the coast.", "en", "w:trawler"),
     # an irregular past form ends it too: the head is "witnesses", not "evidence"
     "irregular-verb-ends-phrase": ("During the trial, 40 witnesses gave evidence.", "en", "w:witness"),
+    # a figure after "to" or "at" numbers the noun before it
+    "noun-brought-to": ("The Greens more than doubled their seats to 31.", "en", "seat"),
+    "noun-put-at": ("Police put detentions at 24 by the evening.", "en", "arrest"),
+    "number-of-put-at": ("The union put the number of strikers in the city at 90,000.", "en", "w:striker"),
+    "fr-noun-porte-a": ("Les Verts ont porté leurs sièges à 31.", "fr", "seat"),
 }
 
 

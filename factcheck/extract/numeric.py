@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .context import CLAUSE_REACH, Subject, actions_in, clause_bounds, find_subject, subject_before
+from .context import CLAUSE_REACH, Subject, actions_in, clause_bounds, find_subject, subject_before, subject_concepts
 from .lexicon import Lexicon, concepts, phrase_starts, singular, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
@@ -260,6 +260,8 @@ def classify(
         head = toks[m.i - 2]  # "a licensed limit of 180", "une capacité de 180": what the figure measures
         if head.norm in word_set(lex.lang, "measure_nouns"):
             subj = Subject(head.text, (f"w:{singular(head.norm)}",), subj.end, subj.part)
+    if subj.words is None and m.i > s0 + 2 and toks[m.i - 1].norm in word_set(lex.lang, "brought_to"):
+        subj = _noun_brought_to(toks, m.i - 1, s0, lex) or subj  # "raised its seats to 48"
     bare = subj.words is None and not acts
     if bare:
         # "the union spoke of 3.5 million": no noun, no verb we know. Evidence only (weak),
@@ -292,6 +294,38 @@ def classify(
         decimals=m.decimals,
         words=m.words,
     )
+
+
+_PUNCT = frozenset({",", ";", ":", ".", "(", ")"})
+
+
+def _noun_brought_to(toks: list[Token], k: int, s0: int, lex: Lexicon) -> Subject | None:
+    """The noun a figure after "to" or "at" gives the number of: "raised its seats to 48",
+    "put detentions at 24", "porté ses sièges à 48". The word before "to" (or before a verb
+    just before it) must be a known subject, a measure noun, or a noun after "its", "the"..."""
+    c = concepts(lex.lang)
+    # "put the number of protesters in the city at 800,000": what "number of" names
+    for h in range(k - 2, max(s0, k - 9) - 1, -1):
+        if toks[h].norm in _PUNCT:
+            break
+        if toks[h].norm in word_set(lex.lang, "number_of") and toks[h + 1].norm in ("of", "de", "d'"):
+            if h + 2 >= k or not toks[h + 2].is_word or toks[h + 2].norm in lex.stop:
+                return None
+            _, ids = subject_concepts(toks, h + 2, c)
+            named = tuple(sorted(ids)) or (f"w:{singular(toks[h + 2].norm)}",)
+            return Subject(toks[h + 2].text, named, k + 2)
+    for h in (k - 1, k - 2):
+        if h < s0 or not toks[h].is_word:
+            return None
+        _, ids = subject_concepts(toks, h, c)
+        w = toks[h].norm
+        if ids:
+            return Subject(toks[h].text, tuple(sorted(ids)), k + 2)
+        if w in word_set(lex.lang, "measure_nouns") or (
+            h > s0 and toks[h - 1].norm in word_set(lex.lang, "determiners") and w not in lex.stop
+        ):
+            return Subject(toks[h].text, (f"w:{singular(w)}",), k + 2)
+    return None
 
 
 def _things_are_seized(subject: tuple[str, ...], acts: tuple[str, ...], lang: str) -> tuple[str, ...]:
