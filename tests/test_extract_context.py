@@ -45,6 +45,13 @@ CASES = {
     "fr-fermeture-no-sentence": (
         "Deux usines feront l'objet d'une fermeture définitive en mars.", "fr", "Deux usines", ("closed",),
     ),
+    # money: "a fine of" names the money, it is no whole the figure is a part of
+    "en-fine-of": ("He must also pay a fine of €120,000.", "en", "€120,000", ("fined",)),
+    "en-embezzled": ("He diverted €2.3m of public money.", "en", "€2.3m", ("embezzled",)),
+    # "found$" in the lexicon: "found" and "founds", not "founder"
+    "en-founder-not-found": (
+        "The founder of the firm bought 12 trucks.", "en", "12 trucks", (),
+    ),
     "fr-prises-en-charge": (
         "Quinze personnes ont été tuées et 54 autres ont été prises en charge par les secours.",
         "fr", "54 autres", ("hospitalized",),

@@ -157,9 +157,10 @@ def concepts(lang: str = "en") -> Concepts:
     for cid, entry in data["actions"].items():
         for lg in langs:
             for item in entry.get(lg, []):
-                toks = tuple(tokenize_phrase(item))
+                exact = item.endswith("$")  # "found$": the word and its inflections, not "founder"
+                toks = tuple(tokenize_phrase(item.rstrip("$")))
                 if len(toks) == 1:
-                    stems.append((toks[0], cid))
+                    stems.append((toks[0] + ("$" if exact else ""), cid))
                 elif toks:
                     ap.setdefault(toks, set()).add(cid)
     return Concepts(
@@ -249,7 +250,11 @@ def stem_actions(lang: str, word: str) -> tuple[str, ...]:
 
 def stem_matches(word: str, stem: str) -> bool:
     """Long stems match any word they start ("arrest" -> "arrests"); short ones only their
-    plain inflections, so that "ill" is not "illegal" nor "cut" "cutlery"."""
+    plain inflections, so that "ill" is not "illegal" nor "cut" "cutlery", and so do stems
+    marked with a final "$" in concepts.toml ("found$" is not "founder")."""
+    if stem.endswith("$"):
+        stem = stem[:-1]
+        return word.startswith(stem) and word[len(stem) :] in _WORD_ENDINGS
     if not word.startswith(stem):
         return False
     return len(stem) > 4 or word[len(stem) :] in _INFLECTIONS
@@ -291,6 +296,8 @@ _INFLECTIONS = frozenset(
         "ments",
     }
 )
+
+_WORD_ENDINGS = frozenset({"", "s", "es", "e", "ee", "ees"})  # a "$" stem: its plural and French agreement
 
 
 def singular(w: str) -> str:

@@ -155,7 +155,8 @@ def classify(
         subj = find_subject(toks, j, s1, lex)
         if not subj.concepts:
             subj = subject_before(toks, ci, s0, lex)  # "a handset costs £1,600": what the money is for
-        acts = _actions(toks, m.i, max(j, subj.end), s0, s1, lex, prev)
+        # "a fine of €120,000": for money, "of" names what it is, not a whole it is part of
+        acts = _actions(toks, m.i, max(j, subj.end), s0, s1, lex, prev, parts=False)
         return Draft(
             "money",
             start,
