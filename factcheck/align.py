@@ -184,6 +184,8 @@ def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
     verdict, vwhy = compare(d, s)
     if verdict == "agrees" and sc < AGREE_AT:
         return None
+    if verdict == "unclear" and sc < CONFLICT_AT:
+        return None  # sums in two currencies that no conversion joins, on weak evidence
     if verdict == "conflicts" and s.weak:
         return None
     if verdict == "conflicts" and d.kind in NUMERIC and not _anchored(d, s, why):

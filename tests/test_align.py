@@ -345,3 +345,17 @@ def test_a_part_named_by_a_trait_still_meets_the_same_subgroup() -> None:
     )
     f = finding(claim(r, "eight of them"))
     assert f is not None and f.verdict == "conflicts" and f.value == 9
+
+
+def test_sums_in_two_currencies_no_conversion_joins_need_strong_evidence() -> None:
+    from factcheck.align import CONFLICT_AT, UNCLEAR_AT, _judge
+    from factcheck.extract import extract_claims
+
+    def first(text: str) -> Claim:
+        return extract_claims(Document(id="x", text=text))[0]
+
+    dollars = first("The group booked a $71 million profit.")
+    euros = first("It had forecast a profit of 37 million euros.")
+    assert _judge(dollars, euros, UNCLEAR_AT + 0.03, "same action (earned)") is None
+    got = _judge(dollars, euros, CONFLICT_AT + 0.1, "same action (earned)")
+    assert got is not None and got[0] == "unclear"
