@@ -20,6 +20,10 @@ NUMERIC = frozenset({"count", "age", "money", "percent", "quantity", "duration"}
 ENTITY_BONUS = 0.15  # the same proper name next to both figures
 ENTITY_PENALTY = 0.15  # different proper names next to the two figures
 VAGUE_PENALTY = 0.2
+# Who gives a figure: the police's count and the organisers' count of one march are two
+# figures, each to be checked against the same side's. (No bonus for the same side: it
+# would loosen the bound that lets most pairs stop before their context is read.)
+SOURCE_PENALTY = 0.35
 VALUE_BONUS = 0.25  # a compatible figure: a little more likely the same fact
 VALUE_PENALTY = 0.15  # per order of magnitude apart
 # The very same uncommon sum ("£54 million") is more likely the same fact. Only for money:
@@ -174,6 +178,12 @@ def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> tuple
         sc += penalty
     if s.earlier and not d.earlier:
         why.append("the source gives this figure as an earlier report")
+    if fa.source_of and fb.source_of:
+        if fa.source_of == fb.source_of:
+            why.append(f"both given by the {fa.source_of}")
+        else:
+            sc -= SOURCE_PENALTY
+            why.append(f"given by the {fa.source_of} here, by the {fb.source_of} there")
     ent = entities_of(fa, fb)
     if ent == "same":
         sc += ENTITY_BONUS

@@ -359,3 +359,16 @@ def test_sums_in_two_currencies_no_conversion_joins_need_strong_evidence() -> No
     assert _judge(dollars, euros, UNCLEAR_AT + 0.03, "same action (earned)") is None
     got = _judge(dollars, euros, CONFLICT_AT + 0.1, "same action (earned)")
     assert got is not None and got[0] == "unclear"
+
+
+def test_the_authorities_count_meets_the_authorities_count_not_the_organisers() -> None:
+    draft = (
+        "About 15,000 people marched in Lyon on Sunday, according to the prefecture, "
+        "while the unions claimed 40,000."
+    )
+    r = run(draft, ("The unions said 45,000 people joined the Lyon march on Sunday; the prefecture put the "
+                    "figure at 15,000.", "en"))
+    prefecture, unions = finding(claim(r, "About 15,000")), finding(claim(r, "40,000"))
+    assert prefecture is not None and prefecture.verdict == "agrees" and prefecture.value == 15000
+    assert unions is not None and unions.verdict == "conflicts" and unions.value == 45000
+    assert "organisers" in unions.why
