@@ -26,11 +26,11 @@ VAGUE_PENALTY = 0.2
 SOURCE_PENALTY = 0.35
 VALUE_BONUS = 0.25  # a compatible figure: a little more likely the same fact
 VALUE_PENALTY = 0.15  # per order of magnitude apart
-# The very same uncommon sum ("£54 million") is more likely the same fact. Only for money:
-# counts say what they count, and a source that gives two tolls should not have the one
-# equal to the draft's win on its value alone.
+# The very same uncommon sum or rate ("£54 million", "14%") is more likely the same fact.
+# Only for money and percentages: counts say what they count, and a source that gives two
+# tolls should not have the one equal to the draft's win on its value alone.
 RARE_VALUE_BONUS = 0.1
-RARE_KINDS = frozenset({"money"})
+RARE_KINDS = frozenset({"money", "percent"})
 EARLIER_PENALTY = 0.4  # one figure given as an earlier, superseded report and the other not
 
 
@@ -293,11 +293,12 @@ def _value_between(a: Side, b: Side) -> tuple[float, bool]:
 
 
 def _rare(a: Amount) -> bool:
-    """A figure that two reports of other facts seldom share: one value (no range) of at
-    least 13 with two significant digits or more ("£54 million", "€1,500"; not "€300")."""
-    if a.is_range or not 13 <= a.low < 1e15 or a.low != int(a.low):
+    """A figure that two reports of other facts seldom share: one value (no range) with two
+    significant digits or more ("£54 million", "€1,500", "14%", "6.5%"; not "€300", "5%")."""
+    if a.is_range or not 0 < a.low < 1e15:
         return False
-    return len(str(int(a.low)).rstrip("0")) >= 2
+    digits = f"{a.low:.6f}".replace(".", "").strip("0")
+    return len(digits) >= 2
 
 
 def _best_rest(d: Claim, s: Claim, value: float) -> float:

@@ -372,3 +372,13 @@ def test_the_authorities_count_meets_the_authorities_count_not_the_organisers() 
     assert prefecture is not None and prefecture.verdict == "agrees" and prefecture.value == 15000
     assert unions is not None and unions.verdict == "conflicts" and unions.value == 45000
     assert "organisers" in unions.why
+
+
+def test_the_very_same_uncommon_rate_outweighs_a_shared_verb() -> None:
+    draft = "The brewer made a net profit of €640 million, up 14% on a year earlier."
+    source = (
+        "Le brasseur a dégagé un bénéfice net de 640 millions d'euros, en hausse de 14 %. "
+        "L'action a gagné 6,5 % mardi."
+    )
+    f = finding(claim(run(draft, (source, "fr")), "14%"))
+    assert f is not None and f.verdict == "agrees" and f.text == "14 %"

@@ -49,6 +49,11 @@ CASES = {
     "en-fine-of": ("He must also pay a fine of €120,000.", "en", "€120,000", ("fined",)),
     "en-embezzled": ("He diverted €2.3m of public money.", "en", "€2.3m", ("embezzled",)),
     # "found$" in the lexicon: "found" and "founds", not "founder"
+    # a rate after "of" / "de": what the rate is of, not a whole it is part of
+    "fr-hausse-de": (
+        "Le groupe a dégagé un bénéfice de 640 millions d'euros, en hausse de 14 %.",
+        "fr", "14 %", ("earned",),
+    ),
     "en-founder-not-found": (
         "The founder of the firm bought 12 trucks.", "en", "12 trucks", (),
     ),

@@ -136,7 +136,8 @@ def classify(
             words=m.words,
             subject=subj.words,
             concepts=subj.concepts,
-            actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev),
+            # "en hausse de 14 %", "a share of 29%": "of" says what the rate is, not a whole
+            actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev, parts=False),
         )
     # ---- money
     cur, ci = _currency_before(toks, m.i)
