@@ -16,6 +16,11 @@ CASES = {
         "Police arrested 12 people on Monday, and 30 others in Lyon.", "en", "30 others", ("arrested",),
     ),
     "fr-ellipsis-borrows": ("Quinze personnes ont été tuées et 54 autres à Lyon.", "fr", "54 autres", ("killed",)),
+    "en-further-borrows": ("Police arrested 12 people on Monday, and a further 30 in Lyon.", "en", "30", ("arrested",)),
+    # a verb of its own before the figure, even one the lexicon does not name, borrows nothing
+    "en-own-verb-before": (
+        "The group sold 400 vans last year and plans to hire 250 engineers.", "en", "250 engineers", (),
+    ),
     # a predicate of its own, even one the lexicon does not name, borrows nothing
     "en-own-predicate": ("Fifteen people were killed and 54 others were allowed to leave.", "en", "54 others", ()),
     "fr-own-predicate": (

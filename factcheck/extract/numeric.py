@@ -4,9 +4,10 @@ the unit, what is counted and what happened to it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from .context import CLAUSE_REACH, Subject, actions_in, clause_bounds, find_subject, subject_before, subject_concepts
-from .lexicon import Lexicon, concepts, phrase_starts, singular, units, word_set
+from .lexicon import Lexicon, concepts, lexicon, phrase_starts, singular, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
 
@@ -330,6 +331,36 @@ def _noun_brought_to(toks: list[Token], k: int, s0: int, lex: Lexicon) -> Subjec
     return None
 
 
+def _own_words_before(toks: list[Token], a: int, i: int, lex: Lexicon) -> bool:
+    """A word between the clause start and the figure that is no function word, hedge,
+    article, number word, name ("and in Nebraska, nine"), reporting verb ("claimed") or
+    "further"/"another": the clause has a verb of its own."""
+    plain = _plain_words(lex.lang)
+    said = _reporting_words(lex.lang)
+    for k in range(i - 1, a - 1, -1):
+        if toks[k].norm in said:
+            a = k + 1  # "while the unions claimed 40,000": the speaker is no verb of the figure
+            break
+    return any(
+        t.kind == "word" and not t.is_cap and t.norm not in plain and t.norm not in lex.units
+        and t.norm not in lex.multipliers
+        for t in toks[a:i]
+    )
+
+
+@cache
+def _plain_words(lang: str) -> frozenset[str]:
+    lex = lexicon(lang)
+    hedges = {w for phrase, _ in lex.hedges for w in phrase}
+    return lex.stop | lex.article | frozenset(hedges) | word_set(lang, "continuers") | _reporting_words(lang)
+
+
+@cache
+def _reporting_words(lang: str) -> frozenset[str]:
+    """The words of the reporting cues: they say who gives a figure, not what happened to it."""
+    return frozenset(w for cue in word_set(lang, "said_by") | word_set(lang, "reported_by") for w in cue.split())
+
+
 def _things_are_seized(subject: tuple[str, ...], acts: tuple[str, ...], lang: str) -> tuple[str, ...]:
     """People are arrested, things are seized: "90 rifles taken into custody" were seized."""
     if "arrested" not in acts or not subject:
@@ -375,7 +406,9 @@ def _actions(
     if before and (not after or before[-1][0] >= i - 3):
         last = before[-1][0]
         acts |= {x for k, x in before if k == last}
-    own = not acts and _own_predicate(toks, j, b, lex)
+    # "and plans to hire 2,500 engineers": words of its own before the figure, which
+    # borrows nothing (a bare "and 30 others in Lyon" does)
+    own = not acts and (_own_predicate(toks, j, b, lex) or _own_words_before(toks, a, i, lex))
     if not acts and s0 < a and not own:
         # the clause started with a break ("and", ","): look back to the sentence start
         back = (
