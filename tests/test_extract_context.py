@@ -161,3 +161,23 @@ def test_a_loose_action_is_not_shown_as_what_happened() -> None:
     text = "The inquiry lasted three weeks and heard 42 witnesses."
     claims = {c.text: c for c in extract_claims(Document(id="draft", text=text))}
     assert claims["42 witnesses"].predicate is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figure"),
+    [
+        ("Some 12,000 people marched in Nantes, 30,000 according to the unions.", "en", "30,000"),
+        ("Selon la préfecture, 12 000 personnes ont défilé à Nantes, 30 000 selon les syndicats.", "fr", "30 000"),
+    ],
+    ids=["en", "fr"],
+)
+def test_a_figure_counted_again_by_someone_else_counts_the_same_thing(text: str, lang: str, figure: str) -> None:
+    claims = {c.text: c for c in extract_claims(Document(id="draft", text=text, lang=lang))}
+    again = claims[figure]
+    assert again.concepts == ("person",) and again.actions == ("protested",) and not again.weak
+
+
+def test_the_figure_put_at_a_number_is_a_placeholder_not_what_is_counted() -> None:
+    text = "The unions put the figure at 3.5 million, the interior ministry at 1.08 million."
+    claims = extract_claims(Document(id="draft", text=text), weak=True)
+    assert all("w:figure" not in c.concepts for c in claims)

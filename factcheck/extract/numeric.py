@@ -265,6 +265,13 @@ def classify(
             subj = Subject(head.text, (f"w:{singular(head.norm)}",), subj.end, subj.part)
     if subj.words is None and m.i > s0 + 2 and toks[m.i - 1].norm in word_set(lex.lang, "brought_to"):
         subj = _noun_brought_to(toks, m.i - 1, s0, lex) or subj  # "raised its seats to 48"
+    if subj.words is None and prev is not None and prev.kind == "count" and prev.concepts and _counted_again(
+        toks, m, s1, lex
+    ):
+        # "80,000 people marched, 300,000 according to the organisers": the same thing
+        # counted again by someone else
+        subj = Subject(prev.subject, prev.concepts, subj.end, prev.part)
+        acts = prev.actions
     bare = subj.words is None and not acts
     if bare:
         # "the union spoke of 3.5 million": no noun, no verb we know. Evidence only (weak),
@@ -322,6 +329,8 @@ def _noun_brought_to(toks: list[Token], k: int, s0: int, lex: Lexicon) -> Subjec
             return None
         _, ids = subject_concepts(toks, h, c)
         w = toks[h].norm
+        if w in word_set(lex.lang, "number_of"):
+            return None  # "put the figure at 3.5 million": a placeholder, the thing is said elsewhere
         if ids:
             return Subject(toks[h].text, tuple(sorted(ids)), k + 2)
         if w in word_set(lex.lang, "measure_nouns") or (
@@ -329,6 +338,14 @@ def _noun_brought_to(toks: list[Token], k: int, s0: int, lex: Lexicon) -> Subjec
         ):
             return Subject(toks[h].text, (f"w:{singular(w)}",), k + 2)
     return None
+
+
+def _counted_again(toks: list[Token], m: Mention, s1: int, lex: Lexicon) -> bool:
+    """A bare figure right after a comma and right before a reporting cue ("..., 300,000
+    according to the organisers", "..., 300 000 selon les organisateurs")."""
+    if m.i == 0 or toks[m.i - 1].norm not in (",", ";", "(") or m.j >= s1:
+        return False
+    return toks[m.j].norm in _reporting_words(lex.lang)
 
 
 def _own_words_before(toks: list[Token], a: int, i: int, lex: Lexicon) -> bool:
@@ -352,7 +369,10 @@ def _own_words_before(toks: list[Token], a: int, i: int, lex: Lexicon) -> bool:
 def _plain_words(lang: str) -> frozenset[str]:
     lex = lexicon(lang)
     hedges = {w for phrase, _ in lex.hedges for w in phrase}
-    return lex.stop | lex.article | frozenset(hedges) | word_set(lang, "continuers") | _reporting_words(lang)
+    return (
+        lex.stop | lex.article | frozenset(hedges) | word_set(lang, "continuers") | _reporting_words(lang)
+        | word_set(lang, "number_of")  # "put the figure at 3.5 million"
+    )
 
 
 @cache
