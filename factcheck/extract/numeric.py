@@ -4,10 +4,10 @@ the unit, what is counted and what happened to it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from .context import CLAUSE_REACH, Subject, actions_in, clause_bounds, find_subject, subject_before, subject_concepts
-from .lexicon import Lexicon, concepts, lexicon, phrase_starts, singular, units, word_set
+from .around import counted_again, noun_brought_to, own_words_before
+from .context import CLAUSE_REACH, Subject, actions_in, clause_bounds, find_subject, subject_before
+from .lexicon import Lexicon, concepts, phrase_starts, singular, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
 
@@ -264,8 +264,8 @@ def classify(
         if head.norm in word_set(lex.lang, "measure_nouns"):
             subj = Subject(head.text, (f"w:{singular(head.norm)}",), subj.end, subj.part)
     if subj.words is None and m.i > s0 + 2 and toks[m.i - 1].norm in word_set(lex.lang, "brought_to"):
-        subj = _noun_brought_to(toks, m.i - 1, s0, lex) or subj  # "raised its seats to 48"
-    if subj.words is None and prev is not None and prev.kind == "count" and prev.concepts and _counted_again(
+        subj = noun_brought_to(toks, m.i - 1, s0, lex) or subj  # "raised its seats to 48"
+    if subj.words is None and prev is not None and prev.kind == "count" and prev.concepts and counted_again(
         toks, m, s1, lex
     ):
         # "80,000 people marched, 300,000 according to the organisers": the same thing
@@ -304,81 +304,6 @@ def classify(
         decimals=m.decimals,
         words=m.words,
     )
-
-
-_PUNCT = frozenset({",", ";", ":", ".", "(", ")"})
-
-
-def _noun_brought_to(toks: list[Token], k: int, s0: int, lex: Lexicon) -> Subject | None:
-    """The noun a figure after "to" or "at" gives the number of: "raised its seats to 48",
-    "put detentions at 24", "porté ses sièges à 48". The word before "to" (or before a verb
-    just before it) must be a known subject, a measure noun, or a noun after "its", "the"..."""
-    c = concepts(lex.lang)
-    # "put the number of protesters in the city at 800,000": what "number of" names
-    for h in range(k - 2, max(s0, k - 9) - 1, -1):
-        if toks[h].norm in _PUNCT:
-            break
-        if toks[h].norm in word_set(lex.lang, "number_of") and toks[h + 1].norm in ("of", "de", "d'"):
-            if h + 2 >= k or not toks[h + 2].is_word or toks[h + 2].norm in lex.stop:
-                return None
-            _, ids = subject_concepts(toks, h + 2, c)
-            named = tuple(sorted(ids)) or (f"w:{singular(toks[h + 2].norm)}",)
-            return Subject(toks[h + 2].text, named, k + 2)
-    for h in (k - 1, k - 2):
-        if h < s0 or not toks[h].is_word:
-            return None
-        _, ids = subject_concepts(toks, h, c)
-        w = toks[h].norm
-        if w in word_set(lex.lang, "number_of"):
-            return None  # "put the figure at 3.5 million": a placeholder, the thing is said elsewhere
-        if ids:
-            return Subject(toks[h].text, tuple(sorted(ids)), k + 2)
-        if w in word_set(lex.lang, "measure_nouns") or (
-            h > s0 and toks[h - 1].norm in word_set(lex.lang, "determiners") and w not in lex.stop
-        ):
-            return Subject(toks[h].text, (f"w:{singular(w)}",), k + 2)
-    return None
-
-
-def _counted_again(toks: list[Token], m: Mention, s1: int, lex: Lexicon) -> bool:
-    """A bare figure right after a comma and right before a reporting cue ("..., 300,000
-    according to the organisers", "..., 300 000 selon les organisateurs")."""
-    if m.i == 0 or toks[m.i - 1].norm not in (",", ";", "(") or m.j >= s1:
-        return False
-    return toks[m.j].norm in _reporting_words(lex.lang)
-
-
-def _own_words_before(toks: list[Token], a: int, i: int, lex: Lexicon) -> bool:
-    """A word between the clause start and the figure that is no function word, hedge,
-    article, number word, name ("and in Nebraska, nine"), reporting verb ("claimed") or
-    "further"/"another": the clause has a verb of its own."""
-    plain = _plain_words(lex.lang)
-    said = _reporting_words(lex.lang)
-    for k in range(i - 1, a - 1, -1):
-        if toks[k].norm in said:
-            a = k + 1  # "while the unions claimed 40,000": the speaker is no verb of the figure
-            break
-    return any(
-        t.kind == "word" and not t.is_cap and t.norm not in plain and t.norm not in lex.units
-        and t.norm not in lex.multipliers
-        for t in toks[a:i]
-    )
-
-
-@cache
-def _plain_words(lang: str) -> frozenset[str]:
-    lex = lexicon(lang)
-    hedges = {w for phrase, _ in lex.hedges for w in phrase}
-    return (
-        lex.stop | lex.article | frozenset(hedges) | word_set(lang, "continuers") | _reporting_words(lang)
-        | word_set(lang, "number_of")  # "put the figure at 3.5 million"
-    )
-
-
-@cache
-def _reporting_words(lang: str) -> frozenset[str]:
-    """The words of the reporting cues: they say who gives a figure, not what happened to it."""
-    return frozenset(w for cue in word_set(lang, "said_by") | word_set(lang, "reported_by") for w in cue.split())
 
 
 def _things_are_seized(subject: tuple[str, ...], acts: tuple[str, ...], lang: str) -> tuple[str, ...]:
@@ -428,7 +353,7 @@ def _actions(
         acts |= {x for k, x in before if k == last}
     # "and plans to hire 2,500 engineers": words of its own before the figure, which
     # borrows nothing (a bare "and 30 others in Lyon" does)
-    own = not acts and (_own_predicate(toks, j, b, lex) or _own_words_before(toks, a, i, lex))
+    own = not acts and (_own_predicate(toks, j, b, lex) or own_words_before(toks, a, i, lex))
     if not acts and s0 < a and not own:
         # the clause started with a break ("and", ","): look back to the sentence start
         back = (
