@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, units
 from .tokens import Token, glued, match_at, match_before
 
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme"})
@@ -136,7 +136,25 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
     if j < n and toks[j].kind == "word" and toks[j].norm in lex.multipliers and lex.multipliers[toks[j].norm] >= 1e6:
         f = lex.multipliers[toks[j].norm]
         return replace(m, j=j + 1, end=toks[j].end, low=value * f, high=value * f, scaled=True)
+    # an abbreviated scale after a space, next to a currency: "2,3 Md€", "450 M€", "2,3 Mds
+    # d'euros", "$2.3 bn" (a lone "m" elsewhere is metres)
+    if j < n and toks[j].kind == "word" and lex.scale_suffixes.get(toks[j].norm, 0) >= 1e6:
+        w = toks[j].norm
+        if _currency_at(toks, j + 1) or (len(w) > 1 and i > 0 and _currency_at(toks, i - 1)):
+            f = lex.scale_suffixes[w]
+            return replace(m, j=j + 1, end=toks[j].end, low=value * f, high=value * f, scaled=True)
     return m
+
+
+def _currency_at(toks: list[Token], k: int) -> bool:
+    """A currency symbol, code or word starts at toks[k] ("€", "EUR", "d'euros")."""
+    if not 0 <= k < len(toks):
+        return False
+    cur = units()["currency"]
+    t = toks[k]
+    if t.text.lower() in cur["symbols"] or t.norm in cur["codes"] or t.norm in cur["words"]:
+        return True
+    return k + 1 < len(toks) and (t.norm + toks[k + 1].norm) in cur["words"]
 
 
 # ---- words ----------------------------------------------------------------------------

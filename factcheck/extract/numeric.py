@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .around import counted_again, noun_brought_to, own_words_before
 from .context import CLAUSE_REACH, Subject, actions_in, clause_bounds, find_subject, subject_before
-from .lexicon import Lexicon, concepts, phrase_starts, singular, units, word_set
+from .lexicon import Lexicon, concepts, phrase_list, phrase_starts, singular, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
 
@@ -110,6 +110,14 @@ def classify(
     u = units()
     start = m.hstart if m.hstart is not None else m.start
     hedge = m.hedge
+    ratio = _one_in(toks, m, s0, lex)
+    if ratio is not None:  # "one in five adults", "un Français sur cinq": a share, in percent
+        k, share = ratio
+        subj = find_subject(toks, m.j, s1, lex)
+        return Draft(
+            "percent", toks[k].start, m.end, share, share, hedge, unit="%", subject=subj.words,
+            concepts=subj.concepts, actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev, parts=False),
+        )
     j = m.j
     # ---- percent
     pj = 0
@@ -304,6 +312,28 @@ def classify(
         decimals=m.decimals,
         words=m.words,
     )
+
+
+def _one_in(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> tuple[int, float] | None:
+    """"one in five", "two out of three", "un Français sur cinq": (token index of the first
+    figure, the share in percent), or None."""
+    if m.is_range or not m.low or m.i < s0 + 2:
+        return None
+    u = units()
+    if m.j < len(toks) and (toks[m.j].norm in u["time"] or toks[m.j].norm in u["measure"]):
+        return None  # "3 in 10 minutes": a time, not a share
+    for p in phrase_list(lex.lang, "ratio_of"):
+        k = m.i - len(p)
+        if k < s0 + 1 or tuple(t.norm for t in toks[k : m.i]) != p:
+            continue
+        for h in range(k - 1, max(s0, k - 3) - 1, -1):  # the first figure, a noun between at most
+            t = toks[h]
+            value = float(t.norm) if t.kind == "num" and len(t.norm) <= 3 else lex.units.get(t.norm)
+            if value is not None and 0 < value < m.low:
+                return h, round(100 * value / m.low, 2)
+            if not t.is_word:
+                return None
+    return None
 
 
 def _things_are_seized(subject: tuple[str, ...], acts: tuple[str, ...], lang: str) -> tuple[str, ...]:
