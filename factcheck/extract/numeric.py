@@ -182,8 +182,14 @@ def classify(
             decimals=m.decimals,
             words=m.words,
         )
+    decade = _decade_of_life(toks, m, lex)
+    if decade is not None:  # "a man in his 40s", "in their twenties": an age range
+        end = toks[m.j].end if m.suffix == "s" and m.j < len(toks) else m.end  # "40s"
+        return Draft("age", decade, end, m.low, m.low + 9, "exact", unit="year", words=m.words)
     if m.suffix and m.suffix not in u["measure"] and m.suffix not in u["time"]:
         return None  # "3D", "11am", "4G": an identifier or a time of day
+    if m.vague and toks[m.i].norm in word_set(lex.lang, "decades"):
+        return None  # "the Twenties": no age without "in his", no count either
     # ---- age
     age = _age(toks, m, lex)
     if age is not None:
@@ -457,7 +463,9 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
         between_commas = ti > 1 and toks[ti - 1].norm == "," and j + 1 < n and toks[j + 1].norm == ","
         if between_commas and _one_person(toks[ti - 2], lex):
             return m.start, toks[j].end  # "Lucas Morel, 19 ans,", "le conducteur, 45 ans,"
-    if lex.lang == "fr" and j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm == "annees" and m.is_range:
+    if lex.lang == "fr" and j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm == "annees" and (
+        m.is_range or m.hedge == "approx"  # "une femme d'une quarantaine d'années"
+    ):
         return m.start, toks[j + 1].end
     # "John Smith, 26, was", "Smith (26)" and "The captain, 52, was"
     if (
@@ -470,6 +478,18 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
         and 1 <= m.low <= 110
     ):
         return m.start, m.end
+    return None
+
+
+def _decade_of_life(toks: list[Token], m: Mention, lex: Lexicon) -> int | None:
+    """Where "in his 40s" or "in their twenties" starts, or None."""
+    decade = (m.suffix == "s" and not m.words and m.low % 10 == 0 and 10 <= m.low <= 100) or (
+        m.vague and toks[m.i].norm in word_set(lex.lang, "decades")
+    )
+    if not decade or m.i < 2:
+        return None
+    if toks[m.i - 1].norm in word_set(lex.lang, "possessives") and toks[m.i - 2].norm in ("in", "dans"):
+        return toks[m.i - 2].start
     return None
 
 
