@@ -181,3 +181,10 @@ def test_the_figure_put_at_a_number_is_a_placeholder_not_what_is_counted() -> No
     text = "The unions put the figure at 3.5 million, the interior ministry at 1.08 million."
     claims = extract_claims(Document(id="draft", text=text), weak=True)
     assert all("w:figure" not in c.concepts for c in claims)
+
+
+def test_the_second_age_of_a_pair_is_an_age_and_a_count_after_it_is_not() -> None:
+    pair = extract_claims(Document(id="s", text="The two boys, aged 13 and 14, were unhurt."))
+    assert [(c.kind, c.value) for c in pair if c.kind == "age"] == [("age", 13), ("age", 14)]
+    others = extract_claims(Document(id="s", text="A man aged 34 and 12 others were arrested."))
+    assert [(c.kind, c.value) for c in others] == [("age", 34), ("count", 12)]

@@ -192,6 +192,9 @@ def classify(
         return None  # "the Twenties": no age without "in his", no count either
     # ---- age
     age = _age(toks, m, lex)
+    if age is None and prev is not None and prev.kind == "age" and _second_age(toks, m, prev, lex):
+        end = toks[m.j].end if m.j < len(toks) and toks[m.j].norm in ("ans", "years") else m.end
+        age = (m.start, end)  # "aged 15 and 16": the second age of a pair
     if age is not None:
         a_start, a_end = age
         low = m.low
@@ -479,6 +482,16 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
     ):
         return m.start, m.end
     return None
+
+
+def _second_age(toks: list[Token], m: Mention, prev: Draft, lex: Lexicon) -> bool:
+    """The figure is joined by "and" to the age just before it and counts nothing of its
+    own ("aged 15 and 16," but not "aged 34 and 12 others")."""
+    if m.i < 2 or m.is_range or toks[m.i - 1].norm not in word_set(lex.lang, "and"):
+        return False
+    if toks[m.i - 2].end != prev.end:
+        return False
+    return m.j >= len(toks) or not toks[m.j].is_word or toks[m.j].norm in ("years", "ans", "respectively")
 
 
 def _decade_of_life(toks: list[Token], m: Mention, lex: Lexicon) -> int | None:
