@@ -56,7 +56,7 @@ def _attributed(clause: str, lang: str) -> frozenset[str]:
         out |= {t.norm for t in tokenize(low[m.end() : m.end() + 30]) if t.is_word}
         if m.lastgroup == "said":  # "The French Interior Ministry said ...", back to a comma:
             # in "floods in the Var killed 11, the prefecture said" the Var is not who spoke
-            before = _SPEAKER_START.split(low[max(0, m.start() - 40) : m.start()])[-1]
+            before = _speaker_before(low, m.start())
             out |= {t.norm for t in tokenize(before) if t.is_word}
     return frozenset(out)
 
@@ -86,7 +86,7 @@ def _sentence_sources(ctx: str, lang: str) -> tuple[tuple[tuple[int, int, str], 
     cues = []
     for m in _cues(lang).finditer(low):
         if m.lastgroup == "said":
-            speaker = _SPEAKER_START.split(low[max(0, m.start() - 40) : m.start()])[-1]
+            speaker = _speaker_before(low, m.start())
         else:
             speaker = _SPEAKER_START.split(low[m.end() : m.end() + 40])[0]
         sides = {groups[w] for w in _words(speaker) if w in groups}
@@ -114,6 +114,16 @@ def _attributors(lang: str) -> dict[str, str]:
         for w in words:
             out[fold(w)] = out[singular(fold(w))] = group
     return out
+
+
+def _speaker_before(low: str, at: int) -> str:
+    """The words before a "said" cue back to a comma, or the apposition before that comma
+    when the cue follows it ("the mayor, Colette Aubry, said")."""
+    parts = _SPEAKER_START.split(low[max(0, at - 60) : at])
+    last = parts[-1]
+    if not last.strip() and len(parts) > 1:
+        return parts[-2]
+    return last
 
 
 _SPEAKER_START = re.compile(r"[,;:.!?()\"«»“”]")

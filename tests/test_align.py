@@ -382,3 +382,12 @@ def test_the_very_same_uncommon_rate_outweighs_a_shared_verb() -> None:
     )
     f = finding(claim(run(draft, (source, "fr")), "14%"))
     assert f is not None and f.verdict == "agrees" and f.text == "14 %"
+
+
+def test_a_speaker_in_apposition_does_not_set_a_figure_apart() -> None:
+    r = run(
+        "The mayor, Odile Ferrand, said 35 people had been injured.",
+        ("Forty-six people were hurt in the crash in Saint-Avold, the prefecture said.", "en"),
+    )
+    f = finding(claim(r, "35 people"))
+    assert f is not None and f.verdict == "conflicts" and "different place or name" not in f.why
