@@ -204,8 +204,11 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     if t.norm not in _word_starts(lex.lang):
         return None
     # vague quantities and fractions: "dozens", "des dizaines", "two-thirds"
+    nxt = toks[i + 1].norm if i + 1 < n else ""
     for table, vague in ((lex.vague_index, True), (lex.fraction_index, False)):
         for phrase, val in table.get(t.norm, ()):  # type: ignore[attr-defined]
+            if len(phrase) > 1 and nxt != phrase[1] and nxt not in ("-", "–"):
+                continue  # most "a" start no "a few dozen" (a hyphen may stand between words)
             k = match_at(toks, i, phrase)
             if k and not vague and not (i + k < len(toks) and toks[i + k].norm in ("of", "de", "des", "du", "d'")):
                 continue  # "two-thirds of", not "a Quarter Pounder"

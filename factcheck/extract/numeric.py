@@ -4,6 +4,7 @@ the unit, what is counted and what happened to it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from .around import counted_again, noun_brought_to, own_words_before
 from .context import CLAUSE_REACH, Subject, actions_in, clause_bounds, find_subject, subject_before
@@ -326,7 +327,7 @@ def classify(
 def _one_in(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> tuple[int, float] | None:
     """"one in five", "two out of three", "un Français sur cinq": (token index of the first
     figure, the share in percent), or None."""
-    if m.is_range or not m.low or m.i < s0 + 2:
+    if m.i < s0 + 2 or toks[m.i - 1].norm not in _ratio_ends(lex.lang) or m.is_range or not m.low:
         return None
     u = units()
     if m.j < len(toks) and (toks[m.j].norm in u["time"] or toks[m.j].norm in u["measure"]):
@@ -482,6 +483,11 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
     ):
         return m.start, m.end
     return None
+
+
+@cache
+def _ratio_ends(lang: str) -> frozenset[str]:
+    return frozenset(p[-1] for p in phrase_list(lang, "ratio_of"))
 
 
 def _second_age(toks: list[Token], m: Mention, prev: Draft, lex: Lexicon) -> bool:
