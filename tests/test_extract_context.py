@@ -188,3 +188,9 @@ def test_the_second_age_of_a_pair_is_an_age_and_a_count_after_it_is_not() -> Non
     assert [(c.kind, c.value) for c in pair if c.kind == "age"] == [("age", 13), ("age", 14)]
     others = extract_claims(Document(id="s", text="A man aged 34 and 12 others were arrested."))
     assert [(c.kind, c.value) for c in others] == [("age", 34), ("count", 12)]
+
+
+def test_a_loose_action_does_not_hide_the_action_before_it() -> None:
+    text = "The inquiry into the collapse lasted two years."
+    claim = extract_claims(Document(id="s", text=text))[0]
+    assert claim.actions == ("investigated", "lasted")

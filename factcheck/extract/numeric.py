@@ -389,8 +389,13 @@ def _actions(
         before = []  # "17% of its 9,000 staff": the whole, not what happened to the part
     acts = set(after)
     if before and (not after or before[-1][0] >= i - 3):
-        last = before[-1][0]
-        acts |= {x for k, x in before if k == last}
+        # the nearest action before; a loose one ("the investigation took a year") only when
+        # nothing else is said
+        loose = concepts(lex.lang).loose
+        firm = [(k, x) for k, x in before if x not in loose] or before
+        last = firm[-1][0]
+        # with the loose ones between it and the figure: "the rescue operation lasted"
+        acts |= {x for k, x in before if k == last or (k > last and x in loose)}
     # "and plans to hire 2,500 engineers": words of its own before the figure, which
     # borrows nothing (a bare "and 30 others in Lyon" does)
     own = not acts and (_own_predicate(toks, j, b, lex) or own_words_before(toks, a, i, lex))
