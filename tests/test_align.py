@@ -231,12 +231,6 @@ def test_a_named_part_is_no_count_of_the_whole() -> None:
     assert f is None or f.verdict != "conflicts"
 
 
-def test_a_range_inside_a_vague_figure_agrees() -> None:
-    r = run("Between 25 and 30 people were injured.", ("Dozens of people were injured in the crash.", "en"))
-    f = finding(claim(r, "25 and 30"))
-    assert f is not None and f.verdict == "agrees"
-
-
 def test_a_fact_the_draft_tells_twice_in_other_words_meets_the_same_source_figure() -> None:
     r = run(
         "A tram left the rails in Grenoble, leaving about 30 injured. Later the mayor said 25 to 30 "
@@ -267,33 +261,6 @@ def test_durations_meet_across_languages_by_what_lasted() -> None:
     assert search is not None and search.verdict == "agrees"
 
 
-def test_what_lasted_says_nothing_against_another_action() -> None:
-    r = run(
-        "The rescue operation lasted nine hours.",
-        ("Some 200 passengers were rescued during a nine-hour operation.", "en"),
-    )
-    f = finding(claim(r, "nine hours"))
-    assert f is not None and f.verdict == "agrees"
-
-
-def test_affected_and_involved_are_one_loose_action() -> None:
-    r = run(
-        "About 800 staff will be affected by the cuts.",
-        ("The group did not say how many jobs would go, but about 800 are involved.", "en"),
-    )
-    f = finding(claim(r, "About 800"))
-    assert f is not None and f.verdict == "agrees"
-
-
-def test_a_loose_action_says_nothing_against_a_precise_one() -> None:
-    r = run(
-        "Staff will be told within three hours whether they are being let go.",
-        ("Affected employees will be notified within three hours.", "en"),
-    )
-    f = finding(claim(r, "three hours"))
-    assert f is not None and f.verdict == "agrees"
-
-
 def test_another_day_in_a_like_sentence_is_no_flag() -> None:
     # a forecast of one day and the landfall of another: a weak match is not reported
     r = run(
@@ -318,15 +285,6 @@ def test_weak_evidence_does_not_flag_figures_orders_of_magnitude_apart() -> None
     assert _judge(draft, far, weak, "same action (protested)") is None
     got = _judge(draft, near, weak, "same action (protested)")
     assert got is not None and got[0] == "unclear"
-
-
-def test_the_very_same_uncommon_sum_is_evidence_of_the_same_fact() -> None:
-    r = run(
-        "Customs officers seized €23m in cash at the port.",
-        ("The gang hid €23 million in a warehouse near the port, prosecutors said.", "en"),
-    )
-    f = finding(claim(r, "€23m"))
-    assert f is not None and f.verdict == "agrees"
 
 
 def test_a_part_is_no_conflict_with_the_whole_it_is_taken_from() -> None:
