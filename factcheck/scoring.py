@@ -128,7 +128,6 @@ def score_sides(a: Side, b: Side) -> tuple[float, str]:
 
 Shape = tuple[float, tuple[str, ...], float, float, float]  # sc, why, weight, most, best
 _SHAPES: dict[int, Shape | None] = {}
-_LOOSE = concepts().loose  # concept ids are shared by all languages
 
 
 def shape_of(a: Side, b: Side) -> Shape | None:
@@ -220,16 +219,17 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
         else:
             sc += 0.2  # nothing specific on either side: the empty set names no one else
     da, sa = a.actions, b.actions
+    loose = concepts(d.lang).loose  # "lasted", "affected": they say little
     if da and sa:
         inter = da & sa
         if inter:
             sc += 0.25 + 0.15 * len(inter) / len(da | sa)
             why.append("same action (" + ", ".join(sorted(inter)) + ")")
-        elif not (da <= _LOOSE or sa <= _LOOSE):
+        elif not (da <= loose or sa <= loose):
             sc -= 0.35
     # with nothing counted and nothing happening (durations, ages, prices), the words around
     # the figures are most of the evidence
-    bare = not (d.concepts or s.concepts or da - _LOOSE or sa - _LOOSE)
+    bare = not (d.concepts or s.concepts or da - loose or sa - loose)
     weight = 0.5 if bare else 0.3
     most = _most_value(d, s)
     best = sc + weight + _best_rest(d, s, most)

@@ -44,8 +44,12 @@ def _clause_names(ctx: str, lang: str, start: int, length: int) -> frozenset[str
 
 @lru_cache(maxsize=4)
 def _subordinate(lang: str) -> re.Pattern[str]:
-    words = sorted(word_set(lang, "subordinators"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + ("|".join(re.escape(w) for w in words) or "(?!)") + r")\b")
+    return re.compile(rf"\b(?:{_alternatives(word_set(lang, 'subordinators'))})\b")
+
+
+def _alternatives(words: set[str] | frozenset[str]) -> str:
+    """A regex alternation of ``words``, longest first; one that never matches when empty."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def _attributed(clause: str, lang: str) -> frozenset[str]:
@@ -133,13 +137,9 @@ _SPEAKER_START = re.compile(r"[,;:.!?()\"«»“”]")
 def _cues(lang: str) -> re.Pattern[str]:
     """The reporting cues of the lexicon as one pattern, whole words only; a cue that says
     who spoke before it ("said") is in the group ``said``."""
-    before = set(word_set(lang, "said_by"))
-    after = set(word_set(lang, "reported_by")) - before
-
-    def alt(words: set[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
-    return re.compile(rf"\b(?:(?P<said>{alt(before)})|(?P<by>{alt(after)}))\b")
+    before = word_set(lang, "said_by")
+    after = word_set(lang, "reported_by") - before
+    return re.compile(rf"\b(?:(?P<said>{_alternatives(before)})|(?P<by>{_alternatives(after)}))\b")
 
 
 @dataclass(frozen=True, slots=True)
