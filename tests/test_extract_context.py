@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract import extract_claims
+from factcheck.extract.lexicon import concepts, stem_actions, stem_matches
 from factcheck.models import Document
 
 CASES = {
@@ -194,3 +195,17 @@ def test_a_loose_action_does_not_hide_the_action_before_it() -> None:
     text = "The inquiry into the collapse lasted two years."
     claim = extract_claims(Document(id="s", text=text))[0]
     assert claim.actions == ("investigated", "lasted")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_stem_index_finds_what_a_scan_of_every_stem_finds(lang: str) -> None:
+    """Action stems are looked up by their first letters: for each stem's word, inflections
+    and near misses, the lookup gives the same ids, in the same order, as trying every stem."""
+    table = concepts(lang)
+    words: set[str] = set()
+    for stem, _ in table.action_stems:
+        base = stem.rstrip("$")
+        words |= {base, base + "s", base + "ed", base + "ing", base + "x", base[:-1], base[:3], base[:2]}
+    for word in sorted(words):
+        scan = tuple(cid for stem, cid in table.action_stems if stem_matches(word, stem))
+        assert stem_actions(lang, word) == scan, word

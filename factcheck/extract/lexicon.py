@@ -35,6 +35,9 @@ def tokenize_phrase(p: str) -> list[str]:
     return [t.norm for t in tokenize(p)]
 
 
+STEM_KEY = 3  # action stems are looked up by their first letters
+
+
 @dataclass(frozen=True)
 class Concepts:
     # subject word (folded, singular) -> concept ids; phrases as token tuples
@@ -51,6 +54,8 @@ class Concepts:
     # the phrases above by their first token, longest first (so a scan looks at few of them)
     subject_index: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = field(default_factory=dict)
     action_index: dict[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = field(default_factory=dict)
+    # the action stems by their first STEM_KEY letters, longest first; shorter ones under ""
+    stem_index: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -163,16 +168,22 @@ def concepts(lang: str = "en") -> Concepts:
                     stems.append((toks[0] + ("$" if exact else ""), cid))
                 elif toks:
                     ap.setdefault(toks, set()).add(cid)
+    stems.sort(key=lambda s: len(s[0]), reverse=True)
+    stem_index: dict[str, list[tuple[str, str]]] = {}
+    for stem, cid in stems:  # a stem shorter than the key is under "": tried for every word
+        key = stem[:STEM_KEY] if len(stem.rstrip("$")) >= STEM_KEY else ""
+        stem_index.setdefault(key, []).append((stem, cid))
     return Concepts(
         subject_words={k: frozenset(v) for k, v in sw.items()},
         subject_phrases={k: frozenset(v) for k, v in sp.items()},
         generic=frozenset(generic),
         human=frozenset(human),
         loose=frozenset(loose),
-        action_stems=tuple(sorted(stems, key=lambda s: len(s[0]), reverse=True)),
+        action_stems=tuple(stems),
         action_phrases={k: frozenset(v) for k, v in ap.items()},
         subject_index=by_first({k: frozenset(v) for k, v in sp.items()}),
         action_index=by_first({k: frozenset(v) for k, v in ap.items()}),
+        stem_index={k: tuple(v) for k, v in stem_index.items()},
     )
 
 
@@ -245,7 +256,10 @@ def _by_last(hedges: list[tuple[tuple[str, ...], str]]) -> dict[str, tuple[tuple
 @lru_cache(maxsize=65536)
 def stem_actions(lang: str, word: str) -> tuple[str, ...]:
     """Action ids whose stems match ``word`` (see :func:`stem_matches`), memoised per word."""
-    return tuple(cid for stem, cid in concepts(lang).action_stems if stem_matches(word, stem))
+    index = concepts(lang).stem_index
+    # the shorter stems of "" are shorter than all the others: after them, the order holds
+    candidates = index.get(word[:STEM_KEY], ()) + index.get("", ())
+    return tuple(cid for stem, cid in candidates if stem_matches(word, stem))
 
 
 def stem_matches(word: str, stem: str) -> bool:
