@@ -209,3 +209,21 @@ def test_stem_index_finds_what_a_scan_of_every_stem_finds(lang: str) -> None:
     for word in sorted(words):
         scan = tuple(cid for stem, cid in table.action_stems if stem_matches(word, stem))
         assert stem_actions(lang, word) == scan, word
+
+
+RATES = {
+    "money-a-day": ("Losses are estimated at €3 million a day.", "en", ["money"]),
+    "count-noun-a-day": ("The 4,000 containers a day it handles are stuck.", "en", ["count"]),
+    "people-a-day": ("Some 200 people a day crossed the border.", "en", ["count"]),
+    "money-then-duration": ("The firm lost €3m a day during a month of strikes.", "en", ["money", "duration"]),
+    # not a rate: a comma parts the figure from the article
+    "after-comma": ("Six people died, a day after the storm.", "en", ["count", "duration"]),
+    "jailed-for-a-year": ("He was jailed for a year.", "en", ["duration"]),
+}
+
+
+@pytest.mark.parametrize("key", list(RATES))
+def test_a_time_unit_right_after_a_figure_is_a_rate_not_a_duration(key: str) -> None:
+    text, lang, kinds = RATES[key]
+    claims = extract_claims(Document(id="d", text=text, lang=lang))
+    assert [c.kind for c in claims] == kinds, [(c.kind, c.text) for c in claims]

@@ -73,6 +73,8 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     prev: Draft | None = None
     prev_sent: Span | None = None
     in_sentence = 0
+    rate_words = word_set(lex.lang, "rate_after")
+    ends: set[int] = set()  # where the figures found so far end, with their nouns
     for m in find_mentions(text, toks, lex):
         s = sent_of(m.start)
         if s is None:
@@ -89,12 +91,15 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
             continue
         if d.weak and not weak:
             continue
+        if m.article and d.kind == "duration" and _rate(toks, m.i, ends, rate_words):
+            continue  # "€3m a day", "4,000 containers a day", "twice a week": a rate, not a duration
         prev = d
         in_sentence += 1
         drafts.append((d, s))
+        ends.add(d.end)
         used.update(range(m.i, m.j))
     drafts = _coordinated(text, drafts, lex.lang, sums=weak)
-    drafts += _article_durations(text, toks, lex, sent_of, used, tok_range)
+    drafts += _article_durations(toks, lex, sent_of, used, tok_range, ends, rate_words)
     out: list[tuple[int, dict[str, Any]]] = []
     earlier = phrase_starts(lex.lang, "earlier")
     loose = concepts(lex.lang).loose
@@ -192,7 +197,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
 
 
 def _article_durations(
-    text: str, toks: list[Token], lex, sent_of, used: set[int], tok_range
+    toks: list[Token], lex, sent_of, used: set[int], tok_range, ends: set[int], rate_words: frozenset[str]
 ) -> list[tuple[Draft, Span]]:  # type: ignore[no-untyped-def]
     """ "a year", "an hour", "un an", "a year-long": durations of one unit."""
     from .lexicon import units
@@ -209,8 +214,8 @@ def _article_durations(
             continue
         if i + 2 < len(toks) and toks[i + 2].norm == "ago":
             continue
-        if i - 1 in used:
-            continue  # "€250 million a year", "£1,600 a month": a rate, not a duration
+        if i - 1 in used or _rate(toks, i, ends, rate_words):
+            continue  # "€250 million a year", "£1,600 a month", "twice a week": a rate, not a duration
         s = sent_of(t.start)
         if s is None:
             continue
@@ -290,6 +295,13 @@ def _after_cue(toks: list[Token], i: int, s0: int, cues: dict[str, tuple[tuple[s
             if end <= i <= end + EARLIER_REACH and match_at(toks, k, p, loose_hyphen=False) == len(p):
                 return True
     return False
+
+
+def _rate(toks: list[Token], i: int, ends: set[int], words: frozenset[str]) -> bool:
+    """The article at toks[i] ("a day") makes a rate of what stands right before it: a
+    figure with its noun, ending at the previous token ("€3m a day", "200 people a day"), or
+    a word of frequency ("twice a week")."""
+    return i > 0 and (toks[i - 1].end in ends or toks[i - 1].norm in words)
 
 
 def _furniture(s: str) -> bool:
