@@ -227,3 +227,22 @@ def test_a_time_unit_right_after_a_figure_is_a_rate_not_a_duration(key: str) -> 
     text, lang, kinds = RATES[key]
     claims = extract_claims(Document(id="d", text=text, lang=lang))
     assert [c.kind for c in claims] == kinds, [(c.kind, c.text) for c in claims]
+
+
+HEADS = {
+    # an English plural the lexicon does not know is the head: the next word is a verb
+    "en-plural-then-verb": ("Around 5,000 dockers work in French ports.", "en", "dockers"),
+    "en-plural-then-adjective": ("The port has about 21,000 containers stuck on the quays.", "en", "containers"),
+    "en-singular-modifier": ("Some 30 container ships are waiting.", "en", "ships"),
+    # a French noun is the head; the words after it are adjectives or verbs
+    "fr-noun-then-verb": ("Une trentaine de navires patientent au large.", "fr", "navires"),
+    "fr-noun-then-adverb": ("Près de 12 000 conteneurs attendent toujours.", "fr", "conteneurs"),
+    "fr-adjective-before": ("Trois grands navires sont à quai.", "fr", "navires"),
+}
+
+
+@pytest.mark.parametrize("key", list(HEADS))
+def test_the_head_of_an_unknown_noun_phrase(key: str) -> None:
+    text, lang, head = HEADS[key]
+    (claim,) = extract_claims(Document(id="d", text=text, lang=lang))
+    assert claim.subject == head

@@ -82,6 +82,8 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
                 break  # "volunteers cleaned": the verb ends the noun phrase
             else:
                 last_word = k
+                if _head_here(t, lex):
+                    break  # "5,000 dockers work", "navires patientent": what follows is no part of it
         steps += 1
         k += 1
     if last_word is not None and _nounish(toks[last_word], lex):
@@ -108,6 +110,17 @@ def subject_before(toks: list[Token], i: int, s0: int, lex: Lexicon) -> Subject:
 
 def _participle(t: Token, lex: Lexicon) -> bool:
     return lex.lang == "en" and len(t.norm) > 4 and t.norm.endswith(("ed", "ing"))
+
+
+def _head_here(t: Token, lex: Lexicon) -> bool:
+    """Whether a noun of a figure's phrase that the lexicon does not know is its head, so that
+    the next word is not: in English a plural ("dockers", "containers"; a modifier is singular,
+    as in "container ships"), in French the first noun but for a few adjectives that come
+    before it ("grands navires")."""
+    w = t.norm
+    if lex.lang == "fr":
+        return w not in word_set("fr", "adjectives_before")
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
 
 
 def _nounish(t: Token, lex: Lexicon) -> bool:
