@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .extract.context import actions_in, subject_concepts
-from .extract.lexicon import concepts, lexicon, singular, word_set
+from .extract.lexicon import concepts, english, lexicon, singular, word_set
 from .extract.tokens import Token, tokenize, word_norms
 from .models import Claim
 from .text import fold
@@ -130,6 +130,8 @@ def _speaker_before(low: str, at: int) -> str:
     return last
 
 
+CROSS_WORDS = 0.8  # how far a report in another language can be like the draft by its glossed words alone
+
 _SPEAKER_START = re.compile(r"[,;:.!?()\"«»“”]")
 
 
@@ -242,8 +244,8 @@ def similarity(d: Claim, s: Claim) -> float:
 def similarity_of(fd: Features, fs: Features, same_lang: bool) -> float:
     """:func:`similarity` of two claims' features."""
     cj = _jaccard(fd.concepts, fs.concepts)
-    if not same_lang:
-        return cj
+    if not same_lang:  # no window to compare: the sentences' words, glossed into English
+        return max(cj, CROSS_WORDS * min(1.0, 2 * _jaccard(fd.words, fs.words)))
     local = fuzz.token_set_ratio(fd.window, fs.window) / 100.0
     wj = _jaccard(fd.words, fs.words)
     return max(cj, 0.5 * local + 0.5 * min(1.0, 2 * wj)) if wj else max(cj, 0.5 * local)
@@ -275,7 +277,7 @@ def sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[s
                 subj |= known[1]
                 continue
             _, ids = subject_concepts(toks, k, c)
-            got = (singular(t.norm), frozenset(x for x in ids if x not in c.generic))
+            got = (english(lang, t.norm), frozenset(x for x in ids if x not in c.generic))
             if t.norm not in c.subject_index and len(plain) < 200_000:
                 plain[t.norm] = got  # with no phrase to match, what it names is the word's alone
             words.add(got[0])

@@ -349,3 +349,12 @@ def test_a_speaker_in_apposition_does_not_set_a_figure_apart() -> None:
     )
     f = finding(claim(r, "35 people"))
     assert f is not None and f.verdict == "conflicts" and "different place or name" not in f.why
+
+
+def test_a_french_report_is_read_next_to_an_english_draft_by_its_glossed_words() -> None:
+    """With no subject either side names in the lexicon, the words around the figures,
+    glossed into English, say the two measures are the same fact."""
+    draft = Document(id="draft", text="The river rose 4.2 metres above its normal level on Tuesday.", lang="en")
+    source = Document(id="fr", text="La rivière est montée à 4,20 mètres au-dessus de son niveau habituel.", lang="fr")
+    (claim,) = [c for c in check(draft, [source]).claims if c.claim.kind == "quantity"]
+    assert [(f.source, f.verdict) for f in claim.findings] == [("fr", "agrees")]

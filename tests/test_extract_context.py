@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract import extract_claims
-from factcheck.extract.lexicon import concepts, stem_actions, stem_matches
+from factcheck.extract.lexicon import concepts, english, stem_actions, stem_matches
 from factcheck.models import Document
 
 CASES = {
@@ -246,3 +246,18 @@ def test_the_head_of_an_unknown_noun_phrase(key: str) -> None:
     text, lang, head = HEADS[key]
     (claim,) = extract_claims(Document(id="d", text=text, lang=lang))
     assert claim.subject == head
+
+
+def test_an_unknown_french_noun_counts_what_its_english_gloss_counts() -> None:
+    (fr,) = extract_claims(Document(id="fr", text="Une trentaine de navires patientent au large.", lang="fr"))
+    (en,) = extract_claims(Document(id="en", text="Some 30 ships are waiting offshore.", lang="en"))
+    assert fr.concepts == en.concepts == ("w:ship",)
+
+
+@pytest.mark.parametrize(
+    ("word", "gloss"),
+    [("navires", "ship"), ("evacuees", "evacuated"), ("habitants", "resident"), ("toujours", "toujour")],
+)
+def test_french_words_are_glossed_into_english(word: str, gloss: str) -> None:
+    assert english("fr", word) == gloss
+    assert english("en", "ships") == "ship"  # an English word is its singular

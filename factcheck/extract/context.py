@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Concepts, Lexicon, concepts, singular, stem_actions, word_set
+from .lexicon import Concepts, Lexicon, concepts, english, singular, stem_actions, word_set
 from .tokens import Token, glued, match_at
 
 _PUNCT_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", '"', "“", "”", "«", "»"})
@@ -87,7 +87,7 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
         steps += 1
         k += 1
     if last_word is not None and _nounish(toks[last_word], lex):
-        w = singular(toks[last_word].norm)
+        w = english(lex.lang, toks[last_word].norm)  # "navires" counts what "ships" counts
         return Subject(toks[last_word].text, (f"w:{w}",), last_word + 1, part)
     return Subject(None, (), j, part)
 

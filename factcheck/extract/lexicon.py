@@ -314,6 +314,30 @@ _INFLECTIONS = frozenset(
 _WORD_ENDINGS = frozenset({"", "s", "es", "e", "ee", "ees"})  # a "$" stem: its plural and French agreement
 
 
+@cache
+def _gloss(lang: str) -> dict[str, str]:
+    """The language's gloss.toml (folded word -> English word); empty for English."""
+    ref = resources.files("factcheck").joinpath("lexicon", lang, "gloss.toml")
+    if lang == "en" or not ref.is_file():
+        return {}
+    return {fold(k): fold(v) for k, v in _load(lang, "gloss.toml").get("gloss", {}).items()}
+
+
+@lru_cache(maxsize=65536)
+def english(lang: str, word: str) -> str:
+    """``word`` (folded) as its English gloss when the language's gloss.toml has it
+    ("navires" -> "ship", "evacuees" -> "evacuated"), else its :func:`singular`. An English
+    word is its singular."""
+    w = singular(word)
+    table = _gloss(lang)
+    if not table:
+        return w
+    got = table.get(w) or table.get(word)
+    if got is None and w.endswith("e"):
+        got = table.get(w[:-1])  # a final "e" of agreement: "evacuee", "montee"
+    return got or w
+
+
 def singular(w: str) -> str:
     """A rough singular for matching nouns in both languages."""
     if len(w) <= 3:
