@@ -216,8 +216,8 @@ def _far_apart(d: Claim, s: Claim) -> bool:
 def _identity(c: Claim) -> tuple[object, ...]:
     """Everything scoring and comparison read of a claim, less where it stands."""
     return (
-        c.kind, c.text, c.context, c.span.start - c.sentence.start, str(c.value), c.unit, c.hedge,
-        c.concepts, c.actions, c.part, c.earlier, c.weak, c.lang, c.role, str(c.when), c.subject, c.amount, c.predicate,
+        c.kind, c.text, c.context, c.span.start - c.sentence.start, str(c.value), c.unit, c.hedge, c.concepts,
+        c.actions, c.part, c.earlier, c.past, c.weak, c.lang, c.role, str(c.when), c.subject, c.amount, c.predicate,
     )
 
 

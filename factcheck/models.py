@@ -141,6 +141,7 @@ class Claim(Frozen):
     weak: bool = False  # "a child", "un wagon": a count of one only by its article
     part: bool = False  # "four of them", "dont neuf": a part of a group counted elsewhere
     earlier: bool = False  # "an earlier toll of eight": a figure the text gives as superseded
+    past: bool = False  # "last year's strike lasted five days": a figure of another, earlier event
     when: dict[str, int | str] | None = None  # date parts: year, month, day, weekday, part, hour
 
     @property

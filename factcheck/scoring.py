@@ -32,6 +32,7 @@ VALUE_PENALTY = 0.15  # per order of magnitude apart
 RARE_VALUE_BONUS = 0.1
 RARE_KINDS = frozenset({"money", "percent"})
 EARLIER_PENALTY = 0.4  # one figure given as an earlier, superseded report and the other not
+PAST_PENALTY = 0.6  # one figure told of another, earlier event ("last year's strike") and the other not
 
 
 class Side(NamedTuple):
@@ -96,7 +97,7 @@ def side(c: Claim) -> Side:
         normal,
         tuple(fold(str(c.value)).split()) if c.kind == "person" else (),
         _value_key(c, normal),
-        _intern(("shape", c.kind, c.unit, c.hedge, c.part, c.earlier, c.lang, con, side_actions)),
+        _intern(("shape", c.kind, c.unit, c.hedge, c.part, c.earlier, c.past, c.lang, con, side_actions)),
         [],
     )
 
@@ -177,6 +178,8 @@ def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> tuple
         sc += penalty
     if s.earlier and not d.earlier:
         why.append("the source gives this figure as an earlier report")
+    if s.past != d.past:
+        why.append(("the source" if s.past else "the draft") + " tells this figure of an earlier event")
     if fa.source_of and fb.source_of:
         if fa.source_of == fb.source_of:
             why.append(f"both given by the {fa.source_of}")
@@ -318,6 +321,8 @@ def _penalties(d: Claim, s: Claim) -> list[float]:
         out.append(-VAGUE_PENALTY)  # "dozens" is weaker evidence than a figure
     if d.earlier != s.earlier:
         out.append(-EARLIER_PENALTY)  # a source's current figure is the one to check against
+    if d.past != s.past:
+        out.append(-PAST_PENALTY)  # "last year's strike lasted five days" is no figure of this one
     return out
 
 

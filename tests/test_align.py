@@ -358,3 +358,14 @@ def test_a_french_report_is_read_next_to_an_english_draft_by_its_glossed_words()
     source = Document(id="fr", text="La rivière est montée à 4,20 mètres au-dessus de son niveau habituel.", lang="fr")
     (claim,) = [c for c in check(draft, [source]).claims if c.claim.kind == "quantity"]
     assert [(f.source, f.verdict) for f in claim.findings] == [("fr", "agrees")]
+
+
+def test_a_figure_of_an_earlier_event_does_not_conflict_with_the_draft() -> None:
+    draft = Document(id="draft", text="The dockers' strike has lasted 12 days, the union said.", lang="en")
+    source = Document(
+        id="radio",
+        text="The dockers' strike goes on. Last year's strike lasted five days, the union said.",
+        lang="en",
+    )
+    (claim,) = check(draft, [source]).claims
+    assert [f.verdict for f in claim.findings if f.source == "radio"] in ([], ["absent"])

@@ -261,3 +261,35 @@ def test_an_unknown_french_noun_counts_what_its_english_gloss_counts() -> None:
 def test_french_words_are_glossed_into_english(word: str, gloss: str) -> None:
     assert english("fr", word) == gloss
     assert english("en", "ships") == "ship"  # an English word is its singular
+
+
+PAST = {
+    # (text, lang, figure, told of an earlier event)
+    "en-last-years": ("Last year's strike lasted five days and ended with a 3 percent rise.", "en", "3 percent", True),
+    "en-flood-of-year": ("The river passed the 3.9 metres of the flood of 2008.", "en", "3.9 metres", True),
+    "en-in-year-at-end": ("It rose 4.5 metres, above the 3.9 metres reached during the last flood, in 2008.", "en",
+                          "3.9 metres", True),
+    "en-in-year-at-end-main": ("It rose 4.5 metres, above the 3.9 metres reached during the last flood, in 2008.", "en",
+                               "4.5 metres", False),
+    "en-since-when-and": ("The worst flood since 2008, when two people died and the river rose 3.9 metres.", "en",
+                          "3.9 metres", True),
+    "en-that-event": ("\"Nothing like it since 2003,\" he said. That flood killed 14 people.", "en", "14 people", True),
+    "en-end-of-year": ("It will close two of its nine factories by the end of 2025.", "en", "nine factories",
+                       False),
+    "en-quarter-of-year": ("At the end of the third quarter of 2023, it had 9,400 employees.", "en", "9,400 employees",
+                           False),
+    "en-full-date": ("On 17 June 2024, 10 people were killed.", "en", "10 people", False),
+    "fr-crue-de": ("La crue de 2003 avait fait 14 morts et quelque 120 millions d'euros de dégâts.", "fr",
+                   "quelque 120 millions d'euros", True),
+    "fr-en-year-lead": ("En 2003, elle avait atteint 5,10 mètres.", "fr", "5,10 mètres", True),
+    "fr-an-dernier": ("Les crues de l'an dernier ont coûté 1,2 milliard d'euros.", "fr", "1,2 milliard d'euros", True),
+    "fr-depuis": ("La directrice, en poste depuis 2019, évoque des pertes de 3 millions d'euros.", "fr",
+                  "3 millions d'euros", False),
+}
+
+
+@pytest.mark.parametrize("key", list(PAST))
+def test_a_figure_told_of_an_earlier_event(key: str) -> None:
+    text, lang, figure, past = PAST[key]
+    (claim,) = [c for c in extract_claims(Document(id="d", text=text, lang=lang)) if c.text == figure]
+    assert claim.past is past

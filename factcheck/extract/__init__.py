@@ -12,9 +12,9 @@ from typing import Any, cast
 
 from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
 from ..text import quoted_ranges, sentences
-from .context import find_subject
+from .context import clause_bounds, find_subject
 from .dates import find_dates
-from .lexicon import concepts, lexicon, phrase_starts, word_set
+from .lexicon import Lexicon, concepts, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before
 from .numeric import Draft, _actions, classify
 from .people import find_people, surname_key
@@ -102,6 +102,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     drafts += _article_durations(toks, lex, sent_of, used, tok_range, ends, rate_words)
     out: list[tuple[int, dict[str, Any]]] = []
     earlier = phrase_starts(lex.lang, "earlier")
+    past = phrase_starts(lex.lang, "past")
     loose = concepts(lex.lang).loose
     for d, s in drafts:
         # a hedge or a date part may not reach across a sentence end ("...nearly\n\nSome 88")
@@ -133,6 +134,8 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                     weak=d.weak,
                     part=d.part,
                     earlier=_after_cue(toks, bisect_right(tok_starts, d.start) - 1, tok_range(s)[0], earlier),
+                    past=_past(toks, bisect_right(tok_starts, d.start) - 1, bisect_right(tok_starts, d.end - 1),
+                               tok_range(s), lex, past),
                 ),
             )
         )
@@ -295,6 +298,76 @@ def _after_cue(toks: list[Token], i: int, s0: int, cues: dict[str, tuple[tuple[s
             if end <= i <= end + EARLIER_REACH and match_at(toks, k, p, loose_hyphen=False) == len(p):
                 return True
     return False
+
+
+def _past(
+    toks: list[Token], i: int, j: int, sent: tuple[int, int], lex: Lexicon, cues: dict[str, tuple[tuple[str, ...], ...]]
+) -> bool:
+    """Whether the figure at toks[i:j] is told of another, earlier event: its clause has a
+    cue ("last year's strike lasted five days", "l'an dernier") or names an event by its
+    year ("the flood of 2008", "la crue de 2003"), or it is told right after such a year ("...,
+    in 2008", "In 2003, the river reached 5.1 metres", "since 2008, when two people died"), or
+    in a clause joined by "and" to one that is."""
+    s0, s1 = sent
+    in_ = word_set(lex.lang, "past_year_in")
+
+    def year_at(k: int) -> bool:
+        return s0 <= k < s1 and _year(toks, k)
+
+    # the sentence opens on it ("Last year's strike lasted five days and ended with a 3% rise",
+    # "En 2003, elle avait atteint 5,10 mètres")
+    if _starts_with(toks, s0, cues) or (toks[s0].norm in in_ and year_at(s0 + 1) and toks[s0 + 2].norm == ","):
+        return True
+    # "... since 2003." then "That flood killed 14 people": the event of a year just named
+    if toks[s0].norm in word_set(lex.lang, "that") and s0 + 1 < s1 and toks[s0 + 1].is_word:
+        cues_year = word_set(lex.lang, "year_cues")
+        if any(_year(toks, k) and toks[k - 1].norm in cues_year for k in range(max(1, s0 - 40), s0)):
+            return True
+    and_ = word_set(lex.lang, "and")
+    while True:
+        a, b = clause_bounds(toks, i, j, s0, s1, lex)
+        if _past_clause(toks, i, j, a, b, sent, lex, cues):
+            return True
+        # "... when two people died and the river rose by 3.9 metres": as the clause before "and"
+        if not (a - 2 >= s0 and toks[a - 1].norm in and_):
+            return False
+        i, j = a - 2, a - 1
+
+
+def _past_clause(
+    toks: list[Token], i: int, j: int, a: int, b: int, sent: tuple[int, int], lex: Lexicon,
+    cues: dict[str, tuple[tuple[str, ...], ...]],
+) -> bool:
+    """:func:`_past` for the clause toks[a:b] of the figure toks[i:j]."""
+    s0, s1 = sent
+    of, in_, not_after = (word_set(lex.lang, k) for k in ("past_year_of", "past_year_in", "past_year_not_after"))
+
+    def year_at(k: int) -> bool:
+        return s0 <= k < s1 and _year(toks, k)
+
+    for k in range(a, b):
+        if i <= k < j:
+            continue
+        named = year_at(k) and k - 2 >= s0 and toks[k - 1].norm in of  # "the flood of 2008"
+        if named and toks[k - 2].norm not in not_after and toks[k - 2].norm not in lex.months:
+            return True  # not "by the end of 2025", "the third quarter of 2023", "May of 2021"
+        if _starts_with(toks, k, cues):
+            return True
+    # "..., in 2008" ends the sentence
+    ends = b + 3 >= s1 or toks[b + 3].norm in (".", "!", "?")
+    if b + 2 < s1 and toks[b].norm == "," and toks[b + 1].norm in in_ and year_at(b + 2) and ends:
+        return True
+    # a clause that tells of a year just named ("since 2008, when two people died")
+    return a - 3 >= s0 and toks[a - 1].norm in word_set(lex.lang, "when") and toks[a - 2].norm == "," and year_at(a - 3)
+
+
+def _year(toks: list[Token], k: int) -> bool:
+    t = toks[k]
+    return t.kind == "num" and len(t.text) == 4 and 1900 <= int(t.text) <= 2099
+
+
+def _starts_with(toks: list[Token], k: int, cues: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    return any(match_at(toks, k, p, loose_hyphen=False) == len(p) for p in cues.get(toks[k].norm, ()))
 
 
 def _rate(toks: list[Token], i: int, ends: set[int], words: frozenset[str]) -> bool:
