@@ -25,6 +25,7 @@ CONFLICT_AT = 0.4  # a conflict needs more
 UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as unclear
 JUDGED_AT = min(AGREE_AT, UNCLEAR_AT)  # below this no verdict is reported
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
+LONE_SUBJECT_BONUS = 0.15  # both texts count that subject in one figure of the kind only
 ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
 
 
@@ -115,6 +116,7 @@ def _pairs(
         if key not in seen:
             seen.add(key)
             by_kind.setdefault(s.kind, []).append((si, side(s)))
+    once_d, once_s = _lone_subjects(draft_sides), _lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
     pairs: list[Pair] = []
     for di, d in enumerate(draft_claims):
         same_kind = by_kind.get(d.kind)
@@ -126,14 +128,20 @@ def _pairs(
         unknown = numeric and d.kind != "age" and names_unknown(d, words)
         least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown else 0.0)  # what a shape's best must reach
         ds = draft_sides[di]
+        lone = once_d.get((d.kind, id(ds)), frozenset())
         for si, ss in same_kind:
             if numeric:
                 shape = shape_of(ds, ss)
-                if shape is None or shape[4] < least:
+                # the only figure of its kind about ships in both texts: likely the same fact
+                bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), frozenset()) else 0.0
+                if shape is None or shape[4] + bonus < least:
                     continue  # even its best score would not be judged: never reported
                 if ss.claim.weak and not values_agree(ds, ss):
                     continue  # a weak claim only ever supports: its conflicts are never reported
-                sc, why = score_numeric(ds, ss, shape, least)
+                sc, why = score_numeric(ds, ss, shape, least - bonus)
+                if bonus:
+                    sc += bonus
+                    why += "; the only such figure in both texts"
             else:
                 sc, why = score_sides(ds, ss)
             if unknown:
@@ -145,6 +153,26 @@ def _pairs(
             if judged:
                 pairs.append((sc, di, si, *judged))
     return pairs
+
+
+def _lone_subjects(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str]]:
+    """For each numeric claim (by kind and ``id`` of its side): the specific subjects it alone
+    counts among the text's claims of its kind ("ships", "containers"), leaving out weak
+    figures, parts ("dont neuf enfants") and figures of earlier events."""
+    values: dict[tuple[str, str], set[str]] = {}  # a figure said again is still one
+    for x in sides:
+        c = x.claim
+        if c.kind in NUMERIC and not (c.weak or c.past or c.part):
+            for con in x.specific:
+                values.setdefault((c.kind, con), set()).add(str(c.value))
+    out: dict[tuple[str, int], frozenset[str]] = {}
+    for x in sides:
+        c = x.claim
+        if c.kind in NUMERIC and not (c.weak or c.past or c.part):
+            lone = frozenset(con for con in x.specific if len(values[(c.kind, con)]) == 1)
+            if lone:
+                out[(c.kind, id(x))] = lone
+    return out
 
 
 def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:

@@ -369,3 +369,16 @@ def test_a_figure_of_an_earlier_event_does_not_conflict_with_the_draft() -> None
     )
     (claim,) = check(draft, [source]).claims
     assert [f.verdict for f in claim.findings if f.source == "radio"] in ([], ["absent"])
+
+
+def test_the_only_figure_of_a_subject_in_both_texts_is_the_same_fact() -> None:
+    """Containers are counted once in the draft and once in the French report: with little
+    else in common, that alone makes the two figures one fact, here in conflict."""
+    draft = Document(
+        id="draft", text="The strike has left some 21,000 containers stranded. Police made nine arrests.", lang="en"
+    )
+    source = Document(
+        id="fr", text="Près de 12 000 conteneurs attendent toujours. Neuf personnes ont été interpellées.", lang="fr"
+    )
+    (claim,) = [c for c in check(draft, [source]).claims if "containers" in c.claim.text]
+    assert [(f.source, f.verdict) for f in claim.findings] == [("fr", "conflicts")]
