@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from .compare import compare, normalise, same_nominal
-from .extract.lexicon import concepts, phrase_list
+from .extract.lexicon import concepts, phrase_list, units
 from .models import Claim, Document, Finding, Verdict, trusted
 from .scoring import NUMERIC, Side, score_numeric, score_sides, shape_of, side, values_agree
 from .signals import names_unknown, vocabulary
@@ -163,16 +163,27 @@ def _lone_subjects(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str
     for x in sides:
         c = x.claim
         if c.kind in NUMERIC and not (c.weak or c.past or c.part):
-            for con in x.specific:
+            for con in _subjects(x):
                 values.setdefault((c.kind, con), set()).add(str(c.value))
     out: dict[tuple[str, int], frozenset[str]] = {}
     for x in sides:
         c = x.claim
         if c.kind in NUMERIC and not (c.weak or c.past or c.part):
-            lone = frozenset(con for con in x.specific if len(values[(c.kind, con)]) == 1)
+            lone = frozenset(con for con in _subjects(x) if len(values[(c.kind, con)]) == 1)
             if lone:
                 out[(c.kind, id(x))] = lone
     return out
+
+
+def _subjects(x: Side) -> frozenset[str]:
+    """What :func:`_lone_subjects` counts a claim under: its specific subjects, and for an
+    amount of money or a measure, its kind (and what the unit measures) as well."""
+    c = x.claim
+    if c.kind == "money":
+        return x.specific | {"money"}
+    if c.kind == "quantity":
+        return x.specific | {"measure:" + str(units()["dimensions"].get(c.unit or ""))}
+    return x.specific
 
 
 def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:

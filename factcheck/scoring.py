@@ -216,7 +216,10 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
             sc += 0.35 if specific and not all(x.startswith("w:") for x in specific) else 0.25
             why.append("same subject (" + ", ".join(sorted(shared)) + ")")
         elif a.specific and b.specific:
-            sc -= 0.1 if a.literal and b.literal else 0.45
+            if not (a.literal and b.literal):
+                sc -= 0.45
+            elif d.lang == s.lang:
+                sc -= 0.1  # two words the lexicon does not know; in two languages, they may be one
         elif a.specific or b.specific:
             sc += 0.2 if (a.human if a.specific else b.human) else -0.3
         else:

@@ -130,6 +130,7 @@ def _speaker_before(low: str, at: int) -> str:
     return last
 
 
+STEM = 5  # letters of a word compared across languages
 CROSS_WORDS = 0.8  # how far a report in another language can be like the draft by its glossed words alone
 
 _SPEAKER_START = re.compile(r"[,;:.!?()\"«»“”]")
@@ -152,7 +153,8 @@ class Features:
     entities: frozenset[str]  # proper names within 60 characters
     own_entities: frozenset[str]  # the same, less those that only say who reported the figure
     sentence_entities: frozenset[str]
-    words: frozenset[str]  # content words of the sentence
+    words: frozenset[str]  # content words of the sentence (French ones glossed into English)
+    stems: frozenset[str]  # their first letters: what an English and a French word share ("economy", "economie")
     concepts: frozenset[str]  # subject and action concepts of the sentence
     actions: frozenset[str]  # action concepts of the sentence
     source_of: str | None  # who gives the figure ("authorities", "organisers"), if a cue says
@@ -173,6 +175,7 @@ def _features(ctx: str, lang: str, start: int, length: int) -> Features:
         own_entities=near - _attributed(ctx[lo:hi], lang) if near else near,
         sentence_entities=_names_between(ctx, 0, len(ctx)),
         words=words,
+        stems=frozenset(w[:STEM] for w in words),
         concepts=subjects | actions,
         actions=actions,
         source_of=_source_of(ctx, lang, start, start + length),
@@ -245,7 +248,7 @@ def similarity_of(fd: Features, fs: Features, same_lang: bool) -> float:
     """:func:`similarity` of two claims' features."""
     cj = _jaccard(fd.concepts, fs.concepts)
     if not same_lang:  # no window to compare: the sentences' words, glossed into English
-        return max(cj, CROSS_WORDS * min(1.0, 2 * _jaccard(fd.words, fs.words)))
+        return max(cj, CROSS_WORDS * min(1.0, 2 * _jaccard(fd.stems, fs.stems)))
     local = fuzz.token_set_ratio(fd.window, fs.window) / 100.0
     wj = _jaccard(fd.words, fs.words)
     return max(cj, 0.5 * local + 0.5 * min(1.0, 2 * wj)) if wj else max(cj, 0.5 * local)

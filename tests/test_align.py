@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.models import CheckedClaim, Claim, Document, Finding, Report
 from factcheck.pipeline import check
 
@@ -382,3 +384,12 @@ def test_the_only_figure_of_a_subject_in_both_texts_is_the_same_fact() -> None:
     )
     (claim,) = [c for c in check(draft, [source]).claims if "containers" in c.claim.text]
     assert [(f.source, f.verdict) for f in claim.findings] == [("fr", "conflicts")]
+
+
+@pytest.mark.parametrize(("french", "verdict"), [("55 hectares", "conflicts"), ("40 hectares", "agrees")])
+def test_a_french_measure_of_the_same_thing_meets_the_english_one(french: str, verdict: str) -> None:
+    draft = Document(id="draft", text="The fire destroyed 40 hectares of forest near the village, the mayor said.")
+    text = f"Selon le maire, les flammes ont détruit {french} de forêt près du village."
+    source = Document(id="fr", text=text, lang="fr")
+    (claim,) = check(draft, [source]).claims
+    assert [(f.source, f.verdict) for f in claim.findings] == [("fr", verdict)]
