@@ -236,11 +236,21 @@ def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
         if d.kind in NUMERIC and _far_apart(d, s):
             return None  # "one million" marched, "around a hundred" rioted: weak evidence, other groups
         verdict = "unclear"
-    if verdict == "conflicts" and d.kind == "count" and _whole_of_part(d, s):
+    if verdict == "conflicts" and d.kind == "count" and (_whole_of_part(d, s) or _worst_of(d, s)):
         return None
     if verdict == "unclear" and sc < UNCLEAR_AT:
         return None
     return verdict, f"{why}; {vwhy}"
+
+
+def _worst_of(d: Claim, s: Claim) -> bool:
+    """One figure counts the worst hit ("six seriously injured") and is smaller than the
+    other, which does not say how badly ("about 40 injured"): a part of it, not another count."""
+    a, b = "serious" in d.actions, "serious" in s.actions
+    if a == b or d.amount is None or s.amount is None:
+        return False
+    worst, other = (d.amount, s.amount) if a else (s.amount, d.amount)
+    return worst.high < other.low
 
 
 MAGNITUDE_GAP = 10.0  # figures this many times apart are, on weak evidence, of different groups

@@ -32,6 +32,7 @@ VALUE_PENALTY = 0.15  # per order of magnitude apart
 RARE_VALUE_BONUS = 0.1
 RARE_KINDS = frozenset({"money", "percent"})
 EARLIER_PENALTY = 0.4  # one figure given as an earlier, superseded report and the other not
+SEVERITY_PENALTY = 0.3  # one figure says how badly ("seriously", "grièvement") and the other does not
 PAST_PENALTY = 0.6  # one figure told of another, earlier event ("last year's strike") and the other not
 
 
@@ -225,6 +226,8 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
         else:
             sc += 0.2  # nothing specific on either side: the empty set names no one else
     da, sa = a.actions, b.actions
+    if ("serious" in da) != ("serious" in sa):
+        sc -= SEVERITY_PENALTY  # "six seriously injured" are some of "40 injured", not another count of them
     loose = concepts(d.lang).loose  # "lasted", "affected": they say little
     if da and sa:
         inter = da & sa
