@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .extract.context import actions_in, subject_concepts
-from .extract.lexicon import concepts, english, lexicon, singular, word_set
+from .extract.lexicon import concepts, english, lexicon, same_places, singular, word_set
 from .extract.tokens import Token, tokenize, word_norms
 from .models import Claim
 from .text import fold
@@ -22,9 +22,13 @@ def vocabulary(text: str) -> frozenset[str]:
 
 
 def names_unknown(d: Claim, vocabulary: frozenset[str]) -> bool:
-    """A proper name in the figure's own clause that the source never uses."""
+    """A proper name in the figure's own clause that the source never uses, in any of its
+    forms ("French" is named by a source that says "France")."""
     names = _clause_names(d.context, d.lang, d.span.start - d.sentence.start, len(d.text))
-    return bool(names) and not names <= vocabulary
+    if not names or names <= vocabulary:
+        return False
+    same = same_places()
+    return any(n not in vocabulary and not (same.get(n, frozenset()) & vocabulary) for n in names)
 
 
 @lru_cache(maxsize=4096)

@@ -323,6 +323,17 @@ def _gloss(lang: str) -> dict[str, str]:
     return {fold(k): fold(v) for k, v in _load(lang, "gloss.toml").get("gloss", {}).items()}
 
 
+@cache
+def same_places() -> dict[str, frozenset[str]]:
+    """Folded word -> the words of places.toml that name the same place ("french" -> France's)."""
+    out: dict[str, frozenset[str]] = {}
+    for group in _load("places.toml").get("same", []):
+        words = frozenset(fold(w) for w in group)
+        for w in words:
+            out[w] = out.get(w, frozenset()) | words
+    return out
+
+
 @lru_cache(maxsize=65536)
 def english(lang: str, word: str) -> str:
     """``word`` (folded) as its English gloss when the language's gloss.toml has it
