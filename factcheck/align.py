@@ -26,6 +26,7 @@ UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as 
 JUDGED_AT = min(AGREE_AT, UNCLEAR_AT)  # below this no verdict is reported
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
 LONE_SUBJECT_BONUS = 0.15  # both texts count that subject in one figure of the kind only
+LONE_KINDS = frozenset({"count", "money", "quantity"})
 ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
 
 
@@ -158,17 +159,19 @@ def _pairs(
 def _lone_subjects(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str]]:
     """For each numeric claim (by kind and ``id`` of its side): the specific subjects it alone
     counts among the text's claims of its kind ("ships", "containers"), leaving out weak
-    figures, parts ("dont neuf enfants") and figures of earlier events."""
+    figures, parts ("dont neuf enfants") and figures of earlier events. Shares, durations and
+    ages are left out: a text often gives several of one thing (the union's and the
+    management's turnout), of which the lexicon reads the subject of only some."""
     values: dict[tuple[str, str], set[str]] = {}  # a figure said again is still one
     for x in sides:
         c = x.claim
-        if c.kind in NUMERIC and not (c.weak or c.past or c.part):
+        if c.kind in LONE_KINDS and not (c.weak or c.past or c.part):
             for con in _subjects(x):
                 values.setdefault((c.kind, con), set()).add(str(c.value))
     out: dict[tuple[str, int], frozenset[str]] = {}
     for x in sides:
         c = x.claim
-        if c.kind in NUMERIC and not (c.weak or c.past or c.part):
+        if c.kind in LONE_KINDS and not (c.weak or c.past or c.part):
             lone = frozenset(con for con in _subjects(x) if len(values[(c.kind, con)]) == 1)
             if lone:
                 out[(c.kind, id(x))] = lone
