@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lexicon import Lexicon, lexicon, units
+from .lexicon import Lexicon, lexicon, phrase_list, units
 from .tokens import Token, glued, match_at, match_before
 
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme"})
@@ -67,10 +67,34 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
             continue
         m = _digits(text, toks, i, lex) if toks[i].kind == "num" else _words(toks, i, lex)
         if m is not None:
+            m = _and_a_half(toks, m, lex)
             out.append(m)
             after = max(m.j, i + 1)
     out = _ranges(toks, out, lex)
     return [_hedge(text, toks, m, lex) for m in out]
+
+
+def _and_a_half(toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
+    """A half more: "three and a half (million)", "2 and a half years", "deux millions et
+    demi" (half of the scale word just said)."""
+    if m.is_range or m.suffix or m.vague or m.article or m.identifier:
+        return m
+    for phrase in phrase_list(lex.lang, "and_a_half"):
+        k = match_at(toks, m.j, phrase, loose_hyphen=False)
+        if k != len(phrase):
+            continue
+        j = m.j + k
+        scale = lex.multipliers.get(toks[m.j - 1].norm, 0.0)
+        if scale >= 1000:  # "deux millions et demi": the half is of a million
+            value = m.low + 0.5 * scale
+        else:
+            value = m.low + 0.5
+            scale = lex.multipliers.get(toks[j].norm, 0.0) if j < len(toks) else 0.0
+            if scale >= 1000:  # "three and a half million"
+                value *= scale
+                j += 1
+        return replace(m, j=j, end=toks[j - 1].end, low=value, high=value, scaled=m.scaled or scale >= 1e6)
+    return m
 
 
 # ---- digits -------------------------------------------------------------------------
