@@ -29,6 +29,14 @@ CASES = {
     ),
     # people are arrested, things are seized
     "en-things-seized": ("Almost 90 rifles have been taken into custody.", "en", "Almost 90 rifles", ("seized",)),
+    # an action noun right before "of" says what happened to the figure after it
+    "en-action-noun-of": ("Police ordered the evacuation of 120 residents.", "en", "120 residents", ("evacuated",)),
+    "fr-action-noun-de": ("On a ordonné l'évacuation de 120 habitants.", "fr", "120 habitants", ("evacuated",)),
+    "en-forced-from-homes": ("Some 3,200 residents were forced from their homes.", "en", "Some 3,200 residents",
+                             ("evacuated",)),
+    # a hedge is no action: "close to" is not "closed"
+    "en-hedge-not-action": ("Police arrested close to 40 people.", "en", "close to 40 people", ("arrested",)),
+    "en-close-is-closed": ("The firm will close two factories.", "en", "two factories", ("closed",)),
     "en-people-arrested": (
         "Almost 90 suspects have been taken into custody.", "en", "Almost 90 suspects", ("arrested",),
     ),

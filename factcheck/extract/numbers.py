@@ -428,7 +428,8 @@ def _range_ok(a: Mention, b: Mention, join: str, toks: list[Token], lex: Lexicon
         return False
     if join in ("-", "–") and not (glued(toks[a.j - 1], toks[a.j]) and glued(toks[a.j], toks[b.i])):
         return False
-    opener = any(match_before(toks, a.i, p) for p in _RANGE_OPEN.get(lex.lang, ()))
+    at = a.i - 1 if a.i > 0 and toks[a.i - 1].text in _CURRENCY_SYMBOLS else a.i  # "between €30m and €40m"
+    opener = any(match_before(toks, at, p) for p in _RANGE_OPEN.get(lex.lang, ()))
     if join in ("and", "et"):
         return opener
     if join in ("or", "ou"):

@@ -383,9 +383,14 @@ def _actions(
             if c2 < s1 and toks[c2].norm == ",":
                 _, b2 = clause_bounds(toks, c2 + 1, c2 + 1, s0, s1, lex)
                 after = [x for _, x in actions_in(toks, c2 + 1, min(b2 + 1, s1), lex.lang)]
-    before = actions_in(toks, a, i, lex.lang)
-    whole = parts and any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3) : i])
-    if whole:
+    hedge = hedge_before(toks, i, lex)  # "close to 40 people": a hedge, not what happened
+    before = actions_in(toks, a, i - hedge[0] if hedge else i, lex.lang)
+    of = [k for k in range(max(a, i - 3), i) if toks[k].norm in ("of", "de", "des", "d'")]
+    whole = parts and bool(of)
+    if whole and of[0] > a and actions_in(toks, of[0] - 1, of[0], lex.lang):
+        whole = False  # "the evacuation of 120 residents", "l'arrestation de 12 personnes"
+        before = [(k, x) for k, x in before if k == of[0] - 1]
+    elif whole:
         before = []  # "17% of its 9,000 staff": the whole, not what happened to the part
     acts = set(after)
     if before and (not after or before[-1][0] >= i - 3):
