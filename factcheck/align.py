@@ -117,7 +117,7 @@ def _pairs(
         if key not in seen:
             seen.add(key)
             by_kind.setdefault(s.kind, []).append((si, side(s)))
-    once_d, once_s = _lone_subjects(draft_sides), _lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
+    once_d, once_s = _draft_lone(draft_sides), _lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
     pairs: list[Pair] = []
     for di, d in enumerate(draft_claims):
         same_kind = by_kind.get(d.kind)
@@ -176,6 +176,19 @@ def _lone_subjects(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str
             if lone:
                 out[(c.kind, id(x))] = lone
     return out
+
+
+_LONE_MEMO: list[tuple[Sequence[Side], dict[tuple[str, int], frozenset[str]]]] = []
+
+
+def _draft_lone(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str]]:
+    """:func:`_lone_subjects` of the draft, worked out once for the sources it meets (the
+    pipeline passes the same list of sides for each)."""
+    if _LONE_MEMO and _LONE_MEMO[0][0] is sides:
+        return _LONE_MEMO[0][1]
+    got = _lone_subjects(sides)
+    _LONE_MEMO[:] = [(sides, got)]
+    return got
 
 
 def _subjects(x: Side) -> frozenset[str]:

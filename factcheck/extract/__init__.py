@@ -103,6 +103,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     out: list[tuple[int, dict[str, Any]]] = []
     earlier = phrase_starts(lex.lang, "earlier")
     past = phrase_starts(lex.lang, "past")
+    past_seen: dict[int, bool] = {}  # per sentence: whether a figure of it can be of an earlier event
     loose = concepts(lex.lang).loose
     for d, s in drafts:
         # a hedge or a date part may not reach across a sentence end ("...nearly\n\nSome 88")
@@ -134,8 +135,9 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                     weak=d.weak,
                     part=d.part,
                     earlier=_after_cue(toks, bisect_right(tok_starts, d.start) - 1, tok_range(s)[0], earlier),
-                    past=_past(toks, bisect_right(tok_starts, d.start) - 1, bisect_right(tok_starts, d.end - 1),
-                               tok_range(s), lex, past),
+                    past=_maybe_past(toks, tok_range(s), lex, past, past_seen)
+                    and _past(toks, bisect_right(tok_starts, d.start) - 1, bisect_right(tok_starts, d.end - 1),
+                              tok_range(s), lex, past),
                 ),
             )
         )
@@ -300,6 +302,21 @@ def _after_cue(toks: list[Token], i: int, s0: int, cues: dict[str, tuple[tuple[s
     return False
 
 
+def _maybe_past(
+    toks: list[Token], sent: tuple[int, int], lex: Lexicon, cues: dict[str, tuple[tuple[str, ...], ...]],
+    seen: dict[int, bool],
+) -> bool:
+    """Whether :func:`_past` can say yes for a figure of the sentence toks[s0:s1]: it has a
+    year or the first word of a cue, or opens on "That" (most sentences have none)."""
+    s0, s1 = sent
+    got = seen.get(s0)
+    if got is None:
+        got = seen[s0] = (s0 < s1 and toks[s0].norm in word_set(lex.lang, "that")) or any(
+            t.norm in cues or (t.kind == "num" and len(t.text) == 4) for t in toks[s0:s1]
+        )
+    return got
+
+
 def _past(
     toks: list[Token], i: int, j: int, sent: tuple[int, int], lex: Lexicon, cues: dict[str, tuple[tuple[str, ...], ...]]
 ) -> bool:
@@ -348,10 +365,12 @@ def _past_clause(
     for k in range(a, b):
         if i <= k < j:
             continue
-        named = year_at(k) and k - 2 >= s0 and toks[k - 1].norm in of  # "the flood of 2008"
-        if named and toks[k - 2].norm not in not_after and toks[k - 2].norm not in lex.months:
-            return True  # not "by the end of 2025", "the third quarter of 2023", "May of 2021"
-        if _starts_with(toks, k, cues):
+        t = toks[k]
+        if t.kind == "num":
+            named = year_at(k) and k - 2 >= s0 and toks[k - 1].norm in of  # "the flood of 2008"
+            if named and toks[k - 2].norm not in not_after and toks[k - 2].norm not in lex.months:
+                return True  # not "by the end of 2025", "the third quarter of 2023", "May of 2021"
+        elif t.norm in cues and _starts_with(toks, k, cues):
             return True
     # "..., in 2008" ends the sentence
     ends = b + 3 >= s1 or toks[b + 3].norm in (".", "!", "?")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lexicon import Lexicon, lexicon, phrase_list, units
+from .lexicon import Lexicon, lexicon, phrase_starts, units
 from .tokens import Token, glued, match_at, match_before
 
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme"})
@@ -77,9 +77,9 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
 def _and_a_half(toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
     """A half more: "three and a half (million)", "2 and a half years", "deux millions et
     demi" (half of the scale word just said)."""
-    if m.is_range or m.suffix or m.vague or m.article or m.identifier:
+    if m.is_range or m.suffix or m.vague or m.article or m.identifier or m.j >= len(toks):
         return m
-    for phrase in phrase_list(lex.lang, "and_a_half"):
+    for phrase in phrase_starts(lex.lang, "and_a_half").get(toks[m.j].norm, ()):
         k = match_at(toks, m.j, phrase, loose_hyphen=False)
         if k != len(phrase):
             continue
