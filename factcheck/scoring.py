@@ -32,6 +32,7 @@ VALUE_PENALTY = 0.15  # per order of magnitude apart
 RARE_VALUE_BONUS = 0.1
 RARE_KINDS = frozenset({"money", "percent"})
 EARLIER_PENALTY = 0.4  # one figure given as an earlier, superseded report and the other not
+APART_PENALTY = 0.45  # one figure has an action marked apart in concepts.toml ("sought") and the other not
 SEVERITY_PENALTY = 0.3  # one figure says how badly ("seriously", "grièvement") and the other does not
 PAST_PENALTY = 0.6  # one figure told of another, earlier event ("last year's strike") and the other not
 
@@ -228,7 +229,10 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
     da, sa = a.actions, b.actions
     if ("serious" in da) != ("serious" in sa):
         sc -= SEVERITY_PENALTY  # "six seriously injured" are some of "40 injured", not another count of them
-    loose = concepts(d.lang).loose  # "lasted", "affected": they say little
+    table = concepts(d.lang)
+    if (da & table.apart) != (sa & table.apart):
+        sc -= APART_PENALTY  # "prosecutors sought eight years" is not the sentence handed down
+    loose = table.loose  # "lasted", "affected": they say little
     if da and sa:
         inter = da & sa
         if inter:

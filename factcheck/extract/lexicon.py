@@ -48,6 +48,8 @@ class Concepts:
     # actions that say only that a figure lasted or happened ("lasted", "took"): evidence
     # when both sides say them, no disagreement when the other side says something else
     loose: frozenset[str]
+    # actions that make their figure another fact than one without them ("sought")
+    apart: frozenset[str]
     # action stems (single token prefixes) and phrases
     action_stems: tuple[tuple[str, str], ...]
     action_phrases: dict[tuple[str, ...], frozenset[str]]
@@ -159,6 +161,7 @@ def concepts(lang: str = "en") -> Concepts:
     stems: list[tuple[str, str]] = []
     ap: dict[tuple[str, ...], set[str]] = {}
     loose = {cid for cid, entry in data["actions"].items() if entry.get("loose")}
+    apart = {cid for cid, entry in data["actions"].items() if entry.get("apart")}
     for cid, entry in data["actions"].items():
         for lg in langs:
             for item in entry.get(lg, []):
@@ -179,6 +182,7 @@ def concepts(lang: str = "en") -> Concepts:
         generic=frozenset(generic),
         human=frozenset(human),
         loose=frozenset(loose),
+        apart=frozenset(apart),
         action_stems=tuple(stems),
         action_phrases={k: frozenset(v) for k, v in ap.items()},
         subject_index=by_first({k: frozenset(v) for k, v in sp.items()}),
