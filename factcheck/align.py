@@ -13,11 +13,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import cast
 
+from rapidfuzz import fuzz
+
 from .compare import compare, normalise, same_nominal
 from .extract.lexicon import concepts, phrase_list, units
 from .models import Claim, Document, Finding, Verdict, trusted
 from .scoring import NUMERIC, Side, score_numeric, score_sides, shape_of, side, values_agree
-from .signals import names_unknown, vocabulary
+from .signals import features, names_unknown, vocabulary
 from .text import fold
 
 AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same fact
@@ -25,6 +27,8 @@ CONFLICT_AT = 0.4  # a conflict needs more
 UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as unclear
 JUDGED_AT = min(AGREE_AT, UNCLEAR_AT)  # below this no verdict is reported
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
+OTHER_PERSON_PENALTY = 0.3  # the two figures are said of two different people the texts name
+SAME_NAME_AT = 70  # rapidfuzz ratio from which two surnames may be one person misspelt
 LONE_SUBJECT_BONUS = 0.15  # both texts count that subject in one figure of the kind only
 LONE_KINDS = frozenset({"count", "money", "quantity"})
 ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
@@ -117,6 +121,8 @@ def _pairs(
         if key not in seen:
             seen.add(key)
             by_kind.setdefault(s.kind, []).append((si, side(s)))
+    # the surnames of the people both texts name: a figure next to one is about that person
+    people = {fold(str(c.value)).split()[-1] for c in (*draft_claims, *source_claims) if c.kind == "person" and c.value}
     once_d, once_s = _draft_lone(draft_sides), _lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
     pairs: list[Pair] = []
     for di, d in enumerate(draft_claims):
@@ -148,12 +154,30 @@ def _pairs(
             if unknown:
                 sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
                 why += "; the source never names what is next to this figure"
+            if numeric and people and sc >= JUDGED_AT:
+                other = _other_person(ds, ss, people)
+                if other:
+                    sc -= OTHER_PERSON_PENALTY  # Vallandre's fine is not Mollet's
+                    why += f"; said of {other} there"
             if sc < JUDGED_AT:
                 continue
             judged = _judge(d, ss.claim, sc, why)
             if judged:
                 pairs.append((sc, di, si, *judged))
     return pairs
+
+
+def _other_person(d: Side, s: Side, people: set[str]) -> str | None:
+    """The person the source names next to its figure when the draft names another one next
+    to its own, and neither names the other's ("Vallandre ... fined €300,000" against "Mollet
+    ... 50 000 € d'amende")."""
+    a = features(d.claim).own_entities & people
+    b = features(s.claim).own_entities & people
+    if not a or not b or a & b:
+        return None
+    if any(fuzz.ratio(x, y) >= SAME_NAME_AT for x in a for y in b):
+        return None  # "Gaudin" and "Godin": one person, misspelt (the name's own finding says so)
+    return ", ".join(sorted(b)).title()
 
 
 def _lone_subjects(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str]]:

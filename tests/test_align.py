@@ -393,3 +393,19 @@ def test_a_french_measure_of_the_same_thing_meets_the_english_one(french: str, v
     source = Document(id="fr", text=text, lang="fr")
     (claim,) = check(draft, [source]).claims
     assert [(f.source, f.verdict) for f in claim.findings] == [("fr", verdict)]
+
+
+@pytest.mark.parametrize(
+    ("source", "verdict"),
+    [
+        # another defendant's fine: not the draft's figure
+        ("Sandrine Mollet, his former sales director, was fined €50,000 on Tuesday.", None),
+        # the same person, misspelt: still the same fact
+        ("Thierry Valandre, who founded the firm, was fined €50,000 on Tuesday.", "conflicts"),
+    ],
+)
+def test_a_figure_said_of_another_named_person_is_another_fact(source: str, verdict: str | None) -> None:
+    draft = Document(id="draft", text="Thierry Vallandre, who founded the firm, was fined €300,000 on Tuesday.")
+    report = check(draft, [Document(id="src", text=source)])
+    (money,) = [c for c in report.claims if c.claim.kind == "money"]
+    assert [f.verdict for f in money.findings if f.source == "src"] == ([verdict] if verdict else [])
