@@ -20,8 +20,9 @@ _NEARLY = 0.06
 _OVER = 0.10
 
 
-def interval(a: Amount, *, scaled: bool = False) -> tuple[float, float]:
-    """The values a statement allows."""
+def interval(a: Amount, *, scaled: bool = False, whole: bool = False) -> tuple[float, float]:
+    """The values a statement allows. ``whole``: it counts whole things (people, years of
+    age), so "about 30" allows one either side (31), however small its share of 30."""
     lo, hi = a.low, a.high
     h = a.hedge
     if a.is_range or h in ("exact", "vague"):
@@ -30,6 +31,8 @@ def interval(a: Amount, *, scaled: bool = False) -> tuple[float, float]:
             return lo - tol, hi + tol
         return lo, hi
     if h == "about":
+        if whole:
+            return min(lo * (1 - _ABOUT), lo - 1), max(hi * (1 + _ABOUT), hi + 1)
         return lo * (1 - _ABOUT), hi * (1 + _ABOUT)
     if h == "approx":  # "une trentaine": thirty or so
         return lo * (1 - _APPROX), hi * (1 + _APPROX)
@@ -128,8 +131,9 @@ def compare_amounts(
     hedged_b = b.hedge not in ("exact",) and not b.is_range
     if hedged_a and hedged_b and a.hedge != "vague" and b.hedge != "vague":
         return "conflicts", "two different hedged figures"
-    lo1, hi1 = interval(a, scaled=sa)
-    lo2, hi2 = interval(b, scaled=sb)
+    whole = d.kind in ("count", "age")
+    lo1, hi1 = interval(a, scaled=sa, whole=whole)
+    lo2, hi2 = interval(b, scaled=sb, whole=whole)
     if lo1 <= hi2 + 1e-9 and lo2 <= hi1 + 1e-9:
         if a.is_range or b.is_range:
             return "agrees", "figure within the range"
