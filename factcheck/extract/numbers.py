@@ -238,6 +238,7 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
                 continue  # "two-thirds of", not "a Quarter Pounder"
             if k:
                 lo, hi = val if isinstance(val, tuple) else (val, val)
+                loose = vague and lo == hi  # "half a dozen", "une demi-douzaine": about one figure
                 return Mention(
                     i=i,
                     j=i + k,
@@ -246,8 +247,8 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
                     low=lo,
                     high=hi,
                     words=True,
-                    vague=vague,
-                    hedge="vague" if vague else "exact",
+                    vague=vague and not loose,
+                    hedge="approx" if loose else "vague" if vague else "exact",
                     suffix="%" if not vague else None,
                 )
     # "une trentaine", "une dizaine"
@@ -305,7 +306,7 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
             and j + 1 < n
             and (toks[j + 1].norm in lex.units)
             and (toks[j - 1].norm in lex.multipliers or toks[j - 1].norm in _TENS)
-            and not _multiplier_ahead(toks, j + 1, lex)
+            and not _second_number(toks, j, lex)
         ):
             j += 1
             continue
@@ -356,11 +357,16 @@ def _word_starts(lang: str) -> frozenset[str]:
     )
 
 
-def _multiplier_ahead(toks: list[Token], k: int, lex: Lexicon) -> bool:
-    """ "one thousand and fifteen hundred": the 'and' starts a second number."""
+def _second_number(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """ "one thousand and fifteen hundred": the 'and' at toks[j] starts a second number, whose
+    scale word is no larger than the one before the 'and' ("three hundred and ten million" is
+    one number)."""
+    k = j + 1
     while k < len(toks) and (toks[k].norm in lex.units or toks[k].norm in ("-", "–")):
         k += 1
-    return k < len(toks) and toks[k].norm in lex.multipliers
+    if k >= len(toks) or toks[k].norm not in lex.multipliers:
+        return False
+    return lex.multipliers[toks[k].norm] <= lex.multipliers.get(toks[j - 1].norm, 0.0)
 
 
 # ---- ranges and hedges ------------------------------------------------------------------

@@ -209,7 +209,10 @@ def classify(
                 hedge, a_end = "at_least", toks[k + 1].end
         return Draft("age", min(start, a_start), a_end, low, m.high, hedge, unit="year", words=m.words)
     # ---- duration
-    tu, tj = _unit_after(toks, j + (1 if m.compound else 0), u["time"])
+    uj = j + (1 if m.compound else 0)
+    if (m.hedge in ("approx", "vague") or m.vague) and uj + 1 < len(toks) and toks[uj].norm in ("of", "de", "d'"):
+        uj += 1  # "une quarantaine de mètres", "dozens of hours": the unit after "of"
+    tu, tj = _unit_after(toks, uj, u["time"])
     if tu is None and m.suffix in u["time"]:
         tu, tj = str(u["time"][m.suffix][0]), j
     if tu == "hour" and _time_of_day(toks, tj):
@@ -232,7 +235,7 @@ def classify(
             actions=_actions(toks, m.i, max(tj, subj.end), s0, s1, lex, None, parts=False),
         )
     # ---- quantity
-    qu, qj = _unit_after(toks, j + (1 if m.compound else 0), u["measure"])
+    qu, qj = _unit_after(toks, uj, u["measure"])
     if qu is None and m.suffix in u["measure"]:
         qu, qj = str(u["measure"][m.suffix][0]), j
     bare_letter = m.suffix is None and qj == j + 1 and toks[j].norm in ("m", "t", "g")
