@@ -15,6 +15,7 @@ from .models import Amount, Claim, trusted
 from .text import fold
 
 _ABOUT = 0.02
+_ABOUT_WHOLE = 0.05
 _APPROX = 0.10
 _NEARLY = 0.06
 _OVER = 0.10
@@ -22,7 +23,8 @@ _OVER = 0.10
 
 def interval(a: Amount, *, scaled: bool = False, whole: bool = False) -> tuple[float, float]:
     """The values a statement allows. ``whole``: it counts whole things (people, years of
-    age), so "about 30" allows one either side (31), however small its share of 30."""
+    age), and "about 40" allows a little more room (38), and one either side at least
+    ("about 30" ~ 31); a sum of money or a measure keeps the tighter share."""
     lo, hi = a.low, a.high
     h = a.hedge
     if a.is_range or h in ("exact", "vague"):
@@ -32,7 +34,7 @@ def interval(a: Amount, *, scaled: bool = False, whole: bool = False) -> tuple[f
         return lo, hi
     if h == "about":
         if whole:
-            return min(lo * (1 - _ABOUT), lo - 1), max(hi * (1 + _ABOUT), hi + 1)
+            return min(lo * (1 - _ABOUT_WHOLE), lo - 1), max(hi * (1 + _ABOUT_WHOLE), hi + 1)
         return lo * (1 - _ABOUT), hi * (1 + _ABOUT)
     if h == "approx":  # "une trentaine": thirty or so
         return lo * (1 - _APPROX), hi * (1 + _APPROX)
