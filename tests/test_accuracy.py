@@ -31,17 +31,37 @@ from factcheck.lang import detect_lang
 from factcheck.models import CheckedClaim, Document, Report, Span
 from factcheck.pipeline import check
 
-# Floors: a little under what the tool achieves now. Raise these as accuracy improves.
-# Measured: conflicts P=1.00 R=0.97 F1=0.99, agreement R=0.91, extraction R=1.00 (six stories).
-CONFLICT_PRECISION_FLOOR = 0.95
-CONFLICT_RECALL_FLOOR = 0.95
-CONFLICT_F1_FLOOR = 0.97
-AGREEMENT_RECALL_FLOOR = 0.90
-EXTRACTION_RECALL_FLOOR = 1.0
-
-STORIES = Path(__file__).parent / "data" / "stories"
 VERDICTS = ("agrees", "conflicts", "absent")
 KINDS = ("count", "age", "money", "percent", "quantity", "duration", "date", "person")
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A folder of labelled stories and the floors its figures must stay above: a little
+    under what the tool achieves now. Raise them as accuracy improves."""
+
+    name: str
+    root: Path
+    precision: float
+    recall: float
+    f1: float
+    agreement: float
+    extraction: float
+    max_words: int  # the longest draft the folder holds
+
+
+DATA = Path(__file__).parent / "data"
+TIERS = (
+    # the stories the rules were first written against.
+    # Measured: conflicts P=1.00 R=0.97 F1=0.99, agreement R=0.97, extraction R=1.00 (seven stories).
+    Tier("stories", DATA / "stories", 0.95, 0.95, 0.97, 0.95, 1.0, 260),
+    # longer stories written later, blind to the rules, each by a colleague who had not read
+    # the code (three of them were measured before any rule was changed for them): harder,
+    # and closer to what unseen reports do to the tool.
+    # Measured: conflicts P=0.85 R=0.65 F1=0.73, agreement R=0.86, extraction R=0.99 (six stories).
+    Tier("stories_hard", DATA / "stories_hard", 0.80, 0.60, 0.70, 0.82, 0.97, 420),
+)
+STORIES = TIERS[0].root
 
 
 @dataclass(frozen=True)
@@ -52,8 +72,12 @@ class Story:
     labels: tuple[dict[str, Any], ...]
 
 
-def story_dirs() -> list[Path]:
-    return sorted(p for p in STORIES.iterdir() if (p / "labels.json").is_file())
+def story_dirs(root: Path = STORIES) -> list[Path]:
+    return sorted(p for p in root.iterdir() if (p / "labels.json").is_file())
+
+
+def _all_stories() -> list[object]:
+    return [pytest.param(d, t.max_words, id=f"{t.name}/{d.name}") for t in TIERS for d in story_dirs(t.root)]
 
 
 def load_story(folder: Path) -> Story:
@@ -174,11 +198,11 @@ def score_story(story: Story, report: Report) -> Tally:
 # ---- the labels themselves ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("folder", story_dirs(), ids=lambda p: p.name)
-def test_labels_are_well_formed(folder: Path) -> None:
+@pytest.mark.parametrize(("folder", "max_words"), _all_stories())
+def test_labels_are_well_formed(folder: Path, max_words: int) -> None:
     story = load_story(folder)
     words = len(story.draft.text.split())
-    assert 120 <= words <= 260, f"draft has {words} words"
+    assert 120 <= words <= max_words, f"draft has {words} words"
     assert 3 <= len(story.sources) <= 4
     assert any(d.lang == "fr" for d in story.sources), "at least one French source"
     texts = {d.id: d.text for d in story.sources}
@@ -202,10 +226,11 @@ def test_labels_are_well_formed(folder: Path) -> None:
 # ---- accuracy -------------------------------------------------------------------------------
 
 
-def test_accuracy_floors(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("tier", TIERS, ids=lambda t: t.name)
+def test_accuracy_floors(tier: Tier, capsys: pytest.CaptureFixture[str]) -> None:
     total = Tally()
     lines = []
-    for folder in story_dirs():
+    for folder in story_dirs(tier.root):
         story = load_story(folder)
         report = check(story.draft, list(story.sources))
         t = score_story(story, report)
@@ -216,8 +241,8 @@ def test_accuracy_floors(capsys: pytest.CaptureFixture[str]) -> None:
         print("\n" + "\n".join(lines))
     why = "\n".join([lines[-1], "misses:", *("  " + m for m in total.misses)])
     assert total.labels > 0
-    assert total.precision >= CONFLICT_PRECISION_FLOOR, why
-    assert total.recall >= CONFLICT_RECALL_FLOOR, why
-    assert total.f1 >= CONFLICT_F1_FLOOR, why
-    assert total.agreement_recall >= AGREEMENT_RECALL_FLOOR, why
-    assert total.extraction_recall >= EXTRACTION_RECALL_FLOOR, why
+    assert total.precision >= tier.precision, why
+    assert total.recall >= tier.recall, why
+    assert total.f1 >= tier.f1, why
+    assert total.agreement_recall >= tier.agreement, why
+    assert total.extraction_recall >= tier.extraction, why
