@@ -18,8 +18,8 @@ from rapidfuzz import fuzz
 from .compare import compare, normalise, same_nominal
 from .extract.lexicon import concepts, phrase_list, units
 from .models import Claim, Document, Finding, Verdict, trusted
-from .scoring import NUMERIC, Side, score_numeric, score_sides, shape_of, side, values_agree
-from .signals import features, names_unknown, vocabulary
+from .scoring import NUMERIC, Side, features_of, score_numeric, score_sides, shape_of, side, values_agree
+from .signals import names_unknown, vocabulary
 from .text import fold
 
 AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same fact
@@ -171,8 +171,8 @@ def _other_person(d: Side, s: Side, people: set[str]) -> str | None:
     """The person the source names next to its figure when the draft names another one next
     to its own, and neither names the other's ("Vallandre ... fined €300,000" against "Mollet
     ... 50 000 € d'amende")."""
-    a = features(d.claim).own_entities & people
-    b = features(s.claim).own_entities & people
+    a = features_of(d).own_entities & people
+    b = features_of(s).own_entities & people
     if not a or not b or a & b:
         return None
     if any(fuzz.ratio(x, y) >= SAME_NAME_AT for x in a for y in b):

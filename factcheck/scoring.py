@@ -104,7 +104,8 @@ def side(c: Claim) -> Side:
     )
 
 
-def _features_of(x: Side) -> Features:
+def features_of(x: Side) -> Features:
+    """The claim's :class:`~factcheck.signals.Features`, read once per side."""
     if not x.context:
         x.context.append(features(x.claim))
     return x.context[0]
@@ -163,7 +164,7 @@ def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> tuple
     if best < floor:
         return best, ""
     # the context is read only for pairs still in the running: most claims never need it
-    fa, fb = _features_of(a), _features_of(b)
+    fa, fb = features_of(a), features_of(b)
     sim = similarity_of(fa, fb, d.lang == s.lang)
     if best - weight * (1.0 - sim) < floor:
         return best - weight * (1.0 - sim), ""

@@ -60,6 +60,7 @@ class Mention:
 def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     starts = _word_starts(lex.lang)
+    half_starts = phrase_starts(lex.lang, "and_a_half")
     # the tokens a figure can start at, found in one pass; a figure found skips those it spans
     after = 0
     for i in [k for k, t in enumerate(toks) if t.kind == "num" or (t.norm in starts and t.is_word)]:
@@ -67,7 +68,8 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
             continue
         m = _digits(text, toks, i, lex) if toks[i].kind == "num" else _words(toks, i, lex)
         if m is not None:
-            m = _and_a_half(toks, m, lex)
+            if m.j < len(toks) and toks[m.j].norm in half_starts:
+                m = _and_a_half(toks, m, lex)
             out.append(m)
             after = max(m.j, i + 1)
     out = _ranges(toks, out, lex)
