@@ -10,7 +10,7 @@ Each source claim serves one fact; a weak match never makes a confident conflict
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import cast
 
 from rapidfuzz import fuzz
@@ -29,6 +29,8 @@ JUDGED_AT = min(AGREE_AT, UNCLEAR_AT)  # below this no verdict is reported
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
 OTHER_PERSON_PENALTY = 0.3  # the two figures are said of two different people the texts name
 SAME_NAME_AT = 70  # rapidfuzz ratio from which two surnames may be one person misspelt
+SENTENCE_BONUS = 0.15  # another figure of the draft's sentence meets one of the source's sentence
+ANCHOR_AT = 0.6  # a pair this strong links its two sentences
 LONE_SUBJECT_BONUS = 0.15  # both texts count that subject in one figure of the kind only
 LONE_KINDS = frozenset({"count", "money", "quantity"})
 ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
@@ -107,6 +109,9 @@ def _precise_first(pairs: list[Pair], draft_claims: Sequence[Claim], source_clai
     return [p for p in pairs if not waits(p)] + [p for p in pairs if waits(p)]
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 def _pairs(
     draft_claims: Sequence[Claim], draft_sides: Sequence[Side], doc: Document, source_claims: Sequence[Claim]
 ) -> list[Pair]:
@@ -124,47 +129,97 @@ def _pairs(
     # the surnames of the people both texts name: a figure next to one is about that person
     people = {fold(str(c.value)).split()[-1] for c in (*draft_claims, *source_claims) if c.kind == "person" and c.value}
     once_d, once_s = _draft_lone(draft_sides), _lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
-    pairs: list[Pair] = []
-    for di, d in enumerate(draft_claims):
-        same_kind = by_kind.get(d.kind)
-        if not same_kind:
-            continue
-        numeric = d.kind in NUMERIC
+    lone_d = [once_d.get((d.kind, id(ds)), _NONE) for d, ds in zip(draft_claims, draft_sides, strict=True)]
+    unknown = [
         # a name next to a figure can narrow what it counts ("in Odisha"); next to an age it
         # only says more about the person ("a 26-year-old from Lyon")
-        unknown = numeric and d.kind != "age" and names_unknown(d, words)
-        least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown else 0.0)  # what a shape's best must reach
-        ds = draft_sides[di]
-        lone = once_d.get((d.kind, id(ds)), frozenset())
-        for si, ss in same_kind:
-            if numeric:
-                shape = shape_of(ds, ss)
-                # the only figure of its kind about ships in both texts: likely the same fact
-                bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), frozenset()) else 0.0
-                if shape is None or shape[4] + bonus < least:
-                    continue  # even its best score would not be judged: never reported
-                if ss.claim.weak and not values_agree(ds, ss):
-                    continue  # a weak claim only ever supports: its conflicts are never reported
-                sc, why = score_numeric(ds, ss, shape, least - bonus)
-                if bonus:
-                    sc += bonus
-                    why += "; the only such figure in both texts"
-            else:
-                sc, why = score_sides(ds, ss)
-            if unknown:
-                sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
-                why += "; the source never names what is next to this figure"
-            if numeric and people and sc >= JUDGED_AT:
-                other = _other_person(ds, ss, people)
-                if other:
-                    sc -= OTHER_PERSON_PENALTY  # Vallandre's fine is not Mollet's
-                    why += f"; said of {other} there"
-            if sc < JUDGED_AT:
-                continue
-            judged = _judge(d, ss.claim, sc, why)
-            if judged:
-                pairs.append((sc, di, si, *judged))
+        d.kind in NUMERIC and d.kind != "age" and names_unknown(d, words)
+        for d in draft_claims
+    ]
+
+    def score(di: int, si: int, ss: Side, slack: float) -> tuple[float, str] | None:
+        """The pair's score and why, or None when it cannot reach JUDGED_AT less ``slack``."""
+        d, ds = draft_claims[di], draft_sides[di]
+        least = JUDGED_AT - slack + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)  # what a shape's best must reach
+        if d.kind in NUMERIC:
+            shape = shape_of(ds, ss)
+            # the only figure of its kind about ships in both texts: likely the same fact
+            lone = lone_d[di]
+            bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), _NONE) else 0.0
+            if shape is None or shape[4] + bonus < least:
+                return None  # even its best score would not be judged: never reported
+            if ss.claim.weak and not values_agree(ds, ss):
+                return None  # a weak claim only ever supports: its conflicts are never reported
+            sc, why = score_numeric(ds, ss, shape, least - bonus)
+            if bonus:
+                sc += bonus
+                why += "; the only such figure in both texts"
+        else:
+            sc, why = score_sides(ds, ss)
+        if unknown[di]:
+            sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
+            why += "; the source never names what is next to this figure"
+        if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
+            other = _other_person(ds, ss, people)
+            if other:
+                sc -= OTHER_PERSON_PENALTY  # Vallandre's fine is not Mollet's
+                why += f"; said of {other} there"
+        return (sc, why) if sc >= JUDGED_AT - slack else None
+
+    raw: dict[tuple[int, int], tuple[float, str]] = {}
+    for di, d in enumerate(draft_claims):
+        for si, ss in by_kind.get(d.kind, ()):
+            got = score(di, si, ss, 0.0)
+            if got:
+                raw[(di, si)] = got
+    _sentence_bonus(raw, draft_claims, source_claims, by_kind, score)
+    pairs: list[Pair] = []
+    for (di, si), (sc, why) in raw.items():
+        if sc < JUDGED_AT:
+            continue
+        judged = _judge(draft_claims[di], source_claims[si], sc, why)
+        if judged:
+            pairs.append((sc, di, si, *judged))
     return pairs
+
+
+def _sentence_bonus(
+    raw: dict[tuple[int, int], tuple[float, str]],
+    draft_claims: Sequence[Claim],
+    source_claims: Sequence[Claim],
+    by_kind: dict[str, list[tuple[int, Side]]],
+    score: Callable[[int, int, Side, float], tuple[float, str] | None],
+) -> None:
+    """Sentences that tell the same thing: a strong pair links its two sentences, and the
+    other figures of those sentences are more likely to meet ("212 mm of rain in nine hours"
+    and "250 mm in 12 hours"). Their pairs gain a bonus, and pairs too weak to be kept
+    without it are scored again."""
+    anchors: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for (di, si), (sc, _) in raw.items():
+        if sc >= ANCHOR_AT:
+            key = (draft_claims[di].sentence.start, source_claims[si].sentence.start)
+            anchors.setdefault(key, set()).add((di, si))
+    if not anchors:
+        return
+    in_draft: dict[int, list[int]] = {}
+    for di, d in enumerate(draft_claims):
+        if d.kind in NUMERIC:
+            in_draft.setdefault(d.sentence.start, []).append(di)
+    in_source: dict[int, list[tuple[int, Side]]] = {}
+    for kind, sides in by_kind.items():
+        if kind in NUMERIC:
+            for si, ss in sides:
+                in_source.setdefault(source_claims[si].sentence.start, []).append((si, ss))
+    for (d_at, s_at), links in anchors.items():
+        for di in in_draft.get(d_at, ()):
+            for si, ss in in_source.get(s_at, ()):
+                if ss.claim.kind != draft_claims[di].kind or not any(a != di and b != si for a, b in links):
+                    continue
+                got = raw.get((di, si)) or score(di, si, ss, SENTENCE_BONUS)
+                if got and got[0] < ANCHOR_AT:
+                    raw[(di, si)] = (
+                        got[0] + SENTENCE_BONUS, got[1] + "; another figure of its sentence meets one of the source's"
+                    )
 
 
 def _other_person(d: Side, s: Side, people: set[str]) -> str | None:

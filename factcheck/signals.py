@@ -241,6 +241,7 @@ def _common_caps() -> frozenset[str]:
         lex = lexicon(lang)
         titles, _, _ = _lists(lang)
         words |= lex.stop | set(lex.weekdays) | set(lex.months) | titles | set(lex.units) | set(lex.multipliers)
+        words |= word_set(lang, "not_names")
     return frozenset(words)
 
 

@@ -409,3 +409,17 @@ def test_a_figure_said_of_another_named_person_is_another_fact(source: str, verd
     report = check(draft, [Document(id="src", text=source)])
     (money,) = [c for c in report.claims if c.claim.kind == "money"]
     assert [f.verdict for f in money.findings if f.source == "src"] == ([verdict] if verdict else [])
+
+
+def test_figures_of_two_sentences_that_meet_are_compared() -> None:
+    """The ships link the two sentences; the length of the strike beside them, with little
+    else to go on, is then worth a flag."""
+    draft = Document(
+        id="draft", text="A dockers' strike at the port has now lasted 12 days, leaving 33 ships waiting at anchor offshore."
+    )
+    source = Document(
+        id="src",
+        text="Dockers pressed ahead on Wednesday with a 10-day strike over pay, leaving 33 ships waiting offshore.",
+    )
+    (days,) = [c for c in check(draft, [source]).claims if c.claim.kind == "duration"]
+    assert [(f.source, f.verdict) for f in days.findings] == [("src", "unclear")]
