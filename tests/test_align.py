@@ -414,9 +414,8 @@ def test_a_figure_said_of_another_named_person_is_another_fact(source: str, verd
 def test_figures_of_two_sentences_that_meet_are_compared() -> None:
     """The ships link the two sentences; the length of the strike beside them, with little
     else to go on, is then worth a flag."""
-    draft = Document(
-        id="draft", text="A dockers' strike at the port has now lasted 12 days, leaving 33 ships waiting at anchor offshore."
-    )
+    text = "A dockers' strike at the port has now lasted 12 days, leaving 33 ships waiting at anchor offshore."
+    draft = Document(id="draft", text=text)
     source = Document(
         id="src",
         text="Dockers pressed ahead on Wednesday with a 10-day strike over pay, leaving 33 ships waiting offshore.",
