@@ -469,7 +469,12 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
         return toks[ti - 2].start, end
     if lex.lang == "fr" and j < n and toks[j].norm in ("ans", "an", "annees"):
         # "un homme de 26 ans", "entre 18 et 30 ans"
-        if ti > 1 and toks[ti - 1].norm == "de" and toks[ti - 2].is_word and not _duration_cue(toks, ti - 2):
+        after = [t.norm for t in toks[j + 1 : j + 3]]
+        sentence = bool(after) and (  # "quatre ans de prison", "deux ans ferme", "six ans, dont trois"
+            after[0] in _SENTENCE_AFTER or (after[0] in ("de", "d'") and after[1:] and after[1] in _PRISON)
+        )
+        of_person = ti > 1 and toks[ti - 1].norm == "de" and toks[ti - 2].is_word  # "un homme de 26 ans"
+        if of_person and not sentence and not _duration_cue(toks, ti - 2):
             return m.start, toks[j].end
         # "il a 26 ans", "ils ont 18 ans" (not "il y a 26 ans", which is a time ago)
         held = ti > 1 and toks[ti - 1].norm in _AVOIR and toks[ti - 2].norm != "y" and toks[j].norm != "annees"
@@ -546,6 +551,13 @@ _DURATION_CUES = frozenset(
         "peine",
         "prison",
         "condamne",
+        "condamnee",
+        "condamnes",
+        "ecope",
+        "ecopee",
+        "ecopent",
+        "requis",
+        "inflige",
         "enquete",
         "il",
         "y",
@@ -557,6 +569,11 @@ _DURATION_CUES = frozenset(
         "sentenced",
     }
 )
+
+
+# words after "N ans" that make it a prison term, not an age ("quatre ans de prison", "deux ans ferme")
+_SENTENCE_AFTER = frozenset({"ferme", "dont", "avec"})
+_PRISON = frozenset({"prison", "reclusion", "emprisonnement", "detention", "sursis"})
 
 
 def _duration_cue(toks: list[Token], k: int) -> bool:
