@@ -34,6 +34,11 @@ CASES = {
     "fr-action-noun-de": ("On a ordonné l'évacuation de 120 habitants.", "fr", "120 habitants", ("evacuated",)),
     "en-forced-from-homes": ("Some 3,200 residents were forced from their homes.", "en", "Some 3,200 residents",
                              ("evacuated",)),
+    # "found that" reports a finding: nothing was found and seized
+    "en-found-that": ("The court found that the firm cheated around 400 people.", "en", "around 400 people",
+                      ("embezzled",)),
+    "en-found-that-alone": ("The court found that around 400 people were affected.", "en", "around 400 people",
+                            ("affected", "reported")),
     # a hedge is no action: "close to" is not "closed"
     "en-hedge-not-action": ("Police arrested close to 40 people.", "en", "close to 40 people", ("arrested",)),
     "en-close-is-closed": ("The firm will close two factories.", "en", "two factories", ("closed",)),
