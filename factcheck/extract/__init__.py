@@ -378,7 +378,11 @@ def _year(toks: list[Token], k: int) -> bool:
 
 
 def _starts_with(toks: list[Token], k: int, cues: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
-    return any(match_at(toks, k, p, loose_hyphen=False) == len(p) for p in cues.get(toks[k].norm, ()))
+    nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+    for p in cues.get(toks[k].norm, ()):
+        if (len(p) == 1 or nxt == p[1]) and match_at(toks, k, p, loose_hyphen=False) == len(p):
+            return True  # (the second word first: most "a" start no "a year ago")
+    return False
 
 
 def _rate(toks: list[Token], i: int, ends: set[int], words: frozenset[str]) -> bool:

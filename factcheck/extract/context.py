@@ -180,13 +180,17 @@ def clear_caches() -> None:
 
 
 _NOTHING: Annotation = ((), 0, ())
+_HYPHENS = ("-", "–")
 
 
 def _annotate(toks: list[Token], k: int, lang: str) -> Annotation:
     t = toks[k]
     phrases = concepts(lang).action_index.get(t.norm)
     if phrases:
+        nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
         for phrase, ids in phrases:
+            if nxt != phrase[1] and nxt not in _HYPHENS:
+                continue  # most "had" start no "had asked for" (a hyphen may stand between words)
             m = match_at(toks, k, phrase)
             if m:
                 return tuple(sorted(ids)), m, _stems(t, lang)
