@@ -10,15 +10,22 @@ Each source claim serves one fact; a weak match never makes a confident conflict
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import cast
 
-from rapidfuzz import fuzz
-
 from .compare import compare, normalise, same_nominal
-from .extract.lexicon import concepts, phrase_list, units
+from .extract.lexicon import concepts, phrase_list
+from .links import (
+    LONE_SUBJECT_BONUS,
+    NONE,
+    OTHER_PERSON_PENALTY,
+    draft_lone,
+    lone_subjects,
+    other_person,
+    sentence_bonus,
+)
 from .models import Claim, Document, Finding, Verdict, trusted
-from .scoring import NUMERIC, Side, features_of, score_numeric, score_sides, shape_of, side, values_agree
+from .scoring import NUMERIC, Side, score_numeric, score_sides, shape_of, side, values_agree
 from .signals import names_unknown, vocabulary
 from .text import fold
 
@@ -27,12 +34,6 @@ CONFLICT_AT = 0.4  # a conflict needs more
 UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as unclear
 JUDGED_AT = min(AGREE_AT, UNCLEAR_AT)  # below this no verdict is reported
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
-OTHER_PERSON_PENALTY = 0.3  # the two figures are said of two different people the texts name
-SAME_NAME_AT = 70  # rapidfuzz ratio from which two surnames may be one person misspelt
-SENTENCE_BONUS = 0.15  # another figure of the draft's sentence meets one of the source's sentence
-ANCHOR_AT = 0.6  # a pair this strong links its two sentences
-LONE_SUBJECT_BONUS = 0.15  # both texts count that subject in one figure of the kind only
-LONE_KINDS = frozenset({"count", "money", "quantity"})
 ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
 
 
@@ -109,9 +110,6 @@ def _precise_first(pairs: list[Pair], draft_claims: Sequence[Claim], source_clai
     return [p for p in pairs if not waits(p)] + [p for p in pairs if waits(p)]
 
 
-_NONE: frozenset[str] = frozenset()
-
-
 def _pairs(
     draft_claims: Sequence[Claim], draft_sides: Sequence[Side], doc: Document, source_claims: Sequence[Claim]
 ) -> list[Pair]:
@@ -128,8 +126,8 @@ def _pairs(
             by_kind.setdefault(s.kind, []).append((si, side(s)))
     # the surnames of the people both texts name: a figure next to one is about that person
     people = {fold(str(c.value)).split()[-1] for c in (*draft_claims, *source_claims) if c.kind == "person" and c.value}
-    once_d, once_s = _draft_lone(draft_sides), _lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
-    lone_d = [once_d.get((d.kind, id(ds)), _NONE) for d, ds in zip(draft_claims, draft_sides, strict=True)]
+    once_d, once_s = draft_lone(draft_sides), lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
+    lone_d = [once_d.get((d.kind, id(ds)), NONE) for d, ds in zip(draft_claims, draft_sides, strict=True)]
     unknown = [
         # a name next to a figure can narrow what it counts ("in Odisha"); next to an age it
         # only says more about the person ("a 26-year-old from Lyon")
@@ -145,7 +143,7 @@ def _pairs(
             shape = shape_of(ds, ss)
             # the only figure of its kind about ships in both texts: likely the same fact
             lone = lone_d[di]
-            bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), _NONE) else 0.0
+            bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), NONE) else 0.0
             if shape is None or shape[4] + bonus < least:
                 return None  # even its best score would not be judged: never reported
             if ss.claim.weak and not values_agree(ds, ss):
@@ -160,7 +158,7 @@ def _pairs(
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
             why += "; the source never names what is next to this figure"
         if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
-            other = _other_person(ds, ss, people)
+            other = other_person(ds, ss, people)
             if other:
                 sc -= OTHER_PERSON_PENALTY  # Vallandre's fine is not Mollet's
                 why += f"; said of {other} there"
@@ -172,7 +170,7 @@ def _pairs(
             got = score(di, si, ss, 0.0)
             if got:
                 raw[(di, si)] = got
-    _sentence_bonus(raw, draft_claims, source_claims, by_kind, score)
+    sentence_bonus(raw, draft_claims, source_claims, by_kind, score)
     pairs: list[Pair] = []
     for (di, si), (sc, why) in raw.items():
         if sc < JUDGED_AT:
@@ -181,104 +179,6 @@ def _pairs(
         if judged:
             pairs.append((sc, di, si, *judged))
     return pairs
-
-
-def _sentence_bonus(
-    raw: dict[tuple[int, int], tuple[float, str]],
-    draft_claims: Sequence[Claim],
-    source_claims: Sequence[Claim],
-    by_kind: dict[str, list[tuple[int, Side]]],
-    score: Callable[[int, int, Side, float], tuple[float, str] | None],
-) -> None:
-    """Sentences that tell the same thing: a strong pair links its two sentences, and the
-    other figures of those sentences are more likely to meet ("212 mm of rain in nine hours"
-    and "250 mm in 12 hours"). Their pairs gain a bonus, and pairs too weak to be kept
-    without it are scored again."""
-    anchors: dict[tuple[int, int], set[tuple[int, int]]] = {}
-    for (di, si), (sc, _) in raw.items():
-        if sc >= ANCHOR_AT:
-            key = (draft_claims[di].sentence.start, source_claims[si].sentence.start)
-            anchors.setdefault(key, set()).add((di, si))
-    if not anchors:
-        return
-    in_draft: dict[int, list[int]] = {}
-    for di, d in enumerate(draft_claims):
-        if d.kind in NUMERIC:
-            in_draft.setdefault(d.sentence.start, []).append(di)
-    in_source: dict[int, list[tuple[int, Side]]] = {}
-    for kind, sides in by_kind.items():
-        if kind in NUMERIC:
-            for si, ss in sides:
-                in_source.setdefault(source_claims[si].sentence.start, []).append((si, ss))
-    for (d_at, s_at), links in anchors.items():
-        for di in in_draft.get(d_at, ()):
-            for si, ss in in_source.get(s_at, ()):
-                if ss.claim.kind != draft_claims[di].kind or not any(a != di and b != si for a, b in links):
-                    continue
-                got = raw.get((di, si)) or score(di, si, ss, SENTENCE_BONUS)
-                if got and got[0] < ANCHOR_AT:
-                    raw[(di, si)] = (
-                        got[0] + SENTENCE_BONUS, got[1] + "; another figure of its sentence meets one of the source's"
-                    )
-
-
-def _other_person(d: Side, s: Side, people: set[str]) -> str | None:
-    """The person the source names next to its figure when the draft names another one next
-    to its own, and neither names the other's ("Vallandre ... fined €300,000" against "Mollet
-    ... 50 000 € d'amende")."""
-    a = features_of(d).own_entities & people
-    b = features_of(s).own_entities & people
-    if not a or not b or a & b:
-        return None
-    if any(fuzz.ratio(x, y) >= SAME_NAME_AT for x in a for y in b):
-        return None  # "Gaudin" and "Godin": one person, misspelt (the name's own finding says so)
-    return ", ".join(sorted(b)).title()
-
-
-def _lone_subjects(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str]]:
-    """For each numeric claim (by kind and ``id`` of its side): the specific subjects it alone
-    counts among the text's claims of its kind ("ships", "containers"), leaving out weak
-    figures, parts ("dont neuf enfants") and figures of earlier events. Shares, durations and
-    ages are left out: a text often gives several of one thing (the union's and the
-    management's turnout), of which the lexicon reads the subject of only some."""
-    values: dict[tuple[str, str], set[str]] = {}  # a figure said again is still one
-    for x in sides:
-        c = x.claim
-        if c.kind in LONE_KINDS and not (c.weak or c.past or c.part):
-            for con in _subjects(x):
-                values.setdefault((c.kind, con), set()).add(str(c.value))
-    out: dict[tuple[str, int], frozenset[str]] = {}
-    for x in sides:
-        c = x.claim
-        if c.kind in LONE_KINDS and not (c.weak or c.past or c.part):
-            lone = frozenset(con for con in _subjects(x) if len(values[(c.kind, con)]) == 1)
-            if lone:
-                out[(c.kind, id(x))] = lone
-    return out
-
-
-_LONE_MEMO: list[tuple[Sequence[Side], dict[tuple[str, int], frozenset[str]]]] = []
-
-
-def _draft_lone(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str]]:
-    """:func:`_lone_subjects` of the draft, worked out once for the sources it meets (the
-    pipeline passes the same list of sides for each)."""
-    if _LONE_MEMO and _LONE_MEMO[0][0] is sides:
-        return _LONE_MEMO[0][1]
-    got = _lone_subjects(sides)
-    _LONE_MEMO[:] = [(sides, got)]
-    return got
-
-
-def _subjects(x: Side) -> frozenset[str]:
-    """What :func:`_lone_subjects` counts a claim under: its specific subjects, and for an
-    amount of money or a measure, its kind (and what the unit measures) as well."""
-    c = x.claim
-    if c.kind == "money":
-        return x.specific | {"money"}
-    if c.kind == "quantity":
-        return x.specific | {"measure:" + str(units()["dimensions"].get(c.unit or ""))}
-    return x.specific
 
 
 def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:

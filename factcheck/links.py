@@ -1,0 +1,119 @@
+"""What links a draft figure to a source figure beyond the words around the two: the only
+figure of a subject in both texts, the other figures of two sentences that meet, and the
+person a figure is said of. Alignment (:mod:`factcheck.align`) adds these to a pair's score."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from .extract.lexicon import units
+from .models import Claim
+from .scoring import NUMERIC, Side, features_of
+
+OTHER_PERSON_PENALTY = 0.3  # the two figures are said of two different people the texts name
+SAME_NAME_AT = 70  # rapidfuzz ratio from which two surnames may be one person misspelt
+SENTENCE_BONUS = 0.15  # another figure of the draft's sentence meets one of the source's sentence
+ANCHOR_AT = 0.6  # a pair this strong links its two sentences
+LONE_SUBJECT_BONUS = 0.15  # both texts count that subject in one figure of the kind only
+LONE_KINDS = frozenset({"count", "money", "quantity"})
+NONE: frozenset[str] = frozenset()
+
+
+def sentence_bonus(
+    raw: dict[tuple[int, int], tuple[float, str]],
+    draft_claims: Sequence[Claim],
+    source_claims: Sequence[Claim],
+    by_kind: dict[str, list[tuple[int, Side]]],
+    score: Callable[[int, int, Side, float], tuple[float, str] | None],
+) -> None:
+    """Sentences that tell the same thing: a strong pair links its two sentences, and the
+    other figures of those sentences are more likely to meet ("212 mm of rain in nine hours"
+    and "250 mm in 12 hours"). Their pairs gain a bonus, and pairs too weak to be kept
+    without it are scored again."""
+    anchors: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for (di, si), (sc, _) in raw.items():
+        if sc >= ANCHOR_AT:
+            key = (draft_claims[di].sentence.start, source_claims[si].sentence.start)
+            anchors.setdefault(key, set()).add((di, si))
+    if not anchors:
+        return
+    in_draft: dict[int, list[int]] = {}
+    for di, d in enumerate(draft_claims):
+        if d.kind in NUMERIC:
+            in_draft.setdefault(d.sentence.start, []).append(di)
+    in_source: dict[int, list[tuple[int, Side]]] = {}
+    for kind, sides in by_kind.items():
+        if kind in NUMERIC:
+            for si, ss in sides:
+                in_source.setdefault(source_claims[si].sentence.start, []).append((si, ss))
+    for (d_at, s_at), links in anchors.items():
+        for di in in_draft.get(d_at, ()):
+            for si, ss in in_source.get(s_at, ()):
+                if ss.claim.kind != draft_claims[di].kind or not any(a != di and b != si for a, b in links):
+                    continue
+                got = raw.get((di, si)) or score(di, si, ss, SENTENCE_BONUS)
+                if got and got[0] < ANCHOR_AT:
+                    raw[(di, si)] = (
+                        got[0] + SENTENCE_BONUS, got[1] + "; another figure of its sentence meets one of the source's"
+                    )
+
+
+def other_person(d: Side, s: Side, people: set[str]) -> str | None:
+    """The person the source names next to its figure when the draft names another one next
+    to its own, and neither names the other's ("Vallandre ... fined €300,000" against "Mollet
+    ... 50 000 € d'amende")."""
+    a = features_of(d).own_entities & people
+    b = features_of(s).own_entities & people
+    if not a or not b or a & b:
+        return None
+    if any(fuzz.ratio(x, y) >= SAME_NAME_AT for x in a for y in b):
+        return None  # "Gaudin" and "Godin": one person, misspelt (the name's own finding says so)
+    return ", ".join(sorted(b)).title()
+
+
+def lone_subjects(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str]]:
+    """For each numeric claim (by kind and ``id`` of its side): the specific subjects it alone
+    counts among the text's claims of its kind ("ships", "containers"), leaving out weak
+    figures, parts ("dont neuf enfants") and figures of earlier events. Shares, durations and
+    ages are left out: a text often gives several of one thing (the union's and the
+    management's turnout), of which the lexicon reads the subject of only some."""
+    values: dict[tuple[str, str], set[str]] = {}  # a figure said again is still one
+    for x in sides:
+        c = x.claim
+        if c.kind in LONE_KINDS and not (c.weak or c.past or c.part):
+            for con in _subjects(x):
+                values.setdefault((c.kind, con), set()).add(str(c.value))
+    out: dict[tuple[str, int], frozenset[str]] = {}
+    for x in sides:
+        c = x.claim
+        if c.kind in LONE_KINDS and not (c.weak or c.past or c.part):
+            lone = frozenset(con for con in _subjects(x) if len(values[(c.kind, con)]) == 1)
+            if lone:
+                out[(c.kind, id(x))] = lone
+    return out
+
+
+_LONE_MEMO: list[tuple[Sequence[Side], dict[tuple[str, int], frozenset[str]]]] = []
+
+
+def draft_lone(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str]]:
+    """:func:`lone_subjects` of the draft, worked out once for the sources it meets (the
+    pipeline passes the same list of sides for each)."""
+    if _LONE_MEMO and _LONE_MEMO[0][0] is sides:
+        return _LONE_MEMO[0][1]
+    got = lone_subjects(sides)
+    _LONE_MEMO[:] = [(sides, got)]
+    return got
+
+
+def _subjects(x: Side) -> frozenset[str]:
+    """What :func:`lone_subjects` counts a claim under: its specific subjects, and for an
+    amount of money or a measure, its kind (and what the unit measures) as well."""
+    c = x.claim
+    if c.kind == "money":
+        return x.specific | {"money"}
+    if c.kind == "quantity":
+        return x.specific | {"measure:" + str(units()["dimensions"].get(c.unit or ""))}
+    return x.specific
