@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
 from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
 from ..text import quoted_ranges, sentences
-from .context import clause_bounds, find_subject
+from .context import find_subject
 from .dates import find_dates
-from .lexicon import Lexicon, concepts, lexicon, phrase_starts, word_set
+from .lexicon import concepts, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before
 from .numeric import Draft, _actions, classify
+from .past import PastMarks, is_past, past_marks
 from .people import find_people, surname_key
 from .tokens import Token, match_at, tokenize
 
@@ -103,11 +104,11 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     out: list[tuple[int, dict[str, Any]]] = []
     earlier = phrase_starts(lex.lang, "earlier")
     past = phrase_starts(lex.lang, "past")
-    past_seen: dict[int, _PastMarks | None] = {}  # per sentence start
+    past_seen: dict[int, PastMarks | None] = {}  # per sentence start
 
-    def _marks_of(s: Span) -> _PastMarks | None:
+    def _marks_of(s: Span) -> PastMarks | None:
         if s.start not in past_seen:
-            past_seen[s.start] = _past_marks(toks, tok_range(s), lex, past)
+            past_seen[s.start] = past_marks(toks, tok_range(s), lex, past)
         return past_seen[s.start]
     loose = concepts(lex.lang).loose
     for d, s in drafts:
@@ -142,7 +143,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                     part=d.part,
                     earlier=_after_cue(toks, bisect_right(tok_starts, d.start) - 1, tok_range(s)[0], earlier),
                     past=marks is not None
-                    and _past(toks, bisect_right(tok_starts, d.start) - 1, bisect_right(tok_starts, d.end - 1),
+                    and is_past(toks, bisect_right(tok_starts, d.start) - 1, bisect_right(tok_starts, d.end - 1),
                               tok_range(s), lex, marks),
                 ),
             )
@@ -305,83 +306,6 @@ def _after_cue(toks: list[Token], i: int, s0: int, cues: dict[str, tuple[tuple[s
             end = k + len(p)
             if end <= i <= end + EARLIER_REACH and match_at(toks, k, p, loose_hyphen=False) == len(p):
                 return True
-    return False
-
-
-class _PastMarks(NamedTuple):
-    """What in one sentence can tell of an earlier event (see :func:`_past`)."""
-
-    opens: bool  # it opens on a cue, on "In 2003,", or on "That" after a year just named
-    named: tuple[int, ...]  # token indexes of cues and of years after "of" ("the flood of 2008")
-    years: frozenset[int]  # token indexes of the years it names
-
-
-def _past_marks(
-    toks: list[Token], sent: tuple[int, int], lex: Lexicon, cues: dict[str, tuple[tuple[str, ...], ...]]
-) -> _PastMarks | None:
-    """The sentence's marks, or None when it has none (most sentences: "on 17 June 2024"
-    names no other event)."""
-    s0, s1 = sent
-    of, in_, not_after = (word_set(lex.lang, k) for k in ("past_year_of", "past_year_in", "past_year_not_after"))
-    not_after = not_after | lex.months.keys()
-    years = frozenset(k for k in range(s0, s1) if _year(toks, k))
-    named = []
-    for k in range(s0, s1):
-        t = toks[k]
-        if k in years:
-            # "the flood of 2008", not "by the end of 2025", "the third quarter of 2023", "May of 2021"
-            if k - 2 >= s0 and toks[k - 1].norm in of and toks[k - 2].norm not in not_after:
-                named.append(k)
-        elif t.norm in cues and _starts_with(toks, k, cues):
-            named.append(k)
-    in_year = s0 + 2 < s1 and toks[s0].norm in in_ and s0 + 1 in years and toks[s0 + 2].norm == ","  # "In 2003,"
-    opens = in_year or _starts_with(toks, s0, cues)
-    if not opens and s0 + 1 < s1 and toks[s0].norm in word_set(lex.lang, "that") and toks[s0 + 1].is_word:
-        # "... since 2003." then "That flood killed 14 people": the event of a year just named
-        cues_year = word_set(lex.lang, "year_cues")
-        opens = any(_year(toks, k) and toks[k - 1].norm in cues_year for k in range(max(1, s0 - 40), s0))
-    if not (opens or named or years):
-        return None
-    return _PastMarks(opens, tuple(named), years)
-
-
-def _past(toks: list[Token], i: int, j: int, sent: tuple[int, int], lex: Lexicon, marks: _PastMarks) -> bool:
-    """Whether the figure at toks[i:j] is told of another, earlier event: its clause has a
-    cue ("last year's strike lasted five days", "l'an dernier") or names an event by its
-    year ("the flood of 2008", "la crue de 2003"), or it is told right after such a year ("...,
-    in 2008", "In 2003, the river reached 5.1 metres", "since 2008, when two people died"), or
-    in a clause joined by "and" to one that is, or the sentence opens on one."""
-    if marks.opens:
-        return True
-    s0, s1 = sent
-    in_, when, and_ = (word_set(lex.lang, k) for k in ("past_year_in", "when", "and"))
-    while True:
-        a, b = clause_bounds(toks, i, j, s0, s1, lex)
-        if any(a <= k < b and not i <= k < j for k in marks.named):
-            return True
-        # "..., in 2008" ends the sentence
-        ends = b + 3 >= s1 or toks[b + 3].norm in (".", "!", "?")
-        if b + 2 < s1 and toks[b].norm == "," and toks[b + 1].norm in in_ and b + 2 in marks.years and ends:
-            return True
-        # a clause that tells of a year just named ("since 2008, when two people died")
-        if a - 3 >= s0 and toks[a - 1].norm in when and toks[a - 2].norm == "," and a - 3 in marks.years:
-            return True
-        # "... when two people died and the river rose by 3.9 metres": as the clause before "and"
-        if not (a - 2 >= s0 and toks[a - 1].norm in and_):
-            return False
-        i, j = a - 2, a - 1
-
-
-def _year(toks: list[Token], k: int) -> bool:
-    t = toks[k]
-    return t.kind == "num" and len(t.text) == 4 and 1900 <= int(t.text) <= 2099
-
-
-def _starts_with(toks: list[Token], k: int, cues: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
-    nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
-    for p in cues.get(toks[k].norm, ()):
-        if (len(p) == 1 or nxt == p[1]) and match_at(toks, k, p, loose_hyphen=False) == len(p):
-            return True  # (the second word first: most "a" start no "a year ago")
     return False
 
 
