@@ -58,9 +58,9 @@ TIERS = (
     # longer stories written later, blind to the rules, each by a colleague who had not read
     # the code (three of them were measured before any rule was changed for them): harder,
     # and closer to what unseen reports do to the tool.
-    # Measured: conflicts P=0.85 R=0.67 F1=0.75, agreement R=0.88, extraction R=0.99 (six stories;
-    # the three written last scored F1 0.65, agreement 0.70 blind, at the start of that work).
-    Tier("stories_hard", DATA / "stories_hard", 0.80, 0.62, 0.72, 0.85, 0.97, 420),
+    # Measured: conflicts P=0.84 R=0.66 F1=0.74, agreement R=0.87, extraction R=0.98 (eight
+    # stories; quake and carmaker-results were added untouched by any rule written for them).
+    Tier("stories_hard", DATA / "stories_hard", 0.80, 0.62, 0.71, 0.84, 0.96, 420),
 )
 STORIES = TIERS[0].root
 
