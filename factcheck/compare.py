@@ -100,6 +100,11 @@ def same_nominal(a: Amount, b: Amount, tolerance: float = 1e-6) -> bool:
     return _eq(a.low, b.low, tolerance) and _eq(a.high, b.high, tolerance)
 
 
+def _close_share(a: Amount, b: Amount, share: float) -> bool:
+    """Both ends within ``share`` of the larger one."""
+    return all(abs(x - y) <= share * max(abs(x), abs(y)) for x, y in ((a.low, b.low), (a.high, b.high)))
+
+
 def _eq(x: float, y: float, tolerance: float = 1e-6) -> bool:
     return abs(x - y) <= tolerance * max(1.0, abs(x), abs(y))
 
@@ -116,8 +121,10 @@ def compare_amounts(
         return "unclear", f"different currencies ({d.unit} vs {s.unit})"
     a, sa = nd or normalise(d)
     b, sb = ns or normalise(s)
-    # a year is 12 months and 52 weeks, give or take the calendar
-    if same_nominal(a, b, 0.02 if d.kind == "duration" and d.unit != s.unit else 1e-6):
+    # a year is 12 months and 52 weeks, give or take the calendar (a share of the figure: in
+    # days, 40 seconds and a minute are both close to nothing)
+    calendar = d.kind == "duration" and d.unit != s.unit
+    if (_close_share(a, b, 0.02) if calendar else same_nominal(a, b)):
         return "agrees", "same figure" + (" (hedges aside)" if a.hedge != b.hedge else "")
     if a.is_range and b.is_range:
         # "dozens" allows any figure of its range, "25 to 30" included; two ranges that are
