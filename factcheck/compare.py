@@ -116,6 +116,10 @@ def compare_amounts(
     :func:`normalise` when the caller has it already)."""
     if d.kind == "money" and s.kind == "money" and d.unit and s.unit and d.unit != s.unit:
         a, b = d.amount, s.amount
+        if a and b and same_nominal(a, b) and not (a.is_range or a.hedge != "exact" or b.hedge != "exact"):
+            # no two of these currencies trade at par: "€2.5 million" and "$2.5 million" is a
+            # wrong currency, not a conversion
+            return "conflicts", f"the same figure in {d.unit} and in {s.unit}"
         if a and b and b.low and 0.8 <= a.low / b.low <= 1.25:
             return "agrees", f"{d.unit} and {s.unit} amounts close enough to be a conversion"
         return "unclear", f"different currencies ({d.unit} vs {s.unit})"
