@@ -115,8 +115,10 @@ def classify(
     if ratio is not None:  # "one in five adults", "un Français sur cinq": a share, in percent
         k, share = ratio
         subj = find_subject(toks, m.j, s1, lex)
+        h = hedge_before(toks, k, lex)  # "nearly one in ten": the hedge stands before the first figure
+        first, hedge = (toks[k - h[0]].start, h[1]) if h else (toks[k].start, "exact")
         return Draft(
-            "percent", toks[k].start, m.end, share, share, hedge, unit="%", subject=subj.words,
+            "percent", first, m.end, share, share, hedge, unit="%", subject=subj.words,
             concepts=subj.concepts, actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev, parts=False),
         )
     j = m.j
