@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lexicon import Lexicon, lexicon, phrase_starts, units
+from .lexicon import Lexicon, lexicon, phrase_starts, units, word_set
 from .tokens import Token, glued, match_at, match_before
 
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme"})
@@ -74,6 +74,14 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
             after = max(m.j, i + 1)
     out = _ranges(toks, out, lex)
     return [_hedge(text, toks, m, lex) for m in out]
+
+
+def _after_change(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """The figure at toks[i] says by how much something changed: "fell by (more than) a
+    quarter", "a baissé d'un quart"."""
+    h = hedge_before(toks, i, lex)
+    k = i - (h[0] if h else 0) - 1
+    return k >= 0 and toks[k].norm in word_set(lex.lang, "change_by")
 
 
 def _and_a_half(toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
@@ -237,7 +245,8 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
                 continue  # most "a" start no "a few dozen" (a hyphen may stand between words)
             k = match_at(toks, i, phrase)
             if k and not vague and not (i + k < len(toks) and toks[i + k].norm in ("of", "de", "des", "du", "d'")):
-                continue  # "two-thirds of", not "a Quarter Pounder"
+                if not _after_change(toks, i, lex):
+                    continue  # "two-thirds of", "fell by a quarter", not "a Quarter Pounder"
             if k:
                 lo, hi = val if isinstance(val, tuple) else (val, val)
                 loose = vague and lo == hi  # "half a dozen", "une demi-douzaine": about one figure
