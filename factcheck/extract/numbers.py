@@ -244,9 +244,9 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
             if len(phrase) > 1 and nxt != phrase[1] and nxt not in ("-", "–"):
                 continue  # most "a" start no "a few dozen" (a hyphen may stand between words)
             k = match_at(toks, i, phrase)
-            if k and not vague and not (i + k < len(toks) and toks[i + k].norm in ("of", "de", "des", "du", "d'")):
-                if not _after_change(toks, i, lex):
-                    continue  # "two-thirds of", "fell by a quarter", not "a Quarter Pounder"
+            of_whole = i + k < len(toks) and toks[i + k].norm in ("of", "de", "des", "du", "d'")
+            if k and not vague and not of_whole and not _after_change(toks, i, lex):
+                continue  # "two-thirds of", "fell by a quarter", not "a Quarter Pounder"
             if k:
                 lo, hi = val if isinstance(val, tuple) else (val, val)
                 loose = vague and lo == hi  # "half a dozen", "une demi-douzaine": about one figure
