@@ -218,7 +218,7 @@ def _sentence_names(ctx: str) -> tuple[tuple[int, int, str], ...]:
     toks = _tokens(ctx)
     out = []
     for k, t in enumerate(toks):
-        if not t.is_cap or k == 0 or len(t.norm) < 3:
+        if t.kind != "word" or not t.text[:1].isupper() or k == 0 or len(t.norm) < 3:  # Token.is_cap
             continue
         if toks[k - 1].norm in (".", "!", "?", '"', "“", "«", ":", "\n"):
             continue
