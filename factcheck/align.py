@@ -224,7 +224,7 @@ def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
         return None
     if verdict == "conflicts" and d.kind in NUMERIC and not _anchored(d, s, why):
         verdict = "unclear"  # nothing but the words around it says it is the same fact
-    need = CONFLICT_AT + (0.2 if d.kind == "date" else 0.0)
+    need = CONFLICT_AT + (0.1 if d.kind == "date" else 0.0)
     if verdict == "conflicts" and sc < need:
         if sc < UNCLEAR_AT or d.kind == "date":
             return None  # a story tells of several days: another day in a like sentence is no flag
