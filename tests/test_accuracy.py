@@ -58,9 +58,9 @@ TIERS = (
     # longer stories written later, blind to the rules, each by a colleague who had not read
     # the code (three of them were measured before any rule was changed for them): harder,
     # and closer to what unseen reports do to the tool.
-    # Measured: conflicts P=0.84 R=0.66 F1=0.74, agreement R=0.87, extraction R=0.98 (eight
-    # stories; quake and carmaker-results were added untouched by any rule written for them).
-    Tier("stories_hard", DATA / "stories_hard", 0.80, 0.62, 0.71, 0.84, 0.96, 420),
+    # Measured: conflicts P=0.84 R=0.70 F1=0.76, agreement R=0.88, extraction R=0.98 (eight
+    # stories; quake and carmaker-results scored F1 0.70, agreement 0.82 when they came, blind).
+    Tier("stories_hard", DATA / "stories_hard", 0.80, 0.66, 0.73, 0.85, 0.96, 420),
 )
 STORIES = TIERS[0].root
 
