@@ -119,7 +119,7 @@ def _head_here(t: Token, lex: Lexicon) -> bool:
     before it ("grands navires")."""
     w = t.norm
     if lex.lang == "fr":
-        return w not in word_set("fr", "adjectives_before")
+        return w not in word_set(lex.lang, "adjectives_before")
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
 
 

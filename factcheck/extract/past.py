@@ -4,10 +4,11 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 from .context import clause_bounds
-from .lexicon import Lexicon, word_set
+from .lexicon import Lexicon, lexicon, word_set
 from .tokens import Token, match_at
 
 
@@ -25,8 +26,8 @@ def past_marks(
     """The sentence's marks, or None when it has none (most sentences: "on 17 June 2024"
     names no other event)."""
     s0, s1 = sent
-    of, in_, not_after = (word_set(lex.lang, k) for k in ("past_year_of", "past_year_in", "past_year_not_after"))
-    not_after = not_after | lex.months.keys()
+    of, in_ = word_set(lex.lang, "past_year_of"), word_set(lex.lang, "past_year_in")
+    not_after = _not_after(lex.lang)
     years = frozenset(k for k in range(s0, s1) if _year(toks, k))
     named = []
     for k in range(s0, s1):
@@ -86,3 +87,10 @@ def _starts_with(toks: list[Token], k: int, cues: dict[str, tuple[tuple[str, ...
         if (len(p) == 1 or nxt == p[1]) and match_at(toks, k, p, loose_hyphen=False) == len(p):
             return True  # (the second word first: most "a" start no "a year ago")
     return False
+
+
+@cache
+def _not_after(lang: str) -> frozenset[str]:
+    """Words after which "of 2025" dates something rather than names an earlier event: "the
+    end of 2025", "the third quarter of 2023", "May of 2021"."""
+    return word_set(lang, "past_year_not_after") | frozenset(lexicon(lang).months)
