@@ -69,6 +69,18 @@ def _target_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--source-lang", choices=("en", "fr"), help="language of every source (default: per source, detected)"
     )
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the day the draft is published: what its 'on Sunday' or 'last year' count from",
+    )
+    p.add_argument(
+        "--source-date",
+        action="append",
+        default=[],
+        metavar="PATH=YYYY-MM-DD",
+        help="the day a source given with --source was published (repeatable)",
+    )
     p.add_argument("--refresh", action="store_true", help="story folders: fetch the sources again before checking")
     p.add_argument(
         "--allow-missing-sources",
@@ -123,6 +135,8 @@ def _check(args: argparse.Namespace) -> int:
         source_lang=args.source_lang,
         refresh=args.refresh,
         progress=sys.stderr.isatty(),
+        date=args.date,
+        source_dates=args.source_date,
     )
     _write(render(report, args.format, show_decided=args.show_decided))
     for s in report.sources:
@@ -134,6 +148,9 @@ def _check(args: argparse.Namespace) -> int:
 def _review(args: argparse.Namespace) -> int:
     from .tui.app import create_app
 
+    from .run import parse_dates
+
+    parse_dates(args.date, args.source_date)  # a bad date is an error before the screen opens
     app = create_app(args.target, args.source, lang=args.lang, source_lang=args.source_lang, refresh=args.refresh)
     app.run()
     return 0

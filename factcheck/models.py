@@ -94,6 +94,7 @@ class Document(Frozen):
     origin: str = ""  # path or URL as the user gave it
     title: str | None = None
     meta: dict[str, str] = Field(default_factory=dict)
+    date: str | None = None  # the day it was published (YYYY-MM-DD): what "on Sunday" counts from
 
 
 class Amount(Frozen):

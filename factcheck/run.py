@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .models import Report
+from .errors import UsageError
+from .models import Document, Report, SourceInfo
 
 
 def run_check(
@@ -17,23 +18,61 @@ def run_check(
     source_lang: str | None = None,
     refresh: bool = False,
     progress: bool = False,
+    date: str | None = None,
+    source_dates: Sequence[str] = (),
 ) -> Report:
     from .pipeline import check
     from .sources import load_sources, read_input
     from .story import is_story_dir
 
+    draft_date, by_spec = parse_dates(date, source_dates)
+    unknown = [spec for spec in by_spec if spec not in sources]
+    if unknown and not is_story_dir(Path(target)):
+        raise UsageError(f"--source-date {unknown[0]}=...: no --source {unknown[0]} was given")
     if is_story_dir(Path(target)):
         from .decisions import Ledger, apply_decisions
         from .story import load_story, story_documents
 
         story = load_story(target)
         draft, docs, infos = story_documents(story, refresh=refresh, progress=progress, extra_sources=sources)
+        if draft_date:
+            draft = draft.model_copy(update={"date": draft_date})
+        docs = _dated(docs, infos, by_spec)
         report = check(draft, docs, infos=infos, title=story.title)
         return apply_decisions(report, Ledger.open(story.decisions_path))
     draft = read_input(target, lang=lang, doc_id="draft")
+    if draft_date:
+        draft = draft.model_copy(update={"date": draft_date})
     loaded = load_sources(list(sources), lang=source_lang, progress=progress)
-    docs = [d for _, d in loaded if d is not None]
+    docs = _dated([d for _, d in loaded if d is not None], [i for i, _ in loaded], by_spec)
     return check(draft, docs, infos=[i for i, _ in loaded])
+
+
+def parse_dates(date: str | None, source_dates: Sequence[str]) -> tuple[str | None, dict[str, str]]:
+    """``--date`` and the ``--source-date PATH=DATE`` pairs, checked: a bad one is a usage error."""
+    from .text import parse_day
+
+    day = None
+    if date is not None:
+        day = parse_day(date)
+        if day is None:
+            raise UsageError(f"--date {date!r}: expected a day, YYYY-MM-DD")
+    by_spec: dict[str, str] = {}
+    for pair in source_dates:
+        spec, sep, value = pair.rpartition("=")
+        when = parse_day(value) if sep and spec else None
+        if when is None:
+            raise UsageError(f"--source-date {pair!r}: expected PATH=YYYY-MM-DD")
+        by_spec[spec] = when
+    return day, by_spec
+
+
+def _dated(docs: list[Document], infos: Sequence[SourceInfo], by_spec: dict[str, str]) -> list[Document]:
+    """Each document with the date given for it on the command line, matched by its spec."""
+    if not by_spec:
+        return docs
+    when_by_id = {i.id: by_spec[i.origin] for i in infos if i.origin in by_spec}
+    return [d.model_copy(update={"date": when_by_id[d.id]}) if d.id in when_by_id else d for d in docs]
 
 
 def exit_code(report: Report, *, fail_on: str = "conflicts", allow_missing_sources: bool = False) -> int:

@@ -40,8 +40,8 @@ if TYPE_CHECKING:
 
 STORY_FILE = "story.toml"
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
-_TOP_KEYS = ("title", "draft", "lang", "sources")
-_SOURCE_KEYS = ("id", "url", "path", "lang")
+_TOP_KEYS = ("title", "draft", "lang", "date", "sources")
+_SOURCE_KEYS = ("id", "url", "path", "lang", "date")
 
 
 class SourceSpec(Frozen):
@@ -49,6 +49,7 @@ class SourceSpec(Frozen):
     url: str | None = None
     path: str | None = None  # relative to the story folder, as written in story.toml
     lang: str | None = None
+    date: str | None = None  # YYYY-MM-DD, the day the report was published
 
     @property
     def origin(self) -> str:
@@ -60,6 +61,7 @@ class Story(Frozen):
     title: str
     draft: Path  # absolute
     draft_lang: str | None = None
+    draft_date: str | None = None
     sources: tuple[SourceSpec, ...] = ()
 
     @property
@@ -260,6 +262,7 @@ def load_story(path: str | Path) -> Story:
     draft = _inside(root, draft_rel, top, where, "draft")
     title = _string(data, "title", where) or root.name
     draft_lang = _lang(data, where)
+    draft_date = _date(data, where)
 
     raw_sources = data.get("sources", [])
     if not isinstance(raw_sources, list) or not all(isinstance(s, dict) for s in raw_sources):
@@ -301,8 +304,9 @@ def load_story(path: str | Path) -> Story:
         else:
             assert rel is not None
             _inside(root, rel, top, where, f"source {sid!r}: path", i)
-        specs.append(SourceSpec(id=sid, url=url, path=rel, lang=_lang(s, where, i)))
-    return Story(root=root, title=title, draft=draft, draft_lang=draft_lang, sources=tuple(specs))
+        specs.append(SourceSpec(id=sid, url=url, path=rel, lang=_lang(s, where, i), date=_date(s, where, i)))
+    return Story(root=root, title=title, draft=draft, draft_lang=draft_lang, draft_date=draft_date,
+                 sources=tuple(specs))
 
 
 def _string(
@@ -322,6 +326,20 @@ def _lang(table: dict[str, Any], where: _Where, source: int | None = None) -> st
     if lang is not None and lang not in LANGS:
         raise where.error(f"unknown lang {lang!r} (expected {' or '.join(LANGS)})", "lang", source)
     return lang
+
+
+def _date(table: dict[str, Any], where: _Where, source: int | None = None) -> str | None:
+    """``date = 2024-02-05`` (a TOML date) or ``"2024-02-05"``: the day a report was published."""
+    from .text import parse_day
+
+    value = table.get("date")
+    if value is None:
+        return None
+    day = parse_day(value.isoformat() if hasattr(value, "isoformat") else value)
+    if day is None:
+        what = "date" if source is None else f"source {source + 1}: date"
+        raise where.error(f"{what} must be a day, YYYY-MM-DD", "date", source)
+    return day
 
 
 def _inside(
@@ -551,8 +569,12 @@ def _read_snapshot(story: Story, spec: SourceSpec) -> Document:
     if spec.url:
         doc_meta["url"] = spec.url
     title = meta.get("title")
+    from .text import parse_day
+
+    published = parse_day(str(meta.get("published") or "")[:10])
     return Document(id=spec.id, text=text, lang=lang, origin=display_path(txt),
-                    title=title if isinstance(title, str) and title else None, meta=doc_meta)
+                    title=title if isinstance(title, str) and title else None, meta=doc_meta,
+                    date=spec.date or published)
 
 
 def story_documents(
@@ -568,6 +590,8 @@ def story_documents(
     from .sources import load_source, read_input, source_id_for
 
     draft = read_input(display_path(story.draft), lang=story.draft_lang, doc_id=DRAFT_ID)
+    if story.draft_date:
+        draft = draft.model_copy(update={"date": story.draft_date})
     refreshed = {i.id: i for i in fetch_story(story, progress=progress)} if refresh else {}
     docs: list[Document] = []
     infos: list[SourceInfo] = []

@@ -122,3 +122,15 @@ def readable_date(value: str) -> str:
         return " ".join(out)
 
     return _ISO_PART.sub(words, value)
+
+
+def parse_day(value: object) -> str | None:
+    """``value`` as an ISO day ``YYYY-MM-DD`` if it is one (a real calendar day), else None."""
+    import datetime as _dt
+
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return None
+    try:
+        return _dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return None
