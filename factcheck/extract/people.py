@@ -10,7 +10,11 @@ from .lexicon import Lexicon, _load, _phrases, by_first
 from .tokens import Token, glued, match_at, match_before
 
 RoleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
-_PARTICLES = frozenset({"de", "du", "van", "von", "da", "di", "del", "della", "le", "la", "al", "el", "bin", "ben"})
+_PARTICLES = frozenset(
+    {"de", "du", "des", "van", "von", "der", "den", "ter", "da", "das", "dos", "di", "del", "della", "le", "la",
+     "al", "el", "bin", "ben", "ibn", "zu", "af", "y"}
+)
+_APOSTROPHES = frozenset({"'", "’"})
 _REPORTING = frozenset(
     {
         "said",
@@ -53,7 +57,29 @@ class PersonMention:
 
 @cache
 def _given() -> frozenset[str]:
-    return frozenset(_load("names.toml")["given"])
+    """Given names of real breadth: the generated ``given_names.txt`` (names-dataset, see
+    scripts/build_given_names.py) and the hand list of ``names.toml``."""
+    from importlib import resources
+
+    text = resources.files("factcheck").joinpath("lexicon", "given_names.txt").read_text(encoding="utf-8")
+    body = text[text.index("\n") + 1 :] if text.startswith("#") else text
+    return frozenset(body.split()) | frozenset(_load("names.toml")["given"])
+
+
+@cache
+def _kin(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The possessives and kinship nouns of ``lang`` that frame a lone given name."""
+    from ..text import fold
+
+    data = _load(lang, "roles.toml").get("kin", {})
+    return frozenset(fold(w) for w in data.get("possessives", ())), frozenset(fold(w) for w in data.get("words", ()))
+
+
+@cache
+def _named_after(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words before and after a name that make it the name of a place, a thing or an award."""
+    data = _load(lang, "roles.toml").get("named_after", {})
+    return frozenset(data.get("before", ())), frozenset(data.get("after", ()))
 
 
 @cache
@@ -71,20 +97,44 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
     titles, not_names, roles = _lists(lex.lang)
     not_names = not_names | _lists("fr" if lex.lang == "en" else "en")[1]  # "New York" in a French text
     given = _given()
+    possessives, kin = _kin(lex.lang)
+    thing_before, thing_after = _named_after(lex.lang)
     out: list[PersonMention] = []
     n = len(toks)
     after = 0  # a run of capitalised words, once read, is skipped
-    for i in [k for k, t in enumerate(toks) if t.kind == "word" and t.text[:1].isupper()]:  # Token.is_cap
+    title_lines: dict[int, bool] = {}
+    for i in [k for k, t in enumerate(toks) if t.text[:1].isupper() and (t.kind == "word" or _cap_elision(toks, k))]:
         if i < after:
             continue
         j = after = _cap_run(toks, i)
-        run = list(range(i, j))
+        run = [k for k in range(i, j) if toks[k].is_word]
+        if _in_title_case_line(text, toks[i].start, title_lines):
+            continue
+        if (i > 0 and toks[i - 1].norm in thing_before) or toks[i].norm in thing_before or (
+            j < n and toks[j].norm in thing_after
+        ):
+            continue  # "Charles de Gaulle airport", "la rue Victor Hugo": a place named after someone  # "Markets Rally As Investors Cheer Rate Cut": a headline names no one
+        if (
+            len(run) == 1
+            and i >= 2
+            and toks[i - 1].norm in kin
+            and toks[i - 2].norm in possessives
+            and toks[i].norm not in not_names
+        ):
+            t = toks[i]  # "his brother Tomas", "sa fille Léa"
+            out.append(PersonMention(t.start, t.end, t.text, role=None, role_ids=()))
+            continue
         # drop leading titles and role words: "Interior Minister Gerald Darmanin"
         lead = 0
-        while lead < len(run) - 2 and (toks[run[lead]].norm in titles or toks[run[lead]].norm in not_names):
+        while (
+            lead < len(run) - 2
+            and toks[run[lead]].kind == "word"
+            and (toks[run[lead]].norm in titles or toks[run[lead]].norm in not_names)
+        ):
             lead += 1
         if (
             len(run) - lead >= 2
+            and toks[run[lead]].kind == "word"
             and (toks[run[lead]].norm in titles or toks[run[lead]].norm in not_names)
             and toks[run[lead]].norm not in given
         ):
@@ -100,7 +150,11 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         if len(name_toks) >= 2 and len(name_toks) <= 4:
             first = toks[name_toks[0]]
             last = toks[name_toks[-1]]
-            bad = [k for k in name_toks if toks[k].norm in not_names and toks[k].norm not in given]
+            bad = [
+                k
+                for k in name_toks
+                if toks[k].norm in not_names and toks[k].norm not in given and not toks[k].text.islower()
+            ]
             role_before = _role_before(toks, name_toks[0], roles, titles, _sentence_floor(toks, name_toks[0], text))
             role_after = _role_after(toks, name_toks[-1] + 1, roles)
             reporting = name_toks[-1] + 1 < n and toks[name_toks[-1] + 1].norm in _REPORTING
@@ -134,23 +188,67 @@ def _cap_run(toks: list[Token], i: int) -> int:
     n = len(toks)
     while j < n:
         t = toks[j]
+        if _cap_elision(toks, j):
+            j += 1  # "D'Souza", "N'Dri"
+            continue
         if t.is_cap:
             j += 1
-            # "Yaxley-Lennon", "Jean-Pierre"
+            # "Yaxley-Lennon", "Jean-Pierre", "Min-jun"; "O'Donnell", "N'Golo"
             while (
                 j + 1 < n
-                and toks[j].norm == "-"
+                and (toks[j].norm == "-" or (toks[j].norm in _APOSTROPHES and len(toks[j - 1].text) == 1))
                 and glued(toks[j - 1], toks[j])
                 and glued(toks[j], toks[j + 1])
-                and toks[j + 1].is_cap
+                and toks[j + 1].is_word
+                and (toks[j + 1].is_cap or toks[j].norm == "-")
             ):
                 j += 2
+            # an initial: "Scott W. Sieben"
+            if (
+                len(t.text) == 1
+                and j > i + 0
+                and j + 1 < n
+                and toks[j].norm == "."
+                and glued(t, toks[j])
+                and toks[j + 1].is_cap
+                and j - 1 > i
+            ):
+                j += 1
             continue
-        if t.norm in _PARTICLES and j > i and j + 1 < n and toks[j + 1].is_cap and t.text.islower():
-            j += 1
+        k = j
+        while k < n and toks[k].norm in _PARTICLES and toks[k].text.islower() and k - j < 3:
+            k += 1  # "Isabel de la Vega", "Jan van der Berg"
+        if k > j and j > i and k < n and toks[k].is_cap:
+            j = k
             continue
         break
     return j
+
+
+def _cap_elision(toks: list[Token], k: int) -> bool:
+    """A capital letter glued by an apostrophe to a capitalised word: "D'Souza", "N'Golo"."""
+    t = toks[k]
+    return (
+        t.kind == "elide"
+        and len(t.text) == 2
+        and t.text[:1].isupper()
+        and k + 1 < len(toks)
+        and glued(t, toks[k + 1])
+        and toks[k + 1].is_cap
+    )
+
+
+def _in_title_case_line(text: str, at: int, seen: dict[int, bool]) -> bool:
+    """Whether ``at`` sits on a line written in Title Case (a headline): four words or more,
+    nearly every word of three letters or more capitalised, and no full stop at its end."""
+    start = text.rfind("\n", 0, at) + 1
+    if start not in seen:
+        end = text.find("\n", at)
+        line = text[start : end if end >= 0 else len(text)].strip()
+        long_words = [w for w in line.split() if len(w) >= 3 and w[:1].isalpha()]
+        caps = sum(1 for w in long_words if w[:1].isupper())
+        seen[start] = len(long_words) >= 4 and caps >= len(long_words) - 1 and not line.endswith((".", "?", "!"))
+    return seen[start]
 
 
 def _sentence_floor(toks: list[Token], i: int, text: str) -> int:
