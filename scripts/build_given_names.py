@@ -59,7 +59,6 @@ def taken_words() -> set[str]:
     for path in sorted(LEX.glob("*/roles.toml")) + [LEX / "places.toml"]:
         walk(tomllib.loads(path.read_text(encoding="utf-8")))
     import pycountry  # type: ignore[import-not-found]
-    from wordfreq import top_n_list  # type: ignore[import-not-found]
 
     for country in pycountry.countries:
         for w in str(country.name).split():

@@ -113,7 +113,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         if (i > 0 and toks[i - 1].norm in thing_before) or toks[i].norm in thing_before or (
             j < n and toks[j].norm in thing_after
         ):
-            continue  # "Charles de Gaulle airport", "la rue Victor Hugo": a place named after someone  # "Markets Rally As Investors Cheer Rate Cut": a headline names no one
+            continue  # "Charles de Gaulle airport", "la rue Victor Hugo": a place named after someone
         if (
             len(run) == 1
             and i >= 2
