@@ -12,11 +12,12 @@ from typing import Any, cast
 
 from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
 from ..text import quoted_ranges, sentences
+from .clock import clock_durations, joined_durations
 from .context import find_subject
 from .dates import find_dates
 from .lexicon import concepts, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before
-from .numeric import Draft, _actions, classify
+from .numeric import Draft, _actions, classify, unit_multiple
 from .past import PastMarks, is_past, past_marks
 from .people import find_people, surname_key
 from .tokens import Token, match_at, tokenize
@@ -76,7 +77,13 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     in_sentence = 0
     rate_words = word_set(lex.lang, "rate_after")
     ends: set[int] = set()  # where the figures found so far end, with their nouns
+    for clock in clock_durations(text, toks, lex, sent_of, tok_range):
+        drafts.append((clock.draft, clock.sentence))  # "2:04:02", "2 h 00 min 35 s": a race time
+        used.update(range(clock.first, clock.last))
+        ends.add(clock.draft.end)
     for m in find_mentions(text, toks, lex):
+        if m.i in used:
+            continue
         s = sent_of(m.start)
         if s is None:
             continue
@@ -101,6 +108,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         used.update(range(m.i, m.j))
     drafts = _coordinated(text, drafts, lex.lang, sums=weak)
     drafts += _article_durations(toks, lex, sent_of, used, tok_range, ends, rate_words)
+    drafts = joined_durations(text, drafts)  # "two hours and 35 seconds" is one time
     out: list[tuple[int, dict[str, Any]]] = []
     earlier = phrase_starts(lex.lang, "earlier")
     past = phrase_starts(lex.lang, "past")
@@ -239,6 +247,7 @@ def _article_durations(
         if i + 3 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].norm == "long":
             end = toks[i + 3].end
         unit = str(time[nxt.norm][0])
+        times = unit_multiple(time, nxt.norm)  # "a decade": 10 years
         s0, s1 = tok_range(s)
         subj = find_subject(toks, i + 2, s1, lex)
         acts = _actions(toks, i, max(i + 2, subj.end), s0, s1, lex, None, parts=False)
@@ -248,8 +257,8 @@ def _article_durations(
                     "duration",
                     start,
                     end,
-                    1.0,
-                    1.0,
+                    times,
+                    times,
                     hedge,
                     unit=unit,
                     words=True,

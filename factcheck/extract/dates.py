@@ -66,7 +66,7 @@ def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> l
     starts = _starts(lex.lang)
     after = 0  # a date found skips the tokens it spans
     for i in [k for k, t in enumerate(toks) if t.kind == "num" or t.norm in starts]:
-        if i < after or _byline(text, toks, i):
+        if i < after or i in taken or _byline(text, toks, i):
             continue
         d = _month_or_weekday(toks, i, lex, parts_map) or _year(toks, i, lex) or _time(toks, i, lex)
         if d is None:

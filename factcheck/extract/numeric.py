@@ -75,6 +75,12 @@ def _currency_after(toks: list[Token], j: int) -> tuple[str | None, int]:
     return None, j
 
 
+def unit_multiple(table: dict[str, list[object]], word: str) -> float:
+    """How many of its unit a unit word holds: 10 for "decade" (in years), 1 for most."""
+    entry = table.get(word)
+    return float(entry[2]) if entry is not None and len(entry) > 2 else 1.0  # type: ignore[arg-type]
+
+
 def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tuple[str | None, int]:
     if j < len(toks) and toks[j].is_word:
         w = toks[j].norm
@@ -220,6 +226,7 @@ def classify(
     if tu == "hour" and _time_of_day(toks, tj):
         tu = None  # "11 heures du matin" is a time, not a duration
     if tu is not None:
+        times = unit_multiple(u["time"], toks[tj - 1].norm)  # "three decades": 30 years
         if m.compound and tj < len(toks) and toks[tj].norm in ("-", "–"):
             tj += 2  # "three-day-long"
         subj = find_subject(toks, tj, s1, lex)
@@ -227,8 +234,8 @@ def classify(
             "duration",
             start,
             toks[tj - 1].end,
-            m.low,
-            m.high,
+            m.low * times,
+            m.high * times,
             hedge,
             unit=tu,
             words=m.words,

@@ -1,0 +1,106 @@
+"""Times that say how long: race and clock times ("2:04:02", "2 h 00 min 35 s", "02h00'35''")
+and durations told in two units ("one hour and 40 minutes", "deux heures et 35 secondes")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..models import Span
+from .lexicon import Lexicon, units
+from .numbers import hedge_before
+from .numeric import Draft, _actions
+from .tokens import Token
+
+# h:mm:ss (a time of day in news has no seconds), or hours, minutes and seconds each with its
+# letter: "2 h 00 min 35 s", "02h 00 min 35 s", "2h04'02''", "2 h 04 mn 02"
+_CLOCK = re.compile(
+    r"(?<![\d:.,])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:[.,]\d{1,2})?(?![\d:])"
+    r"|(?<![\d.,])(?P<h2>\d{1,2})\s?h\s?(?P<m2>[0-5]?\d)\s?(?:min|mn|m|'|’)\s?(?P<s2>[0-5]?\d)"
+    r"(?:\s?(?:s|sec|secs|seconds|secondes|''|’’|\")(?![A-Za-z]))?(?![\d])"
+)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A race or clock time read as a duration, with the tokens it spans."""
+
+    draft: Draft
+    sentence: Span
+    first: int  # token index of its first token
+    last: int  # token index past its last token
+
+
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|et|,)?\s*")
+
+
+def clock_durations(
+    text: str,
+    toks: list[Token],
+    lex: Lexicon,
+    sent_of: Callable[[int], Span | None],
+    tok_range: Callable[[Span], tuple[int, int]],
+) -> list[Clock]:
+    """Each race or clock time of ``text`` as a duration in seconds, with its token range."""
+    if ":" not in text and "h" not in text:
+        return []
+    out: list[Clock] = []
+    starts = [t.start for t in toks]
+    from bisect import bisect_left
+
+    for m in _CLOCK.finditer(text):
+        h, mi, se = (m.group("h"), m.group("m"), m.group("s")) if m.group("h") else (
+            m.group("h2"), m.group("m2"), m.group("s2"))
+        s = sent_of(m.start())
+        if s is None or m.end() > s.end:
+            continue
+        ti = bisect_left(starts, m.start())
+        tj = bisect_left(starts, m.end())
+        if ti >= len(toks) or toks[ti].start != m.start():
+            continue
+        seconds = int(h) * 3600 + int(mi) * 60 + int(se)
+        start, hedge = m.start(), "exact"
+        hb = hedge_before(toks, ti, lex)
+        if hb:
+            start, hedge = toks[ti - hb[0]].start, hb[1]
+        s0, s1 = tok_range(s)
+        acts = _actions(toks, ti, tj, s0, s1, lex, None, parts=False)
+        d = Draft("duration", start, m.end(), float(seconds), float(seconds), hedge, unit="second", actions=acts)
+        out.append(Clock(d, s, ti, tj))
+    return out
+
+
+def joined_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[Draft, Span]]:
+    """Two exact durations joined by "and", "et" or a comma, the larger unit first, are one
+    time in the smaller unit: "two hours and 35 seconds" is 7,235 seconds."""
+    table = units()["time"]
+
+    def size(unit: str | None) -> float:
+        entry = table.get(unit or "")
+        return float(entry[1]) if entry else 0.0  # type: ignore[arg-type]
+
+    order = sorted(range(len(drafts)), key=lambda k: drafts[k][0].start)
+    gone: set[int] = set()
+    merged: dict[int, Draft] = {}
+    for a, b in zip(order, order[1:], strict=False):
+        if a in gone:
+            continue
+        da, sa = merged.get(a, drafts[a][0]), drafts[a][1]
+        db, sb = drafts[b]
+        if (
+            da.kind == db.kind == "duration"
+            and sa is sb
+            and not da.is_range
+            and not db.is_range
+            and db.hedge == "exact"
+            and size(da.unit) > size(db.unit) > 0
+            and _JOIN.fullmatch(text[da.end : db.start]) is not None
+            and db.start - da.end <= 6
+        ):
+            ratio = round(size(da.unit) / size(db.unit))
+            total = da.low * ratio + db.low
+            merged[b] = replace(db, start=da.start, low=total, high=total, hedge=da.hedge,
+                                actions=da.actions or db.actions)
+            gone.add(a)
+    return [(merged.get(k, d), s) for k, (d, s) in enumerate(drafts) if k not in gone]
