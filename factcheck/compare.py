@@ -184,7 +184,7 @@ def compare_people(d: Claim, s: Claim) -> tuple[str, str]:
 
 def compare_dates(d: Claim, s: Claim) -> tuple[str, str]:
     p, q = d.when or {}, s.when or {}
-    shared = [k for k in ("year", "month", "day", "weekday", "hour") if k in p and k in q]
+    shared = [k for k in ("year", "month", "day", "weekday", "hour", "relative") if k in p and k in q]
     if not shared:
         return "unclear", "the two dates say different things (no common part)"
     diff = [k for k in shared if p[k] != q[k]]

@@ -369,7 +369,7 @@ def _score_person(x: Side, y: Side) -> tuple[float, str]:
 
 def _score_date(d: Claim, s: Claim) -> tuple[float, str]:
     p, q = d.when or {}, s.when or {}
-    shared = [k for k in ("year", "month", "day", "weekday", "hour") if k in p and k in q]
+    shared = [k for k in ("year", "month", "day", "weekday", "hour", "relative") if k in p and k in q]
     if not shared:
         return 0.0, ""
     sim = similarity(d, s)
@@ -383,6 +383,6 @@ def _score_date(d: Claim, s: Claim) -> tuple[float, str]:
         sc += 0.1
     if all(p[k] == q[k] for k in shared):
         sc += 0.1
-        if "month" in shared or "weekday" in shared or "hour" in shared:
+        if "month" in shared or "weekday" in shared or "hour" in shared or "relative" in shared:
             sc += 0.15  # a named month, day or hour that agrees is evidence in itself
     return sc, f"dates in similar sentences ({sim:.2f})"

@@ -14,7 +14,7 @@ from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
 from ..text import quoted_ranges, sentences
 from .clock import clock_durations, joined_durations
 from .context import find_subject
-from .dates import find_dates
+from .dates import find_dates, find_relative_dates, resolve
 from .lexicon import concepts, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before
 from .numeric import Draft, _actions, classify, unit_multiple
@@ -157,7 +157,10 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
             )
         )
     seen_dates: set[str] = set()
-    for dm in find_dates(text, toks, lex, used):
+    found = sorted(find_dates(text, toks, lex, used) + find_relative_dates(toks, lex, used), key=lambda m: m.start)
+    for dm in found:
+        if doc.date:
+            dm = replace(dm, parts=resolve(dm.parts, doc.date))  # "on Sunday" of a report of Tuesday 10
         s = sent_of(dm.end - 1)
         if s is None or dm.value in seen_dates:
             continue  # a date said again is the same date

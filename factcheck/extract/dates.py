@@ -39,6 +39,8 @@ class DateMention:
     def value(self) -> str:
         p = self.parts
         out = []
+        if "relative" in p:
+            return f"relative {p['relative']}"  # unresolved: no report date to count from
         if "part" in p:
             out.append({"end": "end of", "start": "start of", "mid": "mid"}[str(p["part"])])
         if "weekday" in p:
@@ -226,6 +228,22 @@ def _year(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
     ):
         return None  # 2,000 or 2024.5
     cues = word_set(lex.lang, "year_cues")
+    decade = word_set(lex.lang, "decade_before")
+    n = len(toks)
+    if int(t.text) % 10 == 0 and i + 1 < n and toks[i + 1].norm == "s" and glued(t, toks[i + 1]):
+        start = toks[i - 1].start if i > 0 and toks[i - 1].norm in ("the", "les") else t.start
+        return DateMention(start, toks[i + 1].end, {"year": f"{t.text}s"}), i + 2  # "the 1960s"
+    if int(t.text) % 10 == 0 and i > 0 and toks[i - 1].norm in decade:
+        return DateMention(toks[i - 1].start, t.end, {"year": f"{t.text}s"}), i + 1  # "les années 1980"
+    if (
+        i > 0
+        and toks[i - 1].norm in word_set(lex.lang, "year_before_noun")
+        and i + 1 < n
+        and toks[i + 1].is_cap
+        and toks[i + 1].norm not in lex.months
+    ):
+        # "the 2022 Berlin Marathon", "a 2020 court ruling": a year that dates what follows
+        return DateMention(t.start, t.end, {"year": int(t.text)}), i + 1
     if i > 0 and (toks[i - 1].norm in cues or toks[i - 1].norm in lex.months):
         parts: dict[str, int | str] = {"year": int(t.text)}
         s = _part_before(toks, i, phrase_map(lex.lang, "date_parts"), parts)
@@ -272,3 +290,57 @@ def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
     if j > i + 1:
         return DateMention(t.start, toks[j - 1].end, {"hour": h, "minute": minute}), j
     return None
+
+
+@cache
+def _relative_index(lang: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    from .lexicon import by_first, tokenize_phrase
+
+    table = lexicon(lang).words.get("relative_dates", {})
+    return by_first({tuple(tokenize_phrase(k)): str(v) for k, v in table.items()})
+
+
+def find_relative_dates(toks: list[Token], lex: Lexicon, taken: set[int]) -> list[DateMention]:
+    """Days named relative to the report ("yesterday", "last year", "l'an dernier"), as
+    ``{"relative": "day -1"}`` parts: :func:`resolve` turns them into a calendar date."""
+    from .tokens import match_at
+
+    index = _relative_index(lex.lang)
+    out: list[DateMention] = []
+    after = 0
+    for i, t in enumerate(toks):
+        if i < after or t.norm not in index or i in taken:
+            continue
+        for phrase, rel in index[t.norm]:
+            m = match_at(toks, i, phrase)
+            if m:
+                out.append(DateMention(t.start, toks[i + m - 1].end, {"relative": rel}))
+                after = i + m
+                break
+    return out
+
+
+def resolve(parts: dict[str, int | str], day: str | None) -> dict[str, int | str]:
+    """``parts`` counted from ``day`` (the report's date, ISO): a relative day becomes a
+    calendar day, month or year; a weekday alone becomes the last such day on or before it.
+    Without a day, or with nothing relative, the parts are returned as they are."""
+    import datetime as dt
+
+    if day is None:
+        return parts
+    base = dt.date.fromisoformat(day)
+    if "relative" in parts:
+        unit, offset = str(parts["relative"]).split()
+        k = int(offset)
+        if unit == "day":
+            d = base + dt.timedelta(days=k)
+            return {"year": d.year, "month": d.month, "day": d.day, "weekday": d.weekday()}
+        if unit == "month":
+            months = base.year * 12 + base.month - 1 + k
+            return {"year": months // 12, "month": months % 12 + 1}
+        return {"year": base.year + k}
+    if "weekday" in parts and not {"day", "month", "year"} & parts.keys():
+        back = (base.weekday() - int(parts["weekday"])) % 7
+        d = base - dt.timedelta(days=back)
+        return {**parts, "year": d.year, "month": d.month, "day": d.day}
+    return parts

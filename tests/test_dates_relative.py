@@ -1,0 +1,86 @@
+"""Dates named relative to the report: resolved against the day each report was published."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import check
+from factcheck.extract import extract_claims
+from factcheck.models import Document
+
+
+def dates(text: str, *, lang: str = "en", date: str | None = None) -> list[tuple[str, dict[str, int | str]]]:
+    doc = Document(id="d", text=text, lang=lang, date=date)
+    return [(c.text, dict(c.when or {})) for c in extract_claims(doc) if c.kind == "date"]
+
+
+def test_a_weekday_resolves_to_the_last_such_day_of_each_report() -> None:
+    text = "The fire broke out on Sunday in the old town."
+    (_, a), = dates(text, date="2023-10-10")  # a Tuesday
+    (_, b), = dates(text, date="2023-10-17")
+    assert (a["year"], a["month"], a["day"]) == (2023, 10, 8)
+    assert (b["year"], b["month"], b["day"]) == (2023, 10, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day", "parts"),
+    [
+        ("They were arrested yesterday in Lyon.", "en", "2022-12-08", {"year": 2022, "month": 12, "day": 7}),
+        ("The group was formed last year.", "en", "2022-12-08", {"year": 2021}),
+        ("The race was run last month in Berlin.", "en", "2023-10-09", {"year": 2023, "month": 9}),
+        ("The talks collapsed last month.", "en", "2024-01-15", {"year": 2023, "month": 12}),
+        ("Ils ont été interpellés hier à Lyon.", "fr", "2024-03-01", {"year": 2024, "month": 2, "day": 29}),
+        ("Le drame a eu lieu l'an dernier.", "fr", "2024-03-01", {"year": 2023}),
+        ("La crue a eu lieu le mois dernier.", "fr", "2024-03-01", {"year": 2024, "month": 2}),
+    ],
+)
+def test_relative_days_resolve(text: str, lang: str, day: str, parts: dict[str, int]) -> None:
+    (_, got), = dates(text, lang=lang, date=day)
+    assert {k: got[k] for k in parts} == parts
+
+
+def test_without_a_report_date_a_relative_day_stays_relative() -> None:
+    assert dates("They were arrested yesterday in Lyon.") == [("yesterday", {"relative": "day -1"})]
+
+
+def test_unresolved_relative_days_are_compared_like_with_like() -> None:
+    draft = Document(id="draft", text="Police arrested the two men yesterday in Lyon.")
+    same = Document(id="s1", text="The two men were arrested yesterday in Lyon, police said.")
+    report = check(draft, [same])
+    (claim,) = [c for c in report.claims if c.claim.kind == "date"]
+    assert [f.verdict for f in claim.findings if f.source == "s1"] == ["agrees"]
+
+
+def test_a_weekday_and_a_calendar_day_agree_once_resolved() -> None:
+    draft = Document(id="draft", text="The marathon was run on Sunday in Chicago.", date="2023-10-09")
+    source = Document(id="s1", text="The marathon was run on 8 October in Chicago.", date="2023-10-09")
+    (claim,) = [c for c in check(draft, [source]).claims if c.claim.kind == "date"]
+    assert [f.verdict for f in claim.findings if f.source == "s1"] == ["agrees"]
+
+
+def test_saturday_against_sunday_for_one_event_conflicts() -> None:
+    draft = Document(id="draft", text="The marathon was run on Saturday in Chicago.", date="2023-10-09")
+    source = Document(id="s1", text="The marathon was run on Sunday in Chicago.", date="2023-10-09")
+    (claim,) = [c for c in check(draft, [source]).claims if c.claim.kind == "date"]
+    assert [f.verdict for f in claim.findings if f.source == "s1"] == ["conflicts"]
+
+
+def test_cli_takes_the_report_dates(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("The marathon was run on Sunday in Chicago.\n", encoding="utf-8")
+    src = tmp_path / "wire.txt"
+    src.write_text("The marathon was run on Saturday in Chicago.\n", encoding="utf-8")
+    argv = [sys.executable, "-m", "factcheck", "check", str(draft), "--source", str(src), "--format", "json",
+            "--date", "2023-10-09", "--source-date", f"{src}=2023-10-10"]
+    out = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    report = json.loads(out.stdout)
+    (claim,) = [c for c in report["claims"] if c["kind"] == "date"]
+    # the draft's Sunday is 8 October; the wire's Saturday, published on the 10th, is the 7th
+    assert [f["verdict"] for f in claim["findings"] if f["source"] == "wire"] == ["conflicts"]
+    bad = subprocess.run([*argv[:4], "--date", "2023-02-30"], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
