@@ -10,7 +10,6 @@ from ..text import LineIndex, readable_date
 from .safe import inert, one_line
 
 SHOWN = ("conflicts", "unclear")  # verdicts that become diagnostics
-QUOTE_LIMIT = 100  # code points of evidence quoted in one-line formats
 
 _HEDGE_WORDS = {
     "about": "about", "over": "over", "under": "under", "at_least": "at least",
@@ -220,9 +219,9 @@ def message(item: Item, loc: Locator) -> str:
     """One-line, inert description of a finding, without the draft location and severity:
     ``6 remanded in custody; wire-en says 1 ("one was remanded in custody", src.txt:9:3)``."""
     claim, f = item.claim, item.finding
-    label = one_line(claim_label(claim), 2 * QUOTE_LIMIT)
+    label = one_line(claim_label(claim))
     value = one_line(finding_value(claim, f))
-    quote = one_line(f.text, QUOTE_LIMIT) if f.text else ""
+    quote = one_line(f.text) if f.text else ""
     if item.internal:
         pos = loc.position(f.source, f.span.start) if f.span is not None else None
         at = f" at line {pos[0]}" if pos else " elsewhere"
@@ -236,11 +235,25 @@ def message(item: Item, loc: Locator) -> str:
         evidence = f'"{quote}", {where}' if quote and quote != value else where
         said = f"{src} says {shown} ({evidence})" if shown else f"{src} says ({evidence})"
         text = f"{label}; {said}"
-    if f.why:
-        text += f" — {one_line(f.why, QUOTE_LIMIT)}"
+    why = reason(f.why)
+    if why:
+        text += f" — {one_line(why)}"
     if item.decided:
-        text += f" [decided: {one_line(f.decision or '', 40)}]"
+        text += f" [decided: {one_line(f.decision or '')}]"
     return text
+
+
+def reason(why: str) -> str:
+    """A finding's explanation with its decisive part first, whole.
+
+    The pipeline writes the evidence that aligned the two claims first and the comparison's
+    verdict last (``same action (remanded); similar context 0.50; incompatible figures``);
+    a reader wants the verdict first (``incompatible figures; same action (remanded); ...``).
+    Nothing is cut: every format shows the whole reason (the TUI wraps it)."""
+    parts = [p for p in (part.strip() for part in why.split("; ")) if p]
+    if len(parts) < 2:
+        return "; ".join(parts)
+    return "; ".join([parts[-1], *parts[:-1]])
 
 
 def source_errors(report: Report) -> list[tuple[str, str, str]]:

@@ -25,6 +25,7 @@ from .common import (
     items,
     languages,
     plural,
+    reason,
     source_errors,
     summary_line,
 )
@@ -89,6 +90,24 @@ def render(report: Report, *, show_decided: bool = False) -> str:
         row = [str(n), _fact(claim), _draft(claim)]
         row += [_cell(claim, s.id, s.id in failed) for s in report.sources]
         out.append("| " + " | ".join(row) + " |")
+    outside = [i for i in items(report, show_decided=True) if not i.internal]
+    if outside:
+        out += ["", "## Discrepancies", ""]
+        for item in outside:
+            c, f = item.claim, item.finding
+            here = loc.position(report.draft.id, c.span.start)
+            line = f"- {MARKS[f.verdict]} line {here[0] if here else '?'}, {md(f.source)}"
+            why = reason(f.why)
+            line += f": {md(why)}." if why else ":"
+            line += f" Draft **{md(claim_value(c))}** “{md(c.text)}”"
+            value = finding_value(c, f)
+            line += f"; {md(f.source)} **{md(value)}**" if value else f"; {md(f.source)}"
+            if f.text:
+                line += f" “{md(f.text)}”"
+            line += f" ({md(loc.where(f.source, f.span))})"
+            if f.decision:
+                line += f" (decided: {md(f.decision)})"
+            out.append(line)
     inside = [i for i in items(report, show_decided=True) if i.internal]
     if inside:
         out += ["", "## Inside the draft", ""]
