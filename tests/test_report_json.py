@@ -69,7 +69,10 @@ def test_exact_spans() -> None:
         "source": "wire-en", "verdict": "conflicts", "span": [114, 141],
         "text": "one was remanded in custody", "value": 1, "why": "", "score": 0.93,
         "decision": None, "source_claim": None,
+        "line": 3, "column": 6, "end_line": 3, "end_column": 33, "path": "sources/wire-en.txt",
     }
+    assert {k: claims["c1"][k] for k in ("line", "column", "end_line", "end_column")} == {
+        "line": 3, "column": 19, "end_line": 3, "end_column": 43}
 
 
 def test_decided_and_absent_findings_included() -> None:

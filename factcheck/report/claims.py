@@ -16,12 +16,13 @@ from ..models import Claim, Document
 from ..text import LineIndex
 from .common import claim_about, claim_value
 from .objects import claim_object, document_object
+from .positions import FileMap, file_map
 from .safe import dumps, inert, one_line
 
 FORMATS = ("text", "json", "jsonl")
 
 
-def _text_line(path: str, index: LineIndex, doc: Document, claim: Claim) -> str:
+def _text_line(path: str, index: LineIndex | FileMap, doc: Document, claim: Claim) -> str:
     line, col = index.position(min(max(claim.span.start, 0), len(doc.text)))
     head = f"{path}:{line}:{col} {claim.kind}"
     value = one_line(claim_value(claim), 200)
@@ -35,7 +36,7 @@ def render_claims(doc: Document, claims: Sequence[Claim], fmt: str) -> str:
     """The claims of ``doc`` in format ``fmt`` (``text``, ``json`` or ``jsonl``)."""
     if fmt == "text":
         path = inert(doc.origin or doc.id)
-        index = LineIndex(doc.text)
+        index: LineIndex | FileMap = file_map(doc) or LineIndex(doc.text)
         return "".join(_text_line(path, index, doc, c) + "\n" for c in claims)
     if fmt == "json":
         return dumps(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..models import Claim, Document, Finding, JsonValue, Report, Span
 from ..text import LineIndex, readable_date
+from .positions import FileMap, file_map
 from .safe import inert, one_line
 
 SHOWN = ("conflicts", "unclear")  # verdicts that become diagnostics
@@ -170,7 +171,10 @@ def finding_value(claim: Claim, finding: Finding) -> str:
 
 
 class Locator:
-    """Paths and 1-based line/column positions in the draft and the source documents."""
+    """Paths and 1-based line/column positions in the draft and the source documents.
+
+    Positions are in the file the user wrote: for a document read from an HTML file, the
+    extracted text's offsets are mapped back onto the file (:mod:`.positions`)."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
@@ -178,6 +182,7 @@ class Locator:
         self._docs[report.draft.id] = report.draft
         self._origins = {s.id: s.origin for s in report.sources}
         self._index: dict[str, LineIndex] = {}
+        self._maps: dict[str, FileMap | None] = {}
 
     def document(self, doc_id: str) -> Document | None:
         return self._docs.get(doc_id)
@@ -187,10 +192,21 @@ class Locator:
         doc = self._docs.get(doc_id)
         return (doc.origin if doc else "") or self._origins.get(doc_id, "") or doc_id
 
-    def position(self, doc_id: str, offset: int) -> tuple[int, int] | None:
+    def file_map(self, doc_id: str) -> FileMap | None:
+        if doc_id not in self._maps:
+            doc = self._docs.get(doc_id)
+            self._maps[doc_id] = file_map(doc) if doc is not None else None
+        return self._maps[doc_id]
+
+    def position(self, doc_id: str, offset: int, *, end: bool = False) -> tuple[int, int] | None:
+        """(line, column) of a text offset in the document's file; ``end``: of an exclusive
+        end offset."""
         doc = self._docs.get(doc_id)
         if doc is None:
             return None
+        fmap = self.file_map(doc_id)
+        if fmap is not None:
+            return fmap.position(offset, end=end)
         index = self._index.get(doc_id)
         if index is None:
             index = self._index[doc_id] = LineIndex(doc.text)
@@ -199,7 +215,7 @@ class Locator:
     def region(self, doc_id: str, span: Span) -> tuple[int, int, int, int] | None:
         """(start line, start column, end line, end column) with an exclusive end column."""
         start = self.position(doc_id, span.start)
-        end = self.position(doc_id, max(span.end, span.start))
+        end = self.position(doc_id, max(span.end, span.start), end=True)
         if start is None or end is None:
             return None
         return (*start, *end)

@@ -10,19 +10,36 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..models import Report, Verdict
-from .common import hidden_count
+from ..models import Report, SourceInfo, Span, Verdict
+from .common import Locator, hidden_count
 from .objects import claim_object, document_object, finding_object, source_object
 from .safe import dumps
 
 VERDICTS: tuple[Verdict, ...] = ("agrees", "conflicts", "unclear", "absent")
 
 
+def _place(obj: dict[str, Any], loc: Locator, doc_id: str, span: Span | None) -> dict[str, Any]:
+    """``obj`` with the line and column (1-based, in the file the user wrote; an exclusive
+    end column) of ``span`` beside its offsets."""
+    region = loc.region(doc_id, span) if span is not None else None
+    if region is not None:
+        obj.update(line=region[0], column=region[1], end_line=region[2], end_column=region[3])
+    return obj
+
+
 def report_object(report: Report, *, show_decided: bool = False) -> dict[str, Any]:
+    loc = Locator(report)
+    draft_id = report.draft.id
     claims = []
     for checked in report.claims:
-        obj = claim_object(checked.claim)
-        obj["findings"] = [finding_object(f) for f in checked.findings]
+        obj = _place(claim_object(checked.claim), loc, draft_id, checked.claim.span)
+        findings = []
+        for f in checked.findings:
+            fobj = _place(finding_object(f), loc, f.source, f.span)
+            if f.span is not None and loc.document(f.source) is not None:
+                fobj["path"] = loc.path(f.source)  # the file the line and column are in
+            findings.append(fobj)
+        obj["findings"] = findings
         claims.append(obj)
     summary: dict[str, Any] = {v: report.count(v) for v in VERDICTS}
     summary["open"] = {v: report.count(v, undecided=True) for v in ("conflicts", "unclear")}
@@ -38,10 +55,20 @@ def report_object(report: Report, *, show_decided: bool = False) -> dict[str, An
         "tool": {"name": "factcheck", "version": __version__},
         "title": report.title,
         "draft": draft,
-        "sources": [source_object(s) for s in report.sources],
+        "sources": [_source(s, loc) for s in report.sources],
         "claims": claims,
         "summary": summary,
     }
+
+
+def _source(info: SourceInfo, loc: Locator) -> dict[str, Any]:
+    """A source as in REPORT-JSON.md, with ``snapshot``: the file its text was read from (the
+    story's snapshot of a URL), when that is not ``path``."""
+    obj = source_object(info)
+    doc = loc.document(info.id)
+    if doc is not None and doc.origin and doc.origin != info.origin:
+        obj["snapshot"] = doc.origin
+    return obj
 
 
 def render(report: Report, *, show_decided: bool = False) -> str:
