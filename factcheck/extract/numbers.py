@@ -118,13 +118,13 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
     thousands, decimal = ((".",), (",", ".")) if lex.lang == "fr" else ((",",), (".",))
     while len(intpart) < 16:
         if (
-            lex.lang == "fr"
-            and j < n
+            j < n
+            and len(toks[i].text) <= 3  # "en 2023 150 personnes" is a year, then a count
             and toks[j].kind == "num"
             and len(toks[j].text) == 3
             and text[toks[j - 1].end : toks[j].start] in _SPACES
         ):
-            intpart += toks[j].text  # "1 000" with a space, French style
+            intpart += toks[j].text  # "1 000", "12 500": a space between groups of three
             j += 1
         elif _joined(toks, j, thousands, group=True):
             intpart += toks[j + 1].text  # "1,000" / "1.500"
