@@ -9,11 +9,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import FactcheckError
+from .errors import FactcheckError, UsageError
 
-FORMATS = ("text", "json", "github", "sarif", "markdown")
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .report import Checked
+
+FORMATS = ("text", "json", "github", "sarif", "markdown", "rdjson")
 EXTRACT_FORMATS = ("text", "json", "jsonl")
 FAIL_ON = ("conflicts", "unclear", "never")
 
@@ -31,19 +37,39 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=EXTRACT_FORMATS, default="text")
     e.add_argument("--lang", choices=("en", "fr"), help="language (default: detected)")
 
-    c = sub.add_parser("check", help="cross-check a draft (or a story folder) against sources")
-    _target_args(c)
-    c.add_argument("--format", choices=FORMATS, default="text")
+    c = sub.add_parser(
+        "check",
+        help="cross-check drafts (or story folders) against sources",
+        description="Cross-check one or more drafts or story folders; one exit code for the run. "
+        "Settings come from .factcheck.toml or [tool.factcheck] in pyproject.toml, overridden by "
+        "the options given here.",
+    )
+    _target_args(c, many=True)
+    c.add_argument(
+        "--format",
+        action="append",
+        metavar="FMT[:FILE]",
+        help=f"report format ({', '.join(FORMATS)}; default text), written to FILE when given; "
+        "repeatable, one format at most on standard output",
+    )
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE, not standard output")
     c.add_argument(
         "--fail-on",
         choices=FAIL_ON,
-        default="conflicts",
         help="exit 1 when undecided findings at or above this level remain (default: conflicts)",
     )
-    c.add_argument("--show-decided", action="store_true", help="also list decided findings")
+    c.add_argument("--show-decided", action="store_true", default=None,
+                   help="also list decided findings, with each decision's status, note, who and when")
+    c.add_argument("--skip-kind", action="append", metavar="KIND",
+                   help="ignore the findings of claims of this kind (counted, not shown; repeatable)")
+    c.add_argument("--stories-from-files", action="store_true",
+                   help="the arguments are changed files (as pre-commit passes them): check each "
+                   "story they belong to")
+    c.add_argument("--config", metavar="FILE", help="read this configuration file, not the one found")
+    c.add_argument("--no-config", action="store_true", help="read no configuration file")
 
     r = sub.add_parser("review", help="open the review TUI")
-    _target_args(r)
+    _target_args(r, many=False)
 
     i = sub.add_parser("init", help="create a story folder in claims/")
     i.add_argument("story", help="folder to create, e.g. claims/my-story")
@@ -56,8 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _target_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("target", help="the draft file, or a story folder (claims/<story>)")
+def _target_args(p: argparse.ArgumentParser, *, many: bool) -> None:
+    if many:
+        p.add_argument("targets", nargs="+", metavar="TARGET",
+                       help="draft files or story folders (claims/<story>, claims/* or claims)")
+    else:
+        p.add_argument("target", help="the draft file, or a story folder (claims/<story>)")
     p.add_argument(
         "--source",
         action="append",
@@ -85,6 +115,7 @@ def _target_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--allow-missing-sources",
         action="store_true",
+        default=None,
         help="a source that cannot be read does not make the exit code 2",
     )
 
@@ -125,11 +156,137 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .report import render
-    from .run import exit_code, run_check
+    from pathlib import Path
+
+    from .config import load_config
+    from .report import render_many
+    from .run import exit_code
+
+    config = load_config(Path(args.config) if args.config else None, search=not args.no_config)
+    outputs = _outputs(args.format or list(config.formats) or ["text"], args.output)
+    fail_on = args.fail_on or config.fail_on or "conflicts"
+    show_decided = bool(args.show_decided if args.show_decided is not None else config.show_decided)
+    skip = frozenset(args.skip_kind) if args.skip_kind is not None else config.skip_kinds
+    _check_kinds(skip)
+    targets = _expand(args.targets, from_files=args.stories_from_files)
+    checked: list[Checked] = []
+    codes: list[int] = []
+    for target in targets:
+        try:
+            one = _check_one(target, args, skip)
+        except FactcheckError as exc:
+            print(f"factcheck: error: {_one_line(str(exc))}", file=sys.stderr)
+            codes.append(exc.exit_code)
+            continue
+        checked.append(one)
+        report = one.report
+        allowed = bool(args.allow_missing_sources or config.allow_missing) or all(
+            s.id in config.allow_missing_ids for s in report.sources if s.error
+        )
+        codes.append(exit_code(report, fail_on=fail_on, allow_missing_sources=allowed))
+    if checked:
+        for fmt, path in outputs:
+            out = render_many(checked, fmt, show_decided=show_decided)
+            if path is None:
+                _write(out)
+            else:
+                _write_file(path, out)
+        for one in checked:
+            for s in one.report.sources:
+                if s.error:
+                    _source_error(s.id, s.origin, s.error)
+    return max(codes, default=0)
+
+
+def _outputs(specs: list[str], output: str | None) -> list[tuple[str, str | None]]:
+    """``FMT[:FILE]`` specs as (format, file or None for standard output / --output)."""
+    out: list[tuple[str, str | None]] = []
+    for spec in specs:
+        fmt, sep, path = spec.partition(":")
+        if fmt not in FORMATS:
+            raise UsageError(f"--format {spec!r}: unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        if sep and not path:
+            raise UsageError(f"--format {spec!r}: no file after the colon")
+        out.append((fmt, path or output))
+    to_stdout = [fmt for fmt, path in out if path is None]
+    if len(to_stdout) > 1:
+        raise UsageError(f"formats {', '.join(to_stdout)} would all go to standard output: "
+                         "give all but one a file (--format FMT:FILE)")
+    return out
+
+
+def _check_kinds(kinds: frozenset[str]) -> None:
+    from .config import KINDS
+
+    wrong = sorted(k for k in kinds if k not in KINDS)
+    if wrong:
+        raise UsageError(f"--skip-kind {wrong[0]!r}: unknown kind (kinds: {', '.join(KINDS)})")
+
+
+def _expand(targets: list[str], *, from_files: bool) -> list[str]:
+    """Story folders and drafts to check: a folder of story folders (``claims``) stands for
+    each of them; with ``from_files``, each path stands for the story that holds it."""
+    from pathlib import Path
+
+    from .story import is_story_dir
+
+    out: list[str] = []
+    if from_files:
+        for t in targets:
+            story = _story_of(Path(t))
+            if story is not None and story not in out:
+                out.append(story)
+        return out
+    for t in targets:
+        p = Path(t)
+        if p.is_dir() and not is_story_dir(p):
+            inner = sorted(str(c) for c in p.iterdir() if c.is_dir() and is_story_dir(c))
+            if inner:
+                out.extend(x for x in inner if x not in out)
+                continue
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def _story_of(path: Path) -> str | None:
+    """The story folder a changed file belongs to: the nearest folder above it with a
+    story.toml, or a story whose draft it is (found under the current folder)."""
+    import os
+    from pathlib import Path
+
+    from .story import STORY_FILE, is_story_dir
+
+    here = path.absolute()
+    for folder in (here if here.is_dir() else here.parent, *here.parents):
+        if is_story_dir(folder):
+            return os.path.relpath(folder)
+        if folder == Path.cwd():
+            break
+    if not here.is_file():
+        return None
+    import tomllib
+
+    for toml in sorted(Path.cwd().glob(f"**/{STORY_FILE}")):
+        try:
+            draft = tomllib.loads(toml.read_text(encoding="utf-8")).get("draft")
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        if isinstance(draft, str) and (toml.parent / draft).resolve() == here.resolve():
+            return os.path.relpath(toml.parent)
+    return None
+
+
+def _check_one(target: str, args: argparse.Namespace, skip: frozenset[str]) -> Checked:
+    from pathlib import Path
+
+    from .report import Checked
+    from .report.controls import apply_controls
+    from .run import run_check
+    from .story import is_story_dir
 
     report = run_check(
-        args.target,
+        target,
         args.source,
         lang=args.lang,
         source_lang=args.source_lang,
@@ -138,11 +295,26 @@ def _check(args: argparse.Namespace) -> int:
         date=args.date,
         source_dates=args.source_date,
     )
-    _write(render(report, args.format, show_decided=args.show_decided))
-    for s in report.sources:
-        if s.error:
-            _source_error(s.id, s.origin, s.error)
-    return exit_code(report, fail_on=args.fail_on, allow_missing_sources=args.allow_missing_sources)
+    report = apply_controls(report, skip_kinds=skip)
+    decisions: dict[tuple[str, str], object] = {}
+    if is_story_dir(Path(target)):
+        from .decisions import Ledger, report_keys
+        from .story import load_story
+
+        ledger = Ledger.open(load_story(target).decisions_path)
+        for (claim_id, source), key in report_keys(report).items():
+            d = ledger.get(key)
+            if d is not None:
+                decisions[(claim_id, source)] = d
+    return Checked(report, decisions)
+
+
+def _write_file(path: str, out: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(out if out.endswith("\n") or not out else out + "\n")
+    except OSError as exc:
+        raise UsageError(f"cannot write the report ({exc.strerror or exc})", path=path) from None
 
 
 def _review(args: argparse.Namespace) -> int:

@@ -87,6 +87,7 @@ def test_summary(show_decided: bool) -> None:
         "agrees": 3, "conflicts": 5, "unclear": 1, "absent": 1,
         "open": {"conflicts": 4, "unclear": 1},
         "hidden": 0 if show_decided else 1, "claims": 5, "sources": 4, "errors": 1,
+        "ignored": {"inline": 0, "kinds": 0},
     }
 
 

@@ -3,10 +3,13 @@ named, where a span is (path, line, column), and the summary counts."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..models import Claim, Document, Finding, JsonValue, Report, Span
 from ..text import LineIndex, readable_date
+from .controls import AUTOMATIC, INLINE, SKIPPED, ignored_counts
 from .positions import FileMap, file_map
 from .safe import inert, one_line
 
@@ -19,13 +22,22 @@ _HEDGE_WORDS = {
 _PERCENT_UNITS = {"%", "percent", "pc", "pour cent", "pourcent"}
 
 
+Decisions = Mapping[tuple[str, str], Any]  # (claim id, source id) -> a decisions.Decision
+
+
 @dataclass(frozen=True)
 class Item:
-    """One finding to report, with its claim."""
+    """One finding to report, with its claim (and the decision taken on it, when known)."""
 
     claim: Claim
     finding: Finding
     internal: bool  # the "source" is the draft itself: two mentions disagree
+    detail: Any = None  # the decisions.Decision behind ``finding.decision``, if known
+
+    @property
+    def ignored(self) -> bool:
+        """Ignored by a comment in the draft or a kind the configuration skips."""
+        return self.finding.decision in AUTOMATIC
 
     @property
     def decided(self) -> bool:
@@ -39,9 +51,10 @@ class Item:
         return "self-conflict" if self.internal else "conflict"
 
 
-def items(report: Report, *, show_decided: bool = False) -> list[Item]:
+def items(report: Report, *, show_decided: bool = False,
+          decisions: Decisions | None = None) -> list[Item]:
     """Conflicting and unclear findings in draft order (then source order), without the
-    decided ones unless ``show_decided``."""
+    decided (or ignored) ones unless ``show_decided``."""
     rank = {s.id: i for i, s in enumerate(report.sources)}
     keyed: list[tuple[tuple[int, int, int, int, int], Item]] = []
     for ci, checked in enumerate(report.claims):
@@ -52,14 +65,17 @@ def items(report: Report, *, show_decided: bool = False) -> list[Item]:
             internal = f.source == report.draft.id
             src_rank = len(rank) if internal else rank.get(f.source, len(rank) + 1)
             key = (claim.span.start, claim.span.end, ci, src_rank, fi)
-            keyed.append((key, Item(claim, f, internal)))
+            detail = decisions.get((claim.id, f.source)) if decisions and f.decision else None
+            keyed.append((key, Item(claim, f, internal, detail)))
     keyed.sort(key=lambda kv: kv[0])
     return [item for _, item in keyed]
 
 
 def decided_count(report: Report) -> int:
+    """Discrepancies with an editorial decision (not those ignored by comments or kinds)."""
     return sum(
-        1 for c in report.claims for f in c.findings if f.verdict in SHOWN and f.decision
+        1 for c in report.claims for f in c.findings
+        if f.verdict in SHOWN and f.decision and f.decision not in AUTOMATIC
     )
 
 
@@ -94,7 +110,52 @@ def summary_line(report: Report, *, show_decided: bool = False) -> str:
     hidden = hidden_count(report, show_decided=show_decided)
     if hidden:
         line += f"; {plural(hidden, 'decided finding')} hidden"
+    return line + ignored_summary(report)
+
+
+def total_line(reports: list[Report]) -> str:
+    """``all 3 drafts: 2 conflicts, 1 unclear; 1 source not read``: the run's totals."""
+    conflicts = sum(r.count("conflicts", undecided=True) for r in reports)
+    unclear = sum(r.count("unclear", undecided=True) for r in reports)
+    errors = sum(1 for r in reports for s in r.sources if s.error)
+    line = (f"all {plural(len(reports), 'draft')}: {plural(conflicts, 'conflict')}, "
+            f"{unclear} unclear")
+    ignored = sum(sum(ignored_counts(r).values()) for r in reports)
+    if ignored:
+        line += f", {ignored} ignored"
+    if errors:
+        line += f"; {plural(errors, 'source')} not read"
     return line
+
+
+def ignored_summary(report: Report) -> str:
+    """``; 2 findings ignored by factcheck comments in the draft; 1 of a skipped kind``."""
+    counts = ignored_counts(report)
+    out = ""
+    if counts[INLINE]:
+        out += f"; {plural(counts[INLINE], 'finding')} ignored by factcheck comments in the draft"
+    if counts[SKIPPED]:
+        out += f"; {plural(counts[SKIPPED], 'finding')} of kinds skipped by the configuration"
+    return out
+
+
+def decision_text(status: str, detail: Any = None) -> str:
+    """``decided: source-wrong by Ana, 2024-02-06: "the radio misspelt it"``, or what ignored
+    the finding; inert."""
+    if status == INLINE:
+        return "ignored: a factcheck comment in the draft"
+    if status == SKIPPED:
+        return "ignored: a kind the configuration skips"
+    text = f"decided: {one_line(status)}"
+    if detail is not None:
+        who, when, note = (getattr(detail, k, "") or "" for k in ("who", "when", "note"))
+        if who:
+            text += f" by {one_line(who)}"
+        if when:
+            text += f", {one_line(when)}"
+        if note:
+            text += f': "{one_line(note)}"'
+    return text
 
 
 def languages(report: Report) -> str:
@@ -212,6 +273,22 @@ class Locator:
             index = self._index[doc_id] = LineIndex(doc.text)
         return index.position(min(max(offset, 0), len(doc.text)))
 
+    def byte_position(self, doc_id: str, offset: int, *, end: bool = False) -> tuple[int, int] | None:
+        """(line, column) with the column counted in UTF-8 bytes (reviewdog's rdjson)."""
+        doc = self._docs.get(doc_id)
+        if doc is None:
+            return None
+        fmap = self.file_map(doc_id)
+        if fmap is not None:
+            text, at = fmap.raw, fmap.offset(offset, end=end)
+        else:
+            text, at = doc.text, min(max(offset, 0), len(doc.text))
+        pos = self.position(doc_id, offset, end=end)
+        if pos is None:
+            return None
+        start = at - (pos[1] - 1)
+        return pos[0], len(text[start:at].encode("utf-8", "surrogatepass")) + 1
+
     def region(self, doc_id: str, span: Span) -> tuple[int, int, int, int] | None:
         """(start line, start column, end line, end column) with an exclusive end column."""
         start = self.position(doc_id, span.start)
@@ -255,7 +332,7 @@ def message(item: Item, loc: Locator) -> str:
     if why:
         text += f" — {one_line(why)}"
     if item.decided:
-        text += f" [decided: {one_line(f.decision or '')}]"
+        text += f" [{decision_text(f.decision or '', item.detail)}]"
     return text
 
 

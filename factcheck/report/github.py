@@ -11,7 +11,7 @@ message; additionally ``:`` and ``,`` in property values.
 from __future__ import annotations
 
 from ..models import Report
-from .common import Item, Locator, items, message, source_errors, summary_line
+from .common import Decisions, Item, Locator, items, message, source_errors, summary_line
 from .safe import inert, one_line
 
 _TITLES = {
@@ -41,11 +41,11 @@ def _level(item: Item) -> str:
     return "warning" if item.severity == "unclear" else "error"
 
 
-def render(report: Report, *, show_decided: bool = False) -> str:
+def render(report: Report, *, show_decided: bool = False, decisions: Decisions | None = None) -> str:
     loc = Locator(report)
     draft_id = report.draft.id
     lines: list[str] = []
-    for item in items(report, show_decided=show_decided):
+    for item in items(report, show_decided=show_decided, decisions=decisions):
         props: dict[str, str | int] = {"file": inert(loc.path(draft_id))}
         region = loc.region(draft_id, item.claim.span)
         if region:

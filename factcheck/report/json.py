@@ -7,13 +7,18 @@ invisible characters are written as ``\\uXXXX`` escapes, never raw.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..models import Report, SourceInfo, Span, Verdict
-from .common import Locator, hidden_count
+from .common import Decisions, Locator, hidden_count
+from .controls import INLINE, SKIPPED, ignored_counts
 from .objects import claim_object, document_object, finding_object, source_object
 from .safe import dumps
+
+if TYPE_CHECKING:
+    from . import Checked
 
 VERDICTS: tuple[Verdict, ...] = ("agrees", "conflicts", "unclear", "absent")
 
@@ -27,7 +32,8 @@ def _place(obj: dict[str, Any], loc: Locator, doc_id: str, span: Span | None) ->
     return obj
 
 
-def report_object(report: Report, *, show_decided: bool = False) -> dict[str, Any]:
+def report_object(report: Report, *, show_decided: bool = False,
+                  decisions: Decisions | None = None) -> dict[str, Any]:
     loc = Locator(report)
     draft_id = report.draft.id
     claims = []
@@ -38,6 +44,9 @@ def report_object(report: Report, *, show_decided: bool = False) -> dict[str, An
             fobj = _place(finding_object(f), loc, f.source, f.span)
             if f.span is not None and loc.document(f.source) is not None:
                 fobj["path"] = loc.path(f.source)  # the file the line and column are in
+            detail = decisions.get((checked.claim.id, f.source)) if decisions and f.decision else None
+            if detail is not None:  # who decided, when, and why
+                fobj["decided"] = {k: getattr(detail, k, None) for k in ("status", "note", "who", "when")}
             findings.append(fobj)
         obj["findings"] = findings
         claims.append(obj)
@@ -49,6 +58,8 @@ def report_object(report: Report, *, show_decided: bool = False) -> dict[str, An
         sources=len(report.sources),
         errors=sum(1 for s in report.sources if s.error),
     )
+    ignored = ignored_counts(report)
+    summary["ignored"] = {"inline": ignored[INLINE], "kinds": ignored[SKIPPED]}
     draft = document_object(report.draft)
     draft["id"] = report.draft.id
     return {
@@ -71,5 +82,23 @@ def _source(info: SourceInfo, loc: Locator) -> dict[str, Any]:
     return obj
 
 
-def render(report: Report, *, show_decided: bool = False) -> str:
-    return dumps(report_object(report, show_decided=show_decided), indent=2) + "\n"
+def render(report: Report, *, show_decided: bool = False, decisions: Decisions | None = None) -> str:
+    return dumps(report_object(report, show_decided=show_decided, decisions=decisions), indent=2) + "\n"
+
+
+def many_object(checked: Sequence[Checked], *, show_decided: bool = False) -> dict[str, Any]:
+    """Several drafts checked in one run: ``reports`` holds one report object (as above) per
+    draft, in the order given; ``summary`` adds their summaries up."""
+    reports = [report_object(c.report, show_decided=show_decided, decisions=c.decisions)
+               for c in checked]
+    total: dict[str, Any] = {}
+    for r in reports:
+        for k, v in r["summary"].items():
+            if isinstance(v, dict):
+                sub = total.setdefault(k, {})
+                for kk, vv in v.items():
+                    sub[kk] = sub.get(kk, 0) + vv
+            else:
+                total[k] = total.get(k, 0) + v
+    return {"tool": {"name": "factcheck", "version": __version__}, "reports": reports,
+            "summary": total}

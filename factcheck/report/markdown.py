@@ -17,10 +17,12 @@ import re
 
 from ..models import CheckedClaim, Finding, Report
 from .common import (
+    Decisions,
     Locator,
     claim_about,
     claim_value,
     decided_count,
+    decision_text,
     finding_value,
     items,
     languages,
@@ -29,6 +31,7 @@ from .common import (
     source_errors,
     summary_line,
 )
+from .controls import AUTOMATIC
 from .safe import one_line
 
 MARKS = {"agrees": "✅", "conflicts": "❌", "unclear": "❓", "absent": "—"}
@@ -57,8 +60,10 @@ def _finding_cell(claim: CheckedClaim, f: Finding) -> str:
     value = finding_value(claim.claim, f)
     if value and f.verdict != "absent":
         parts.append(md(value, QUOTE))
-    if f.decision:
-        parts.append(f"(decided: {md(f.decision, 40)})")
+    if f.decision in AUTOMATIC:
+        parts.append("(ignored)")
+    elif f.decision:
+        parts.append(f"(decided: {md(f.decision)})")
     return " ".join(parts)
 
 
@@ -72,7 +77,7 @@ def _draft(claim: CheckedClaim) -> str:
     return f"**{md(claim_value(c), QUOTE)}** “{md(c.text, QUOTE)}”"
 
 
-def render(report: Report, *, show_decided: bool = False) -> str:
+def render(report: Report, *, show_decided: bool = False, decisions: Decisions | None = None) -> str:
     loc = Locator(report)
     title = report.title or loc.path(report.draft.id)
     # The sheet shows every finding, decided ones marked, whatever ``show_decided`` says.
@@ -90,7 +95,7 @@ def render(report: Report, *, show_decided: bool = False) -> str:
         row = [str(n), _fact(claim), _draft(claim)]
         row += [_cell(claim, s.id, s.id in failed) for s in report.sources]
         out.append("| " + " | ".join(row) + " |")
-    outside = [i for i in items(report, show_decided=True) if not i.internal]
+    outside = [i for i in items(report, show_decided=True, decisions=decisions) if not i.internal]
     if outside:
         out += ["", "## Discrepancies", ""]
         for item in outside:
@@ -106,7 +111,7 @@ def render(report: Report, *, show_decided: bool = False) -> str:
                 line += f" “{md(f.text)}”"
             line += f" ({md(loc.where(f.source, f.span))})"
             if f.decision:
-                line += f" (decided: {md(f.decision)})"
+                line += f" ({md(decision_text(f.decision, item.detail))})"
             out.append(line)
     inside = [i for i in items(report, show_decided=True) if i.internal]
     if inside:

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .. import __version__
 from ..models import Report, Span
-from .common import Item, Locator, claim_value, is_url, items, message, source_errors
+from .common import Decisions, Item, Locator, claim_value, decision_text, is_url, items, message, source_errors
+from .controls import INLINE
 from .safe import dumps, inert, one_line
+
+if TYPE_CHECKING:
+    from . import Checked
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -131,20 +136,36 @@ def _result(item: Item, loc: Locator, draft_id: str, occurrence: int) -> dict[st
         },
     }
     if item.decided:
-        result["suppressions"] = [{
-            "kind": "external",
-            "status": "accepted",
-            "justification": f"editorial decision: {one_line(f.decision or '', 200)}",
-        }]
+        result["suppressions"] = [suppression(item)]
     return result
 
 
-def sarif_object(report: Report, *, show_decided: bool = False) -> dict[str, Any]:
+def suppression(item: Item) -> dict[str, Any]:
+    """A decided finding's suppression: ``inSource`` for a comment in the draft, else
+    ``external`` (the decisions file, the configuration), with the decision's note."""
+    f = item.finding
+    text = decision_text(f.decision or "", item.detail)
+    out: dict[str, Any] = {
+        "kind": "inSource" if f.decision == INLINE else "external",
+        "status": "accepted",
+        "justification": text if item.ignored else f"editorial {text}",
+    }
+    detail = item.detail
+    if detail is not None:
+        out["properties"] = {
+            k: inert(str(getattr(detail, k, "") or ""))
+            for k in ("status", "note", "who", "when")
+        }
+    return out
+
+
+def sarif_object(report: Report, *, show_decided: bool = False,
+                 decisions: Decisions | None = None) -> dict[str, Any]:
     loc = Locator(report)
     draft_id = report.draft.id
     seen: Counter[str] = Counter()
     results = []
-    for item in items(report, show_decided=show_decided):
+    for item in items(report, show_decided=show_decided, decisions=decisions):
         base = fingerprint(item, 0)
         seen[base] += 1
         results.append(_result(item, loc, draft_id, seen[base] - 1))
@@ -176,5 +197,27 @@ def sarif_object(report: Report, *, show_decided: bool = False) -> dict[str, Any
     }
 
 
-def render(report: Report, *, show_decided: bool = False) -> str:
-    return dumps(sarif_object(report, show_decided=show_decided), indent=2) + "\n"
+def merged_object(checked: Sequence[Checked], *, show_decided: bool = False) -> dict[str, Any]:
+    """Several drafts checked in one run, as one SARIF run (code scanning takes one run per
+    tool and category): every draft's results, every unreadable source's notification."""
+    logs = [sarif_object(c.report, show_decided=show_decided, decisions=c.decisions)
+            for c in checked]
+    first = logs[0]
+    run = first["runs"][0]
+    notes: list[Any] = []
+    languages: dict[str, Any] = {}
+    results: list[Any] = []
+    for c, log in zip(checked, logs, strict=True):
+        r = log["runs"][0]
+        results.extend(r["results"])
+        notes.extend(r["invocations"][0].get("toolExecutionNotifications", []))
+        languages[inert(c.report.draft.origin or c.report.draft.id)] = r["properties"]["languages"]
+    invocation: dict[str, Any] = {"executionSuccessful": not notes}
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
+    run.update(invocations=[invocation], results=results, properties={"languages": languages})
+    return first
+
+
+def render(report: Report, *, show_decided: bool = False, decisions: Decisions | None = None) -> str:
+    return dumps(sarif_object(report, show_decided=show_decided, decisions=decisions), indent=2) + "\n"

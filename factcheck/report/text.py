@@ -6,15 +6,15 @@
 from __future__ import annotations
 
 from ..models import Report
-from .common import Locator, items, languages, message, source_errors, summary_line
+from .common import Decisions, Locator, items, languages, message, source_errors, summary_line
 from .safe import inert, one_line
 
 
-def render(report: Report, *, show_decided: bool = False) -> str:
+def render(report: Report, *, show_decided: bool = False, decisions: Decisions | None = None) -> str:
     loc = Locator(report)
     draft_id = report.draft.id
     lines: list[str] = []
-    for item in items(report, show_decided=show_decided):
+    for item in items(report, show_decided=show_decided, decisions=decisions):
         where = inert(loc.where(draft_id, item.claim.span))
         lines.append(f"{where}: {item.severity}: {message(item, loc)}")
     for sid, origin, error in source_errors(report):
