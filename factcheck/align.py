@@ -304,7 +304,17 @@ def _whole_of_part(d: Claim, s: Claim) -> bool:
     if not (pc & wc or (pc and wc and pc | wc <= generic)) or _trait_part(part):
         return False  # "eight of them children" and "nine children": the same subgroup
     pa, wa = set(part.actions), set(whole.actions)
+    if (pa - _actions_within(part)) & wa:
+        return False  # "Eight of the suspects were remanded" and "six suspects were remanded": one fact
     return pa <= wa or wa <= pa
+
+
+def _actions_within(c: Claim) -> frozenset[str]:
+    """The actions a claim's own words name ("of the dead": killed), as against what its
+    clause says happened to it ("Eight of the suspects were remanded")."""
+    from .signals import sentence_concepts
+
+    return sentence_concepts(c.text, c.lang)[2]
 
 
 def _subgroup(part: Claim, whole: Claim) -> bool:

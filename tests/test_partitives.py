@@ -1,0 +1,57 @@
+"""Partitives: a part that has its own action counts what happened to it, like any figure;
+a part of the very group another figure counts is no conflict with it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck import check
+from factcheck.models import Document
+
+PAIRS = {
+    # the part's own verb: the same fact as the source's figure
+    "of-the-remanded": ("Eight of the suspects were remanded in custody.", "Six suspects were remanded in custody.",
+                        "conflicts"),
+    "of-the-remanded-same": ("Six of the suspects were remanded in custody.", "Six suspects were remanded in custody.",
+                             "agrees"),
+    "of-the-charged": ("Four of the men were charged with murder.", "Three men were charged with murder.",
+                       "conflicts"),
+    "of-the-released": ("Twelve of the hostages were released on Friday.", "Twelve hostages were released on Friday.",
+                        "agrees"),
+    "of-the-hospitalised": ("Five of the passengers were taken to hospital.",
+                            "Seven passengers were taken to hospital.", "conflicts"),
+    "fr-dont-inculpes": ("Huit des suspects ont été mis en examen.", "Six suspects ont été mis en examen.",
+                         "conflicts"),
+    # a part of the very group the other figure counts: no conflict
+    "of-the-dead": ("Nine of the dead were children.", "Nineteen people were killed.", None),
+    "of-the-injured": ("Four of the injured were in a serious condition.", "Forty people were injured.", None),
+}
+
+
+@pytest.mark.parametrize(("draft", "source", "verdict"), PAIRS.values(), ids=PAIRS.keys())
+def test_partitive_pairs(draft: str, source: str, verdict: str | None) -> None:
+    lang = "fr" if draft.startswith(("Huit", "Six des")) else "en"
+    report = check(Document(id="draft", text=draft, lang=lang), [Document(id="s", text=source, lang=lang)])
+    first = report.claims[0]
+    got = [f.verdict for f in first.findings if f.source == "s"]
+    if verdict is None:
+        assert "conflicts" not in got
+    else:
+        assert got == [verdict]
+
+
+def test_cli_flags_a_partitive_against_a_plain_count(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("Eight of the suspects were remanded in custody.\n", encoding="utf-8")
+    source = tmp_path / "wire.txt"
+    source.write_text("Six suspects were remanded in custody.\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", str(draft), "--source", str(source)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert out.returncode == 1
+    assert "conflict: 8 suspects remanded" in out.stdout and "says 6" in out.stdout
