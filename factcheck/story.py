@@ -381,7 +381,8 @@ def story_toml(
 
 
 def init_story(
-    path: str | Path, *, draft: str, sources: Sequence[str], title: str | None = None
+    path: str | Path, *, draft: str, sources: Sequence[str], title: str | None = None,
+    ids: Sequence[str | None] = (),
 ) -> Story:
     """Create ``path/story.toml`` for ``draft`` and ``sources`` (URLs or file paths).
 
@@ -418,8 +419,12 @@ def init_story(
     taken = {DRAFT_ID}
     specs: list[SourceSpec] = []
     docs: dict[str, Document] = {}
-    for given in sources:
-        sid = source_id_for(given, taken)
+    for n, given in enumerate(sources):
+        chosen = ids[n] if n < len(ids) else None  # an id given for this source
+        if chosen is not None and (not _ID.fullmatch(chosen) or chosen in taken):
+            raise StoryError(f"source id {chosen!r} is taken or invalid (letters, digits, "
+                             f"'.', '_', '-'; not {DRAFT_ID!r})", path=given)
+        sid = chosen or source_id_for(given, taken)
         taken.add(sid)
         if is_url(given):
             specs.append(SourceSpec(id=sid, url=given))
