@@ -71,15 +71,46 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("review", help="open the review TUI")
     _target_args(r, many=False)
 
-    i = sub.add_parser("init", help="create a story folder in claims/")
+    i = sub.add_parser(
+        "init",
+        help="create a story folder in claims/",
+        description="Create a story folder: story.toml, the snapshot of every source (URLs are "
+        "fetched now unless --no-fetch), then print the command to check it.",
+    )
     i.add_argument("story", help="folder to create, e.g. claims/my-story")
     i.add_argument("--draft", required=True, help="path of the draft")
-    i.add_argument("--source", action="append", default=[], metavar="URL_OR_PATH")
+    i.add_argument("--source", action=_SourceAction, dest="sources", default=[], metavar="URL_OR_PATH",
+                   help="a report of the same event (repeatable)")
+    i.add_argument("--id", action=_IdAction, dest="sources", metavar="ID",
+                   help="the id of the --source just before it (default: made from its name)")
     i.add_argument("--title", help="story title (default: the folder name)")
+    i.add_argument("--copy", action="store_true",
+                   help="copy the draft into the story folder (for a draft outside the repository)")
+    i.add_argument("--no-fetch", action="store_true", help="do not fetch URL sources now (`factcheck fetch` later)")
 
     f = sub.add_parser("fetch", help="refresh the source snapshots of a story")
     f.add_argument("story")
     return p
+
+
+class _SourceAction(argparse.Action):
+    """``--source X``: a new [spec, id] pair, its id set by an ``--id`` after it."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        pairs = list(getattr(namespace, self.dest, None) or [])
+        pairs.append([str(values), None])
+        setattr(namespace, self.dest, pairs)
+
+
+class _IdAction(argparse.Action):
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        pairs = list(getattr(namespace, self.dest, None) or [])
+        if not pairs or pairs[-1][1] is not None:
+            parser.error("--id names the --source just before it: give --source URL_OR_PATH --id ID")
+        pairs[-1] = [pairs[-1][0], str(values)]
+        setattr(namespace, self.dest, pairs)
 
 
 def _target_args(p: argparse.ArgumentParser, *, many: bool) -> None:
@@ -328,10 +359,65 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from .story import init_story
+    import shutil
+    from pathlib import Path
 
-    story = init_story(args.story, draft=args.draft, sources=args.source, title=args.title)
-    print(f"created {story.root} with {len(story.sources)} source(s)")
+    from .story import STORY_FILE, display_path, init_story
+
+    specs = [spec for spec, _ in args.sources]
+    ids = [sid for _, sid in args.sources]
+    draft = args.draft
+    copied: Path | None = None
+    root = Path(args.story)
+    made_root = not root.exists()
+    if args.copy:
+        if (root / STORY_FILE).exists():
+            raise UsageError("a story already exists here; edit it or pick another folder",
+                             path=display_path(root / STORY_FILE))
+        source = Path(draft)
+        if not source.is_file():
+            raise UsageError("draft not found", path=draft)
+        copied = root / ("draft" + (source.suffix or ".md"))
+        if copied.exists() and copied.resolve() != source.resolve():
+            raise UsageError("exists already: move it, or drop --copy", path=display_path(copied))
+        root.mkdir(parents=True, exist_ok=True)
+        if copied.resolve() != source.resolve():
+            shutil.copyfile(source, copied)
+        draft = str(copied)
+    try:
+        story = init_story(args.story, draft=draft, sources=specs, title=args.title, ids=ids)
+    except FactcheckError:
+        if copied is not None and copied.resolve() != Path(args.draft).resolve():
+            copied.unlink(missing_ok=True)
+            if made_root and root.is_dir() and not any(root.iterdir()):
+                root.rmdir()
+        raise
+    where = display_path(story.root)
+    print(f"created {where} with {len(story.sources)} source(s)"
+          + (f"; the draft is copied to {display_path(copied)}" if copied is not None else ""))
+    failed = 0
+    urls = [spec for spec in story.sources if spec.url]
+    if urls and not args.no_fetch:
+        from .fetch import make_session
+        from .story import snapshot_source
+
+        with make_session() as session:
+            for n, spec in enumerate(urls, 1):
+                print(f"[{n}/{len(urls)}] fetching {spec.id} ({_one_line(spec.url or '')})", file=sys.stderr,
+                      flush=True)
+                info = snapshot_source(story, spec, session=session)
+                if info.error:
+                    failed += 1
+                    _source_error(info.id, info.origin, info.error)
+                else:
+                    print(f"{spec.id}: fetched")
+    if failed:
+        print(f"{failed} source(s) not fetched: retry with `factcheck fetch {where}`", file=sys.stderr)
+        return 2
+    if urls and args.no_fetch:
+        print(f"next: factcheck fetch {where}   (then: factcheck check {where})")
+    else:
+        print(f"next: factcheck check {where}   (or factcheck review {where} to decide)")
     return 0
 
 
