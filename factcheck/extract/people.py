@@ -67,12 +67,28 @@ def _given() -> frozenset[str]:
 
 
 @cache
-def _kin(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The possessives and kinship nouns of ``lang`` that frame a lone given name."""
+def _kin(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The possessives and kinship nouns (as token tuples) of ``lang`` that frame a lone given name."""
     from ..text import fold
 
     data = _load(lang, "roles.toml").get("kin", {})
-    return frozenset(fold(w) for w in data.get("possessives", ())), frozenset(fold(w) for w in data.get("words", ()))
+    return frozenset(fold(w) for w in data.get("possessives", ())), _phrases(data.get("words", []))
+
+
+def _kin_frame(toks: list[Token], i: int, possessives: frozenset[str], kin: tuple[tuple[str, ...], ...]) -> bool:
+    """toks[i] follows a kinship noun ("his brother Tomas", "his wife, Kamal", "sa fille Léa"),
+    after a possessive or as the next item of a list that began with one ("; son Ajay")."""
+    k = i - 1 if i > 0 and toks[i - 1].norm == "," else i
+    for phrase in kin:
+        m = match_before(toks, k, phrase)
+        if not m:
+            continue
+        before = k - m - 1
+        if before >= 0 and toks[before].norm in possessives:
+            return True
+        if before >= 0 and toks[before].norm in (";", ",", "and", "et"):
+            return any(t.norm in possessives for t in toks[max(0, before - 12) : before])
+    return False
 
 
 @cache
@@ -114,13 +130,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             j < n and toks[j].norm in thing_after
         ):
             continue  # "Charles de Gaulle airport", "la rue Victor Hugo": a place named after someone
-        if (
-            len(run) == 1
-            and i >= 2
-            and toks[i - 1].norm in kin
-            and toks[i - 2].norm in possessives
-            and toks[i].norm not in not_names
-        ):
+        if len(run) == 1 and toks[i].norm not in not_names and _kin_frame(toks, i, possessives, kin):
             t = toks[i]  # "his brother Tomas", "sa fille Léa"
             out.append(PersonMention(t.start, t.end, t.text, role=None, role_ids=()))
             continue
