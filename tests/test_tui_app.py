@@ -468,11 +468,13 @@ async def test_ledger_error_notifies_and_keeps_decision_in_memory() -> None:
     app = make_app(ledger=FailingLedger(), where="claims/x/decisions.json")
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        assert "decisions saved to claims/x/decisions.json" in screen_text(app)
+        assert "decisions go to claims/x/decisions.json" in screen_text(app)
+        assert "saved" not in screen_text(app)  # nothing was saved yet
         await keys(pilot, "c")
         assert any(sev == "error" and "disk full" in msg for sev, msg in notes(app))
         assert status_of(app, 0, "gazette") == "confirmed"
         assert "1 unsaved" in screen_text(app)
+        assert "saved to" not in screen_text(app)
 
 
 def write(path: Path, text: str) -> str:
@@ -534,7 +536,7 @@ async def test_story_decisions_persist(tmp_path: Path, monkeypatch: pytest.Monke
         m = main(app)
         assert m.review.persistent
         assert "Riverton [b]arrests[/b]" in screen_text(app)
-        assert "decisions saved to" in screen_text(app)
+        assert "decisions go to" in screen_text(app) and "saved to" not in screen_text(app)
         index = m.selected
         assert index is not None
         await keys(pilot, "enter", "c")
@@ -542,6 +544,7 @@ async def test_story_decisions_persist(tmp_path: Path, monkeypatch: pytest.Monke
         assert source is not None
         assert status_of(app, index, source) == "confirmed"
         key = m.review.key(index, source)
+        assert "saved to" in screen_text(app)  # now, and only now, something was saved
 
     ledger = Ledger.open(story.decisions_path)
     saved = ledger.get(key)

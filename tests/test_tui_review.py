@@ -104,8 +104,9 @@ def test_states_counts_tallies() -> None:
     assert r.counts() == {"conflict": 2, "unclear": 1, "decided": 0, "agrees": 4,
                           "no-source": 1}
     assert r.tally(0) == {"agrees": 1, "conflicts": 1, "unclear": 0, "absent": 0}
-    assert [row.source for row in r.evidence(0)] == ["wire", "gazette", "radio"]
-    assert r.evidence(0)[2].error
+    # conflicts first, then the source that could not be read, then agreements
+    assert [row.source for row in r.evidence(0)] == ["gazette", "radio", "wire"]
+    assert r.evidence(0)[1].error
 
 
 def test_decide_target_undo_and_apply_decisions_agree() -> None:
@@ -149,7 +150,11 @@ def test_filter_terms() -> None:
     assert r.filtered("person") == [3]
     assert r.filtered("CONFLICT") == [0, 2]
     assert r.filtered("no source") == [7]
-    assert r.filtered("people count") == [1, 2]
+    assert r.filtered("people count") == [0, 1, 2]  # claim 0: the gazette says "1,500 people"
+    # what the sources say of a claim is searched too: their sentences, not only the draft's
+    assert r.filtered("burst its banks") == [0]
+    assert r.filtered("looting shops") == [6]
+    assert r.filtered("Main Street") == [6]
     r.decide(0, "gazette", "draft-fixed")
     assert r.filtered("conflict") == [2]
     assert r.filtered("draft-fixed") == [0]
@@ -186,6 +191,6 @@ def test_findings_of_unlisted_sources_get_a_row() -> None:
     claims = (first.model_copy(update={"findings": (*first.findings, extra)}), *report.claims[1:])
     r = Review(report.model_copy(update={"claims": claims}), Ledger.memory(), who=WHO)
     rows = r.evidence(0)
-    assert [row.source for row in rows] == ["wire", "gazette", "draft"]
-    assert rows[2].info is None and r.document("draft") is not None
+    assert [row.source for row in rows] == ["gazette", "draft", "wire"]  # conflicts first
+    assert rows[1].info is None and r.document("draft") is not None
     assert r.doc_index("nowhere") is None

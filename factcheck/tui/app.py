@@ -8,14 +8,16 @@ builds the same app around a Report already in hand (tests, other tools).
 from __future__ import annotations
 
 import webbrowser
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from ..errors import FactcheckError
 from ..models import Report
@@ -63,6 +65,7 @@ class ReviewApp(App[None]):
         self.opener = opener
         self.loaded = False  # True once the review screen is up (or an error is shown)
         self.load_error: str | None = None
+        self.story_folder: Path | None = None  # where screenshots go (beside decisions.json)
 
     def on_mount(self) -> None:
         from .screens.loading import LoadingScreen
@@ -97,6 +100,8 @@ class ReviewApp(App[None]):
         from .review import Review
         from .screens.main import MainScreen
 
+        if loaded.where:
+            self.story_folder = Path(loaded.where).parent
         kwargs = {"clock": self.clock} if self.clock is not None else {}
         review = Review(loaded.report, loaded.ledger, who=self.who, **kwargs)
         report = loaded.report
@@ -123,6 +128,43 @@ class ReviewApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Save an SVG screenshot in the story folder (else the current folder) and say where."""
+        folder = Path(path) if path else (self.story_folder or Path.cwd())
+        try:
+            saved = self.save_screenshot(filename, str(folder), time_format)
+        except OSError as exc:
+            self.notify(f"Could not save the screenshot: {exc.strerror or exc}",
+                        severity="error", markup=False)
+            return None
+        self.notify(f"Screenshot saved to {clean_line(saved)}", title="Screenshot", markup=False)
+        return saved
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette (ctrl+p): the review's own commands first, then Textual's."""
+        from .screens.main import MainScreen
+
+        if isinstance(screen, MainScreen):
+            yield SystemCommand("Next conflict", "Go to the next undecided conflict or unclear claim (n)",
+                                lambda: screen.action_discrepancy(1))
+            yield SystemCommand("Previous conflict", "Go to the previous undecided conflict or unclear claim (N)",
+                                lambda: screen.action_discrepancy(-1))
+            for word, what in (("conflict", "with an undecided conflict"),
+                               ("unclear", "with an undecided unclear match"),
+                               ("decided", "whose discrepancies are all decided"),
+                               ("agrees", "that sources agree with"),
+                               ("no-source", "that no source states")):
+                yield SystemCommand(f"Filter by verdict: {word}", f"Show only the claims {what}",
+                                    partial(screen.action_filter, word))
+            yield SystemCommand("Clear the filter", "Show every claim", partial(screen.action_filter, ""))
+            yield SystemCommand("Export the event sheet", "Write sheet.md (Markdown, with the decisions) "
+                                "to the story folder", screen.export_sheet)
+            yield SystemCommand("Event sheet", "Every fact by every source (t)", screen.action_sheet)
+            yield SystemCommand("Undo", "Undo the last decision or note (u)", screen.action_undo)
+            yield SystemCommand("Redo", "Redo what was undone (r)", screen.action_redo)
+        yield from super().get_system_commands(screen)
 
     def launch_url(self, url: str) -> bool:
         """Open ``url`` in a browser (called from a worker thread)."""

@@ -76,7 +76,9 @@ class Review:
         self._keys: dict[tuple[str, str], str] | None = None  # built when first needed
         self._pending: dict[str, Decision | None] = {}  # not yet saved
         self._any = bool(ledger.all())  # has anything been decided at all?
-        self._undo: list[Change] = []
+        self._undo: list[list[Change]] = []  # each entry: what one key press changed
+        self._redo: list[list[Change]] = []
+        self.saves = 0  # changes written to the ledger so far (the status bar says "saved")
         self._docs: dict[str, DocIndex] = {}
         self._hay: dict[int, str] = {}
         self._states: dict[int, ClaimState] = {}
@@ -151,21 +153,74 @@ class Review:
             raise ValueError("no decision to annotate")
         return self.decide(index, source, before.status, note=note)
 
+    def decide_source(self, source: str, status: str) -> list[Change]:
+        """Record ``status`` for every undecided conflict or unclear finding of ``source``,
+        as one change (one undo). Raises LedgerError as :meth:`decide` does."""
+        todo = [i for i, findings in enumerate(self.findings)
+                for f in findings
+                if f.source == source and f.verdict in DISCREPANT and not self.is_decided(i, f)]
+        changes: list[Change] = []
+        error: LedgerError | None = None
+        for i in todo:
+            after = new_decision(
+                self.claims[i], source, self.key(i, source), status, "", who=self.who,
+                when=self.clock() if self.clock is not None else None,
+            )
+            change = Change(key=after.key, before=None, after=after, claim=i)
+            changes.append(change)
+            try:
+                self._write(change.key, change.after)
+            except LedgerError as exc:
+                error = exc
+        if changes:
+            self._undo.append(changes)
+            self._redo.clear()
+        if error is not None:
+            raise error
+        return changes
+
     def undo(self) -> Change | None:
-        """Revert the last change; None when there is nothing to undo."""
+        """Revert the last change (a decision, a note, or all of one source's decisions);
+        None when there is nothing to undo. Returns the first change reverted."""
         if not self._undo:
             return None
-        last = self._undo.pop()
-        back = Change(key=last.key, before=last.after, after=last.before, claim=last.claim)
-        self._write(back.key, back.after)
-        return back
+        group = self._undo.pop()
+        self._redo.append(group)
+        backs = [Change(key=c.key, before=c.after, after=c.before, claim=c.claim)
+                 for c in reversed(group)]
+        self._write_all(backs)
+        return backs[-1]
+
+    def redo(self) -> Change | None:
+        """Make again the change last undone; None when there is nothing to redo."""
+        if not self._redo:
+            return None
+        group = self._redo.pop()
+        self._undo.append(group)
+        self._write_all(group)
+        return group[0]
+
+    def _write_all(self, changes: list[Change]) -> None:
+        error: LedgerError | None = None
+        for c in changes:
+            try:
+                self._write(c.key, c.after)
+            except LedgerError as exc:
+                error = exc
+        if error is not None:
+            raise error
 
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
 
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
     def _apply(self, change: Change) -> Change:
-        self._undo.append(change)
+        self._undo.append([change])
+        self._redo.clear()
         self._write(change.key, change.after)
         return change
 
@@ -187,6 +242,7 @@ class Review:
                     break
             else:
                 del self._pending[k]
+                self.saves += 1
         if error is not None:
             raise error
 
@@ -237,7 +293,20 @@ class Review:
         by_source = {f.source: f for f in self.findings[index]}
         rows = [EvidenceRow(s.id, by_source.pop(s.id, None), s) for s in self.report.sources]
         rows.extend(EvidenceRow(src, f, None) for src, f in by_source.items())
-        return rows
+        return sorted(rows, key=lambda r: self._evidence_rank(index, r))  # stable: report order
+
+    def _evidence_rank(self, index: int, row: EvidenceRow) -> int:
+        """Conflicts first, then unclear, then sources that could not be read, agreements,
+        and sources that do not state the fact; a decided discrepancy after the open ones."""
+        f = row.finding
+        if row.error:
+            return 4
+        if f is None:
+            return 6
+        rank = {"conflicts": 0, "unclear": 2, "agrees": 5, "absent": 6}.get(f.verdict, 6)
+        if rank < 4 and self.is_decided(index, f):
+            rank += 1
+        return rank
 
     def target(self, index: int, source: str | None) -> Finding | None:
         """The finding a decision applies to: that of ``source`` when given, else the first
@@ -272,13 +341,25 @@ class Review:
                      c.role or "", STATE_LABELS[self.state(index)][0],
                      self.decision_summary(index)]
             parts.extend(f"{f.source}:{f.verdict}" for f in self.findings[index])
+            parts.extend(self._source_text(f) for f in self.findings[index])
             hay = self._hay[index] = " ".join(parts).casefold()
         return hay
+
+    def _source_text(self, f: Finding) -> str:
+        """What the source says of the claim: its quote and the sentence around it."""
+        doc = self.document(f.source)
+        if doc is None or f.span is None:
+            return f.text or ""
+        text = doc.text
+        start = max(text.rfind(".", 0, f.span.start), text.rfind("\n", 0, f.span.start)) + 1
+        ends = [e for e in (text.find(".", f.span.end), text.find("\n", f.span.end)) if e >= 0]
+        return text[start:min(ends) if ends else len(text)]
 
     def matches(self, index: int, query: str) -> bool:
         """Every word of ``query`` matches: a state word (conflict, unclear, decided,
         agrees, no-source) the claim's state, any other word its text, kind, value,
-        subject, decision or a ``source:verdict`` pair."""
+        subject, decision, a ``source:verdict`` pair, or what a source says of it (its
+        sentence)."""
         hay = self.haystack(index)
         for term in query.casefold().split():
             state = STATE_WORDS.get(term)

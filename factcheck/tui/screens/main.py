@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,7 +17,7 @@ from ..excerpt import document_url
 from ..labels import STATUS_LABELS, shorten
 from ..messages import ClaimChosen, EvidenceEntered
 from ..palette import Palette
-from ..review import Change, Review
+from ..review import Review
 from ..widgets.claims_list import ClaimsList
 from ..widgets.draft_view import DraftView
 from ..widgets.evidence_pane import EvidencePane
@@ -45,6 +45,11 @@ class MainScreen(Screen[None]):
         Binding("i", "decide('ignored')", "Ignore"),
         Binding("e", "note", "Note", show=False),
         Binding("u", "undo", "Undo"),
+        Binding("r", "redo", "Redo", show=False),
+        Binding("C", "decide_source('confirmed')", "Confirm all of source", show=False),
+        Binding("F", "decide_source('draft-fixed')", "Fix all of source", show=False),
+        Binding("S", "decide_source('source-wrong')", "Source wrong, all", show=False),
+        Binding("I", "decide_source('ignored')", "Ignore all of source", show=False),
         Binding("o", "open_source", "Open", show=False),
         Binding("t", "sheet", "Sheet"),
         Binding("slash", "filter", "Filter", key_display="/", show=False),
@@ -227,7 +232,17 @@ class MainScreen(Screen[None]):
                         f"“{shorten(claim.text, 30)}”")
         self.refresh_claim(index)
 
-    def _record(self, do: Callable[[], Change]) -> Change | None:
+    def action_decide_source(self, status: str) -> None:
+        """The same decision for every undecided discrepancy of the selected source."""
+        source = self._target_source()
+        if source is None:
+            return
+        changes = self._record(lambda: self.review.decide_source(source, status))
+        n = len(changes) if changes is not None else 0
+        self.message = f"{STATUS_VERBS.get(status, status)}: {n} finding(s) of {shorten(source, 20)}"
+        self.refresh_all()
+
+    def _record(self, do: Callable[[], Any]) -> Any:
         try:
             return do()
         except LedgerError as exc:
@@ -266,6 +281,23 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(NoteScreen(label, decision.note), done)
 
+    def action_redo(self) -> None:
+        try:
+            change = self.review.redo()
+        except LedgerError as exc:
+            self.notify(f"Could not save the redo (kept in memory): {shorten(str(exc), 200)}",
+                        severity="error", markup=False)
+            self.refresh_all()
+            return
+        if change is None:
+            self.notify("Nothing to redo.", markup=False)
+            return
+        what = change.after.status if change.after is not None else "decision"
+        self.message = f"redone: {STATUS_VERBS.get(what, what)}"
+        self.selected = change.claim
+        self.query_one(ClaimsList).select(change.claim)
+        self.refresh_all()
+
     def action_undo(self) -> None:
         try:
             change = self.review.undo()
@@ -282,7 +314,7 @@ class MainScreen(Screen[None]):
         self.message = f"undone: {STATUS_VERBS.get(what, what)}"
         self.selected = change.claim
         self.query_one(ClaimsList).select(change.claim)
-        self.refresh_claim(change.claim)
+        self.refresh_all()
 
     # -- other actions ---------------------------------------------------------------
     def action_open_source(self) -> None:
@@ -327,10 +359,37 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(SheetScreen(self.review, self.pal, self.selected), done)
 
-    def action_filter(self) -> None:
+    def action_filter(self, query: str | None = None) -> None:
         flt = self.query_one("#filter", Input)
         flt.add_class("-visible")
+        if query is not None:
+            flt.value = query
+            self.query_text = query
+            self.refresh_all()
+            self._close_filter(clear=False)
+            return
         flt.focus()
+
+    def export_sheet(self) -> str | None:
+        """Write the event sheet (Markdown, with the decisions taken so far) beside the
+        decisions file, or in the current folder; returns its path."""
+        from pathlib import Path
+
+        from ...decisions import apply_decisions
+        from ...report import render
+
+        folder = Path(self.where).parent if self.where else Path.cwd()
+        path = folder / "sheet.md"
+        report = apply_decisions(self.review.report, self.review.ledger)
+        try:
+            path.write_text(render(report, "markdown"), encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error",
+                        markup=False)
+            return None
+        self.message = f"sheet exported to {path}"
+        self._show_status()
+        return str(path)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -41,6 +41,8 @@ class SheetScreen(Screen[tuple[int, str | None] | None]):
         n, m = len(self.review.claims), len(self.review.report.sources)
         out = Text(f"Event sheet: {n} facts × {m} sources", style=self.pal.strong)
         out.append("   enter: go to the claim and source · esc: back", style=self.pal.muted)
+        out.append("\neach row: one claim of the draft; each column: what a source says of it "
+                   "(✓ agrees ✗ conflicts ? unclear · absent, ✔ decided)", style=self.pal.muted)
         return out
 
     def on_mount(self) -> None:
@@ -63,7 +65,7 @@ class SheetScreen(Screen[tuple[int, str | None] | None]):
             table.add_column(label, key=f"src:{sid}")
         for i, claim in enumerate(review.claims):
             cells = [state_text(review.state(i), pal), Text(claim.kind),
-                     Text(shorten(value_label(claim), 20), style=pal.strong)]
+                     Text(value_label(claim), style=pal.strong)]  # whole: never cut
             by_source = {f.source: f for f in review.findings[i]}
             for sid, error in columns:
                 cells.append(self._cell(i, sid, error, by_source.get(sid)))
@@ -81,7 +83,7 @@ class SheetScreen(Screen[tuple[int, str | None] | None]):
             return Text("—", style=pal.muted)
         sym = VERDICT_SYMBOLS.get(finding.verdict, "")
         value = finding_value(finding.value) if finding.value is not None else ""
-        text = Text(f"{sym} {shorten(value, 16)}".rstrip(), style=pal.text[finding.verdict])
+        text = Text(f"{sym} {shorten(value, 28)}".rstrip(), style=pal.text[finding.verdict])
         if self.review.decision(index, source) is not None:
             text.append(" ✔", style=pal.text["decided"])
         return text

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import DataTable
 
+from ...models import Claim
 from ..labels import STATE_SYMBOLS, STATUS_LABELS, shorten, tally_text, value_label
 from ..messages import ClaimChosen, EvidenceEntered
 from ..palette import Palette
@@ -14,6 +15,19 @@ from ..review import Review
 
 COLUMNS = (("claim", "Claim"), ("kind", "Kind"), ("value", "Value"),
            ("tally", "✓ ✗ ? ·"), ("decision", "Decision"))
+
+
+VALUE_WIDTH = 16
+
+
+def value_cell(claim: Claim, width: int = VALUE_WIDTH) -> str:
+    """The claim's value for the list's Value column: compact figures (12.5M), the unit
+    dropped before the figure is cut, and never cut to less than the figure itself."""
+    full = value_label(claim, compact=True)
+    if len(full) <= width:
+        return full
+    bare = value_label(claim.model_copy(update={"unit": None}), compact=True)
+    return bare if len(bare) <= 2 * width else shorten(bare, 2 * width)
 
 
 class ClaimsList(DataTable[Text]):
@@ -69,7 +83,7 @@ class ClaimsList(DataTable[Text]):
         return [
             label,
             Text(claim.kind),
-            Text(shorten(value_label(claim, compact=True), 11), style=pal.strong),
+            Text(value_cell(claim), style=pal.strong),
             tally_text(review.tally(i), pal),
             Text(decision, style=pal.text["decided"]),
         ]

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from ...report.common import reason
 from ..excerpt import Excerpt
 from ..labels import STATUS_LABELS, finding_value, shorten, state_text, value_label, verdict_text
 from ..palette import Palette
@@ -136,12 +137,13 @@ def evidence_text(review: Review, index: int, row: EvidenceRow, pal: Palette) ->
         out.append("\n")
         out.append(clean_line(idx.location(f.span)), style=pal.muted)
         if f.why and f.verdict in ("conflicts", "unclear"):
-            out.append(f"  ({shorten(f.why, 120)})", style=pal.muted)
+            out.append("\n")  # the whole reason, decisive part first; the list wraps it
+            out.append(f"why: {clean_line(reason(f.why))}", style=pal.muted)
     elif f is not None and f.text:
         out.append(shorten(f.text, 260))
     else:
-        why = f.why if f is not None and f.why else "not mentioned"
-        out.append(shorten(why, 200), style=pal.muted)
+        why = reason(f.why) if f is not None and f.why else "not mentioned"
+        out.append(clean_line(why), style=pal.muted)
         if idx is not None:
             out.append("\n")
             out.append(clean_line(idx.location(None)), style=pal.muted)

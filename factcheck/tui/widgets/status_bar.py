@@ -19,12 +19,15 @@ class StatusBar(Static):
     def show(self, review: Review, pal: Palette, *, where: str, message: str = "",
              shown: int | None = None) -> None:
         out = Text()
-        if review.persistent:
-            out.append(f"decisions saved to {clean_line(where)}")
-        else:
+        if not review.persistent:
             out.append("decisions kept for this session only", style=pal.text["unclear"])
-        if review.unsaved:
-            out.append(f"  {review.unsaved} unsaved", style=pal.error)
+        elif review.unsaved:
+            out.append(f"{review.unsaved} unsaved: not written to {clean_line(where)}",
+                       style=pal.error)
+        elif review.saves:  # only once something was written
+            out.append(f"saved to {clean_line(where)}", style=pal.text["agrees"])
+        else:
+            out.append(f"decisions go to {clean_line(where)}")
         failed = len(review.failed_sources)
         total = len(review.report.sources)
         out.append(f"  │ {total} source{'s' if total != 1 else ''}")
