@@ -268,6 +268,7 @@ def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
         and toks[j].norm in (":", "h")
         and glued(t, toks[j])
         and toks[j + 1].kind == "num"
+        and len(toks[j + 1].text) <= 2  # a minute; int() of a 5,000-digit run raises
         and glued(toks[j], toks[j + 1])
     ):
         minute = int(toks[j + 1].text)

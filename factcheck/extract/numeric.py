@@ -227,8 +227,8 @@ def classify(
         tu = None  # "11 heures du matin" is a time, not a duration
     if tu is not None:
         times = unit_multiple(u["time"], toks[tj - 1].norm)  # "three decades": 30 years
-        if m.compound and tj < len(toks) and toks[tj].norm in ("-", "–"):
-            tj += 2  # "three-day-long"
+        if m.compound and tj + 1 < len(toks) and toks[tj].norm in ("-", "–"):
+            tj += 2  # "three-day-long" (not past the text's end: "a three-day-")
         subj = find_subject(toks, tj, s1, lex)
         return Draft(
             "duration",
