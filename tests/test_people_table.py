@@ -1,8 +1,8 @@
 """People as news names them: a table of invented sentences, one row a phrasing class.
 
 Rows live in ``tests/data/people.tsv``: ``id <TAB> lang <TAB> text <TAB> expected``, where
-``expected`` lists the person claims the text must yield, as written and ``|``-separated, or
-``none`` (places, organisations, teams, events, headlines in Title Case, sentence-initial
+``text`` writes a line break as ``\\n``; ``expected`` lists the person claims the text must
+yield, as written and ``|``-separated, or ``none`` (places, organisations, teams, events, headlines in Title Case, sentence-initial
 capitals: no one). A fifth column starting with ``xfail`` marks a known gap (strict).
 """
 
@@ -38,7 +38,8 @@ def load() -> list[Row]:
         if len(cols) not in (4, 5):
             raise ValueError(f"{TABLE.name}:{n}: expected 4 or 5 tab-separated columns, got {len(cols)}")
         want = () if cols[3].strip() == "none" else tuple(x.strip() for x in cols[3].split("|"))
-        rows.append(Row(cols[0], cols[1], cols[2], want, cols[4] if len(cols) == 5 else None))
+        text = cols[2].replace("\\n", "\n")  # a line break is written \n
+        rows.append(Row(cols[0], cols[1], text, want, cols[4] if len(cols) == 5 else None))
     return rows
 
 
