@@ -3,7 +3,8 @@
 Rows live in ``tests/data/people.tsv``: ``id <TAB> lang <TAB> text <TAB> expected``, where
 ``text`` writes a line break as ``\\n``; ``expected`` lists the person claims the text must
 yield, as written and ``|``-separated, or ``none`` (places, organisations, teams, events,
-headlines in Title Case, sentence-initial capitals: no one). A fifth column starting with ``xfail`` marks a known gap (strict).
+headlines in Title Case, sentence-initial capitals: no one). A fifth column starting with
+``xfail`` marks a known gap (strict).
 """
 
 from __future__ import annotations
