@@ -33,3 +33,16 @@ class LedgerError(StoryError):
 
 class UsageError(FactcheckError):
     """A command line that does not make sense."""
+
+
+class InternalError(FactcheckError):
+    """An unexpected exception (a bug) while reading or checking the draft: one line, exit 2."""
+
+
+REPORT_HINT = "this is a bug in factcheck: please report it with the input (see SECURITY.md)"
+
+
+def unexpected(exc: BaseException) -> str:
+    """One line naming an unexpected exception: ``unexpected error (IndexError: ...)``."""
+    detail = " ".join(str(exc).split())[:200]
+    return f"unexpected error ({type(exc).__name__}{': ' + detail if detail else ''})"

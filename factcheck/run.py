@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import REPORT_HINT, FactcheckError, InternalError, UsageError, unexpected
 from .models import Document, Report, SourceInfo
 
 
@@ -21,8 +21,7 @@ def run_check(
     date: str | None = None,
     source_dates: Sequence[str] = (),
 ) -> Report:
-    from .pipeline import check
-    from .sources import load_sources, read_input
+    from .sources import load_sources
     from .story import is_story_dir
 
     draft_date, by_spec = parse_dates(date, source_dates)
@@ -38,14 +37,59 @@ def run_check(
         if draft_date:
             draft = draft.model_copy(update={"date": draft_date})
         docs = _dated(docs, infos, by_spec)
-        report = check(draft, docs, infos=infos, title=story.title)
+        report = guarded_check(draft, docs, infos=infos, title=story.title)
         return apply_decisions(report, Ledger.open(story.decisions_path))
-    draft = read_input(target, lang=lang, doc_id="draft")
+    draft = read_draft(target, lang=lang)
     if draft_date:
         draft = draft.model_copy(update={"date": draft_date})
     loaded = load_sources(list(sources), lang=source_lang, progress=progress)
     docs = _dated([d for _, d in loaded if d is not None], [i for i, _ in loaded], by_spec)
-    return check(draft, docs, infos=[i for i, _ in loaded])
+    return guarded_check(draft, docs, infos=[i for i, _ in loaded])
+
+
+def read_draft(path: str, *, lang: str | None = None) -> Document:
+    """The draft file, read: an unexpected exception is an :class:`InternalError` (exit 2)."""
+    from .sources import read_input
+
+    try:
+        return read_input(path, lang=lang, doc_id="draft")
+    except FactcheckError:
+        raise
+    except Exception as exc:  # a bug: one line, exit 2, never a traceback
+        raise InternalError(f"{unexpected(exc)} while reading the draft; {REPORT_HINT}", path=path) from exc
+
+
+def guarded_check(
+    draft: Document, docs: Sequence[Document], *, infos: Sequence[SourceInfo], title: str | None = None
+) -> Report:
+    """``pipeline.check``, with an unexpected exception (a bug) confined to the document that
+    raises it: a source becomes that source's error (named, with the exception type; the run
+    exits 2 as for a source that could not be read) and the others are checked; the draft
+    raises :class:`InternalError`. The common case costs nothing: the documents are tried one
+    by one only after the whole check has failed."""
+    from .pipeline import check
+
+    try:
+        return check(draft, docs, infos=infos, title=title)
+    except Exception:  # find the document it comes from, below
+        pass
+    where = draft.origin or draft.id
+    try:
+        check(draft, [])  # the draft alone: its claims and the check against itself
+    except Exception as exc:
+        raise InternalError(f"{unexpected(exc)} while checking the draft; {REPORT_HINT}", path=where) from exc
+    failed: dict[str, str] = {}
+    for doc in docs:
+        try:
+            check(draft, [doc])
+        except Exception as exc:
+            failed[doc.id] = f"{unexpected(exc)} while checking this source; {REPORT_HINT}"
+    kept = [d for d in docs if d.id not in failed]
+    marked = [i.model_copy(update={"error": failed[i.id]}) if i.id in failed else i for i in infos]
+    try:
+        return check(draft, kept, infos=marked, title=title)
+    except Exception as exc:  # only the sources together fail: no one document to blame
+        raise InternalError(f"{unexpected(exc)} while checking the sources; {REPORT_HINT}", path=where) from exc
 
 
 def parse_dates(date: str | None, source_dates: Sequence[str]) -> tuple[str | None, dict[str, str]]:

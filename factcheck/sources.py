@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from .decode import binary_kind, decode_bytes, looks_like_html
-from .errors import FactcheckError, FetchError, InputError
+from .errors import REPORT_HINT, FactcheckError, FetchError, InputError, unexpected
 from .fetch import FetchedPage, fetch_url, make_session
 from .lang import detect_lang
 from .models import Document, SourceInfo
@@ -291,7 +291,7 @@ def _load_one(
     except FactcheckError as exc:
         error = exc.message
     except Exception as exc:  # a bug or an odd library error must not sink the other sources
-        error = f"unexpected error ({type(exc).__name__}: {exc})"
+        error = f"{unexpected(exc)}; {REPORT_HINT}"
     else:
         return SourceInfo(id=sid, origin=spec, lang=doc.lang, title=doc.title), doc
     return SourceInfo(id=sid, origin=spec, lang=lang or "en", error=_one_line(error)), None

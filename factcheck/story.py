@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .errors import FactcheckError, FetchError, InputError, StoryError
+from .errors import REPORT_HINT, FactcheckError, FetchError, InputError, StoryError, unexpected
 from .lang import LANGS, detect_lang
 from .models import Document, Frozen, SourceInfo
 from .sources import DRAFT_ID, is_url
@@ -592,9 +592,10 @@ def story_documents(
     command line's additional ``--source``s). A source without a usable snapshot is listed
     with ``error`` set and no Document.
     """
-    from .sources import load_source, read_input, source_id_for
+    from .run import read_draft
+    from .sources import load_source, source_id_for
 
-    draft = read_input(display_path(story.draft), lang=story.draft_lang, doc_id=DRAFT_ID)
+    draft = read_draft(display_path(story.draft), lang=story.draft_lang)
     if story.draft_date:
         draft = draft.model_copy(update={"date": story.draft_date})
     refreshed = {i.id: i for i in fetch_story(story, progress=progress)} if refresh else {}
@@ -607,6 +608,10 @@ def story_documents(
         except StoryError as exc:
             infos.append(SourceInfo(id=spec.id, origin=origin, lang=spec.lang or "en",
                                     error=str(exc)))
+            continue
+        except Exception as exc:  # a bug must not sink the other sources
+            infos.append(SourceInfo(id=spec.id, origin=origin, lang=spec.lang or "en",
+                                    error=f"{unexpected(exc)} while reading the snapshot; {REPORT_HINT}"))
             continue
         failed = refreshed.get(spec.id)
         error = None
@@ -622,8 +627,11 @@ def story_documents(
         taken.add(sid)
         try:
             doc = load_source(extra, doc_id=sid)
-        except (InputError, FetchError) as exc:
+        except FactcheckError as exc:
             infos.append(SourceInfo(id=sid, origin=extra, error=exc.message))  # the path is in origin
+            continue
+        except Exception as exc:  # a bug must not sink the other sources
+            infos.append(SourceInfo(id=sid, origin=extra, error=f"{unexpected(exc)}; {REPORT_HINT}"))
             continue
         docs.append(doc)
         infos.append(SourceInfo(id=sid, origin=extra, lang=doc.lang, title=doc.title))
