@@ -125,10 +125,12 @@ def evidence_text(review: Review, index: int, row: EvidenceRow, pal: Palette) ->
         out.append("  ✔ ", style=pal.text["decided"])
         out.append(STATUS_LABELS.get(decision.status, clean_line(decision.status)),
                    style=pal.text["decided"] + pal.strong)
-        if decision.who:
-            out.append(f" by {shorten(decision.who, 20)}", style=pal.muted)
+        if decision.who:  # whole: the list wraps
+            out.append(f" by {clean_line(decision.who)}", style=pal.muted)
+        if decision.when:
+            out.append(f", {clean_line(decision.when[:16].replace('T', ' '))}", style=pal.muted)
         if decision.note:
-            out.append(f": {shorten(decision.note, 120)}", style=pal.text["decided"])
+            out.append(f": {clean_line(decision.note)}", style=pal.text["decided"])
     idx = review.doc_index(row.source)
     out.append("\n")
     if f is not None and f.span is not None and idx is not None:
