@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .extract.lexicon import units
+from .invisible import script_note
 from .models import Amount, Claim, trusted
 from .text import fold
 
@@ -179,6 +180,9 @@ def compare_people(d: Claim, s: Claim) -> tuple[str, str]:
         return "agrees", "same name"
     if a and b and (a[-len(b) :] == b or b[-len(a) :] == a):
         return "agrees", "same surname, one name shorter"
+    mixed = script_note(str(d.value), str(s.value))  # "Dupоnt" with a Cyrillic о
+    if mixed:
+        return "conflicts", f"different spelling or name for the same person: {mixed}"
     return "conflicts", "different spelling or name for the same person"
 
 

@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from .invisible import strip_hidden
 from .models import Span
 
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n|\n(?=\s*[#*\-–•])")
@@ -78,7 +79,7 @@ def fold(s: str) -> str:
     """Lower-case, strip diacritics, collapse whitespace: 'Hervé  PÉTRY' -> 'herve petry'."""
     if s.isascii():  # nothing to decompose, and lower() is casefold() on ASCII
         return " ".join(s.lower().split())
-    s = unicodedata.normalize("NFKD", s)
+    s = unicodedata.normalize("NFKD", strip_hidden(s))  # no soft hyphen or zero-width space
     s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.casefold().split())
 

@@ -126,7 +126,9 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
         ):
             intpart += toks[j].text  # "1 000", "12 500": a space between groups of three
             j += 1
-        elif _joined(toks, j, thousands, group=True):
+        elif _joined(toks, j, thousands, group=True) or (
+            len(toks[i].text) <= 3 and _joined(toks, j, ("",), group=True)  # "1\u200b000": an invisible run
+        ):
             intpart += toks[j + 1].text  # "1,000" / "1.500"
             j += 2
         else:

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from typing import NamedTuple
+
+from ..invisible import has_hidden, hidden_class, strip_hidden
 
 # Every character of a text is in one match: a run of spaces (skipped), a run of decimal
 # digits, a word (with the apostrophe of an elision glued to it), or one symbol. Matching all
@@ -47,6 +50,8 @@ def _fold_word(s: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
+    if has_hidden(text):
+        return _tokenize_hidden(text)
     out: list[Token] = []
     add = out.append
     new = tuple.__new__  # what Token._make does, without its call
@@ -75,12 +80,53 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+@cache
+def _token_hidden() -> re.Pattern[str]:
+    h = f"[{hidden_class()}]"
+    return re.compile(
+        rf"\s+|\d+|{h}+|[^\W\d_]+(?:{h}+[^\W\d_]+)*(?:['’](?=[^\W\d_]))?|[^\s\w\x1b\x9b]|_"
+        r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?",
+        re.DOTALL,
+    )
+
+
+def _tokenize_hidden(text: str) -> list[Token]:
+    """:func:`tokenize` for a text with invisible characters (soft hyphen, zero-width space,
+    word joiner...). One inside a word stays in the word's text and is folded out of its
+    norm ("Du\u00adpond" reads "dupond"); a run of them elsewhere is one symbol token
+    (numbers.py joins "1\u200b000" across it). Token texts stay slices of the text."""
+    out: list[Token] = []
+    pos = 0
+    for s in _token_hidden().findall(text):
+        start = pos
+        pos += len(s)
+        c = s[0]
+        if c.isdecimal():
+            out.append(Token(start, pos, s, s, "num"))
+        elif c.isalnum() and strip_hidden(c):
+            last = s[-1]
+            if last != "'" and last != "’":
+                out.append(Token(start, pos, s, _fold_word(strip_hidden(s)), "word"))
+                continue
+            w = s[:-1]
+            norm = _fold_word(strip_hidden(w))
+            if norm in _ELIDED and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")):
+                out.append(Token(start, pos, s, norm + "'", "elide"))
+                continue
+            out.append(Token(start, pos - 1, w, norm, "word"))
+            out.append(Token(pos - 1, pos, last, last, "sym"))
+        elif not c.isspace():
+            out.append(Token(start, pos, s, strip_hidden(s), "sym"))  # an invisible run: norm ""
+    return out
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def word_norms(text: str) -> frozenset[str]:
     """The folded words of ``text``, as :func:`tokenize` folds them (an elided "d'" is
     its letter here): the vocabulary of a document, without building its tokens."""
+    text = strip_hidden(text)  # "Du\u00adpond" is one word, as tokenize reads it
     return frozenset(w.lower() if w.isascii() else _fold_word(w) for w in set(_LETTERS.findall(text)))
 
 

@@ -15,20 +15,16 @@ import math
 import re
 from typing import Any
 
-# Characters that are never shown as themselves:
-# C0 controls (tab and newlines included), DEL, C1 controls, the Arabic letter mark, the
-# Mongolian vowel separator, zero-width space, LRM/RLM, line/paragraph separators,
-# bidi embeddings/overrides/isolates, invisible operators, deprecated format controls,
-# Hangul fillers (blank "letters"), the BOM, interlinear annotation controls, tag
-# characters (hidden ASCII), and lone surrogates (undecodable bytes) which cannot be written.
-_NOT_C0 = (
-    "\x7f-\x9f"
-    "\u061c\u115f\u1160\u180e\u200b\u200e\u200f"
-    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164"
-    "\ufeff\uffa0\ufff9-\ufffb"
-    "\U000e0000-\U000e007f"
-    "\ud800-\udfff"
-)
+from ..invisible import hidden_class, in_emoji
+
+# Characters that are never shown as themselves: C0 controls (tab and newlines included),
+# DEL and C1 controls (category Cc), line/paragraph separators (Zl, Zp), lone surrogates
+# (Cs: undecodable bytes, which cannot be written), the Braille blank (a "letter" that
+# shows nothing), and every format or default-ignorable character (Cf, variation
+# selectors, Hangul fillers, tag characters...: factcheck.invisible, Unicode's own
+# properties): bidi marks, embeddings, overrides and isolates, zero-width space and
+# joiners, soft hyphen, word joiner, invisible operators, the BOM.
+_NOT_C0 = "\x7f-\x9f\u2028\u2029\u2800\ud800-\udfff" + hidden_class()
 _UNSAFE = re.compile(f"[\x00-\x1f{_NOT_C0}]")
 # json.dumps already escapes C0 controls inside strings; a raw newline in its output is layout.
 _UNSAFE_IN_JSON = re.compile(f"[{_NOT_C0}]")
@@ -54,7 +50,12 @@ def inert(s: str) -> str:
     The result is one line (``\\n`` becomes the two characters backslash and n) and contains
     nothing a terminal, a log viewer or the GitHub Actions runner would interpret.
     """
-    return _UNSAFE.sub(lambda m: _escape(m.group()), s)
+    return _UNSAFE.sub(_escape_match, s)
+
+
+def _escape_match(m: re.Match[str]) -> str:
+    ch = m.group()
+    return ch if in_emoji(m.string, m.start()) else _escape(ch)  # "👩\u200d🚒" is one picture
 
 
 def one_line(s: str, limit: int | None = None) -> str:
@@ -67,7 +68,7 @@ def one_line(s: str, limit: int | None = None) -> str:
 
 
 def is_unsafe(s: str) -> bool:
-    return _UNSAFE.search(s) is not None
+    return any(not in_emoji(s, m.start()) for m in _UNSAFE.finditer(s))
 
 
 def _json_escape(ch: str) -> str:
@@ -98,4 +99,6 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
     )
     # Outside strings JSON only has ASCII punctuation and whitespace, so every match is
     # inside a string literal, where a \\u escape is always valid.
-    return _UNSAFE_IN_JSON.sub(lambda m: _json_escape(m.group()), text)
+    return _UNSAFE_IN_JSON.sub(
+        lambda m: m.group() if in_emoji(m.string, m.start()) else _json_escape(m.group()), text
+    )

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import re
 
-# C0 but newline, DEL, C1, bidi marks/embeddings/overrides/isolates, invisible and
-# zero-width format characters, BOM, tag characters and lone surrogates.
-_UNSAFE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f"
-    "\u061c\u115f\u1160\u180e\u200b\u200e\u200f"
-    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164"
-    "\ufeff\uffa0\ufff9-\ufffb"
-    "\U000e0000-\U000e007f"
-    "\ud800-\udfff]"
-)
+from ..invisible import hidden_class, in_emoji
+
+# C0 but newline, DEL, C1, line/paragraph separators, the Braille blank, lone surrogates,
+# and every format or default-ignorable character (bidi marks and overrides, zero-width
+# space and joiners, soft hyphen, BOM, tag characters...: factcheck.invisible).
+_UNSAFE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u2800\ud800-\udfff{hidden_class()}]")
 
 
 def _picture(m: re.Match[str]) -> str:
     ch = m.group()
+    if in_emoji(m.string, m.start()):
+        return ch  # "👩\u200d🚒" is one picture
     code = ord(ch)
     if ch in "\t\r\u2028\u2029":
         return " "
