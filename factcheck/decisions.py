@@ -31,8 +31,9 @@ from typing import Any
 from pydantic import ValidationError, field_validator
 
 from .errors import LedgerError
+from .files import check_folder, open_nofollow, read_file
 from .models import Claim, Finding, Frozen, Report
-from .story import display_path, remove_stale_temps, utc_now, write_atomic
+from .story import display_path, remove_stale_temps, repo_root, utc_now, write_atomic
 from .text import fold
 
 VERSION = 1
@@ -239,8 +240,10 @@ def _apply(decisions: dict[str, Decision], key: str, decision: Decision | None) 
 def _read(path: Path) -> dict[str, Decision]:
     where = display_path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, top=repo_root(path.parent), error=LedgerError, shown=where)
     except FileNotFoundError:
+        if path.is_symlink():  # a dangling symlink: not an empty ledger to write through
+            raise LedgerError("is a symlink to a missing file; refused", path=where) from None
         return {}
     except OSError as exc:
         raise LedgerError(f"cannot read: {exc.strerror or exc}", path=where) from None
@@ -296,7 +299,7 @@ def dumps(decisions: dict[str, Decision]) -> str:
 
 def _write(path: Path, decisions: dict[str, Decision]) -> None:
     try:
-        write_atomic(path, dumps(decisions).encode("utf-8"))
+        write_atomic(path, dumps(decisions).encode("utf-8"), top=repo_root(path.parent))
     except OSError as exc:
         raise LedgerError(
             f"cannot write: {exc.strerror or exc}; the previous file is unchanged",
@@ -314,9 +317,10 @@ def _locked(path: Path) -> Iterator[None]:
     import fcntl
 
     lock = path.with_name(path.name + ".lock")
+    check_folder(lock.parent, repo_root(lock.parent), LedgerError, display_path(lock))
     try:
         while True:
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+            fd = open_nofollow(lock, os.O_RDWR | os.O_CREAT)  # never through a symlink
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX)
                 try:

@@ -47,12 +47,13 @@ def run_check(
     return guarded_check(draft, docs, infos=[i for i, _ in loaded])
 
 
-def read_draft(path: str, *, lang: str | None = None) -> Document:
-    """The draft file, read: an unexpected exception is an :class:`InternalError` (exit 2)."""
+def read_draft(path: str, *, lang: str | None = None, top: Path | None = None) -> Document:
+    """The draft file, read (inside the repository ``top`` when given, as a story's draft
+    is): an unexpected exception is an :class:`InternalError` (exit 2)."""
     from .sources import read_input
 
     try:
-        return read_input(path, lang=lang, doc_id="draft")
+        return read_input(path, lang=lang, doc_id="draft", top=top)
     except FactcheckError:
         raise
     except Exception as exc:  # a bug: one line, exit 2, never a traceback

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import stat
 import sys
 import unicodedata
 from pathlib import Path, PurePath
@@ -21,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from .decode import binary_kind, decode_bytes, looks_like_html
 from .errors import REPORT_HINT, FactcheckError, FetchError, InputError, unexpected
 from .fetch import FetchedPage, fetch_url, make_session
+from .files import MAX_FILE_BYTES, read_file, too_big
 from .lang import detect_lang
 from .models import Document, SourceInfo
 
@@ -32,7 +32,6 @@ __all__ = [
     "read_input", "source_id_for",
 ]
 
-MAX_FILE_BYTES = 10_000_000
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -57,43 +56,32 @@ def read_input(
     lang: str | None = None,
     doc_id: str | None = None,
     max_bytes: int = MAX_FILE_BYTES,
+    top: Path | None = None,
 ) -> Document:
-    """Read a local file, or standard input for ``"-"``. Raises :class:`InputError`."""
+    """Read a local file, or standard input for ``"-"``. Raises :class:`InputError`.
+
+    ``top``: the file belongs to a story and must resolve inside this repository."""
     path = os.fspath(path)
     if path == STDIN:
         data, origin, what = _read_stdin(max_bytes), STDIN_ORIGIN, "input"
     else:
-        data, origin, what = _read_file(path, max_bytes), path, "file"
+        data, origin, what = _read_file(path, max_bytes, top), path, "file"
     suffix = "" if path == STDIN else PurePath(path).suffix.lower()
     return bytes_to_document(
         data, doc_id=doc_id or DRAFT_ID, origin=origin, lang=lang, suffix=suffix, what=what
     )
 
 
-def _read_file(path: str, max_bytes: int) -> bytes:
+def _read_file(path: str, max_bytes: int, top: Path | None = None) -> bytes:
+    """The file's bytes under the one file policy (factcheck.files): a regular file, or
+    for a command-line path the process's own descriptor (``<(command)``); capped before
+    reading; inside the repository ``top`` when given (a story's files)."""
     if not path:
         raise InputError("no file name given")
-    p = Path(path)
     try:
-        st = p.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise InputError("is a directory, not a file", path=path)
-        if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
-            raise InputError(_too_big(max_bytes, st.st_size), path=path)
-        with p.open("rb") as f:  # not only regular files: /dev/stdin, <(command) work too
-            data = f.read(max_bytes + 1)
+        return read_file(path, max_bytes=max_bytes, top=top, own_fds=top is None)
     except FileNotFoundError:
         raise InputError(_missing(path), path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=path) from None
-    except PermissionError:
-        raise InputError("permission denied", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read it ({exc.strerror or type(exc).__name__})",
-                         path=path) from None
-    if len(data) > max_bytes:
-        raise InputError(_too_big(max_bytes), path=path)
-    return data
 
 
 def _read_stdin(max_bytes: int) -> bytes:
@@ -114,8 +102,7 @@ def _read_stdin(max_bytes: int) -> bytes:
 
 
 def _too_big(max_bytes: int, size: int | None = None) -> str:
-    have = f" ({size:,} bytes)" if size is not None else ""
-    return f"too large{have}: the limit is {max_bytes:,} bytes"
+    return too_big(max_bytes, size)
 
 
 def _missing(path: str) -> str:

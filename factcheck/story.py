@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .errors import REPORT_HINT, FactcheckError, FetchError, InputError, StoryError, unexpected
+from .files import check_folder, open_nofollow, read_file
 from .lang import LANGS, detect_lang
 from .models import Document, Frozen, SourceInfo
 from .sources import DRAFT_ID, is_url
@@ -83,6 +84,11 @@ class Story(Frozen):
     def snapshot_meta_path(self, source_id: str) -> Path:
         return self.sources_dir / f"{source_id}.json"
 
+    @property
+    def repo(self) -> Path:
+        """The repository the story's files must resolve inside."""
+        return repo_root(self.root)
+
     def source_file(self, spec: SourceSpec) -> Path | None:
         return (self.root / spec.path).resolve() if spec.path else None
 
@@ -108,15 +114,19 @@ def _temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, top: Path | None = None) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
 
     Temporary file in the same folder, written and fsynced, renamed over ``path``, then the
-    folder fsynced. OSError propagates; the old file is then untouched.
+    folder fsynced. OSError propagates; the old file is then untouched. With ``top``, the
+    folder must resolve inside that repository (StoryError otherwise). The temporary file
+    is created with O_EXCL and O_NOFOLLOW, and the rename replaces a symlink at ``path``
+    rather than writing through it.
     """
     path = Path(path)
+    check_folder(path.parent, top, StoryError, display_path(path))
     tmp = _temp_name(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    fd = open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
     try:
         try:
             view = memoryview(data)
@@ -239,7 +249,8 @@ def load_story(path: str | Path) -> Story:
     if not toml_path.is_file():
         raise StoryError(f"not a story folder (no {STORY_FILE})", path=display_path(path))
     try:
-        text = toml_path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        raw = read_file(toml_path, top=repo_root(toml_path.parent), error=StoryError, shown=file)
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise StoryError("not UTF-8 text", path=file) from None
     except OSError as exc:
@@ -432,20 +443,54 @@ def init_story(
             specs.append(SourceSpec(id=sid, path=rel_inside(given, "source")))
             docs[sid] = read_input(given, doc_id=sid)  # unreadable: fail before writing
     text = story_toml(title or aroot.name, draft_rel, specs)
-    aroot.mkdir(parents=True, exist_ok=True)
+    made = [d for d in (aroot / "sources", aroot, *aroot.parents) if not d.exists()]  # folders this call creates
+    written: list[Path] = []
     try:
-        fd = os.open(toml_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileExistsError:
-        raise StoryError("a story already exists here", path=display_path(toml_path)) from None
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    story = load_story(aroot)
-    for spec in story.sources:
-        if spec.id in docs:
-            _write_snapshot(story, spec, docs[spec.id], _file_meta(spec, docs[spec.id]))
+        aroot.mkdir(parents=True, exist_ok=True)
+        check_folder(aroot, top, StoryError, display_path(aroot))
+        _write_new(toml_path, text.encode("utf-8"))
+        written.append(toml_path)
+        story = load_story(aroot)
+        for spec in story.sources:
+            if spec.id in docs:
+                written += [story.snapshot_path(spec.id), story.snapshot_meta_path(spec.id)]
+                _write_snapshot(story, spec, docs[spec.id], _file_meta(spec, docs[spec.id]))
+    except BaseException as exc:
+        # nothing is left behind: no empty story.toml to block a retry, no half a story
+        for f in reversed(written):
+            with suppress(OSError):
+                f.unlink()
+        for d in made:
+            with suppress(OSError):
+                d.rmdir()  # only when empty
+        if isinstance(exc, OSError):
+            raise StoryError(f"cannot write the story: {exc.strerror or exc}; nothing was left behind",
+                             path=display_path(aroot)) from None
+        raise
     return story
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` with ``data`` in one step, never over an existing file: a temporary
+    file, written and fsynced, then hard-linked to ``path`` (which fails if it exists)."""
+    tmp = _temp_name(path)
+    fd = open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise StoryError("a story already exists here", path=display_path(path)) from None
+    finally:
+        with suppress(OSError):
+            os.unlink(tmp)
+    _fsync_dir(path.parent)
 
 
 # --- snapshots -------------------------------------------------------------------------------
@@ -471,7 +516,7 @@ def _acquire(
     if spec.url is None:
         src = story.source_file(spec)
         assert src is not None
-        doc = read_input(src, lang=spec.lang, doc_id=spec.id)
+        doc = read_input(src, lang=spec.lang, doc_id=spec.id, top=story.repo)
         return doc, _file_meta(spec, doc)
     page = fetch_url(spec.url, session=session)
     if page.content_type == "text/plain":
@@ -502,11 +547,13 @@ def _write_snapshot(story: Story, spec: SourceSpec, doc: Document, meta: dict[st
         "lang": doc.lang,
         "text_sha256": hashlib.sha256(data.encode("utf-8")).hexdigest(),
     }
+    top = story.repo
+    check_folder(story.sources_dir, top, StoryError, display_path(story.sources_dir))
     story.sources_dir.mkdir(parents=True, exist_ok=True)
     if story.source_file(spec) != txt.resolve():  # the source may be its own snapshot
-        write_atomic(txt, data.encode("utf-8"))
+        write_atomic(txt, data.encode("utf-8"), top=top)
     meta_text = json.dumps(full, ensure_ascii=False, indent=2) + "\n"
-    write_atomic(story.snapshot_meta_path(spec.id), meta_text.encode("utf-8"))
+    write_atomic(story.snapshot_meta_path(spec.id), meta_text.encode("utf-8"), top=top)
 
 
 def snapshot_source(
@@ -547,18 +594,24 @@ def fetch_story(story: Story, *, progress: bool = False) -> list[SourceInfo]:
 
 def _read_snapshot(story: Story, spec: SourceSpec) -> Document:
     txt, meta_path = story.snapshot_path(spec.id), story.snapshot_meta_path(spec.id)
-    if not txt.is_file():
+    top = story.repo
+    if not txt.exists() and not txt.is_symlink():
         raise StoryError(f"no snapshot: run `factcheck fetch {display_path(story.root)}`")
     try:
-        text = txt.read_bytes().decode("utf-8")
+        text = read_file(txt, top=top, error=StoryError, shown=display_path(txt)).decode("utf-8")
+    except FileNotFoundError:
+        raise StoryError(f"no snapshot: run `factcheck fetch {display_path(story.root)}`") from None
     except UnicodeDecodeError:
         raise StoryError("snapshot is not UTF-8 text", path=display_path(txt)) from None
     if not text.strip():
         raise StoryError("snapshot is empty", path=display_path(txt))
     meta: dict[str, Any] = {}
-    if meta_path.is_file():
+    if meta_path.exists() or meta_path.is_symlink():
         try:
-            meta = json.loads(meta_path.read_bytes().decode("utf-8"))
+            raw = read_file(meta_path, top=top, error=StoryError, shown=display_path(meta_path))
+            meta = json.loads(raw.decode("utf-8"))
+        except FileNotFoundError:
+            meta = {}
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise StoryError("snapshot metadata is not valid JSON",
                              path=display_path(meta_path)) from None
@@ -595,7 +648,7 @@ def story_documents(
     from .run import read_draft
     from .sources import load_source, source_id_for
 
-    draft = read_draft(display_path(story.draft), lang=story.draft_lang)
+    draft = read_draft(display_path(story.draft), lang=story.draft_lang, top=story.repo)
     if story.draft_date:
         draft = draft.model_copy(update={"date": story.draft_date})
     refreshed = {i.id: i for i in fetch_story(story, progress=progress)} if refresh else {}

@@ -1,0 +1,130 @@
+"""One policy for every file factcheck reads or writes.
+
+Reading: a file of a story folder (story.toml, the draft, file sources, snapshots and their
+metadata, the decisions ledger) must resolve inside the repository, symlinks included
+(checked after resolution, and the file opened checked to be the file resolved); it must be
+a regular file (a FIFO, a device or a socket is refused at once, never waited on); the size
+cap applies before anything is read. A path given on the command line may also be the
+process's own descriptor (``/dev/stdin``, ``/dev/fd/N``: what ``<(command)`` gives), read up
+to the cap; a named FIFO or a device is refused like in a story.
+
+Writing: into a folder that resolves inside the repository, through a temporary file
+created with ``O_EXCL | O_NOFOLLOW`` and renamed over the target (a rename replaces a
+symlink, it never writes through one); lock files are opened with ``O_NOFOLLOW``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from .errors import FactcheckError, InputError
+
+MAX_FILE_BYTES = 10_000_000
+_OWN_FD = re.compile(r"/dev/(?:stdin|fd/\d+)|/proc/self/fd/\d+")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NOCTTY = getattr(os, "O_NOCTTY", 0)
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, for a message."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def too_big(max_bytes: int, size: int | None = None) -> str:
+    have = f" ({size:,} bytes)" if size is not None else ""
+    return f"too large{have}: the limit is {max_bytes:,} bytes"
+
+
+def outside(path: str | os.PathLike[str], top: Path) -> bool:
+    """``path``, resolved (symlinks followed), is not inside ``top``."""
+    return not Path(path).resolve().is_relative_to(Path(top).resolve())
+
+
+def read_file(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    top: Path | None = None,
+    error: type[FactcheckError] = InputError,
+    shown: str | None = None,
+    own_fds: bool = False,
+) -> bytes:
+    """The bytes of ``path`` under the policy above. ``top``: the repository the file must
+    resolve inside. ``own_fds``: a command-line path, which may be ``/dev/fd/N``.
+
+    Raises ``error`` (one line, with ``shown`` or ``path`` as its path); FileNotFoundError
+    propagates for callers to whom a missing file means something."""
+    p = os.fspath(path)
+    where = shown if shown is not None else p
+    if top is not None and outside(p, top):
+        raise error(f"points outside the repository ({top}); refused", path=where)
+    pipe_ok = own_fds and _OWN_FD.fullmatch(p) is not None
+    try:
+        # O_NONBLOCK: opening a FIFO never waits for a writer; it is refused just below
+        fd = os.open(p, os.O_RDONLY | _NONBLOCK | _CLOEXEC | _NOCTTY)
+    except FileNotFoundError:
+        raise
+    except IsADirectoryError:
+        raise error("is a directory, not a file", path=where) from None
+    except PermissionError:
+        raise error("permission denied", path=where) from None
+    except OSError as exc:
+        raise error(f"cannot read it ({exc.strerror or type(exc).__name__})", path=where) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise error("is a directory, not a file", path=where)
+        if not stat.S_ISREG(st.st_mode) and not (pipe_ok and stat.S_ISFIFO(st.st_mode)):
+            raise error(f"is {kind_of(st.st_mode)}, not a regular file; refused", path=where)
+        if top is not None:
+            try:
+                same = os.path.samestat(st, os.stat(Path(p).resolve()))
+            except OSError:
+                same = False
+            if not same:  # swapped between the check and the open
+                raise error("changed while being opened; refused", path=where)
+        if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+            raise error(too_big(max_bytes, st.st_size), path=where)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)  # a pipe of <(command) is read as it comes
+        chunks: list[bytes] = []
+        total = 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise error(f"cannot read it ({exc.strerror or type(exc).__name__})", path=where) from None
+    finally:
+        os.close(fd)
+    if total > max_bytes:
+        raise error(too_big(max_bytes), path=where)
+    return b"".join(chunks)
+
+
+def check_folder(folder: Path, top: Path | None, error: type[FactcheckError], shown: str) -> None:
+    """Refuse to write into ``folder`` unless it resolves inside ``top``."""
+    if top is not None and outside(folder, top):
+        raise error(f"the folder points outside the repository ({top}); nothing written", path=shown)
+
+
+def open_nofollow(path: Path, flags: int, mode: int = 0o666) -> int:
+    """``os.open`` that never follows a symlink at ``path`` itself (ELOOP: refused)."""
+    return os.open(path, flags | _NOFOLLOW | _CLOEXEC, mode)
