@@ -6,8 +6,11 @@ with an honest User-Agent. Every failure becomes a one-line :class:`FetchError`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -50,10 +53,8 @@ def make_session(
 ) -> requests.Session:
     """A session with our User-Agent and a small retry policy for transient statuses."""
     import requests
-    from requests.adapters import HTTPAdapter
-    from urllib3.util.retry import Retry
 
-    retry = Retry(
+    retry = _deadline_classes()[1](
         total=retries, connect=retries, read=0, status=retries, other=0,
         status_forcelist=RETRY_STATUSES, allowed_methods=frozenset({"GET", "HEAD"}),
         backoff_factor=backoff, backoff_max=2.0, respect_retry_after_header=True,
@@ -63,7 +64,7 @@ def make_session(
     session.headers["User-Agent"] = USER_AGENT
     session.headers["Accept"] = ACCEPT
     session.max_redirects = MAX_REDIRECTS
-    adapter = HTTPAdapter(max_retries=retry)
+    adapter = _deadline_classes()[0](max_retries=retry)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session
@@ -87,21 +88,150 @@ def check_url(url: str, *, redirected_from: str | None = None) -> None:
 
 
 class _Budget:
-    """The total time a fetch may take, whatever the server does."""
+    """The total time a fetch may take, whatever the server does.
+
+    Checked between steps, and enforced by a watchdog: at the deadline it shuts down every
+    socket the fetch has opened, so a read blocked on a server that drips its headers,
+    sends "100 Continue" forever or drips a compressed body returns at once. Sockets are
+    registered by the connection classes of :func:`make_session`'s adapter (thread-local:
+    the fetch running in this thread); a socket opened after the deadline is shut at once.
+    """
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.until = time.monotonic() + seconds
+        self.fired = False
+        self._socks: list[tuple[socket.socket, int]] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(seconds, 0.0), self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Budget:
+        _CURRENT.budget = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _CURRENT.budget = None
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            socks = list(self._socks)
+        for sock, fd in socks:
+            _shut(sock, fd)
+
+    def add(self, sock: socket.socket | None) -> None:
+        if sock is None:
+            return
+        fd = sock.fileno()
+        with self._lock:
+            self._socks.append((sock, fd))
+            fired = self.fired
+        if fired:
+            _shut(sock, fd)
+
+    def left(self) -> float:
+        return self.until - time.monotonic()
+
+    def error(self) -> FetchError:
+        return FetchError(f"gave up after {self.seconds:g} s (the server is too slow)")
 
     def check(self) -> float:
-        left = self.until - time.monotonic()
-        if left <= 0:
-            raise FetchError(f"gave up after {self.seconds:g} s (the server is too slow)")
+        left = self.left()
+        if left <= 0 or self.fired:
+            raise self.error()
         return left
 
     def timeouts(self, timeout: tuple[float, float]) -> tuple[float, float]:
         left = self.check()
         return min(timeout[0], left), min(timeout[1], left)
+
+
+class _Current(threading.local):
+    budget: _Budget | None = None
+
+
+_CURRENT = _Current()
+
+
+def _shut(sock: socket.socket, fd: int = -1) -> None:
+    """Shut ``sock`` down (a blocked read returns at once). A socket detached by a TLS wrap
+    during its handshake is reached through its descriptor ``fd``, now the TLS socket's."""
+    with contextlib.suppress(OSError):
+        if sock.fileno() != -1:
+            sock.shutdown(socket.SHUT_RDWR)
+        elif fd != -1:
+            with socket.socket(fileno=os.dup(fd)) as twin:
+                twin.shutdown(socket.SHUT_RDWR)
+
+
+def _register(sock: socket.socket | None) -> None:
+    budget = _CURRENT.budget
+    if budget is not None:
+        budget.add(sock)
+
+
+_CLASSES: tuple[type, type] | None = None
+
+
+def _deadline_classes() -> tuple[type, type]:
+    """(HTTPAdapter, Retry) subclasses that tie every connection and every wait between
+    retries to the current fetch's :class:`_Budget` (built once: requests loads lazily)."""
+    global _CLASSES
+    if _CLASSES is not None:
+        return _CLASSES
+    from requests.adapters import HTTPAdapter
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+    from urllib3.util.retry import Retry
+
+    class _Conn(HTTPConnection):
+        def _new_conn(self) -> socket.socket:
+            sock = super()._new_conn()
+            _register(sock)  # covers the TLS handshake of the https subclass too
+            return sock
+
+        def connect(self) -> None:
+            super().connect()
+            _register(self.sock)
+
+        def request(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+            _register(self.sock)  # a kept-alive connection reused by this fetch
+            super().request(*args, **kwargs)  # type: ignore[arg-type]
+
+    class _TLSConn(_Conn, HTTPSConnection):
+        pass
+
+    class _Pool(HTTPConnectionPool):
+        ConnectionCls = _Conn
+
+    class _TLSPool(HTTPSConnectionPool):
+        ConnectionCls = _TLSConn
+
+    class _Adapter(HTTPAdapter):
+        def init_poolmanager(self, *args: object, **kwargs: object) -> None:
+            super().init_poolmanager(*args, **kwargs)  # type: ignore[arg-type]
+            self.poolmanager.pool_classes_by_scheme = {"http": _Pool, "https": _TLSPool}
+
+    class _Retry(Retry):
+        def sleep(self, response: object = None) -> None:
+            budget = _CURRENT.budget
+            if budget is None:
+                return super().sleep(response)  # type: ignore[arg-type]
+            wait = None
+            if self.respect_retry_after_header and response is not None:
+                wait = self.get_retry_after(response)  # type: ignore[arg-type]
+            if wait is None:
+                wait = self.get_backoff_time()
+            if wait >= budget.left():
+                raise budget.error()  # a wait past the deadline is not waited
+            time.sleep(max(wait, 0.0))
+            return None
+
+    _CLASSES = (_Adapter, _Retry)
+    return _CLASSES
 
 
 def fetch_url(
@@ -120,7 +250,17 @@ def fetch_url(
         check_url(url)
         if session is None:
             session = make_session()
-        return _fetch(session, url, timeout, max_bytes, _Budget(deadline), max_redirects)
+        budget = _Budget(deadline)
+        with budget:
+            try:
+                page = _fetch(session, url, timeout, max_bytes, budget, max_redirects)
+                budget.check()  # a body cut short by the watchdog is no page
+                return page
+            except Exception:
+                if budget.fired:
+                    session.close()  # its kept-alive connections were shut: drop them
+                    raise budget.error() from None
+                raise
     except FetchError as exc:
         raise FetchError(exc.message, path=url) from None
     except Exception as exc:
@@ -232,6 +372,7 @@ def _read_body(resp: requests.Response, max_bytes: int, budget: _Budget) -> byte
         budget.check()
         chunk = resp.raw.read1(CHUNK, decode_content=True)
         if not chunk:
+            budget.check()  # the end of the body, or the watchdog shutting the socket
             return b"".join(chunks)
         total += len(chunk)
         if total > max_bytes:
