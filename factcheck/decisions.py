@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import ValidationError, field_validator
 
 from .errors import LedgerError
-from .files import check_folder, open_nofollow, read_file
+from .files import check_folder, load_json, open_nofollow, read_file
 from .models import Claim, Finding, Frozen, Report
 from .story import display_path, remove_stale_temps, repo_root, utc_now, write_atomic
 from .text import fold
@@ -254,7 +254,7 @@ def _read(path: Path) -> dict[str, Decision]:
     if not text.strip():
         raise LedgerError("empty file (truncated?); restore it from git", path=where)
     try:
-        data = json.loads(text)
+        data = load_json(text, error=LedgerError, where=where)
     except json.JSONDecodeError as exc:
         hint = (
             "unresolved merge conflict" if "\n<<<<<<< " in "\n" + text

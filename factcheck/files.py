@@ -15,9 +15,11 @@ symlink, it never writes through one); lock files are opened with ``O_NOFOLLOW``
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
+import tomllib
 from pathlib import Path
 
 from .errors import FactcheckError, InputError
@@ -128,3 +130,57 @@ def check_folder(folder: Path, top: Path | None, error: type[FactcheckError], sh
 def open_nofollow(path: Path, flags: int, mode: int = 0o666) -> int:
     """``os.open`` that never follows a symlink at ``path`` itself (ELOOP: refused)."""
     return os.open(path, flags | _NOFOLLOW | _CLOEXEC, mode)
+
+
+# --- TOML and JSON, bounded -------------------------------------------------------------------
+
+MAX_DEPTH = 64  # arrays and tables (objects) inside one another
+MAX_INT_DIGITS = 30  # no field of ours needs more; int() of 5,000 digits raises, 4,000 is slow
+
+
+def _depth_ok(obj: object, error: type[FactcheckError], where: str) -> None:
+    stack: list[tuple[object, int]] = [(obj, 1)]
+    while stack:
+        x, d = stack.pop()
+        if isinstance(x, dict | list):
+            if d > MAX_DEPTH:
+                raise error(f"nested more than {MAX_DEPTH} levels deep; refused", path=where)
+            stack.extend((v, d + 1) for v in (x.values() if isinstance(x, dict) else x))
+        elif isinstance(x, int) and not isinstance(x, bool) and len(str(abs(x))) > MAX_INT_DIGITS:
+            raise error(f"an integer of more than {MAX_INT_DIGITS} digits; refused", path=where)
+
+
+def _too_deep(error: type[FactcheckError], where: str) -> FactcheckError:
+    return error(f"nested more than {MAX_DEPTH} levels deep; refused", path=where)
+
+
+def load_json(text: str, *, error: type[FactcheckError], where: str) -> object:
+    """``json.loads`` with the nesting and integer limits (``error``, one line, on a breach);
+    a syntax error is json.JSONDecodeError, for the caller to word."""
+
+    def number(s: str) -> int:
+        if len(s.lstrip("-")) > MAX_INT_DIGITS:
+            raise error(f"an integer of more than {MAX_INT_DIGITS} digits; refused", path=where)
+        return int(s)
+
+    try:
+        data = json.loads(text, parse_int=number)
+    except RecursionError:
+        raise _too_deep(error, where) from None
+    _depth_ok(data, error, where)
+    return data
+
+
+def load_toml(text: str, *, error: type[FactcheckError], where: str) -> dict[str, object]:
+    """``tomllib.loads`` with the nesting and integer limits; a syntax error is
+    tomllib.TOMLDecodeError, for the caller to word."""
+    try:
+        data = tomllib.loads(text)
+    except RecursionError:
+        raise _too_deep(error, where) from None
+    except ValueError as exc:  # an integer past int()'s digit limit
+        if isinstance(exc, tomllib.TOMLDecodeError):
+            raise
+        raise error(f"an integer of more than {MAX_INT_DIGITS} digits; refused", path=where) from None
+    _depth_ok(data, error, where)
+    return data

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .errors import REPORT_HINT, FactcheckError, FetchError, InputError, StoryError, unexpected
-from .files import check_folder, open_nofollow, read_file
+from .files import check_folder, load_json, load_toml, open_nofollow, read_file
 from .lang import LANGS, detect_lang
 from .models import Document, Frozen, SourceInfo
 from .sources import DRAFT_ID, is_url
@@ -256,7 +256,7 @@ def load_story(path: str | Path) -> Story:
     except OSError as exc:
         raise StoryError(f"cannot read: {exc.strerror or exc}", path=file) from None
     try:
-        data = tomllib.loads(text)
+        data: dict[str, Any] = load_toml(text, error=StoryError, where=file)
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(file, text, exc) from None
 
@@ -609,7 +609,7 @@ def _read_snapshot(story: Story, spec: SourceSpec) -> Document:
     if meta_path.exists() or meta_path.is_symlink():
         try:
             raw = read_file(meta_path, top=top, error=StoryError, shown=display_path(meta_path))
-            meta = json.loads(raw.decode("utf-8"))
+            meta = load_json(raw.decode("utf-8"), error=StoryError, where=display_path(meta_path))  # type: ignore[assignment]
         except FileNotFoundError:
             meta = {}
         except (UnicodeDecodeError, json.JSONDecodeError):
