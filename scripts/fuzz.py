@@ -5,8 +5,11 @@
 
 Each input is news-like text from a small grammar (figures, hedges, units, money, dates,
 names, ranges, number words, quotes) mixed with noise: random Unicode, C0/C1 controls,
-escape sequences, bidi controls, very long tokens and long runs of digits. Input ``i`` is a
-pure function of ``(seed, i)``, so a failure is replayed with ``--only i``.
+escape sequences, bidi controls, invisible and format characters, look-alike letters of
+other scripts, very long tokens and long runs of digits. One input in ten is instead a
+slice of a real text of ``tests/data`` cut anywhere and noised; more are cut off at a
+random point (as a truncated page is: "A 6-year-"). Input ``i`` is a pure function of
+``(seed, i)``, so a failure is replayed with ``--only i``.
 
 For every input: ``extract_claims`` on it, then ``check`` of it against one or two mutated
 copies; every claim and finding span must index its text exactly. For every ``--render-every``
@@ -38,15 +41,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import corpus  # noqa: E402
 
 from factcheck.errors import FactcheckError  # noqa: E402
+from factcheck.invisible import hidden_class, in_emoji  # noqa: E402
 
 REPORT_FORMATS = ("text", "json", "github", "sarif", "markdown")
 CLAIM_FORMATS = ("text", "json", "jsonl")
 TIMEOUT_S = 1  # one input taking longer than this is a failure (runaway regex, quadratic)
 
-# Raw characters no output may contain (newline and, in the text formats, tab aside).
-_RAW_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
-)
+# Raw characters no output may contain (newline and, in the text formats, tab aside): C0,
+# C1, line/paragraph separators, the Braille blank and every format or default-ignorable
+# character (Unicode's Cf and Default_Ignorable_Code_Point), but a joiner inside an emoji.
+_RAW_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u2800{hidden_class()}]")
 _GITHUB_PROP = r"(?:file|line|col|endLine|endColumn|title)=[^,:\r\n]*"
 _GITHUB_LINE = re.compile(rf"::(?:error|warning|notice)(?: {_GITHUB_PROP}(?:,{_GITHUB_PROP})*)?::"
                           r"[^\r\n]*")
@@ -75,6 +79,9 @@ NOISE_CHARS = (
     "½", "¾", "²", "٣", "१२", "๕", "十二", "𝟘𝟙", "\U0001f600", "\u0301", "ﬁ", "İ", "ß",
     "\t", "  ", "\u00a0", "\u202f", "\u2009", "—", "–", "-", "−", "…", "«", "»", "“", "”",
     ".", ",", ";", ":", "(", ")", "%", "$", "#", "*", "_", "\\n",
+    # invisible and format characters, look-alike letters of another script
+    "\u00ad", "\u200c", "\u200d", "\u2060", "\u034f", "\u180e", "\u180b", "\u3164", "\u2800",
+    "\ufe0f", "\U000e0041", "\u0600", "\u2062", "\U0001d173", "о", "а", "е", "Ο", "-year-", "-day-", "-ans-",
 )
 
 
@@ -156,8 +163,30 @@ def make_input(seed: int, i: int) -> tuple[str, str, list[str]]:
     text = _noise(rng, sep.join(sentences))
     if rng.random() < 0.02:
         text = rng.choice(("", " ", "\n", ".", "1", "\x00", "-", "\ufeff"))
+    r = rng.random()
+    if r < 0.1:  # a slice of a real text of tests/data, cut anywhere, noised
+        real = rng.choice(_real_texts())
+        a = rng.randint(0, max(0, len(real) - 50))
+        text = _noise(rng, real[a : a + rng.randint(1, 1500)])
+        lang = "fr" if sum(real.count(w) for w in (" le ", " la ", " les ")) > 5 else "en"
+    elif r < 0.3:  # cut off anywhere, as a truncated page is ("A 6-year-")
+        text = text[: rng.randint(0, len(text))]
     sources = [_mutate(rng, text) for _ in range(rng.randint(1, 2))]
+    if rng.random() < 0.2:
+        sources = [src[: rng.randint(0, len(src))] for src in sources]
     return lang, text, sources
+
+
+_REAL: list[str] = []
+
+
+def _real_texts() -> list[str]:
+    """The drafts and sources of tests/data (read once per process, in a fixed order)."""
+    if not _REAL:
+        data = Path(__file__).resolve().parents[1] / "tests" / "data"
+        _REAL.extend(p.read_text("utf-8", errors="replace") for p in sorted(data.rglob("*"))
+                     if p.suffix in (".txt", ".md") and p.is_file())
+    return _REAL
 
 
 def _mutate(rng: random.Random, text: str) -> str:
@@ -221,8 +250,11 @@ def _check_report(report, docs: dict[str, str]) -> None:  # type: ignore[no-unty
 def _check_output(fmt: str, out: str) -> None:
     if not isinstance(out, str):
         raise Failure(f"{fmt}: render returned {type(out).__name__}")
-    bad = _RAW_UNSAFE.search(out)
-    if bad and not (fmt in ("text", "markdown", "claims-text") and bad.group() == "\t"):
+    for bad in _RAW_UNSAFE.finditer(out):
+        if fmt in ("text", "markdown", "claims-text") and bad.group() == "\t":
+            continue
+        if in_emoji(out, bad.start()):
+            continue
         raise Failure(f"{fmt}: raw {bad.group()!r} in the output")
     if fmt in ("json", "sarif", "claims-json"):
         json.loads(out)
@@ -280,6 +312,7 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 def run_range(args: tuple[int, int, int, int]) -> Result:
     seed, start, stop, render_every = args
     signal.signal(signal.SIGALRM, _alarm)
+    _warm_up()
     res = Result()
     for i in range(start, stop):
         t0 = time.perf_counter()
@@ -296,6 +329,20 @@ def run_range(args: tuple[int, int, int, int]) -> Result:
             res.slowest = (dt, i)
         res.done += 1
     return res
+
+
+def _warm_up() -> None:
+    """Load the modules, lexicons and texts once, outside any input's time limit."""
+    from factcheck.models import Document
+    from factcheck.pipeline import check
+    from factcheck.report import render
+
+    _real_texts()
+    for lang, text in (("en", "Police arrested 14 people on Monday, Jean Dupont said."),
+                       ("fr", "La police a interpellé 14 personnes lundi, selon Jean Dupont.")):
+        report = check(Document(id="draft", text=text, lang=lang), [Document(id="s", text=text, lang=lang)])
+        for fmt in REPORT_FORMATS:
+            render(report, fmt)
 
 
 def _chunks(n: int, first: int, size: int) -> Iterator[tuple[int, int]]:
