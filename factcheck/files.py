@@ -91,7 +91,7 @@ def read_file(
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
             raise error("is a directory, not a file", path=where)
-        if not stat.S_ISREG(st.st_mode) and not (pipe_ok and stat.S_ISFIFO(st.st_mode)):
+        if not stat.S_ISREG(st.st_mode) and not pipe_ok:  # /dev/fd/N: a pipe, a terminal...
             raise error(f"is {kind_of(st.st_mode)}, not a regular file; refused", path=where)
         if top is not None:
             try:
