@@ -344,6 +344,60 @@ def story(
     return draft, sources
 
 
+# --- a data-heavy story: many distinct figures -----------------------------------------------
+
+DEPARTMENTS = (
+    "health", "education", "transport", "housing", "police", "culture", "sport", "water",
+    "roads", "parks", "libraries", "social care", "fire service", "waste", "energy", "ports",
+)
+PARTIES = ("Greens", "Liberals", "Social Democrats", "Conservatives", "Independents", "Left Alliance")
+_WARD_HEADS = ("Ash", "Bel", "Cor", "Dun", "El", "Fen", "Gar", "Hol", "Ing", "Kel", "Lan", "Mor",
+               "Nor", "Oak", "Pen", "Rad", "Sal", "Tor", "Ux", "Wes")
+_WARD_MIDS = ("", "er", "en", "by", "ing")
+_WARD_TAILS = ("ford", "ton", "wick", "ley", "bury", "field", "mouth", "ham", "stead", "worth")
+WARDS = tuple(h + m + t for m in _WARD_MIDS for h in _WARD_HEADS for t in _WARD_TAILS)  # 1,000 names
+
+
+def figures(n: int, seed: int = 11) -> tuple[str, str]:
+    """A draft and one source that each give ``n`` distinct figures, as a budget or election
+    results story does: vote counts, turnouts and budget lines of numbered wards and
+    departments, every value different. The source gives the same facts in another order and
+    other words; one in ten of its figures differs, one in ten is hedged."""
+    if n > len(WARDS):
+        raise ValueError(f"at most {len(WARDS)} figures")
+    rng = random.Random(seed)
+    counts = rng.sample(range(1_000, 1_000 + 40 * n), n)
+    facts: list[tuple[str, str]] = []  # (draft sentence, source sentence)
+    for i in range(n):
+        ward = WARDS[i % len(WARDS)]
+        r = i % 3
+        v = counts[i]
+        w = v + rng.randint(1, 50) if rng.random() < 0.1 else v
+        hedge = "about " if rng.random() < 0.1 else ""
+        if r == 0:
+            party = rng.choice(PARTIES)
+            facts.append((f"In {ward}, the {party} won {v:,} votes.",
+                          f"The {party} took {hedge}{w:,} votes in {ward}."))
+        elif r == 1:
+            dept = rng.choice(DEPARTMENTS)
+            m = f"{v / 100:.1f}"
+            mw = f"{w / 100:.1f}"
+            facts.append((f"The {dept} budget of {ward} was set at €{m} million.",
+                          f"Councillors gave the {dept} department of {ward} {hedge}€{mw} million."))
+        else:
+            subj, pred = rng.choice(EVENTS)
+            facts.append((f"In {ward}, {v:,} {subj} {pred}.",
+                          f"Officials in {ward} said {hedge}{w:,} {subj} {pred}."))
+    draft = [d for d, _ in facts]
+    source = [s for _, s in facts]
+    rng.shuffle(source)
+
+    def paras(sents: list[str]) -> str:
+        return "\n\n".join(" ".join(sents[i:i + 4]) for i in range(0, len(sents), 4)) + "\n"
+
+    return "# Results, ward by ward\n\n" + paras(draft), paras(source)
+
+
 if __name__ == "__main__":  # a look at what it makes
     d, srcs = story(2)
     print(d)
