@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
-from .models import CheckedClaim, Document, Finding, Report, SourceInfo
+from .models import CheckedClaim, Claim, Document, Finding, Report, SourceInfo
+
+if TYPE_CHECKING:
+    from .cache import ClaimCache
+
+AUTO: Literal["auto"] = "auto"
 
 
 def check(
@@ -13,23 +20,32 @@ def check(
     *,
     infos: Sequence[SourceInfo] | None = None,
     title: str | None = None,
+    cache: ClaimCache | Literal["auto"] | None = AUTO,
 ) -> Report:
     """Cross-check ``draft`` against ``sources``.
 
     ``infos`` lists every source in command-line order, including those that failed to load
     (with ``error`` set); by default it is derived from ``sources``.
+
+    ``cache``: where claims already extracted are kept (:mod:`factcheck.cache`). By default
+    (``"auto"``) the documents of a story folder, its snapshots and its draft, use the
+    story's ``.cache/``, and other documents none; None: no cache. The report is the same
+    with or without it. The environment variable ``FACTCHECK_NO_CACHE=1`` turns it off. A
+    check with a source that could not be read (an ``infos`` error: the run exits 2) reads
+    the cache but writes nothing.
     """
     from .align import align_document
-    from .extract import extract_claims
     from .scoring import side
 
     if infos is None:
         infos = [SourceInfo(id=d.id, origin=d.origin, lang=d.lang, title=d.title) for d in sources]
-    draft_claims = extract_claims(draft)
+    # a run with a source that could not be read writes nothing (it exits 2: bad input)
+    claims_of = _Claims(cache, write=not any(i.error for i in infos))
+    draft_claims = claims_of(draft, weak=False)
     per_claim: dict[str, list[Finding]] = {c.id: [] for c in draft_claims}
     sides = [side(c) for c in draft_claims]  # read once, scored against every source
     for doc in sources:
-        source_claims = extract_claims(doc, weak=True)  # "a child was hospitalized" supports a one
+        source_claims = claims_of(doc, weak=True)  # "a child was hospitalized" supports a one
         for claim_id, finding in align_document(draft_claims, doc, source_claims, draft_sides=sides).items():
             per_claim[claim_id].append(finding)
     for claim_id, finding in align_document(draft_claims, draft, draft_claims, itself=True).items():
@@ -42,6 +58,43 @@ def check(
         claims=checked,
         title=title,
     )
+
+
+class _Claims:
+    """Extraction through the claim cache, when there is one for a document."""
+
+    def __init__(self, cache: ClaimCache | Literal["auto"] | None, *, write: bool = True) -> None:
+        from .cache import disabled
+
+        self.cache = None if disabled() else cache
+        self.write = write
+        self.stories: dict[Path, ClaimCache] = {}
+
+    def _cache_for(self, doc: Document) -> ClaimCache | None:
+        if self.cache != AUTO:
+            return self.cache  # type: ignore[return-value]
+        from .cache import for_story, story_of
+
+        root = story_of(doc)
+        if root is None:
+            return None
+        got = self.stories.get(root)
+        if got is None:
+            got = self.stories[root] = for_story(root)
+        return got
+
+    def __call__(self, doc: Document, *, weak: bool) -> list[Claim]:
+        from .extract import extract_claims
+
+        cache = self._cache_for(doc) if self.cache is not None else None
+        if cache is None:
+            return extract_claims(doc, weak=weak)
+        got = cache.get(doc, weak=weak)
+        if got is None:
+            got = extract_claims(doc, weak=weak)
+            if self.write:
+                cache.put(doc, got, weak=weak)
+        return got
 
 
 def clear_caches() -> None:

@@ -37,8 +37,9 @@ def run_check(
         if draft_date:
             draft = draft.model_copy(update={"date": draft_date})
         docs = _dated(docs, infos, by_spec)
+        ledger = Ledger.open(story.decisions_path)  # a bad ledger fails before the check writes its claim cache
         report = guarded_check(draft, docs, infos=infos, title=story.title)
-        return apply_decisions(report, Ledger.open(story.decisions_path))
+        return apply_decisions(report, ledger)
     draft = read_draft(target, lang=lang)
     if draft_date:
         draft = draft.model_copy(update={"date": draft_date})

@@ -579,9 +579,12 @@ def fetch_story(story: Story, *, progress: bool = False) -> list[SourceInfo]:
     """(Re)fetch URL sources and re-read file sources, writing their snapshots.
 
     A source that fails keeps its previous snapshot; its SourceInfo carries the error.
+    The story's claim cache is emptied (:func:`factcheck.cache.forget`).
     """
+    from .cache import forget
     from .fetch import make_session
 
+    forget(story.root)
     results: list[SourceInfo] = []
     with make_session() as session:
         for spec in story.sources:

@@ -18,10 +18,11 @@ Runs ``factcheck check ... --format json`` as a process on:
 The tool runs as ``python -P -m factcheck`` so that the current folder never shadows ``--code``.
 
 A story folder is checked twice, with ``FACTCHECK_NO_CACHE=1`` (no claim cache) and then
-with the cache, twice more (one run that may fill it, one that reads it): all three reports
-must be the same bytes. The data always comes from this checkout; ``--code DIR`` only puts
-``DIR`` first on ``PYTHONPATH``, so two builds are compared on the same texts. The output maps
-each case to the sha256 of its standard output and the exit code.
+with the cache, twice more (one run that fills it, one that reads it): all three reports
+must be the same bytes. The story's ``.cache/`` is removed before and after. The data
+always comes from this checkout; ``--code DIR`` only puts ``DIR`` first on ``PYTHONPATH``,
+so two builds are compared on the same texts. The output maps each case to the sha256 of
+its standard output and the exit code.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -92,7 +94,10 @@ def digest_one(name: str, cwd: Path, argv: list[str], code: Path | None) -> dict
     if rc not in (0, 1):
         out["stderr"] = err.strip().splitlines()[-1:] or [""]
     if name.startswith("story/"):
+        folder = ROOT / argv[1] / ".cache"
+        shutil.rmtree(folder, ignore_errors=True)  # a cache is derived: none before, none left after
         cached = [run(argv, cwd, code, cache=True) for _ in range(2)]
+        shutil.rmtree(folder, ignore_errors=True)
         same = all(c[0] == sha and c[1] == rc for c in cached)
         out["cache_identical"] = same
         if not same:

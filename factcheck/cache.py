@@ -1,0 +1,430 @@
+"""The claim cache: each source's claims, kept beside the story so that a re-run reads no
+unchanged snapshot again.
+
+One file per document in ``claims/<story>/.cache/<id>.json``. An entry is used only when its
+key matches all that extraction reads: the document (sha256 of its text, its id, language
+and date, and whether weak claims were asked for) and the build (the tool's version, a hash
+of the extraction code and a hash of the lexicon data files). Anything else is ignored and
+rebuilt, never trusted: a stale entry (another text of the document, another build) quietly,
+as a cache's ordinary life goes (a warning on every lexicon change would teach people to
+skip warnings); a foreign one (another format, another document) or a corrupt one (a
+checksum that fails, a field of the wrong type, a span outside the text, a file that cannot
+be read) with one warning line on standard error. ``factcheck fetch`` and ``check
+--refresh`` empty the folder (:func:`forget`).
+
+The cache does not belong in git: the folder holds a ``.gitignore`` of ``*``. A cache that
+arrives with a commit could stand in for a snapshot's claims unseen (an entry with the right
+key and a claim left out passes every check short of extracting again); CI keeps it between
+runs with its own cache store instead (see ``docs/ci.md``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, get_args
+
+from .models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
+
+FORMAT = "factcheck-claim-cache/1"
+FOLDER = ".cache"
+MAX_ENTRY_BYTES = 20_000_000
+NO_CACHE_ENV = "FACTCHECK_NO_CACHE"  # set (to anything but "" or "0"): no cache is read or written
+
+_PACKAGE = Path(__file__).resolve().parent
+# What extraction reads besides the lexicon data: its code and the modules it imports.
+_CODE = ("extract", "models.py", "text.py", "invisible.py", "lang.py", "cache.py")
+_KINDS = frozenset(get_args(ClaimKind))
+_HEDGES = frozenset(get_args(Hedge))
+_BUILD: list[dict[str, str]] = []
+
+
+class Corrupt(Exception):
+    """A cache entry that cannot be used, and why."""
+
+
+class Stale(Corrupt):
+    """An entry of this document made from another text of it or by another build."""
+
+
+def disabled() -> bool:
+    return os.environ.get(NO_CACHE_ENV, "") not in ("", "0")
+
+
+def _hash_files(paths: Sequence[Path], root: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(str(p.relative_to(root)).encode("utf-8") + b"\0")
+        h.update(p.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def build() -> dict[str, str]:
+    """What identifies the build that extracts: version, code hash, lexicon hash (read once
+    per process)."""
+    if not _BUILD:
+        from . import __version__
+
+        code: list[Path] = []
+        for name in _CODE:
+            p = _PACKAGE / name
+            code += sorted(p.rglob("*.py")) if p.is_dir() else [p]
+        lexicon = [p for p in (_PACKAGE / "lexicon").rglob("*") if p.is_file()]
+        _BUILD.append({
+            "version": __version__,
+            "code": _hash_files(code, _PACKAGE),
+            "lexicon": _hash_files(lexicon, _PACKAGE),
+        })
+    return _BUILD[0]
+
+
+def _source_key(doc: Document, weak: bool) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "text_sha256": hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest(),
+        "lang": doc.lang,
+        "date": doc.date,
+        "weak": weak,
+    }
+
+
+def warn(message: str) -> None:
+    print(f"factcheck: warning: {message}", file=sys.stderr, flush=True)
+
+
+class ClaimCache:
+    """The claim cache in ``folder`` (created on the first write, with a ``.gitignore``)."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+        self.write_failed = False
+
+    def _path(self, doc_id: str) -> Path:
+        safe = doc_id if _safe_name(doc_id) else "id-" + hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:32]
+        return self.folder / f"{safe}.json"
+
+    def get(self, doc: Document, *, weak: bool) -> list[Claim] | None:
+        """The cached claims of ``doc``, or None (no entry, or one that cannot be used: then a
+        warning says why)."""
+        path = self._path(doc.id)
+        try:
+            data = _read(path)
+        except FileNotFoundError:
+            return None
+        except (OSError, Corrupt) as exc:
+            warn(f"{doc.id}: the cached claims ({path}) cannot be read ({_reason(exc)}); rebuilt")
+            return None
+        try:
+            return _decode(data, doc, weak)
+        except Stale:
+            return None
+        except Corrupt as exc:
+            warn(f"{doc.id}: the cached claims ({path}) {exc}; rebuilt")
+            return None
+
+    def put(self, doc: Document, claims: Sequence[Claim], *, weak: bool) -> None:
+        """Store the claims of ``doc``; a failure to write is said once and otherwise ignored."""
+        if self.write_failed:
+            return
+        try:
+            _prepare(self.folder)
+            _write(self._path(doc.id), encode(doc, claims, weak))
+        except OSError as exc:
+            self.write_failed = True
+            warn(f"cannot write the claim cache in {self.folder} ({_reason(exc)}); claims are extracted again next run")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or type(exc).__name__
+    return str(exc)
+
+
+def _safe_name(name: str) -> bool:
+    return 0 < len(name) <= 80 and name[0].isalnum() and all(c.isascii() and (c.isalnum() or c in "._-") for c in name)
+
+
+def for_story(root: Path) -> ClaimCache:
+    return ClaimCache(root / FOLDER)
+
+
+def story_of(doc: Document) -> Path | None:
+    """The story folder ``doc`` was read from: ``<story>/sources/<id>.txt`` (a snapshot), or
+    a draft in a folder with a ``story.toml``; None for any other document."""
+    if not doc.origin or "://" in doc.origin:
+        return None
+    p = Path(doc.origin)
+    if doc.id != "draft" and not (p.name == f"{doc.id}.txt" and p.parent.name == "sources"):
+        return None
+    root = p.parent.parent if doc.id != "draft" else p.parent
+    return root if (root / "story.toml").is_file() else None
+
+
+def forget(root: Path) -> None:
+    """Empty the claim cache of the story folder ``root`` (``fetch`` and ``--refresh``)."""
+    folder = root / FOLDER
+    try:
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.endswith(".json") or name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                os.unlink(folder / name)
+
+
+# --- files -----------------------------------------------------------------------------------
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _read(path: Path) -> bytes:
+    """The entry's bytes: a regular file, never through a symlink, within the size cap."""
+    folder = os.lstat(path.parent)
+    if not stat.S_ISDIR(folder.st_mode):
+        raise Corrupt("the cache folder is not a plain folder")
+    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC | _NONBLOCK)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise Corrupt("not a regular file")
+        if st.st_size > MAX_ENTRY_BYTES:
+            raise Corrupt("too large")
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _prepare(folder: Path) -> None:
+    """Create the cache folder with its ``.gitignore``; refuse a symlinked folder."""
+    try:
+        st = os.lstat(folder)
+    except FileNotFoundError:
+        os.mkdir(folder)
+        st = os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode):
+        raise OSError(0, "the cache folder is a symlink or not a folder")
+    ignore = folder / ".gitignore"
+    if not os.path.lexists(ignore):
+        _write(ignore, b"# factcheck's claim cache: rebuilt when needed, not for git\n*\n")
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` through a temporary file (a reader sees the old entry or
+    the new one, never half of one; a rename never writes through a symlink). No fsync: an
+    entry lost in a crash is only extracted again."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+# --- entries ---------------------------------------------------------------------------------
+#
+# An entry is two lines: a header (format, build, source key, sha256 of the second line) and
+# the claims, each an object of its fields less their defaults. A claim's text and sentence
+# are slices of the document's text, so only their spans are kept (its text, when it is not
+# the slice, is kept as is).
+
+_DEFAULTS: dict[str, Any] = {
+    name: f.default for name, f in Claim.model_fields.items() if not f.is_required()
+}
+
+
+def encode(doc: Document, claims: Sequence[Claim], weak: bool) -> bytes:
+    text = doc.text
+    rows = []
+    for c in claims:
+        row: dict[str, Any] = {}
+        for name, value in c.__dict__.items():
+            if name in ("span", "sentence"):
+                row[name] = [value.start, value.end]
+            elif name == "amount":
+                if value is not None:
+                    row[name] = [value.low, value.high, value.hedge, value.lo, value.hi]
+            elif name == "text":
+                if value != text[c.span.start : c.span.end]:
+                    row[name] = value
+            elif name == "context":
+                if value != text[c.sentence.start : c.sentence.end]:
+                    row[name] = value
+            elif name in _DEFAULTS and value == _DEFAULTS[name] and type(value) is type(_DEFAULTS[name]):
+                continue
+            else:
+                row[name] = value
+        rows.append(row)
+    body = json.dumps(rows, ensure_ascii=False, separators=(",", ":"), allow_nan=True).encode("utf-8")
+    header = {
+        "format": FORMAT,
+        "build": build(),
+        "source": _source_key(doc, weak),
+        "claims_sha256": hashlib.sha256(body).hexdigest(),
+    }
+    return json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + body + b"\n"
+
+
+def _decode(data: bytes, doc: Document, weak: bool) -> list[Claim]:
+    head, sep, body = data.partition(b"\n")
+    if not sep or not body.endswith(b"\n"):
+        raise Corrupt("are cut short")
+    body = body[:-1]
+    try:
+        header = json.loads(head)
+    except (ValueError, RecursionError):
+        raise Corrupt("have a corrupt header") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise Corrupt("are not a factcheck claim cache of this format")
+    if header.get("source") != _source_key(doc, weak):
+        got = header.get("source")
+        if isinstance(got, dict) and got.get("id") != doc.id:
+            raise Corrupt(f"belong to another document ({str(got.get('id'))[:80]!r})")
+        raise Stale("were made from another text of it")
+    if header.get("build") != build():
+        raise Stale("were made by another build of factcheck (version, code or lexicon)")
+    if header.get("claims_sha256") != hashlib.sha256(body).hexdigest():
+        raise Corrupt("are corrupt (checksum)")
+    try:
+        rows = json.loads(body)
+    except (ValueError, RecursionError):
+        raise Corrupt("are corrupt (not JSON)") from None
+    if not isinstance(rows, list):
+        raise Corrupt("are corrupt (not a list)")
+    spans: dict[tuple[int, int], Span] = {}  # the claims of a sentence share its span
+    try:
+        return [_claim(row, doc, spans) for row in rows]
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise Corrupt(f"are corrupt ({type(exc).__name__})") from None
+
+
+def _span(v: Any, size: int, spans: dict[tuple[int, int], Span]) -> Span:
+    if not (type(v) is list and len(v) == 2 and type(v[0]) is int and type(v[1]) is int and 0 <= v[0] <= v[1] <= size):
+        raise Corrupt("are corrupt (a span outside the text)")
+    key = (v[0], v[1])
+    got = spans.get(key)
+    if got is None:
+        got = spans[key] = Span.at(v[0], v[1])
+    return got
+
+
+def _str(v: Any) -> str:
+    if type(v) is not str:
+        raise Corrupt("are corrupt (a text field)")
+    return v
+
+
+def _opt_str(v: Any) -> str | None:
+    return None if v is None else _str(v)
+
+
+def _strs(v: Any) -> tuple[str, ...]:
+    if type(v) is not list or any(type(x) is not str for x in v):
+        raise Corrupt("are corrupt (a list of names)")
+    return tuple(v)
+
+
+def _bool(v: Any) -> bool:
+    if type(v) is not bool:
+        raise Corrupt("are corrupt (a flag)")
+    return v
+
+
+def _number(v: Any) -> float | int:
+    if type(v) not in (int, float):
+        raise Corrupt("are corrupt (a number)")
+    return v  # type: ignore[no-any-return]
+
+
+def _value(v: Any) -> Any:
+    if v is None or type(v) in (int, float, str):
+        return v
+    if type(v) is list and all(type(x) in (int, float) for x in v):
+        return v
+    raise Corrupt("are corrupt (a value)")
+
+
+def _amount(v: Any) -> Amount | None:
+    if v is None:
+        return None
+    if type(v) is not list or len(v) != 5 or v[2] not in _HEDGES:
+        raise Corrupt("are corrupt (an amount)")
+    low, high, hedge, lo, hi = v
+    return trusted(Amount, {
+        "low": _number(low), "high": _number(high), "hedge": hedge,
+        "lo": None if lo is None else _number(lo), "hi": None if hi is None else _number(hi),
+    })
+
+
+def _when(v: Any) -> dict[str, int | str] | None:
+    if v is None:
+        return None
+    if type(v) is not dict or any(type(x) not in (int, str) for x in v.values()):
+        raise Corrupt("are corrupt (a date)")
+    return v
+
+
+_FIELDS: dict[str, Any] = {
+    "id": _str, "doc_id": _str, "value": _value, "amount": _amount, "unit": _opt_str,
+    "hedge": lambda v: v if v is None or v in _HEDGES else _bad("a hedge"), "subject": _opt_str,
+    "concepts": _strs, "predicate": _opt_str, "actions": _strs, "role": _opt_str, "quoted": _bool,
+    "lang": _str, "weak": _bool, "part": _bool, "earlier": _bool, "past": _bool, "when": _when,
+}
+
+
+def _bad(what: str) -> Any:
+    raise Corrupt(f"are corrupt ({what})")
+
+
+def _claim(row: Any, doc: Document, spans: dict[tuple[int, int], Span]) -> Claim:
+    if type(row) is not dict:
+        raise Corrupt("are corrupt (a claim)")
+    text = doc.text
+    size = len(text)
+    span = _span(row["span"], size, spans)
+    sentence = _span(row["sentence"], size, spans)
+    kind = row["kind"]
+    if kind not in _KINDS:
+        raise Corrupt("are corrupt (a kind)")
+    fields: dict[str, Any] = {
+        "kind": kind,
+        "span": span,
+        "sentence": sentence,
+        "text": _str(row["text"]) if "text" in row else text[span.start : span.end],
+        "context": _str(row["context"]) if "context" in row else text[sentence.start : sentence.end],
+    }
+    for name, value in row.items():
+        if name in fields:
+            continue
+        check = _FIELDS.get(name)
+        if check is None:
+            raise Corrupt(f"are corrupt (an unknown field {name[:40]!r})")
+        fields[name] = check(value)
+    if "id" not in fields or "doc_id" not in fields or "value" not in fields:
+        raise Corrupt("are corrupt (a claim without its id or value)")
+    return trusted(Claim, fields)

@@ -1,0 +1,240 @@
+"""The claim cache of a story folder: used only when its key fits, rebuilt otherwise, and
+never a change to the report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck import cache
+from factcheck.cache import ClaimCache, forget, story_of
+from factcheck.extract import extract_claims
+from factcheck.models import Document
+from factcheck.pipeline import check
+from factcheck.report.json import render as render_json
+from factcheck.run import run_check
+from factcheck.story import fetch_story, load_story
+
+DEMO = Path(__file__).parents[1] / "claims" / "marseille-3d-weapons"
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the demo story, without any cache it may have, as the current folder."""
+    dest = tmp_path / "claims" / "demo"
+    shutil.copytree(DEMO, dest, ignore=shutil.ignore_patterns(".cache"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(cache.NO_CACHE_ENV, raising=False)
+    return dest
+
+
+def report_of(story: Path) -> str:
+    return render_json(run_check(str(story)))
+
+
+def entries(story: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((story / ".cache").glob("*.json"))}
+
+
+def test_reports_are_the_same_with_and_without_the_cache(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    without = report_of(demo)
+    assert not (demo / ".cache").exists()
+    monkeypatch.delenv(cache.NO_CACHE_ENV)
+    first = report_of(demo)  # writes the cache
+    written = entries(demo)
+    assert set(written) == {"draft.json"} | {f"{s.id}.json" for s in load_story(demo).sources}
+    again = report_of(demo)  # reads it
+    assert without == first == again
+    assert entries(demo) == written  # a hit rewrites nothing
+    assert (demo / ".cache" / ".gitignore").read_text("utf-8").splitlines()[-1] == "*"
+    assert capsys.readouterr().err == ""
+
+
+def test_cached_claims_equal_extracted_ones(tmp_path: Path) -> None:
+    text = (DEMO / "sources" / "quotidien-fr.txt").read_text("utf-8")
+    doc = Document(id="quotidien-fr", text=text, lang="fr", date="2024-02-05")
+    store = ClaimCache(tmp_path / "c")
+    fresh = extract_claims(doc, weak=True)
+    assert store.get(doc, weak=True) is None
+    store.put(doc, fresh, weak=True)
+    got = store.get(doc, weak=True)
+    assert got == fresh
+    assert got is not None and [c.model_dump_json() for c in got] == [c.model_dump_json() for c in fresh]
+    assert store.get(doc, weak=False) is None  # weak claims are another entry's
+
+
+def test_a_changed_snapshot_is_extracted_again(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report_of(demo)
+    snap = demo / "sources" / "wire-en.txt"
+    before = entries(demo)["wire-en.json"]
+    snap.write_text(snap.read_text("utf-8").replace("Police", "Officers", 1) + "\nTwelve people were arrested.\n",
+                    "utf-8")
+    after = report_of(demo)
+    assert entries(demo)["wire-en.json"] != before
+    shutil.rmtree(demo / ".cache")
+    assert after == report_of(demo)  # what a run with no cache says
+    assert capsys.readouterr().err == ""  # a stale entry is rebuilt quietly
+
+
+def test_another_build_is_extracted_again(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = report_of(demo)
+    before = entries(demo)
+    monkeypatch.setattr(cache, "_BUILD", [])
+    monkeypatch.setattr(factcheck, "__version__", "99.0.0")
+    assert cache.build()["version"] == "99.0.0"
+    assert report_of(demo) == expected
+    after = entries(demo)
+    assert after.keys() == before.keys() and all(after[k] != before[k] for k in after)
+    assert all(b'"version":"99.0.0"' in v for v in after.values())
+    assert capsys.readouterr().err == ""
+
+
+def test_a_changed_lexicon_or_extraction_code_changes_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "factcheck"
+    shutil.copytree(Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__", "tui"))
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+
+    def fresh_build() -> dict[str, str]:
+        monkeypatch.setattr(cache, "_BUILD", [])
+        return dict(cache.build())
+
+    base = fresh_build()
+    assert base == fresh_build()
+    words = package / "lexicon" / "en" / "words.toml"
+    words.write_text(words.read_text("utf-8") + "\n# a new comment\n", "utf-8")
+    changed = fresh_build()
+    assert changed["lexicon"] != base["lexicon"] and changed["code"] == base["code"]
+    rule = package / "extract" / "numbers.py"
+    rule.write_text(rule.read_text("utf-8") + "\n# a new rule\n", "utf-8")
+    assert fresh_build()["code"] != changed["code"]
+
+
+def test_an_entry_of_another_build_is_never_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = Document(id="wire", text="Police arrested 14 people on Monday.")
+    store = ClaimCache(tmp_path)
+    store.put(doc, extract_claims(doc, weak=True), weak=True)
+    monkeypatch.setattr(cache, "_BUILD", [{**cache.build(), "lexicon": "0" * 64}])
+    assert store.get(doc, weak=True) is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[: len(b) // 2],  # cut short
+        lambda b: b.replace(b'"span":[', b'"span":[1', 1),  # a span changed under the checksum
+        lambda b: b"not json at all\n",
+        lambda b: b"",
+        lambda b: b.split(b"\n")[0] + b"\n[{\"kind\": 3}]\n",  # a body that does not match its header
+    ],
+)
+def test_a_corrupt_entry_is_rebuilt_with_a_warning(
+    demo: Path, damage: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = report_of(demo)
+    good = entries(demo)["wire-en.json"]
+    entry = demo / ".cache" / "wire-en.json"
+    entry.write_bytes(damage(good))  # type: ignore[operator]
+    capsys.readouterr()
+    assert report_of(demo) == expected
+    err = capsys.readouterr().err
+    assert "warning: wire-en: the cached claims" in err and "rebuilt" in err
+    assert entry.read_bytes() == good  # rebuilt
+
+
+def test_a_forged_entry_with_a_valid_checksum_is_checked_against_the_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = Document(id="wire", text="Police arrested 14 people on Monday.")
+    store = ClaimCache(tmp_path)
+    claims = extract_claims(doc, weak=True)
+    forged = [c.model_copy(update={"span": c.span.model_copy(update={"end": 10_000})}) for c in claims]
+    store.put(doc, forged, weak=True)
+    assert store.get(doc, weak=True) is None
+    assert "a span outside the text" in capsys.readouterr().err
+
+
+def test_a_foreign_entry_is_not_used(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = Document(id="a", text="Police arrested 14 people on Monday.")
+    b = Document(id="b", text="Police arrested 14 people on Monday.")
+    store = ClaimCache(tmp_path)
+    store.put(a, extract_claims(a, weak=True), weak=True)
+    (tmp_path / "b.json").write_bytes((tmp_path / "a.json").read_bytes())  # copied over
+    assert store.get(b, weak=True) is None
+    assert "belong to another document" in capsys.readouterr().err
+    header = json.loads((tmp_path / "a.json").read_bytes().split(b"\n")[0])
+    header["format"] = "something-else/9"
+    (tmp_path / "a.json").write_bytes(json.dumps(header).encode() + b"\n[]\n")
+    assert store.get(a, weak=True) is None
+    assert "not a factcheck claim cache" in capsys.readouterr().err
+
+
+def test_fetch_and_refresh_empty_the_cache(demo: Path, tmp_path: Path) -> None:
+    story = tmp_path / "claims" / "files"
+    (story / "sources").mkdir(parents=True)
+    (story / "story.toml").write_text(
+        'title = "t"\ndraft = "draft.md"\n[[sources]]\nid = "wire"\npath = "sources/wire.txt"\n', "utf-8"
+    )
+    (story / "draft.md").write_text("Police arrested 14 people on Monday.\n", "utf-8")
+    (story / "sources" / "wire.txt").write_text("Police arrested 15 people on Monday.\n", "utf-8")
+    report_of(story)
+    assert entries(story)
+    fetch_story(load_story(story))
+    assert not entries(story)
+    report_of(story)
+    assert entries(story)
+    run_check(str(story), refresh=True)  # fetches first, then fills the cache again
+    assert set(entries(story)) == {"draft.json", "wire.json"}
+    forget(story)
+    assert not entries(story) and (story / ".cache" / ".gitignore").is_file()
+
+
+def test_only_story_documents_use_the_automatic_cache(demo: Path, tmp_path: Path) -> None:
+    snap = demo / "sources" / "wire-en.txt"
+    assert story_of(Document(id="wire-en", text="x", origin=str(snap))) == demo
+    assert story_of(Document(id="draft", text="x", origin=str(demo / "draft.md"))) == demo
+    assert story_of(Document(id="other", text="x", origin=str(snap))) is None  # not its snapshot
+    assert story_of(Document(id="wire-en", text="x", origin="https://example.org/sources/wire-en.txt")) is None
+    loose = tmp_path / "loose"
+    (loose / "sources").mkdir(parents=True)
+    draft = Document(id="draft", text="Police arrested 14 people.", origin=str(loose / "draft.md"))
+    src = Document(id="a", text="Police arrested 15 people.", origin=str(loose / "sources" / "a.txt"))
+    check(draft, [src])
+    assert not (loose / ".cache").exists()  # no story.toml: no cache
+    explicit = check(draft, [src], cache=ClaimCache(tmp_path / "mine"))
+    assert (tmp_path / "mine" / "a.json").is_file()
+    assert render_json(explicit) == render_json(check(draft, [src], cache=None))
+
+
+def test_a_cache_that_cannot_be_written_is_said_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", "utf-8")
+    docs = [Document(id=f"s{i}", text=f"Police arrested {i + 2} people.") for i in range(3)]
+    draft = Document(id="draft", text="Police arrested 4 people.")
+    expected = render_json(check(draft, docs, cache=None))
+    assert render_json(check(draft, docs, cache=ClaimCache(blocker / "cache"))) == expected
+    err = capsys.readouterr().err
+    assert err.count("cannot write the claim cache") == 1
+
+
+def test_a_symlinked_cache_folder_is_not_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "link").symlink_to(elsewhere)
+    doc = Document(id="wire", text="Police arrested 14 people on Monday.")
+    store = ClaimCache(tmp_path / "link")
+    store.put(doc, extract_claims(doc, weak=True), weak=True)
+    assert list(elsewhere.iterdir()) == []
+    assert "cannot write the claim cache" in capsys.readouterr().err
