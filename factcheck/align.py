@@ -25,7 +25,7 @@ from .links import (
     sentence_bonus,
 )
 from .models import Claim, Document, Finding, Verdict, trusted
-from .scoring import NUMERIC, Side, score_numeric, score_sides, shape_of, side, values_agree
+from .scoring import NO_ID, NUMERIC, Shape, Side, features_of, score_numeric, score_sides, shape_of, side, values_agree
 from .signals import names_unknown, vocabulary
 from .text import fold
 
@@ -165,11 +165,29 @@ def _pairs(
         return (sc, why) if sc >= JUDGED_AT - slack else None
 
     raw: dict[tuple[int, int], tuple[float, str]] = {}
+    blocks = {kind: _blocks(sides) if kind in NUMERIC else None for kind, sides in by_kind.items()}
     for di, d in enumerate(draft_claims):
-        for si, ss in by_kind.get(d.kind, ()):
-            got = score(di, si, ss, 0.0)
-            if got:
-                raw[(di, si)] = got
+        kind_blocks = blocks.get(d.kind)
+        if kind_blocks is None:  # names and dates: few per text, each pair scored
+            for si, ss in by_kind.get(d.kind, ()):
+                got = score(di, si, ss, 0.0)
+                if got:
+                    raw[(di, si)] = got
+            continue
+        ds = draft_sides[di]
+        least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)
+        # one shape for the whole block: when even its best, with the lone-subject bonus,
+        # cannot be judged, no pair of it is (what score() finds pair by pair)
+        open_blocks = [
+            b for b in kind_blocks
+            if (shape := shape_of(ds, b.members[0][1])) is not None and shape[4] + LONE_SUBJECT_BONUS >= least - _EPS
+        ]
+        table = sum(len(b.members) for b in open_blocks) > BLOCK_LIMIT
+        for block in open_blocks:
+            for si, ss in block.candidates(ds) if table else block.members:
+                got = score(di, si, ss, 0.0)
+                if got:
+                    raw[(di, si)] = got
     sentence_bonus(raw, draft_claims, source_claims, by_kind, score)
     pairs: list[Pair] = []
     for (di, si), (sc, why) in raw.items():
@@ -191,24 +209,113 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
         groups.setdefault(_identity(c), []).append(i)
     reps = list(groups.values())
     sides = [side(claims[g[0]]) for g in reps]
+    by_kind: dict[str, list[tuple[int, Side]]] = {}
+    for r, x in enumerate(sides):
+        by_kind.setdefault(x.claim.kind, []).append((r, x))
     pairs: list[Pair] = []
-    for a, ds in zip(reps, sides, strict=True):
-        d = ds.claim
-        for b, ss in zip(reps, sides, strict=True):
-            s = ss.claim
-            if b is a or s.kind != d.kind or compare(d, s)[0] != "conflicts":
-                continue
-            sc, why = score_sides(ds, ss)
-            judged = _judge(d, s, sc, why) if sc >= SELF_AT else None
-            if not judged or judged[0] != "conflicts":
-                continue
-            for di in a:  # each saying of d meets the first later saying of s in another sentence
-                k = bisect_right(b, di)
-                while k < len(b) and claims[b[k]].sentence == claims[di].sentence:
-                    k += 1
-                if k < len(b):
-                    pairs.append((sc, di, b[k], *judged))
+
+    def meet(a: list[int], b: list[int], sc: float, judged: tuple[str, str]) -> None:
+        for di in a:  # each saying of d meets the first later saying of s in another sentence
+            k = bisect_right(b, di)
+            while k < len(b) and claims[b[k]].sentence == claims[di].sentence:
+                k += 1
+            if k < len(b):
+                pairs.append((sc, di, b[k], *judged))
+
+    for kind, members in by_kind.items():
+        if kind not in NUMERIC:  # names and dates: each pair judged
+            for ra, ds in members:
+                for rb, ss in members:
+                    if rb == ra or compare(ds.claim, ss.claim)[0] != "conflicts":
+                        continue
+                    sc, why = score_sides(ds, ss)
+                    judged = _judge(ds.claim, ss.claim, sc, why) if sc >= SELF_AT else None
+                    if judged and judged[0] == "conflicts":
+                        meet(reps[ra], reps[rb], sc, judged)
+            continue
+        blocks = _blocks(members)
+        for block_a in blocks:
+            met: list[tuple[_Block, Shape]] = []
+            for block_b in blocks:
+                shape = shape_of(block_a.members[0][1], block_b.members[0][1])
+                # two figures that conflict add nothing for their values (at most 0 of the
+                # shape's ``most``): a pair of shapes whose best less that cannot reach
+                # SELF_AT holds no conflict to report
+                if shape is not None and shape[4] - shape[3] >= SELF_AT - _EPS:
+                    met.append((block_b, shape))
+            table = sum(len(b.members) for b, _ in met) > BLOCK_LIMIT
+            for block_b, shape in met:
+                for ra, ds in block_a.members:
+                    for rb, ss in block_b.candidates(ds, same_value=False) if table else block_b.members:
+                        if rb == ra:
+                            continue
+                        sc, why = score_numeric(ds, ss, shape, SELF_AT)  # stops early below SELF_AT
+                        if sc < SELF_AT or compare(ds.claim, ss.claim)[0] != "conflicts":
+                            continue
+                        judged = _judge(ds.claim, ss.claim, sc, why)
+                        if judged and judged[0] == "conflicts":
+                            meet(reps[ra], reps[rb], sc, judged)
     return pairs
+
+
+_EPS = 1e-9  # bounds are sums in another order than the scores they bound
+BLOCK_LIMIT = 32  # figures of one kind and shape in one text past which it reads as a table
+
+
+class _Block:
+    """The numeric claims of one text with one kind and shape (what counted, what happened,
+    unit, hedge...: :func:`~factcheck.scoring.shape_of` reads only that), in text order.
+
+    A figure whose shape could meet more than :data:`BLOCK_LIMIT` figures of the other text
+    (in all the blocks whose shape is close enough) is a row of a table: results ward by
+    ward, a budget line by line. There the shape and the words around a figure no longer
+    tell one row from another, and it is compared only with the figures that have a name
+    next to them in common with it (a name that few rows have: a ward, not the party of
+    many), or its very value (:meth:`candidates`). Below that
+    every pair is compared. (No story or case of the test data comes near.)"""
+
+    __slots__ = ("by_name", "by_value", "members")
+
+    def __init__(self, members: list[tuple[int, Side]]) -> None:
+        self.members = members
+        self.by_name: dict[str, list[int]] | None = None  # built when first asked
+        self.by_value: dict[tuple[float, float], list[int]] = {}
+
+    def candidates(self, d: Side, *, same_value: bool = True) -> list[tuple[int, Side]]:
+        """The members that share a name next to ``d`` or (``same_value``) its value."""
+        if self.by_name is None:
+            self.by_name = {}
+            for k, (_, x) in enumerate(self.members):
+                for name in features_of(x).entities:
+                    self.by_name.setdefault(name, []).append(k)
+                key = _value_key(x)
+                if key is not None:
+                    self.by_value.setdefault(key, []).append(k)
+        found: set[int] = set()
+        for name in features_of(d).entities:
+            rows = self.by_name.get(name, ())
+            if len(rows) <= BLOCK_LIMIT:  # a name next to most rows (a party, a city) tells none apart
+                found.update(rows)
+        key = _value_key(d) if same_value else None
+        if key is not None:
+            found.update(self.by_value.get(key, ()))
+        return [self.members[k] for k in sorted(found)]
+
+
+def _value_key(x: Side) -> tuple[float, float] | None:
+    if x.normal is None:
+        return None
+    n = x.normal[0]
+    return float(f"{n.low:.6g}"), float(f"{n.high:.6g}")
+
+
+def _blocks(members: Sequence[tuple[int, Side]]) -> list[_Block]:
+    """The claims of one kind by shape, each block in text order."""
+    by_shape: dict[object, list[tuple[int, Side]]] = {}
+    for m in members:
+        key = m[1].shape_key
+        by_shape.setdefault(key if key != NO_ID else ("own", m[0]), []).append(m)  # past the id cap: a block each
+    return [_Block(ms) for ms in by_shape.values()]
 
 
 def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
