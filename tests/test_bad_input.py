@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from factcheck.cli import main
+from cli_fixtures import run
 
 TEXT = "Police arrested 14 people in Orléans on Monday, the prosecutor said.\n\n" \
        "The damage was estimated at €1,500 — café owners said.\n"
@@ -31,15 +30,6 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def tree(root: Path) -> dict[str, bytes | None]:

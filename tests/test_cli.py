@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_fixtures import run
 
 from factcheck import __version__
-from factcheck.cli import main
 
 DRAFT = (
     "Police arrested 14 people in Lyon on Monday, the prosecutor said.\n\n"
@@ -19,15 +19,6 @@ DRAFT = (
 )
 AGREES = "Some 300 gendarmes took part. Police arrested 14 people in Lyon on Monday.\n"
 CONFLICTS = "Police arrested 17 people in Lyon on Monday. About 300 gendarmes were mobilised.\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse: --version, usage errors
-        code = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -8,9 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_fixtures import run
 from pytest_httpserver import HTTPServer
-
-from factcheck.cli import main
 
 DRAFT = "Police arrested 14 people in Lyon on Monday, the prosecutor said.\n"
 PAGE = """<!DOCTYPE html><html><head><title>Raids in Lyon</title></head><body>
@@ -19,15 +18,6 @@ PAGE = """<!DOCTYPE html><html><head><title>Raids in Lyon</title></head><body>
 <p>Police arrested 17 people in Lyon on Monday after a year-long inquiry, the prosecutor said.</p>
 <p>About 300 gendarmes were mobilised for the raids, which began at dawn in three districts.</p>
 </article><footer>All rights reserved</footer></body></html>"""
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from factcheck.cli import main
+from cli_fixtures import run
 
 DRAFT = (
     "Police arrested 14 people in Lyon on Monday, the prosecutor said.\n\n"
@@ -16,15 +15,6 @@ DRAFT = (
 )
 CONFLICTS = "Police arrested 17 people in Lyon on Monday. About 300 gendarmes were mobilised.\n"
 AGREES = "Some 300 gendarmes took part. Police arrested 14 people in Lyon on Monday.\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def make_story(root: Path, name: str, draft: str, source: str) -> Path:
