@@ -114,6 +114,24 @@ def _temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
 
 
+def _write_temp(tmp: Path, data: bytes) -> None:
+    """Create the temporary file ``tmp`` (O_EXCL, never through a symlink) holding ``data``,
+    fsynced; a failure removes it and propagates."""
+    fd = open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def write_atomic(path: Path, data: bytes, *, top: Path | None = None) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
 
@@ -126,15 +144,8 @@ def write_atomic(path: Path, data: bytes, *, top: Path | None = None) -> None:
     path = Path(path)
     check_folder(path.parent, top, StoryError, display_path(path))
     tmp = _temp_name(path)
-    fd = open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+    _write_temp(tmp, data)
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         with suppress(OSError):
@@ -474,15 +485,8 @@ def _write_new(path: Path, data: bytes) -> None:
     """Create ``path`` with ``data`` in one step, never over an existing file: a temporary
     file, written and fsynced, then hard-linked to ``path`` (which fails if it exists)."""
     tmp = _temp_name(path)
-    fd = open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+    _write_temp(tmp, data)
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         try:
             os.link(tmp, path)
         except FileExistsError:
