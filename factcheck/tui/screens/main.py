@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -282,36 +282,27 @@ class MainScreen(Screen[None]):
         self.app.push_screen(NoteScreen(label, decision.note), done)
 
     def action_redo(self) -> None:
-        try:
-            change = self.review.redo()
-        except LedgerError as exc:
-            self.notify(f"Could not save the redo (kept in memory): {shorten(str(exc), 200)}",
-                        severity="error", markup=False)
-            self.refresh_all()
-            return
-        if change is None:
-            self.notify("Nothing to redo.", markup=False)
-            return
-        what = change.after.status if change.after is not None else "decision"
-        self.message = f"redone: {STATUS_VERBS.get(what, what)}"
-        self.selected = change.claim
-        self.query_one(ClaimsList).select(change.claim)
-        self.refresh_all()
+        self._step("redo")
 
     def action_undo(self) -> None:
+        self._step("undo")
+
+    def _step(self, way: Literal["undo", "redo"]) -> None:
+        """Undo or redo the last change of a decision or note, and say what it was."""
         try:
-            change = self.review.undo()
+            change = self.review.undo() if way == "undo" else self.review.redo()
         except LedgerError as exc:
-            self.notify(f"Could not save the undo (kept in memory): {shorten(str(exc), 200)}",
+            self.notify(f"Could not save the {way} (kept in memory): {shorten(str(exc), 200)}",
                         severity="error", markup=False)
-            change = None
             self.refresh_all()
             return
         if change is None:
-            self.notify("Nothing to undo.", markup=False)
+            self.notify(f"Nothing to {way}.", markup=False)
             return
-        what = change.before.status if change.before is not None else "decision"
-        self.message = f"undone: {STATUS_VERBS.get(what, what)}"
+        shown = change.before if way == "undo" else change.after
+        what = shown.status if shown is not None else "decision"
+        done = "undone" if way == "undo" else "redone"
+        self.message = f"{done}: {STATUS_VERBS.get(what, what)}"
         self.selected = change.claim
         self.query_one(ClaimsList).select(change.claim)
         self.refresh_all()
