@@ -4,6 +4,7 @@ and durations told in two units ("one hour and 40 minutes", "deux heures et 35 s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -43,13 +44,11 @@ def clock_durations(
     tok_range: Callable[[Span], tuple[int, int]],
 ) -> list[Clock]:
     """Each race or clock time of ``text`` as a duration in seconds, with its token range."""
-    if ":" not in text and "h" not in text:
-        return []
     out: list[Clock] = []
-    starts = [t.start for t in toks]
-    from bisect import bisect_left
-
+    starts: list[int] = []
     for m in _CLOCK.finditer(text):
+        if not starts:
+            starts = [t.start for t in toks]  # only for a text that has a clock time
         h, mi, se = (m.group("h"), m.group("m"), m.group("s")) if m.group("h") else (
             m.group("h2"), m.group("m2"), m.group("s2"))
         s = sent_of(m.start())

@@ -126,8 +126,8 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         run = [k for k in range(i, j) if toks[k].is_word]
         listed = _results_entry(toks, i, j, given)
         if listed is not None:
-            out.append(listed)  # "2. Kipruto, Benson (KEN) 2:04:02" is Benson Kipruto
-            after = listed_end(toks, listed)
+            out.append(listed[0])  # "2. Kipruto, Benson (KEN) 2:04:02" is Benson Kipruto
+            after = listed[1]
             continue
         if _in_title_case_line(text, toks[i].start, title_lines):
             continue
@@ -240,9 +240,12 @@ def _cap_run(toks: list[Token], i: int) -> int:
     return j
 
 
-def _results_entry(toks: list[Token], i: int, j: int, given: frozenset[str]) -> PersonMention | None:
+def _results_entry(
+    toks: list[Token], i: int, j: int, given: frozenset[str]
+) -> tuple[PersonMention, int] | None:
     """A results table's "Surname, Given (NAT)": a capitalised run, a comma, a run that starts
-    with a given name, then a country code in brackets. The name is read given name first."""
+    with a given name, then a country code in brackets. The name is read given name first;
+    with it comes the index of the token after the name."""
     n = len(toks)
     if j + 1 >= n or toks[j].norm != "," or not toks[j + 1].is_cap or toks[j + 1].norm not in given:
         return None
@@ -254,12 +257,7 @@ def _results_entry(toks: list[Token], i: int, j: int, given: frozenset[str]) -> 
         return None
     surname = " ".join(t.text for t in toks[i:j] if t.is_word)
     first = " ".join(t.text for t in toks[j + 1 : k] if t.is_word)
-    return PersonMention(toks[i].start, toks[k - 1].end, f"{first} {surname}", role=None, role_ids=())
-
-
-def listed_end(toks: list[Token], pm: PersonMention) -> int:
-    """The index of the first token after a mention."""
-    return next((k for k, t in enumerate(toks) if t.start >= pm.end), len(toks))
+    return PersonMention(toks[i].start, toks[k - 1].end, f"{first} {surname}", role=None, role_ids=()), k
 
 
 def _cap_elision(toks: list[Token], k: int) -> bool:
