@@ -4,7 +4,13 @@
 The file is looked for in the current directory, then in each parent up to the repository's
 root (the first folder holding ``.git``); in one folder ``.factcheck.toml`` comes before
 ``pyproject.toml``. Options given on the command line override the file. An unknown key, or
-a value of the wrong type, is a usage error (exit code 2)::
+a value of the wrong type, is a usage error (exit code 2). The file is read under the one
+file policy of :mod:`factcheck.files` and the TOML limits of every file factcheck reads: a
+file found by the search must resolve inside the repository (a symlink elsewhere is
+refused), any file must be a regular one (a FIFO is refused, never waited on; a ``--config``
+given on the command line may also be the process's own descriptor, ``<(command)``), at most
+10,000,000 bytes, nested at most 64 levels deep, with no integer of more than 30 digits; past
+that, one line and exit code 2::
 
     [tool.factcheck]                  # or, in .factcheck.toml, the same keys at the top
     fail-on = "unclear"               # conflicts | unclear | never
@@ -16,12 +22,14 @@ a value of the wrong type, is a usage error (exit code 2)::
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .files import load_toml, read_file
 
 FAIL_ON = ("conflicts", "unclear", "never")
 KINDS = ("count", "age", "money", "percent", "quantity", "duration", "date", "person", "place",
@@ -48,10 +56,10 @@ def find_config(start: Path | None = None) -> Path | None:
     here = (start or Path.cwd()).absolute()
     for folder in (here, *here.parents):
         dot = folder / FILE_NAME
-        if dot.is_file():
+        if _present(dot):  # a FIFO or a symlink is found, to be refused, not skipped
             return dot
         py = folder / "pyproject.toml"
-        if py.is_file() and _table(py, required=False) is not None:
+        if _present(py) and _table(py, required=False, top=_repo_top(folder)) is not None:
             return py
         if (folder / ".git").exists():
             break
@@ -59,35 +67,60 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def load_config(path: Path | None = None, *, search: bool = True) -> Config:
-    """The configuration in ``path`` (or the one :func:`find_config` finds when ``search``)."""
+    """The configuration in ``path`` (or the one :func:`find_config` finds when ``search``).
+
+    A ``path`` given is a command-line path (it may be ``/dev/fd/N``); a file found must
+    resolve inside the repository the search runs in."""
+    top: Path | None = None
     if path is None:
         path = find_config() if search else None
         if path is None:
             return Config()
-    table = _table(path, required=True)
+        top = _repo_top(path.parent)
+    table = _table(path, required=True, top=top)
     return parse_config(table or {}, str(path))
 
 
-def _table(path: Path, *, required: bool) -> dict[str, Any] | None:
+def _present(path: Path) -> bool:
+    """``path`` exists as anything but a folder (a dangling symlink included)."""
+    return os.path.lexists(path) and not path.is_dir()
+
+
+def _repo_top(folder: Path) -> Path:
+    """The repository a found configuration file must resolve inside: the nearest folder
+    from ``folder`` upwards holding ``.git`` (where the search stops), else ``folder`` (outside
+    a repository, a file must resolve inside its own folder)."""
+    folder = folder.absolute()
+    for p in (folder, *folder.parents):
+        if (p / ".git").exists():
+            return p
+    return folder
+
+
+def _table(path: Path, *, required: bool, top: Path | None = None) -> dict[str, Any] | None:
+    where = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = read_file(path, top=top, error=UsageError, shown=where, own_fds=top is None)
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except FileNotFoundError:
-        raise UsageError("configuration file not found", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read the configuration ({exc})", path=str(path)) from None
+        raise UsageError("configuration file not found", path=where) from None
+    except UnicodeDecodeError:
+        raise UsageError("cannot read the configuration (not UTF-8 text)", path=where) from None
+    try:
+        data: dict[str, Any] = load_toml(text, error=UsageError, where=where)
     except tomllib.TOMLDecodeError as exc:
         if not required and path.name == "pyproject.toml":
             return None  # another tool's broken file is not ours to report while searching
-        raise UsageError(f"not valid TOML ({exc})", path=str(path)) from None
+        raise UsageError(f"not valid TOML ({exc})", path=where) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool")
         table = tool.get("factcheck") if isinstance(tool, dict) else None
         if table is None:
             if required:
-                raise UsageError("no [tool.factcheck] table", path=str(path))
+                raise UsageError("no [tool.factcheck] table", path=where)
             return None
         if not isinstance(table, dict):
-            raise UsageError("[tool.factcheck] must be a table", path=str(path))
+            raise UsageError("[tool.factcheck] must be a table", path=where)
         return table
     return data
 
