@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import FactcheckError, UsageError
+from .errors import REPORT_HINT, FactcheckError, InternalError, UsageError, unexpected
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -167,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug no command caught: one line and exit 2, never a traceback
+        print(f"factcheck: error: {_one_line(f'{unexpected(exc)}; {REPORT_HINT}')}", file=sys.stderr)
+        return 2
 
 
 def _one_line(s: str) -> str:
@@ -178,11 +181,16 @@ def _one_line(s: str) -> str:
 def _extract(args: argparse.Namespace) -> int:
     from .extract import extract_claims
     from .report.claims import render_claims
-    from .sources import read_input
+    from .run import read_draft
 
-    doc = read_input(args.file, lang=args.lang)
-    claims = extract_claims(doc)
-    _write(render_claims(doc, claims, args.format))
+    doc = read_draft(args.file, lang=args.lang)  # a bug while reading it: InternalError, exit 2
+    try:
+        claims = extract_claims(doc)
+        out = render_claims(doc, claims, args.format)
+    except Exception as exc:  # a bug: one line, exit 2, never a traceback
+        raise InternalError(f"{unexpected(exc)} while reading the claims; {REPORT_HINT}",
+                            path=doc.origin) from exc
+    _write(out)
     return 0
 
 
@@ -298,10 +306,15 @@ def _story_of(path: Path) -> str | None:
         return None
     import tomllib
 
-    for toml in sorted(Path.cwd().glob(f"**/{STORY_FILE}")):
-        try:
-            draft = tomllib.loads(toml.read_text(encoding="utf-8")).get("draft")
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    from .files import load_toml, read_file
+
+    top = Path.cwd()
+    for toml in sorted(top.glob(f"**/{STORY_FILE}")):
+        try:  # under the file policy and TOML limits; a story.toml that breaks them is no match
+            raw = read_file(toml, top=top, error=UsageError)
+            draft = load_toml(raw.decode("utf-8").removeprefix("\ufeff"), error=UsageError,
+                              where=str(toml)).get("draft")
+        except (FactcheckError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             continue
         if isinstance(draft, str) and (toml.parent / draft).resolve() == here.resolve():
             return os.path.relpath(toml.parent)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .errors import REPORT_HINT, FactcheckError, FetchError, InputError, StoryError, unexpected
+from .errors import REPORT_HINT, FactcheckError, FetchError, InputError, InternalError, StoryError, unexpected
 from .files import check_folder, load_json, load_toml, open_nofollow, read_file
 from .lang import LANGS, detect_lang
 from .models import Document, Frozen, SourceInfo
@@ -436,8 +436,18 @@ def init_story(
             )
         return Path(os.path.relpath(target, aroot)).as_posix()
 
+    def read(p: str, doc_id: str) -> Document:
+        """The file, as check reads it: unreadable, or a bug while reading it, fails here."""
+        try:
+            return read_input(p, doc_id=doc_id)
+        except FactcheckError:
+            raise
+        except Exception as exc:  # a bug: one line, exit 2, never a traceback
+            what = "the draft" if doc_id == DRAFT_ID else f"source {doc_id}"
+            raise InternalError(f"{unexpected(exc)} while reading {what}; {REPORT_HINT}", path=p) from exc
+
     draft_rel = rel_inside(draft, "draft")
-    read_input(draft, doc_id=DRAFT_ID)  # empty, binary, too big...: fail before writing
+    read(draft, DRAFT_ID)  # empty, binary, too big...: fail before writing
     taken = {DRAFT_ID}
     specs: list[SourceSpec] = []
     docs: dict[str, Document] = {}
@@ -452,7 +462,7 @@ def init_story(
             specs.append(SourceSpec(id=sid, url=given))
         else:
             specs.append(SourceSpec(id=sid, path=rel_inside(given, "source")))
-            docs[sid] = read_input(given, doc_id=sid)  # unreadable: fail before writing
+            docs[sid] = read(given, sid)  # unreadable: fail before writing
     text = story_toml(title or aroot.name, draft_rel, specs)
     made = [d for d in (aroot / "sources", aroot, *aroot.parents) if not d.exists()]  # folders this call creates
     written: list[Path] = []
@@ -575,6 +585,10 @@ def snapshot_source(
     except OSError as exc:
         return SourceInfo(id=spec.id, origin=origin, lang=spec.lang or "en",
                           error=f"cannot write the snapshot: {exc.strerror or exc}")
+    except Exception as exc:  # a bug must not sink the other sources (fetch, init, --refresh)
+        kept = "; kept the previous snapshot" if story.snapshot_path(spec.id).is_file() else ""
+        return SourceInfo(id=spec.id, origin=origin, lang=spec.lang or "en",
+                          error=f"{unexpected(exc)} while reading the source; {REPORT_HINT}{kept}")
     return SourceInfo(id=spec.id, origin=origin, lang=doc.lang,
                       title=doc.title or doc.meta.get("title"))
 

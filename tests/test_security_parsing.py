@@ -84,3 +84,31 @@ def test_normal_files_still_read(tmp_path: Path, capsys: pytest.CaptureFixture[s
     (story / "decisions.json").write_text('{"version": 1, "decisions": []}\n', "utf-8")
     code, _, _ = _run(story, capsys)
     assert code == 0
+
+
+def test_stories_from_files_skips_a_story_toml_past_the_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """--stories-from-files reads every story.toml to find the story a changed draft belongs
+    to: one past the limits (or a FIFO) is no match, never a traceback."""
+    import os
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "lyon.md").write_text(DRAFT, "utf-8")
+    good = tmp_path / "claims" / "good"
+    (good / "sources").mkdir(parents=True)
+    (good / "sources" / "wire.txt").write_text("Police arrested 15 people in Lyon on Monday.\n", "utf-8")
+    (good / "story.toml").write_text(
+        'title = "t"\ndraft = "../../drafts/lyon.md"\n\n[[sources]]\nid = "wire"\npath = "sources/wire.txt"\n', "utf-8")
+    for name, text in (("deep", "draft = " + "[" * 5000 + "]" * 5000 + "\n"), ("big", f"draft = {BIG}\n")):
+        (tmp_path / "claims" / name).mkdir()
+        (tmp_path / "claims" / name / "story.toml").write_text(text, "utf-8")
+    if hasattr(os, "mkfifo"):
+        (tmp_path / "claims" / "fifo").mkdir()
+        os.mkfifo(tmp_path / "claims" / "fifo" / "story.toml")
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "--stories-from-files", "drafts/lyon.md", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and err == ""
+    assert code == 1  # the good story, found and checked: the wire's 15 conflicts
+    assert json.loads(out)["summary"]["open"]["conflicts"] == 1
