@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import cast
+from dataclasses import replace
+from typing import NamedTuple, cast
 
 from .compare import compare, normalise, same_nominal
+from .evidence import Evidence, Templates, render
 from .extract.lexicon import concepts, phrase_list
 from .links import (
     LONE_SUBJECT_BONUS,
@@ -25,7 +27,19 @@ from .links import (
     sentence_bonus,
 )
 from .models import Claim, Document, Finding, Verdict, trusted
-from .scoring import NO_ID, NUMERIC, Shape, Side, features_of, score_numeric, score_sides, shape_of, side, values_agree
+from .scoring import (
+    NO_ID,
+    NUMERIC,
+    Scored,
+    Shape,
+    Side,
+    features_of,
+    score_numeric,
+    score_sides,
+    shape_of,
+    side,
+    values_agree,
+)
 from .signals import names_unknown, vocabulary
 from .text import fold
 
@@ -37,7 +51,21 @@ SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, acros
 ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
 
 
-Pair = tuple[float, int, int, str, str]  # score, draft index, source index, verdict, why
+class Judged(NamedTuple):
+    """The verdict to report for a scored pair, and the evidence for it."""
+
+    verdict: Verdict
+    evidence: Evidence
+
+
+class Pair(NamedTuple):
+    """A draft claim and a source claim that could be reported together."""
+
+    score: float
+    draft: int  # index among the draft's claims
+    source: int  # index among the source's claims
+    verdict: Verdict
+    evidence: Evidence
 
 
 def align_document(
@@ -47,24 +75,26 @@ def align_document(
     *,
     itself: bool = False,
     draft_sides: Sequence[Side] | None = None,
+    reasons: Templates | None = None,
 ) -> dict[str, Finding]:
     """Findings of one source (or of the draft against itself) keyed by draft claim id.
 
     ``draft_sides``: :func:`~factcheck.scoring.side` of each draft claim, when the caller
-    aligns the same draft against many sources and reads its claims once."""
+    aligns the same draft against many sources and reads its claims once. ``reasons``: the
+    phrase templates a finding's ``why`` is rendered with (by default ``lexicon/reasons.toml``)."""
     if itself:
         pairs = _self_pairs(draft_claims)
     else:
         sides = draft_sides if draft_sides is not None else [side(d) for d in draft_claims]
         pairs = _pairs(draft_claims, sides, doc, source_claims)
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    pairs.sort(key=lambda p: (-p.score, p.draft, p.source))
     pairs = _precise_first(pairs, draft_claims, source_claims)
     group = _repeat_groups(source_claims)
     taken_d: set[int] = set()
     used_s: dict[int, Claim] = {}
     shared_ok: dict[int, bool] = {}
     out: dict[str, Finding] = {}
-    for sc, di, si, verdict, why in pairs:
+    for sc, di, si, verdict, evidence in pairs:
         if di in taken_d:
             continue
         d = draft_claims[di]
@@ -80,9 +110,9 @@ def align_document(
             Finding,
             {
                 "source": "draft" if itself else doc.id,
-                "verdict": cast(Verdict, verdict),
+                "verdict": verdict,
                 "score": round(sc, 3),
-                "why": why,
+                "why": render(evidence, reasons, numeric=d.kind in NUMERIC),
                 "span": s.span,
                 "text": s.text,
                 "value": s.value,
@@ -97,15 +127,15 @@ def _precise_first(pairs: list[Pair], draft_claims: Sequence[Claim], source_clai
     ("dozens injured", often a headline) waits until after the precise figure the source
     gives for the same fact ("54 people were injured"), whatever their scores."""
     firm = {
-        di
-        for _, di, si, verdict, why in pairs
-        if verdict != "unclear" and "same action" in why and source_claims[si].hedge != "vague"
+        p.draft
+        for p in pairs
+        if p.verdict != "unclear" and p.evidence.actions and source_claims[p.source].hedge != "vague"
     }
     if not firm:
         return pairs
 
     def waits(p: Pair) -> bool:
-        return p[1] in firm and source_claims[p[2]].hedge == "vague" and draft_claims[p[1]].hedge != "vague"
+        return p.draft in firm and source_claims[p.source].hedge == "vague" and draft_claims[p.draft].hedge != "vague"
 
     return [p for p in pairs if not waits(p)] + [p for p in pairs if waits(p)]
 
@@ -135,8 +165,8 @@ def _pairs(
         for d in draft_claims
     ]
 
-    def score(di: int, si: int, ss: Side, slack: float) -> tuple[float, str] | None:
-        """The pair's score and why, or None when it cannot reach JUDGED_AT less ``slack``."""
+    def score(di: int, si: int, ss: Side, slack: float) -> Scored | None:
+        """The pair's score and evidence, or None when it cannot reach JUDGED_AT less ``slack``."""
         d, ds = draft_claims[di], draft_sides[di]
         least = JUDGED_AT - slack + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)  # what a shape's best must reach
         if d.kind in NUMERIC:
@@ -144,27 +174,27 @@ def _pairs(
             # the only figure of its kind about ships in both texts: likely the same fact
             lone = lone_d[di]
             bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), NONE) else 0.0
-            if shape is None or shape[4] + bonus < least:
+            if shape is None or shape.best + bonus < least:
                 return None  # even its best score would not be judged: never reported
             if ss.claim.weak and not values_agree(ds, ss):
                 return None  # a weak claim only ever supports: its conflicts are never reported
-            sc, why = score_numeric(ds, ss, shape, least - bonus)
+            sc, ev = score_numeric(ds, ss, shape, least - bonus)
             if bonus:
                 sc += bonus
-                why += "; the only such figure in both texts"
+                ev = replace(ev, lone=True)
         else:
-            sc, why = score_sides(ds, ss)
+            sc, ev = score_sides(ds, ss)
         if unknown[di]:
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
-            why += "; the source never names what is next to this figure"
+            ev = replace(ev, absent_name=True)
         if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
             other = other_person(ds, ss, people)
             if other:
                 sc -= OTHER_PERSON_PENALTY  # Vallandre's fine is not Mollet's
-                why += f"; said of {other} there"
-        return (sc, why) if sc >= JUDGED_AT - slack else None
+                ev = replace(ev, other_person=other)
+        return (sc, ev) if sc >= JUDGED_AT - slack else None
 
-    raw: dict[tuple[int, int], tuple[float, str]] = {}
+    raw: dict[tuple[int, int], Scored] = {}
     blocks = {kind: _blocks(sides) if kind in NUMERIC else None for kind, sides in by_kind.items()}
     for di, d in enumerate(draft_claims):
         kind_blocks = blocks.get(d.kind)
@@ -180,7 +210,7 @@ def _pairs(
         # cannot be judged, no pair of it is (what score() finds pair by pair)
         open_blocks = [
             b for b in kind_blocks
-            if (shape := shape_of(ds, b.members[0][1])) is not None and shape[4] + LONE_SUBJECT_BONUS >= least - _EPS
+            if (shape := shape_of(ds, b.members[0][1])) is not None and shape.best + LONE_SUBJECT_BONUS >= least - _EPS
         ]
         table = sum(len(b.members) for b in open_blocks) > BLOCK_LIMIT
         for block in open_blocks:
@@ -190,12 +220,12 @@ def _pairs(
                     raw[(di, si)] = got
     sentence_bonus(raw, draft_claims, source_claims, by_kind, score)
     pairs: list[Pair] = []
-    for (di, si), (sc, why) in raw.items():
+    for (di, si), (sc, ev) in raw.items():
         if sc < JUDGED_AT:
             continue
-        judged = _judge(draft_claims[di], source_claims[si], sc, why)
+        judged = _judge(draft_claims[di], source_claims[si], sc, ev)
         if judged:
-            pairs.append((sc, di, si, *judged))
+            pairs.append(Pair(sc, di, si, *judged))
     return pairs
 
 
@@ -214,13 +244,13 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
         by_kind.setdefault(x.claim.kind, []).append((r, x))
     pairs: list[Pair] = []
 
-    def meet(a: list[int], b: list[int], sc: float, judged: tuple[str, str]) -> None:
+    def meet(a: list[int], b: list[int], sc: float, judged: Judged) -> None:
         for di in a:  # each saying of d meets the first later saying of s in another sentence
             k = bisect_right(b, di)
             while k < len(b) and claims[b[k]].sentence == claims[di].sentence:
                 k += 1
             if k < len(b):
-                pairs.append((sc, di, b[k], *judged))
+                pairs.append(Pair(sc, di, b[k], *judged))
 
     for kind, members in by_kind.items():
         if kind not in NUMERIC:  # names and dates: each pair judged
@@ -228,9 +258,9 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
                 for rb, ss in members:
                     if rb == ra or compare(ds.claim, ss.claim)[0] != "conflicts":
                         continue
-                    sc, why = score_sides(ds, ss)
-                    judged = _judge(ds.claim, ss.claim, sc, why) if sc >= SELF_AT else None
-                    if judged and judged[0] == "conflicts":
+                    sc, ev = score_sides(ds, ss)
+                    judged = _judge(ds.claim, ss.claim, sc, ev) if sc >= SELF_AT else None
+                    if judged and judged.verdict == "conflicts":
                         meet(reps[ra], reps[rb], sc, judged)
             continue
         blocks = _blocks(members)
@@ -241,7 +271,7 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
                 # two figures that conflict add nothing for their values (at most 0 of the
                 # shape's ``most``): a pair of shapes whose best less that cannot reach
                 # SELF_AT holds no conflict to report
-                if shape is not None and shape[4] - shape[3] >= SELF_AT - _EPS:
+                if shape is not None and shape.best - shape.most >= SELF_AT - _EPS:
                     met.append((block_b, shape))
             table = sum(len(b.members) for b, _ in met) > BLOCK_LIMIT
             for block_b, shape in met:
@@ -249,11 +279,11 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
                     for rb, ss in block_b.candidates(ds, same_value=False) if table else block_b.members:
                         if rb == ra:
                             continue
-                        sc, why = score_numeric(ds, ss, shape, SELF_AT)  # stops early below SELF_AT
+                        sc, ev = score_numeric(ds, ss, shape, SELF_AT)  # stops early below SELF_AT
                         if sc < SELF_AT or compare(ds.claim, ss.claim)[0] != "conflicts":
                             continue
-                        judged = _judge(ds.claim, ss.claim, sc, why)
-                        if judged and judged[0] == "conflicts":
+                        judged = _judge(ds.claim, ss.claim, sc, ev)
+                        if judged and judged.verdict == "conflicts":
                             meet(reps[ra], reps[rb], sc, judged)
     return pairs
 
@@ -318,8 +348,8 @@ def _blocks(members: Sequence[tuple[int, Side]]) -> list[_Block]:
     return [_Block(ms) for ms in by_shape.values()]
 
 
-def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
-    """The verdict to report for a scored pair and why, or None when the pair is too weak."""
+def _judge(d: Claim, s: Claim, sc: float, ev: Evidence) -> Judged | None:
+    """The verdict to report for a scored pair and its evidence, or None when the pair is too weak."""
     if sc < JUDGED_AT:
         return None
     verdict, vwhy = compare(d, s)
@@ -329,7 +359,7 @@ def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
         return None  # sums in two currencies that no conversion joins, on weak evidence
     if verdict == "conflicts" and s.weak:
         return None
-    if verdict == "conflicts" and d.kind in NUMERIC and not _anchored(d, s, why):
+    if verdict == "conflicts" and d.kind in NUMERIC and not _anchored(d, s, ev):
         verdict = "unclear"  # nothing but the words around it says it is the same fact
     need = CONFLICT_AT + (0.1 if d.kind == "date" else 0.0)
     if verdict == "conflicts" and sc < need:
@@ -342,7 +372,7 @@ def _judge(d: Claim, s: Claim, sc: float, why: str) -> tuple[str, str] | None:
         return None
     if verdict == "unclear" and sc < UNCLEAR_AT:
         return None
-    return verdict, f"{why}; {vwhy}"
+    return Judged(cast(Verdict, verdict), ev.compared(vwhy))
 
 
 def _worst_of(d: Claim, s: Claim) -> bool:
@@ -383,7 +413,7 @@ def _repeat_groups(claims: Sequence[Claim]) -> list[list[int]]:
     return [by_key[key] for key in keys]
 
 
-def _anchored(d: Claim, s: Claim, why: str) -> bool:
+def _anchored(d: Claim, s: Claim, ev: Evidence) -> bool:
     """A count conflict needs a shared action or name nearby, or the same specific subject
     with no disagreement on what happened to it. A part named by what sets it apart
     ("eight of them children") is no count of a whole that says only "people". Other kinds
@@ -392,9 +422,9 @@ def _anchored(d: Claim, s: Claim, why: str) -> bool:
         return True
     if d.part != s.part and _subgroup(d if d.part else s, s if d.part else d):
         return False
-    if "same action" in why or "same place" in why:
+    if ev.actions or ev.entities == "same":
         return True
-    if "same subject" not in why:
+    if not ev.subjects:
         return False
     specific = (set(d.concepts) & set(s.concepts)) - concepts(d.lang).generic
     return bool(specific) or (not d.actions and not s.actions)

@@ -5,12 +5,13 @@ person a figure is said of. Alignment (:mod:`factcheck.align`) adds these to a p
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from .extract.lexicon import units
 from .models import Claim
-from .scoring import NUMERIC, Side, features_of
+from .scoring import NUMERIC, Scored, Side, features_of
 
 OTHER_PERSON_PENALTY = 0.3  # the two figures are said of two different people the texts name
 SAME_NAME_AT = 70  # rapidfuzz ratio from which two surnames may be one person misspelt
@@ -22,11 +23,11 @@ NONE: frozenset[str] = frozenset()
 
 
 def sentence_bonus(
-    raw: dict[tuple[int, int], tuple[float, str]],
+    raw: dict[tuple[int, int], Scored],
     draft_claims: Sequence[Claim],
     source_claims: Sequence[Claim],
     by_kind: dict[str, list[tuple[int, Side]]],
-    score: Callable[[int, int, Side, float], tuple[float, str] | None],
+    score: Callable[[int, int, Side, float], Scored | None],
 ) -> None:
     """Sentences that tell the same thing: a strong pair links its two sentences, and the
     other figures of those sentences are more likely to meet ("212 mm of rain in nine hours"
@@ -55,9 +56,7 @@ def sentence_bonus(
                     continue
                 got = raw.get((di, si)) or score(di, si, ss, SENTENCE_BONUS)
                 if got and got[0] < ANCHOR_AT:
-                    raw[(di, si)] = (
-                        got[0] + SENTENCE_BONUS, got[1] + "; another figure of its sentence meets one of the source's"
-                    )
+                    raw[(di, si)] = (got[0] + SENTENCE_BONUS, replace(got[1], sentence=True))
 
 
 def other_person(d: Side, s: Side, people: set[str]) -> str | None:

@@ -10,6 +10,7 @@ from .models import CheckedClaim, Claim, Document, Finding, Report, SourceInfo
 
 if TYPE_CHECKING:
     from .cache import ClaimCache
+    from .evidence import Templates
 
 AUTO: Literal["auto"] = "auto"
 
@@ -21,6 +22,7 @@ def check(
     infos: Sequence[SourceInfo] | None = None,
     title: str | None = None,
     cache: ClaimCache | Literal["auto"] | None = AUTO,
+    reasons: Templates | None = None,
 ) -> Report:
     """Cross-check ``draft`` against ``sources``.
 
@@ -33,6 +35,9 @@ def check(
     with or without it. The environment variable ``FACTCHECK_NO_CACHE=1`` turns it off. A
     check with a source that could not be read (an ``infos`` error: the run exits 2) reads
     the cache but writes nothing.
+
+    ``reasons``: the phrase templates findings explain themselves with (by default
+    ``lexicon/reasons.toml``); they change the wording of ``why``, never a verdict.
     """
     from .align import align_document
     from .scoring import side
@@ -46,9 +51,10 @@ def check(
     sides = [side(c) for c in draft_claims]  # read once, scored against every source
     for doc in sources:
         source_claims = claims_of(doc, weak=True)  # "a child was hospitalized" supports a one
-        for claim_id, finding in align_document(draft_claims, doc, source_claims, draft_sides=sides).items():
+        found = align_document(draft_claims, doc, source_claims, draft_sides=sides, reasons=reasons)
+        for claim_id, finding in found.items():
             per_claim[claim_id].append(finding)
-    for claim_id, finding in align_document(draft_claims, draft, draft_claims, itself=True).items():
+    for claim_id, finding in align_document(draft_claims, draft, draft_claims, itself=True, reasons=reasons).items():
         per_claim[claim_id].append(finding)
     checked = tuple(CheckedClaim(claim=c, findings=tuple(per_claim[c.id])) for c in draft_claims)
     return Report(

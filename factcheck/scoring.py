@@ -9,6 +9,7 @@ from typing import NamedTuple, cast
 from rapidfuzz import fuzz
 
 from .compare import compare_amounts, normalise, same_nominal
+from .evidence import NO_EVIDENCE, Entities, Evidence, NameMatch
 from .extract.lexicon import concepts, units
 from .models import Amount, Claim
 from .signals import Features, entities_of, features, similarity, similarity_of
@@ -111,26 +112,38 @@ def features_of(x: Side) -> Features:
     return x.context[0]
 
 
-def score(d: Claim, s: Claim) -> tuple[float, str]:
+Scored = tuple[float, Evidence]  # how likely the two claims state one fact, and why
+
+
+def score(d: Claim, s: Claim) -> Scored:
     if d.kind != s.kind:
-        return 0.0, ""
+        return 0.0, NO_EVIDENCE
     return score_sides(side(d), side(s))
 
 
-def score_sides(a: Side, b: Side) -> tuple[float, str]:
+def score_sides(a: Side, b: Side) -> Scored:
     """:func:`score` for claims already read by :func:`side` (alignment reads each claim once)."""
     d, s = a.claim, b.claim
     if d.kind != s.kind:
-        return 0.0, ""
+        return 0.0, NO_EVIDENCE
     if d.kind == "person":
         return _score_person(a, b)
     if d.kind == "date":
         return _score_date(d, s)
     shape = shape_of(a, b)
-    return (0.0, "") if shape is None else score_numeric(a, b, shape)
+    return (0.0, NO_EVIDENCE) if shape is None else score_numeric(a, b, shape)
 
 
-Shape = tuple[float, tuple[str, ...], float, float, float]  # sc, why, weight, most, best
+class Shape(NamedTuple):
+    """What :func:`_shape_terms` finds of a pair of claim shapes."""
+
+    base: float  # the score from kinds, units, concepts, actions, hedges and parts
+    subjects: tuple[str, ...]  # the concepts both count
+    actions: tuple[str, ...]  # the actions both name
+    weight: float  # what the words around the figures can add at most
+    most: float  # what the two values can add at most
+    best: float  # the most the pair can score
+
 _SHAPES: dict[int, Shape | None] = {}
 
 
@@ -149,28 +162,25 @@ def shape_of(a: Side, b: Side) -> Shape | None:
     return cast(Shape | None, shape)
 
 
-def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> tuple[float, str]:
+def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> Scored:
     """:func:`score_sides` of two numeric claims whose :func:`shape_of` is ``shape``.
 
     A pair that cannot reach ``floor`` stops early and gets an upper bound of its score
-    (below ``floor``) with no reason: a caller that needs more than :data:`FLOOR` skips more."""
+    (below ``floor``) with no evidence: a caller that needs more than :data:`FLOOR` skips more."""
     d, s = a.claim, b.claim
-    sc, why0, weight, most, best = shape
+    sc, weight, most, best = shape.base, shape.weight, shape.most, shape.best
     if best < floor:
-        return best, ""  # even the closest context and value could not make these the same fact
-    why = list(why0)
+        return best, NO_EVIDENCE  # even the closest context and value could not make these the same fact
     value = _value_term(a, b)  # exact, and cheaper than the context: it bounds the rest first
     best += value - most
     if best < floor:
-        return best, ""
+        return best, NO_EVIDENCE
     # the context is read only for pairs still in the running: most claims never need it
     fa, fb = features_of(a), features_of(b)
     sim = similarity_of(fa, fb, d.lang == s.lang)
     if best - weight * (1.0 - sim) < floor:
-        return best - weight * (1.0 - sim), ""
+        return best - weight * (1.0 - sim), NO_EVIDENCE
     sc += weight * sim
-    if sim >= 0.3:
-        why.append(f"similar context {sim:.2f}")
     x, y = d.amount, s.amount
     if x and y and a.normal and b.normal:
         # the value only as a tie-breaker: a compatible figure is a little more likely the same fact
@@ -179,26 +189,27 @@ def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> tuple
             sc += 0.3 if x.is_range == y.is_range else -0.3
     for penalty in _penalties(d, s):
         sc += penalty
-    if s.earlier and not d.earlier:
-        why.append("the source gives this figure as an earlier report")
-    if s.past != d.past:
-        why.append(("the source" if s.past else "the draft") + " tells this figure of an earlier event")
+    given_by = None
     if fa.source_of and fb.source_of:
-        if fa.source_of == fb.source_of:
-            why.append(f"both given by the {fa.source_of}")
-        else:
+        given_by = (fa.source_of, fb.source_of)
+        if fa.source_of != fb.source_of:
             sc -= SOURCE_PENALTY
-            why.append(f"given by the {fa.source_of} here, by the {fb.source_of} there")
     ent = entities_of(fa, fb)
     if ent == "same":
         sc += ENTITY_BONUS
-        why.append("same place or name nearby")
     elif ent == "different":
         sc -= ENTITY_PENALTY
-        why.append("different place or name nearby")
     elif ent == "missing":
         sc -= 0.05
-    return sc, "; ".join(why) or "weak match"
+    return sc, Evidence(
+        subjects=shape.subjects,
+        actions=shape.actions,
+        context=sim if sim >= 0.3 else None,
+        earlier=bool(s.earlier and not d.earlier),
+        past=None if s.past == d.past else ("source" if s.past else "draft"),
+        given_by=given_by,
+        entities=cast(Entities, ent) if ent else None,
+    )
 
 
 def _shape_terms(a: Side, b: Side) -> Shape | None:
@@ -206,7 +217,8 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
     context and value are read: the same few shapes recur across pairs, so each pair of
     shapes is worked out once. None: the pair cannot be the same fact."""
     d, s = a.claim, b.claim
-    why: list[str] = []
+    subjects: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
     sc = 0.0
     if d.kind == "quantity" and not _same_dimension(d.unit, s.unit):
         return None
@@ -217,7 +229,7 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
         if shared:
             specific = a.specific & b.specific
             sc += 0.35 if specific and not all(x.startswith("w:") for x in specific) else 0.25
-            why.append("same subject (" + ", ".join(sorted(shared)) + ")")
+            subjects = tuple(sorted(shared))
         elif a.specific and b.specific:
             if not (a.literal and b.literal):
                 sc -= 0.45
@@ -238,7 +250,7 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
         inter = da & sa
         if inter:
             sc += 0.25 + 0.15 * len(inter) / len(da | sa)
-            why.append("same action (" + ", ".join(sorted(inter)) + ")")
+            actions = tuple(sorted(inter))
         elif not (da <= loose or sa <= loose):
             sc -= 0.35
     # with nothing counted and nothing happening (durations, ages, prices), the words around
@@ -247,7 +259,7 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
     weight = 0.5 if bare else 0.3
     most = _most_value(d, s)
     best = sc + weight + _best_rest(d, s, most)
-    return sc, tuple(why), weight, most, best
+    return Shape(sc, subjects, actions, weight, most, best)
 
 
 def _most_value(d: Claim, s: Claim) -> float:
@@ -345,33 +357,33 @@ def _same_dimension(u: str | None, v: str | None) -> bool:
 _LOOSE_ROLES = frozenset({"head", "official"})
 
 
-def _score_person(x: Side, y: Side) -> tuple[float, str]:
+def _score_person(x: Side, y: Side) -> Scored:
     a, b = x.name, y.name
     if not a or not b:
-        return 0.0, ""
+        return 0.0, NO_EVIDENCE
     roles = (x.concepts & y.concepts) - _LOOSE_ROLES
     sur = fuzz.ratio(a[-1], b[-1])
+    how: NameMatch
     if a[-1] == b[-1]:
-        sc, why = 0.9, "same surname"
+        sc, how = 0.9, "same_surname"
     elif sur >= 75:
-        sc, why = 0.6, f"surnames alike ({sur:.0f})"
+        sc, how = 0.6, "surnames_alike"
     elif a[0] == b[0] and roles:
-        sc, why = 0.55, "same first name and role"
+        sc, how = 0.55, "first_name_and_role"
     elif roles and fuzz.ratio(" ".join(a), " ".join(b)) >= 60:
-        sc, why = 0.5, "same role, names alike"
+        sc, how = 0.5, "role_and_names_alike"
     else:
-        return 0.0, ""
+        return 0.0, NO_EVIDENCE
     if roles:
         sc += 0.1
-        why += " (role: " + ", ".join(sorted(roles)) + ")"
-    return sc, why
+    return sc, Evidence(name=how, name_ratio=sur, roles=tuple(sorted(roles)))
 
 
-def _score_date(d: Claim, s: Claim) -> tuple[float, str]:
+def _score_date(d: Claim, s: Claim) -> Scored:
     p, q = d.when or {}, s.when or {}
     shared = [k for k in ("year", "month", "day", "weekday", "hour", "relative") if k in p and k in q]
     if not shared:
-        return 0.0, ""
+        return 0.0, NO_EVIDENCE
     sim = similarity(d, s)
     if d.lang == s.lang:
         # a sentence can date several events: the words next to the date say which one
@@ -385,4 +397,4 @@ def _score_date(d: Claim, s: Claim) -> tuple[float, str]:
         sc += 0.1
         if "month" in shared or "weekday" in shared or "hour" in shared or "relative" in shared:
             sc += 0.15  # a named month, day or hour that agrees is evidence in itself
-    return sc, f"dates in similar sentences ({sim:.2f})"
+    return sc, Evidence(date_context=sim)

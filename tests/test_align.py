@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from factcheck.evidence import Evidence
 from factcheck.models import CheckedClaim, Claim, Document, Finding, Report
 from factcheck.pipeline import check
 
@@ -284,9 +285,9 @@ def test_weak_evidence_does_not_flag_figures_orders_of_magnitude_apart() -> None
     weak = UNCLEAR_AT + 0.03  # some evidence, short of a conflict's bar
     far = first("Around a hundred masked youths protested near the station.")
     near = first("Some 600,000 people protested, the unions said.")
-    assert _judge(draft, far, weak, "same action (protested)") is None
-    got = _judge(draft, near, weak, "same action (protested)")
-    assert got is not None and got[0] == "unclear"
+    assert _judge(draft, far, weak, Evidence(actions=("protested",))) is None
+    got = _judge(draft, near, weak, Evidence(actions=("protested",)))
+    assert got is not None and got.verdict == "unclear"
 
 
 def test_a_part_is_no_conflict_with_the_whole_it_is_taken_from() -> None:
@@ -316,9 +317,9 @@ def test_sums_in_two_currencies_no_conversion_joins_need_strong_evidence() -> No
 
     dollars = first("The group booked a $71 million profit.")
     euros = first("It had forecast a profit of 37 million euros.")
-    assert _judge(dollars, euros, UNCLEAR_AT + 0.03, "same action (earned)") is None
-    got = _judge(dollars, euros, CONFLICT_AT + 0.1, "same action (earned)")
-    assert got is not None and got[0] == "unclear"
+    assert _judge(dollars, euros, UNCLEAR_AT + 0.03, Evidence(actions=("earned",))) is None
+    got = _judge(dollars, euros, CONFLICT_AT + 0.1, Evidence(actions=("earned",)))
+    assert got is not None and got.verdict == "unclear"
 
 
 def test_the_authorities_count_meets_the_authorities_count_not_the_organisers() -> None:

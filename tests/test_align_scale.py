@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.align import BLOCK_LIMIT, SELF_AT, _identity, _judge, _self_pairs
+from factcheck.align import BLOCK_LIMIT, SELF_AT, Pair, _identity, _judge, _self_pairs
 from factcheck.compare import compare
 from factcheck.extract import extract_claims
 from factcheck.lang import detect_lang
@@ -25,7 +25,7 @@ import corpus  # noqa: E402  (benchmarks/ is not a package)
 DRAFTS = sorted((ROOT / "tests" / "data").glob("stories*/*/draft.md")) + sorted(ROOT.glob("claims/*/draft.md"))
 
 
-def every_self_pair(claims: Sequence[Claim]) -> list[tuple[float, int, int, str, str]]:
+def every_self_pair(claims: Sequence[Claim]) -> list[Pair]:
     """The draft against itself as it was judged before blocking: every pair of distinct sayings."""
     groups: dict[tuple[object, ...], list[int]] = {}
     for i, c in enumerate(claims):
@@ -38,16 +38,16 @@ def every_self_pair(claims: Sequence[Claim]) -> list[tuple[float, int, int, str,
             d, s = ds.claim, ss.claim
             if b is a or s.kind != d.kind or compare(d, s)[0] != "conflicts":
                 continue
-            sc, why = score_sides(ds, ss)
-            judged = _judge(d, s, sc, why) if sc >= SELF_AT else None
-            if not judged or judged[0] != "conflicts":
+            sc, ev = score_sides(ds, ss)
+            judged = _judge(d, s, sc, ev) if sc >= SELF_AT else None
+            if not judged or judged.verdict != "conflicts":
                 continue
             for di in a:
                 k = bisect_right(b, di)
                 while k < len(b) and claims[b[k]].sentence == claims[di].sentence:
                     k += 1
                 if k < len(b):
-                    pairs.append((sc, di, b[k], *judged))
+                    pairs.append(Pair(sc, di, b[k], *judged))
     return pairs
 
 

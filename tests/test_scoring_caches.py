@@ -9,6 +9,7 @@ from factcheck import scoring
 from factcheck.extract import extract_claims
 from factcheck.models import Document
 from factcheck.pipeline import check, clear_caches
+from factcheck.scoring import Scored
 
 DRAFT = (
     "Some 300 police officers were deployed on Sunday. Six people were arrested and two were "
@@ -22,7 +23,7 @@ SOURCE = (
 )
 
 
-def _scores() -> list[tuple[float, str]]:
+def _scores() -> list[Scored]:
     d = extract_claims(Document(id="draft", text=DRAFT))
     s = extract_claims(Document(id="s", text=SOURCE), weak=True)
     return [scoring.score(a, b) for a in d for b in s]

@@ -1,0 +1,108 @@
+"""What links a draft claim to a source claim, as a typed record.
+
+Scoring (:mod:`factcheck.scoring`) and alignment (:mod:`factcheck.align`) fill an
+:class:`Evidence` with what they found: the same subject, the same action, similar words
+around the two figures, a name nearby, the only such figure in both texts, another person,
+an earlier event... Verdict rules read its fields, never its wording. A finding's ``why``
+is :func:`render` of it, through phrase templates that are data (``lexicon/reasons.toml``):
+a reader can reword every explanation without moving a verdict.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+Entities = Literal["same", "different", "missing"]
+NameMatch = Literal["same_surname", "surnames_alike", "first_name_and_role", "role_and_names_alike"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Everything that argued for or against two claims stating one fact, by name.
+
+    Numeric claims fill the first group of fields, names the ``name`` fields and dates
+    ``date_context``; ``comparison`` is what comparing the two values concluded."""
+
+    subjects: tuple[str, ...] = ()  # concepts both claims count ("suspects", "people")
+    actions: tuple[str, ...] = ()  # what happened to both ("remanded")
+    context: float | None = None  # how alike the words around the two are, when it tells
+    earlier: bool = False  # the source gives its figure as an earlier, superseded report
+    past: Literal["draft", "source"] | None = None  # which side tells of an earlier event
+    given_by: tuple[str, str] | None = None  # who gives each figure ("police", "organisers")
+    entities: Entities | None = None  # the names next to the two figures
+    lone: bool = False  # the only figure of that subject and kind in both texts
+    absent_name: bool = False  # the draft names a place next to its figure the source never names
+    other_person: str | None = None  # the source says its figure of another person
+    sentence: bool = False  # another figure of the draft's sentence meets one of the source's
+    name: NameMatch | None = None  # how two names were found to be one person
+    name_ratio: float = 0.0  # the surnames' likeness, for "surnames_alike"
+    roles: tuple[str, ...] = ()  # roles both people have
+    date_context: float | None = None  # how alike the sentences of two dates are
+    comparison: str = ""  # what comparing the two values said ("incompatible figures")
+
+    def compared(self, reason: str) -> Evidence:
+        return replace(self, comparison=reason)
+
+
+NO_EVIDENCE = Evidence()
+
+Templates = dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def default_templates() -> Templates:
+    """The phrase of each piece of evidence, from ``lexicon/reasons.toml``."""
+    raw = resources.files("factcheck").joinpath("lexicon/reasons.toml").read_text(encoding="utf-8")
+    return {str(k): str(v) for k, v in tomllib.loads(raw).items()}
+
+
+def render(ev: Evidence, templates: Templates | None = None, *, numeric: bool = True) -> str:
+    """The explanation of a finding: its evidence in a fixed order, then the comparison.
+
+    ``numeric``: the claims are figures (a numeric claim with nothing to say reads "weak
+    match"); names and dates say only what matched them."""
+    t = templates if templates is not None else default_templates()
+    parts: list[str] = []
+    if ev.name is not None:
+        said = t[ev.name].format(ratio=ev.name_ratio)
+        if ev.roles:
+            said += t["roles"].format(roles=", ".join(ev.roles))
+        parts.append(said)
+    elif ev.date_context is not None:
+        parts.append(t["dates_alike"].format(similarity=ev.date_context))
+    elif numeric:
+        if ev.subjects:
+            parts.append(t["same_subject"].format(subjects=", ".join(ev.subjects)))
+        if ev.actions:
+            parts.append(t["same_action"].format(actions=", ".join(ev.actions)))
+        if ev.context is not None:
+            parts.append(t["similar_context"].format(similarity=ev.context))
+        if ev.earlier:
+            parts.append(t["earlier_report"])
+        if ev.past is not None:
+            parts.append(t["past_event_" + ev.past])
+        if ev.given_by is not None:
+            here, there = ev.given_by
+            said = t["both_given_by"] if here == there else t["given_by"]
+            parts.append(said.format(by=here, here=here, there=there))
+        if ev.entities == "same":
+            parts.append(t["same_names"])
+        elif ev.entities == "different":
+            parts.append(t["different_names"])
+        if not parts:
+            parts.append(t["weak_match"])
+    if ev.lone:
+        parts.append(t["lone"])
+    if ev.absent_name:
+        parts.append(t["absent_name"])
+    if ev.other_person is not None:
+        parts.append(t["other_person"].format(person=ev.other_person))
+    if ev.sentence:
+        parts.append(t["sentence"])
+    if ev.comparison:
+        parts.append(ev.comparison)
+    return "; ".join(parts)
