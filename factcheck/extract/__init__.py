@@ -16,7 +16,7 @@ from .clock import clock_durations, joined_durations
 from .context import find_subject
 from .dates import find_dates, find_relative_dates, resolve
 from .lexicon import concepts, lexicon, phrase_starts, word_set
-from .numbers import find_mentions, hedge_before
+from .numbers import find_mentions, hedge_before, in_set_phrase
 from .numeric import Draft, _actions, classify, unit_multiple
 from .past import PastMarks, is_past, past_marks
 from .people import find_people, surname_key
@@ -239,6 +239,8 @@ def _article_durations(
             continue
         if i - 1 in used or _rate(toks, i, ends, rate_words):
             continue  # "€250 million a year", "£1,600 a month", "twice a week": a rate, not a duration
+        if in_set_phrase(toks, i, i + 2, lex.lang):
+            continue  # "One minute, please", "une seconde !": a set phrase times nothing
         s = sent_of(t.start)
         if s is None:
             continue

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lexicon import Lexicon, lexicon, phrase_starts, units, word_set
+from text_to_num import find_numbers
+
+from .lexicon import Lexicon, _load, lexicon, phrase_starts, tokenize_phrase, units, word_set
 from .tokens import Token, glued, match_at, match_before
 
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme"})
-_SPACES = (" ", "\u00a0", "\u202f")
 _CURRENCY_SYMBOLS = frozenset({"£", "$", "€", "¥", "₹"})
 _TIME_WORDS = frozenset({"ans", "years", "an", "year", "jours", "days", "mois", "months", "heures", "hours"})
 _TENS = frozenset(
@@ -51,10 +52,75 @@ class Mention:
     vague: bool = False
     ordinal: bool = False
     identifier: bool = False  # 3D, AK-47, COVID-19: not a claim
+    bracket: bool = False  # "$(1.2)m": an accounting negative, its currency before the bracket
 
     @property
     def is_range(self) -> bool:
         return self.low != self.high
+
+
+@dataclass(frozen=True)
+class Formats:
+    """How a language writes figures, from the [format], [spoken], [money_scales] and
+    [non_claims] tables of its numbers.toml."""
+
+    group_marks: tuple[str, ...]  # between groups of three digits: "," / "."
+    group_spaces: frozenset[str]  # spaces that may stand between groups: "25 000", "25\u202f000"
+    decimal_marks: tuple[str, ...]
+    minus: frozenset[str]  # a sign glued before digits: "-3%", "\u221215 €"
+    plus: frozenset[str]
+    spoken: frozenset[str]  # the words a number in words may hold (read by text2num)
+    money_scales: dict[str, float]  # "$1.2T": scale letters that are scales only next to a currency
+    non_claims: dict[str, tuple[tuple[str, ...], ...]]  # set phrases by their first token
+    non_claim_len: int  # the longest set phrase, in tokens
+    tens: frozenset[str]  # "twenty", "vingt", "septante": what "and"/"et" may follow inside a number
+
+
+@cache
+def formats(lang: str) -> Formats:
+    lex = lexicon(lang)
+    num = _load(lex.lang, "numbers.toml")
+    f = num.get("format", {})
+    phrases = [tuple(tokenize_phrase(p)) for p in num.get("non_claims", {}).get("phrases", [])]
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for p in sorted({p for p in phrases if p}, key=len, reverse=True):
+        index.setdefault(p[0], []).append(p)
+    spoken = set(lex.units) | set(lex.multipliers)
+    spoken |= {tokenize_phrase(w)[0] for w in num.get("spoken", {}).get("words", [])}
+    return Formats(
+        group_marks=tuple(f.get("group_marks", [","])),
+        group_spaces=frozenset(f.get("group_spaces", [" "])),
+        decimal_marks=tuple(f.get("decimal_marks", ["."])),
+        minus=frozenset(f.get("minus", ["-"])),
+        plus=frozenset(f.get("plus", ["+"])),
+        spoken=frozenset(spoken - {"dozen", "douzaine", "score"}),
+        money_scales={k.lower(): float(v) for k, v in num.get("money_scales", {}).items()},
+        non_claims={k: tuple(v) for k, v in index.items()},
+        non_claim_len=max((len(p) for p in phrases), default=0),
+        tens=frozenset(w for w, v in lex.units.items() if 20 <= v < 100 and v % 10 == 0),
+    )
+
+
+def in_set_phrase(toks: list[Token], i: int, j: int, lang: str) -> bool:
+    """Tokens [i, j) lie inside a set phrase of the language that counts nothing ("One
+    minute, please", "one cannot know", "on the one hand", "une seconde !")."""
+    fm = formats(lang)
+    for k in range(max(0, i - fm.non_claim_len + 1), i + 1):
+        for p in fm.non_claims.get(toks[k].norm, ()):
+            n = match_at(toks, k, p)
+            if n and k + n >= j and not _goes_on(toks, k + n, p, fm):
+                return True
+    return False
+
+
+def _goes_on(toks: list[Token], k: int, phrase: tuple[str, ...], fm: Formats) -> bool:
+    """A set phrase that ends on a number word is a figure after all when the number goes on
+    or its unit follows: "number one" is none, "number one million" is one."""
+    if phrase[-1] not in fm.spoken or k >= len(toks):
+        return False
+    w = toks[k].norm
+    u = units()
+    return w in fm.spoken or w in u["time"] or w in u["measure"]
 
 
 def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
@@ -70,8 +136,10 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
         if m is not None:
             if m.j < len(toks) and toks[m.j].norm in half_starts:
                 m = _and_a_half(toks, m, lex)
-            out.append(m)
             after = max(m.j, i + 1)
+            if in_set_phrase(toks, m.i, m.j, lex.lang):
+                continue  # "one cannot know", "une seconde !": a set phrase, no figure
+            out.append(m)
     out = _ranges(toks, out, lex)
     return [_hedge(text, toks, m, lex) for m in out]
 
@@ -112,29 +180,29 @@ def _and_a_half(toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
 
 def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
     n = len(toks)
+    fm = formats(lex.lang)
     j = i + 1
     intpart = toks[i].text
     frac = ""
-    thousands, decimal = ((".",), (",", ".")) if lex.lang == "fr" else ((",",), (".",))
     while len(intpart) < 16:
         if (
             j < n
             and len(toks[i].text) <= 3  # "en 2023 150 personnes" is a year, then a count
             and toks[j].kind == "num"
             and len(toks[j].text) == 3
-            and text[toks[j - 1].end : toks[j].start] in _SPACES
+            and text[toks[j - 1].end : toks[j].start] in fm.group_spaces
         ):
             intpart += toks[j].text  # "1 000", "12 500": a space between groups of three
             j += 1
-        elif _joined(toks, j, thousands, group=True) or (
+        elif _joined(toks, j, fm.group_marks, group=True) or (
             len(toks[i].text) <= 3 and _joined(toks, j, ("",), group=True)  # "1\u200b000": an invisible run
         ):
             intpart += toks[j + 1].text  # "1,000" / "1.500"
             j += 2
         else:
             break
-    if _joined(toks, j, decimal, group=False):
-        frac = toks[j + 1].text  # "1.5" / "1,5"
+    if _joined(toks, j, fm.decimal_marks, group=False):
+        frac = toks[j + 1].text  # "1.5" / "1,5" ("4,5 million" in English: no group of three)
         j += 2
     value = float(f"{intpart}.{frac}" if frac else intpart)
     start, end = toks[i].start, toks[j - 1].end
@@ -143,6 +211,8 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
         return replace(m, identifier=True)  # "train 13174", a reference number: counts take separators
     if _in_date_chain(text, toks, i, j):
         return replace(m, identifier=True)  # "2024-06-17", "17/06/2024"
+    if _clock_minutes(text, toks, i, j):
+        return replace(m, identifier=True)  # the minutes of "14:30", "14 h 30": a time of day
     # what stands glued before: AK-47, G7, COVID-19, #3
     if i > 0 and glued(toks[i - 1], toks[i]):
         prev = toks[i - 1]
@@ -152,13 +222,18 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
             or (prev.norm in ("-", "–") and i > 1 and glued(toks[i - 2], prev) and toks[i - 2].kind == "word")
         ):
             return replace(m, identifier=True)
+        if prev.norm in _HYPHENS and i > 1 and glued(toks[i - 2], prev) and _season(toks[i - 2], toks[i]):
+            return replace(m, identifier=True)  # "the 1990-91 side", "la saison 2023-24"
+        m = _signed(toks, m, fm)
     if j < n and glued(toks[j - 1], toks[j]):
         nxt = toks[j]
         if nxt.kind == "word":
             w = nxt.norm
-            if w in lex.scale_suffixes:
-                f = lex.scale_suffixes[w]
-                return replace(m, j=j + 1, end=nxt.end, low=value * f, high=value * f, scaled=True)
+            f = fm.money_scales.get(w, 0.0) if _currency_at(toks, i - 1) or _currency_at(toks, j + 1) else 0.0
+            f = f or lex.scale_suffixes.get(w, 0.0)  # "$1.2T" and "€3b" by a currency; "45k", "£54m"
+            if f:
+                m = replace(m, j=j + 1, end=nxt.end, low=m.low * f, high=m.high * f, scaled=True)
+                return _bracket(toks, m, lex)
             if w in ORDINAL_SUFFIXES:
                 return replace(m, j=j + 1, end=nxt.end, ordinal=True, suffix=w)
             if len(nxt.text) == 1 and nxt.text.isupper():
@@ -168,18 +243,107 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
             return replace(m, suffix="%")
         if nxt.norm in ("-", "–") and j + 1 < n and toks[j + 1].kind == "word" and glued(nxt, toks[j + 1]):
             return replace(m, compound=True)
-    # a scale word after a space: "1.5 million", "3,5 millions"
-    if j < n and toks[j].kind == "word" and toks[j].norm in lex.multipliers and lex.multipliers[toks[j].norm] >= 1e6:
+        if nxt.norm == ")":
+            return _bracket(toks, m, lex)
+    # a scale word after a space: "1.5 million", "3,5 millions", "5 thousand"
+    if j < n and toks[j].kind == "word" and lex.multipliers.get(toks[j].norm, 0) >= 1000:
         f = lex.multipliers[toks[j].norm]
-        return replace(m, j=j + 1, end=toks[j].end, low=value * f, high=value * f, scaled=True)
+        m = replace(m, j=j + 1, end=toks[j].end, low=m.low * f, high=m.high * f, scaled=f >= 1e6)
+        return _bracket(toks, _scale_compound(text, toks, m, f, lex), lex)
     # an abbreviated scale after a space, next to a currency: "2,3 Md€", "450 M€", "2,3 Mds
     # d'euros", "$2.3 bn" (a lone "m" elsewhere is metres)
     if j < n and toks[j].kind == "word" and lex.scale_suffixes.get(toks[j].norm, 0) >= 1e6:
         w = toks[j].norm
         if _currency_at(toks, j + 1) or (len(w) > 1 and i > 0 and _currency_at(toks, i - 1)):
             f = lex.scale_suffixes[w]
-            return replace(m, j=j + 1, end=toks[j].end, low=value * f, high=value * f, scaled=True)
+            return replace(m, j=j + 1, end=toks[j].end, low=m.low * f, high=m.high * f, scaled=True)
     return m
+
+
+def _season(year: Token, t: Token) -> bool:
+    """``t`` is the two-digit end of a span of years after ``year``: "1990-91", "2023-24"."""
+    return (
+        year.kind == "num"
+        and len(year.text) == 4
+        and 1800 <= int(year.text) <= 2100
+        and len(t.text) == 2
+        and int(t.text) == (int(year.text) + 1) % 100
+    )
+
+
+def _signed(toks: list[Token], m: Mention, fm: Formats) -> Mention:
+    """A sign glued before the figure and after a space or an opening bracket: "-3%",
+    "\u221215 €", "+2.5%" (not the hyphen of "2020-21" or "COVID-19")."""
+    i = m.i
+    sign = toks[i - 1].norm
+    if sign not in fm.minus and sign not in fm.plus:
+        return m
+    if i > 1 and glued(toks[i - 2], toks[i - 1]) and toks[i - 2].norm not in ("(", "[", "/", ":"):
+        return m
+    if sign in fm.plus:
+        return replace(m, start=toks[i - 1].start)
+    return replace(m, start=toks[i - 1].start, low=-m.high, high=-m.low)
+
+
+def _bracket(toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
+    """An accounting negative: a figure in brackets right after a currency symbol, "$(1.2)m",
+    "€(3,400)": the figure is below zero and its span holds the brackets."""
+    i, j = m.i, m.j
+    if not (
+        i > 1
+        and j < len(toks)
+        and toks[i - 1].norm == "("
+        and toks[j].norm == ")"
+        and glued(toks[i - 2], toks[i - 1])
+        and glued(toks[i - 1], toks[i])
+        and glued(toks[j - 1], toks[j])
+        and toks[i - 2].text.lower() in units()["currency"]["symbols"]
+        and m.low >= 0
+    ):
+        return m
+    m = replace(m, start=toks[i - 1].start, end=toks[j].end, j=j + 1, low=-m.high, high=-m.low, bracket=True)
+    k = j + 1  # "$(2.5) million"
+    if k < len(toks) and not m.scaled and lex.multipliers.get(toks[k].norm, 0) >= 1e6:
+        f = lex.multipliers[toks[k].norm]
+        m = replace(m, j=k + 1, end=toks[k].end, low=m.low * f, high=m.high * f, scaled=True)
+    return m
+
+
+def _clock_minutes(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """The figure is the minutes of a time of day: "14:30", "9:05", "14h30", "14 h 30"."""
+    if j != i + 1 or len(toks[i].text) != 2 or int(toks[i].text) > 59 or i < 2:
+        return False
+    sep, hour = toks[i - 1], toks[i - 2]
+    if hour.kind != "num" or len(hour.text) > 2 or int(hour.text) > 24:
+        return False
+    if sep.norm == ":":
+        return glued(hour, sep) and glued(sep, toks[i])
+    if sep.norm == "h":
+        return text[hour.end : sep.start] in ("", " ", "\u00a0", "\u202f") and text[sep.end : toks[i].start] in (
+            "",
+            " ",
+            "\u00a0",
+            "\u202f",
+        )
+    return False
+
+
+def _scale_compound(text: str, toks: list[Token], m: Mention, scale: float, lex: Lexicon) -> Mention:
+    """A figure told in digits and scale words, the larger first: "6 million 314 thousand",
+    "28 million 870 thousand 328", "2 millions 500 000"."""
+    j = m.j
+    if m.decimals or j >= len(toks) or toks[j].kind != "num" or text[toks[j - 1].end : toks[j].start] != " ":
+        return m
+    sub = _digits(text, toks, j, lex)
+    if sub.identifier or sub.ordinal or sub.suffix or sub.compound or sub.decimals or sub.is_range:
+        return m
+    if not 1 <= sub.low < scale:
+        return m
+    if toks[sub.j - 1].kind == "num":  # no scale word of its own
+        grouped = sub.j > j + 1  # "2 millions 500 000"
+        if not (scale == 1000 and not grouped or grouped and sub.low * 1000 >= scale):
+            return m  # "2 million 500" is no 2,000,500; a bare "328" follows only "thousand"
+    return replace(m, j=sub.j, end=sub.end, low=m.low + sub.low, high=m.high + sub.low)
 
 
 def _currency_at(toks: list[Token], k: int) -> bool:
@@ -331,6 +495,14 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     if not seen or last == start_i:
         return None
     value = total + current
+    decimals = 0
+    spoken = _spoken(toks, i, lex)
+    if spoken is not None and spoken[0] >= last:
+        # text2num read as far or further: "eighty thousands", "three point five", "trente-et-un"
+        last, value, decimals, ordinal = spoken
+        if ordinal:
+            return Mention(i=start_i, j=last, start=toks[start_i].start, end=toks[last - 1].end, low=value,
+                           high=value, words=True, ordinal=True)
     compound = (
         last + 1 < n
         and toks[last].norm in ("-", "–")
@@ -352,7 +524,87 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
         scaled=scaled,
         article=weak and lex.lang == "fr",
         compound=compound,
+        decimals=decimals,
     )
+
+
+class _Word:
+    """A token as text2num reads it."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def text(self) -> str:
+        return self._text
+
+    def nt_separated(self, previous: object) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+# the text2num code of each language we read that it reads
+_TEXT2NUM = {"en": "en", "fr": "fr", "es": "es"}
+_ORDINAL_ENDS = ("th", "ieme", "iemes", "first", "second", "third", "unieme")
+_HYPHENS = ("-", "\u2013")
+
+
+def _spoken(toks: list[Token], i: int, lex: Lexicon) -> tuple[int, float, int, bool] | None:
+    """The number in words that text2num reads from toks[i]: (the token after it, its value,
+    its digits after a spoken decimal, whether it is an ordinal), or None. The run handed to
+    text2num holds number words, hyphens between them and "and"/"et" where it joins a number
+    ("one hundred and five", "vingt et un", not "one thousand and fifteen hundred")."""
+    code = _TEXT2NUM.get(lex.lang)
+    if code is None:
+        return None
+    fm = formats(lex.lang)
+    n = len(toks)
+    k = i
+    while k < n and k - i < 40:
+        t = toks[k]
+        w = t.norm
+        if t.kind == "word" and w in fm.spoken:
+            k += 1
+            continue
+        if k == i or k + 1 >= n:
+            break
+        prev, nxt = toks[k - 1], toks[k + 1]
+        if w in _HYPHENS and glued(prev, t) and glued(t, nxt) and nxt.is_word:
+            if nxt.norm in fm.spoken or nxt.norm in lex.joiners:
+                k += 1
+                continue
+            if nxt.norm.endswith(_ORDINAL_ENDS):  # "twenty-first", "vingt-et-unième"
+                k += 2
+            break
+        if w.endswith(_ORDINAL_ENDS):  # "one hundredth": text2num says whether it is an ordinal
+            k += 1
+            break
+        if (
+            w in lex.joiners
+            and (nxt.norm in fm.spoken or nxt.norm in _HYPHENS)
+            and (prev.norm in lex.multipliers or prev.norm in fm.tens or prev.norm in _HYPHENS)
+            and not _second_number(toks, k, lex)
+        ):
+            k += 1
+            continue
+        break
+    if k == i:
+        return None
+    occ = find_numbers([_Word(t.text.lower() if t.kind == "word" else "-") for t in toks[i:k]], code, 0.0)
+    if not occ or occ[0].start != 0:
+        return None
+    o = occ[0]
+    digits = str(o.text)
+    mark = "," if "," in digits else "." if "." in digits else ""
+    decimals = len(digits.split(mark, 1)[1]) if mark else 0
+    end, value = i + int(o.end), float(o.value)
+    if decimals and end < n and lex.multipliers.get(toks[end].norm, 0) >= 1000:
+        value *= lex.multipliers[toks[end].norm]  # "two point five million": text2num stops at the scale
+        end += 1
+    return end, value, decimals, bool(o.is_ordinal)
 
 
 @cache
@@ -403,6 +655,8 @@ def _ranges(toks: list[Token], ms: list[Mention], lex: Lexicon) -> list[Mention]
                 core = core[1:]
             if len(core) == 2 and core[1].kind == "sym" and core[1].text in _CURRENCY_SYMBOLS:
                 core = core[:1]  # "from €1,000 to €1,500"
+            if len(core) == 2 and core[0].norm in _HYPHENS and glued(toks[a.j - 1], core[0]) and b.compound:
+                core = core[1:]  # "a 5- to 10-kilometre stretch": the first figure's unit is left to the second
             if (
                 len(core) == 1
                 and core[0].norm in joins

@@ -84,8 +84,12 @@ def unit_multiple(table: dict[str, list[object]], word: str) -> float:
 def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tuple[str | None, int]:
     if j < len(toks) and toks[j].is_word:
         w = toks[j].norm
-        if j + 2 < len(toks) and glued(toks[j], toks[j + 1]) and glued(toks[j + 1], toks[j + 2]):
-            three = w + toks[j + 1].norm + toks[j + 2].norm  # "km/h"
+        if j + 2 < len(toks):
+            if glued(toks[j], toks[j + 1]) and glued(toks[j + 1], toks[j + 2]):
+                three = w + toks[j + 1].norm + toks[j + 2].norm  # "km/h", "kilomètres-heure"
+                if three in table:
+                    return str(table[three][0]), j + 3
+            three = f"{w} {toks[j + 1].norm} {toks[j + 2].norm}"  # "miles per hour"
             if three in table:
                 return str(table[three][0]), j + 3
         if j + 2 <= len(toks):
@@ -158,12 +162,20 @@ def classify(
             actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev, parts=False),
         )
     # ---- money
-    cur, ci = _currency_before(toks, m.i)
+    cur, ci = _currency_before(toks, m.i - 1 if m.bracket else m.i)  # "$(2.5) million": before the bracket
+    low, high = m.low, m.high
     if cur is None:
-        cur, cj = _currency_after(toks, j)
-        if cur is not None:
+        pounds = word_set(lex.lang, "pound", "words") if lex.lang == "en" else frozenset()
+        k = j + 1 if m.compound and j + 1 < len(toks) and toks[j + 1].norm in pounds else j  # "a ten-pound note"
+        cur, cj = _currency_after(toks, k)
+        if cur is not None and toks[k].norm in pounds and _pound_weighs(toks, m, k, lex):
+            cur = None  # "a ten pound sack of flour", "five pounds of flour": a weight
+        elif cur is not None:
             j = cj
     else:
+        sign = _sign_before(toks, ci, lex)  # "-$5m", "\u2212€15": below zero
+        if sign is not None:
+            ci, low, high = sign, -m.high, -m.low
         h = hedge_before(toks, ci, lex)
         if h:
             hedge, start = h[1], toks[ci - h[0]].start
@@ -180,8 +192,8 @@ def classify(
             "money",
             start,
             end,
-            m.low,
-            m.high,
+            low,
+            high,
             hedge,
             unit=cur,
             subject=subj.words,
@@ -247,7 +259,11 @@ def classify(
     qu, qj = _unit_after(toks, uj, u["measure"])
     if qu is None and m.suffix in u["measure"]:
         qu, qj = str(u["measure"][m.suffix][0]), j
-    bare_letter = m.suffix is None and qj == j + 1 and toks[j].norm in ("m", "t", "g")
+    # "3 m" or "3 t" after a space is a unit only where a unit ends: "3 t of cocaine", "il mesure
+    # 3 m." (not "a 3 m wall", "£3 m")
+    bare_letter = (
+        m.suffix is None and qj == j + 1 and toks[j].norm in _BARE_UNITS and not _unit_ends(toks, qj)
+    )
     before = u["measure_before"]
     if qu is not None and m.article and qu in before:
         return None  # "a magnitude": no figure
@@ -278,6 +294,8 @@ def classify(
         return None  # "Sept. 27", "March 5"
     if _after_name(toks, m, s0, lex):
         return None  # "Section 18", "iPhone 15", "Route 66": part of a name
+    if _numbered(toks, m, s0, lex):
+        return None  # "la ligne 13", "gate 4": the figure names the thing
     # ---- count
     if m.article and not weak:
         return None  # "a child was hospitalized": a count of one by its article is always weak
@@ -334,6 +352,42 @@ def classify(
         decimals=m.decimals,
         words=m.words,
     )
+
+
+_BARE_UNITS = frozenset({"m", "t", "g", "l"})
+_UNIT_ENDS = frozenset({"of", "de", "d'", "du", "des", ",", ".", ";", ":", ")", "!", "?", "and", "et", "or", "ou"})
+
+
+def _unit_ends(toks: list[Token], k: int) -> bool:
+    return k >= len(toks) or toks[k].norm in _UNIT_ENDS
+
+
+def _sign_before(toks: list[Token], ci: int, lex: Lexicon) -> int | None:
+    """The index of a minus sign glued before the currency at toks[ci] ("-$5m"), or None."""
+    from .numbers import formats
+
+    if ci < 1 or toks[ci - 1].norm not in formats(lex.lang).minus or not glued(toks[ci - 1], toks[ci]):
+        return None
+    if ci > 1 and glued(toks[ci - 2], toks[ci - 1]) and toks[ci - 2].norm not in ("(", "["):
+        return None
+    return ci - 1
+
+
+def _pound_weighs(toks: list[Token], m: Mention, k: int, lex: Lexicon) -> bool:
+    """"pound" at toks[k] after the figure weighs rather than pays: a verb of weighing before
+    the figure ("weighs 12 pounds"), "pounds of" a thing ("five pounds of flour") or "pound"
+    before a noun ("a ten pound sack"); money nouns keep it money ("a ten pound note")."""
+    n = len(toks)
+    plain = not m.scaled and m.high < 1000
+    if plain and any(t.norm in word_set(lex.lang, "pound", "weigh") for t in toks[max(0, m.i - 4) : m.i]):
+        return True
+    if k + 1 >= n:
+        return False
+    nxt = toks[k + 1]
+    if nxt.norm == "of":
+        return plain and k + 2 < n and toks[k + 2].norm not in word_set(lex.lang, "pound", "money_of")
+    attributive = toks[k].norm == "pound" and nxt.kind == "word" and not nxt.is_cap
+    return attributive and plain and nxt.norm not in word_set(lex.lang, "pound", "money_nouns")
 
 
 def _one_in(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> tuple[int, float] | None:
@@ -621,6 +675,16 @@ def _after_name(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> bool:
     if not prev.is_word or prev.norm in lex.stop or prev.norm in lex.months or prev.norm in lex.weekdays:
         return False
     return any(ch.isupper() for ch in prev.text) and m.i - 1 > s0
+
+
+def _numbered(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> bool:
+    """Digits right after a noun they name: "la ligne 13", "gate 4", "page 12" (not a figure
+    with a hedge, a range or a noun of its own after it: "line 13 people" is no line)."""
+    if m.words or m.i <= s0 or m.hstart is not None or m.is_range or m.decimals:
+        return False
+    if toks[m.i - 1].norm not in word_set(lex.lang, "numbered"):
+        return False
+    return m.j >= len(toks) or not toks[m.j].is_word or toks[m.j].norm in lex.stop
 
 
 def _one_is_count(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
