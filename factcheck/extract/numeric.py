@@ -303,6 +303,8 @@ def classify(
         return None
     sj = j + 1 if m.compound else j
     subj = find_subject(toks, sj, s1, lex)
+    if subj.words is None:
+        subj = _whole_of(toks, m, s0, s1, lex) or _kin_of(toks, m, s0, lex) or subj
     if m.article and not subj.concepts:
         return None  # "a tense atmosphere": one by its article counts only a known subject
     # "a 19-storey tower": the figure describes a thing, nothing happened to it
@@ -406,6 +408,8 @@ def _one_in(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> tuple[int, 
             t = toks[h]
             value = float(t.norm) if t.kind == "num" and len(t.norm) <= 3 else lex.units.get(t.norm)
             if value is not None and 0 < value < m.low:
+                if value > 1 and m.low > 100:
+                    return None  # "75 deputies out of 577": a part and its whole, two counts
                 return h, round(100 * value / m.low, 2)
             if not t.is_word:
                 return None
@@ -675,6 +679,35 @@ def _after_name(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> bool:
     if not prev.is_word or prev.norm in lex.stop or prev.norm in lex.months or prev.norm in lex.weekdays:
         return False
     return any(ch.isupper() for ch in prev.text) and m.i - 1 > s0
+
+
+def _whole_of(toks: list[Token], m: Mention, s0: int, s1: int, lex: Lexicon) -> Subject | None:
+    """"75 deputies out of 577", "12 communes sur 300": the whole counts what its part counts."""
+    for p in phrase_list(lex.lang, "ratio_of"):
+        k = m.i - len(p)
+        if k < s0 + 2 or tuple(t.norm for t in toks[k : m.i]) != p:
+            continue
+        for h in range(k - 2, max(s0, k - 3) - 1, -1):  # the part: a figure, then its noun
+            if toks[h].kind == "num" or toks[h].norm in lex.units:
+                got = find_subject(toks, h + 1, min(s1, k), lex)
+                if got.words is not None:
+                    return Subject(got.words, got.concepts, m.j, False)
+    return None
+
+
+def _kin_of(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> Subject | None:
+    """"a mother-of-three", "father-of-two": a parent's count of children, the compound as
+    its subject."""
+    i = m.i
+    if i - 4 < s0 or not all(glued(toks[k], toks[k + 1]) for k in range(i - 4, i)):
+        return None
+    kin, h1, of, h2 = toks[i - 4 : i]
+    if h1.norm not in ("-", "–") or h2.norm not in ("-", "–") or of.norm not in word_set(lex.lang, "kin_of", "of"):
+        return None
+    if kin.norm not in word_set(lex.lang, "kin_of", "parents"):
+        return None
+    words = "".join(t.text for t in toks[i - 4 : m.j])
+    return Subject(words, tuple(sorted(word_set(lex.lang, "kin_of", "concepts"))), m.j, False)
 
 
 def _numbered(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> bool:
