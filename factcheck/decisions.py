@@ -17,18 +17,14 @@ overwritten.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import os
-import subprocess
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError, field_validator
+from typing import TYPE_CHECKING, Any
 
 from .errors import LedgerError
 from .files import check_folder, load_json, open_nofollow, read_file
@@ -36,12 +32,20 @@ from .models import Claim, Finding, Frozen, Report
 from .story import display_path, remove_stale_temps, repo_root, utc_now, write_atomic
 from .text import fold
 
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
 VERSION = 1
 STATUSES = ("confirmed", "draft-fixed", "source-wrong", "ignored")
 HIDDEN_VERDICTS = ("conflicts", "unclear")
 
 
 class Decision(Frozen):
+    """One decision of decisions.json. pydantic judges every entry that is not plainly well
+    formed (the model of :mod:`factcheck.decision_model`: its ValidationError and messages);
+    one that is (exactly the known fields, each a string, a known status) is taken as it
+    is, as pydantic would take it, without importing pydantic on a check's path."""
+
     key: str
     source: str
     status: str
@@ -51,12 +55,39 @@ class Decision(Frozen):
     claim_text: str
     value: str  # the claim's value as displayed, for humans reading the file
 
-    @field_validator("status")
+    def __init__(self, **data: Any) -> None:
+        if not _plain(data):
+            from .decision_model import Decision as Judge
+
+            data = Judge.model_validate(data).model_dump()  # raises pydantic's ValidationError
+        super().__init__(**data)
+
     @classmethod
-    def _known_status(cls, v: str) -> str:
-        if v not in STATUSES:
-            raise ValueError(f"unknown status {v!r} (expected one of {', '.join(STATUSES)})")
-        return v
+    def model_validate(cls, obj: Any) -> Decision:
+        if type(obj) is not dict:
+            from .decision_model import Decision as Judge
+
+            return cls(**Judge.model_validate(obj).model_dump())
+        return cls(**obj)
+
+
+_DECISION_FIELDS = frozenset(Decision.model_fields)
+_DECISION_REQUIRED = frozenset(n for n, f in Decision.model_fields.items() if f.is_required())
+
+
+def _plain(data: dict[str, Any]) -> bool:
+    return (
+        data.keys() <= _DECISION_FIELDS
+        and data.keys() >= _DECISION_REQUIRED
+        and all(type(v) is str for v in data.values())
+        and data["status"] in STATUSES
+    )
+
+
+def _validation_error() -> type[ValidationError]:
+    from pydantic import ValidationError
+
+    return ValidationError
 
 
 # --- keys ---------------------------------------------------------------------------------
@@ -132,6 +163,9 @@ def current_user() -> str:
     user = os.environ.get("FACTCHECK_USER", "").strip()
     if user:
         return user
+    import getpass
+    import subprocess
+
     try:
         out = subprocess.run(
             ["git", "config", "user.name"], capture_output=True, text=True, timeout=5,
@@ -162,7 +196,9 @@ def new_decision(
             who=who or current_user(), when=when or utc_now(),
             claim_text=claim.text, value=claim.display_value,
         )
-    except ValidationError as exc:
+    except ValueError as exc:  # pydantic's ValidationError is one
+        if not isinstance(exc, _validation_error()):
+            raise
         raise ValueError(exc.errors()[0]["msg"]) from None
 
 
@@ -279,7 +315,9 @@ def _read(path: Path) -> dict[str, Decision]:
     for i, item in enumerate(items):
         try:
             d = Decision.model_validate(item)
-        except ValidationError as exc:
+        except ValueError as exc:  # pydantic's ValidationError is one
+            if not isinstance(exc, _validation_error()):
+                raise
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"]) or "entry"
             raise LedgerError(f"decision {i + 1}: {field}: {err['msg']}", path=where) from None

@@ -19,13 +19,14 @@ from urllib.parse import unquote, urlsplit
 
 from .decode import binary_kind, decode_bytes, looks_like_html
 from .errors import REPORT_HINT, FactcheckError, FetchError, InputError, unexpected
-from .fetch import FetchedPage, fetch_url, make_session
 from .files import MAX_FILE_BYTES, read_file, too_big
 from .lang import detect_lang
 from .models import Document, SourceInfo
 
 if TYPE_CHECKING:
     import requests
+
+    from .fetch import FetchedPage, fetch_url
 
 __all__ = [
     "FetchedPage", "fetch_url", "html_to_document", "load_source", "load_sources",
@@ -37,6 +38,14 @@ STDIN_ORIGIN = "<stdin>"
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 DRAFT_ID = "draft"
+
+
+def __getattr__(name: str) -> Any:  # fetch.py (sockets, HTTP) only for a run that fetches
+    if name in ("FetchedPage", "fetch_url", "make_session"):
+        from . import fetch
+
+        return getattr(fetch, name)
+    raise AttributeError(name)
 
 _URL_LIKE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
 _FOREIGN_SCHEMES = frozenset(
@@ -232,6 +241,8 @@ def load_source(
 def _load_url(
     url: str, *, doc_id: str, lang: str | None, session: requests.Session | None
 ) -> Document:
+    from .fetch import fetch_url
+
     page = fetch_url(url, session=session)
     meta = {"url": url, "final_url": page.final_url, "fetched_at": page.fetched_at,
             "sha256": page.sha256}
@@ -260,6 +271,8 @@ def load_sources(
                 _progress(f"[{n}/{len(specs)}] {'fetching' if is_url(spec) else 'reading'} "
                           f"{spec}")
             if session is None and is_url(spec):
+                from .fetch import make_session
+
                 session = make_session()
             out.append(_load_one(spec, sid, lang, session))
     finally:

@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import re
-import secrets
 import sys
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -111,7 +110,7 @@ def display_path(path: str | Path) -> str:
 
 
 def _temp_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
 def _write_temp(tmp: Path, data: bytes) -> None:
