@@ -57,30 +57,18 @@ def disabled() -> bool:
     return os.environ.get(NO_CACHE_ENV, "") not in ("", "0")
 
 
-def _hash_files(paths: Sequence[Path], root: Path) -> str:
-    h = hashlib.sha256()
-    for p in sorted(paths):
-        h.update(str(p.relative_to(root)).encode("utf-8") + b"\0")
-        h.update(p.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
-
-
 def build() -> dict[str, str]:
     """What identifies the build that extracts: version, code hash, lexicon hash (read once
-    per process)."""
+    per process; the lexicon cache's hashes, :mod:`factcheck.extract.store`, when they are of
+    the same files)."""
     if not _BUILD:
         from . import __version__
+        from .extract import store
 
-        code: list[Path] = []
-        for name in _CODE:
-            p = _PACKAGE / name
-            code += sorted(p.rglob("*.py")) if p.is_dir() else [p]
-        lexicon = [p for p in (_PACKAGE / "lexicon").rglob("*") if p.is_file()]
         _BUILD.append({
             "version": __version__,
-            "code": _hash_files(code, _PACKAGE),
-            "lexicon": _hash_files(lexicon, _PACKAGE),
+            "code": store.code_hash(_PACKAGE, _CODE),
+            "lexicon": store.data_hash(_PACKAGE),
         })
     return _BUILD[0]
 

@@ -12,7 +12,7 @@ import pytest
 import factcheck
 from factcheck import cache
 from factcheck.cache import ClaimCache, forget, story_of
-from factcheck.extract import extract_claims
+from factcheck.extract import extract_claims, store
 from factcheck.models import Document
 from factcheck.pipeline import check
 from factcheck.report.json import render as render_json
@@ -96,6 +96,21 @@ def test_another_build_is_extracted_again(
     assert after.keys() == before.keys() and all(after[k] != before[k] for k in after)
     assert all(b'"version":"99.0.0"' in v for v in after.values())
     assert capsys.readouterr().err == ""
+
+
+def test_a_changed_lexicon_is_extracted_again(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = report_of(demo)
+    before = entries(demo)
+    monkeypatch.setattr(cache, "_BUILD", [])
+    monkeypatch.setattr(store, "data_hash", lambda package: "f" * 64)  # the lexicon data files changed
+    assert cache.build()["lexicon"] == "f" * 64
+    assert report_of(demo) == expected
+    after = entries(demo)
+    assert after.keys() == before.keys() and all(after[k] != before[k] for k in after)
+    assert all(b'"lexicon":"' + b"f" * 64 + b'"' in v for v in after.values())
+    assert capsys.readouterr().err == ""  # stale: rebuilt quietly
 
 
 def test_a_changed_lexicon_or_extraction_code_changes_the_build(

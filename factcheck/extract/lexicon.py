@@ -4,20 +4,49 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
 from ..text import fold
+from . import store
 
 V = TypeVar("V")
+D = TypeVar("D")
 
 
+@cache
 def _load(*parts: str) -> dict[str, Any]:
+    """A data file of factcheck/lexicon/, parsed (kept in the lexicon cache, :mod:`.store`).
+    The same dict is handed to every caller: read it, never change it."""
+    return store.remember("toml:" + "/".join(parts), lambda: _parse(*parts), decode=_a_dict)
+
+
+def _parse(*parts: str) -> dict[str, Any]:
     ref = resources.files("factcheck").joinpath("lexicon", *parts)
     with ref.open("rb") as fh:
         return tomllib.load(fh)
+
+
+def _a_dict(v: Any) -> dict[str, Any]:
+    if type(v) is not dict:
+        raise TypeError("not a table")
+    return v
+
+
+def _record(obj: Any) -> dict[str, Any]:
+    """A frozen dataclass's fields, as marshal data for the lexicon cache."""
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
+def _rebuild(cls: type[D]) -> Any:
+    def build(v: Any) -> D:
+        if type(v) is not dict:
+            raise TypeError("not a record")
+        return cls(**v)
+
+    return build
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -91,6 +120,10 @@ class Lexicon:
 @cache
 def lexicon(lang: str) -> Lexicon:
     lang = lang if lang in ("en", "fr") else "en"
+    return store.remember(f"lexicon:{lang}", lambda: _lexicon(lang), encode=_record, decode=_rebuild(Lexicon))
+
+
+def _lexicon(lang: str) -> Lexicon:
     num = _load(lang, "numbers.toml")
     hed = _load(lang, "hedges.toml")
     w = _load(lang, "words.toml")
@@ -139,6 +172,10 @@ def lexicon(lang: str) -> Lexicon:
 @cache
 def concepts(lang: str = "en") -> Concepts:
     """Concept tables for one language (the ids are shared by all languages)."""
+    return store.remember(f"concepts:{lang}", lambda: _concepts(lang), encode=_record, decode=_rebuild(Concepts))
+
+
+def _concepts(lang: str) -> Concepts:
     data = _load("concepts.toml")
     langs = (lang,) if lang in ("en", "fr") else ("en",)
     sw: dict[str, set[str]] = {}

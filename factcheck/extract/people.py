@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
+from . import store
 from .lexicon import Lexicon, _load, _phrases, by_first
 from .tokens import Token, glued, match_at, match_before
 
@@ -100,6 +102,16 @@ def _named_after(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _lists(lang: str) -> tuple[frozenset[str], frozenset[str], RoleIndex]:
+    return store.remember(f"people:{lang}", lambda: _read_lists(lang), decode=_three)
+
+
+def _three(v: Any) -> tuple[frozenset[str], frozenset[str], RoleIndex]:
+    if type(v) is not tuple or len(v) != 3:
+        raise TypeError("not the three lists")
+    return v
+
+
+def _read_lists(lang: str) -> tuple[frozenset[str], frozenset[str], RoleIndex]:
     data = _load(lang, "roles.toml")
     titles = frozenset(data["titles"]["words"])
     not_names = frozenset(data["not_names"]["words"])
