@@ -26,7 +26,7 @@ DEMO = Path(__file__).parents[1] / "claims" / "marseille-3d-weapons"
 def _forget_tables() -> None:
     """As a new process starts: nothing read from the file, nothing memoised."""
     store.forget_state()
-    for memo in (LEX._load, LEX.lexicon, LEX.concepts, people._lists, people._kin):
+    for memo in (LEX._load, LEX.lexicon, LEX.concepts, people._lists, people._not_names, people._kin):
         memo.cache_clear()
 
 

@@ -69,19 +69,27 @@ def _given() -> frozenset[str]:
 
 
 @cache
-def _kin(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    """The possessives and kinship nouns (as token tuples) of ``lang`` that frame a lone given name."""
+def _kin(lang: str) -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
+    """The possessives and kinship nouns (as token tuples, by their last token, each group in
+    the list's order) of ``lang`` that frame a lone given name."""
     from ..text import fold
 
     data = _load(lang, "roles.toml").get("kin", {})
-    return frozenset(fold(w) for w in data.get("possessives", ())), _phrases(data.get("words", []))
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _phrases(data.get("words", [])):
+        by_last.setdefault(phrase[-1], []).append(phrase)
+    return frozenset(fold(w) for w in data.get("possessives", ())), {k: tuple(v) for k, v in by_last.items()}
 
 
-def _kin_frame(toks: list[Token], i: int, possessives: frozenset[str], kin: tuple[tuple[str, ...], ...]) -> bool:
+def _kin_frame(
+    toks: list[Token], i: int, possessives: frozenset[str], kin: dict[str, tuple[tuple[str, ...], ...]]
+) -> bool:
     """toks[i] follows a kinship noun ("his brother Tomas", "his wife, Kamal", "sa fille Léa"),
     after a possessive or as the next item of a list that began with one ("; son Ajay")."""
     k = i - 1 if i > 0 and toks[i - 1].norm == "," else i
-    for phrase in kin:
+    if k == 0:
+        return False
+    for phrase in kin.get(toks[k - 1].norm, ()):  # only a phrase ending with the word before can end there
         m = match_before(toks, k, phrase)
         if not m:
             continue
@@ -111,6 +119,12 @@ def _three(v: Any) -> tuple[frozenset[str], frozenset[str], RoleIndex]:
     return v
 
 
+@cache
+def _not_names(lang: str) -> frozenset[str]:
+    """The words of both languages that are no name ("New York" in a French text)."""
+    return _lists(lang)[1] | _lists("fr" if lang == "en" else "en")[1]
+
+
 def _read_lists(lang: str) -> tuple[frozenset[str], frozenset[str], RoleIndex]:
     data = _load(lang, "roles.toml")
     titles = frozenset(data["titles"]["words"])
@@ -122,8 +136,8 @@ def _read_lists(lang: str) -> tuple[frozenset[str], frozenset[str], RoleIndex]:
 
 
 def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int]) -> list[PersonMention]:
-    titles, not_names, roles = _lists(lex.lang)
-    not_names = not_names | _lists("fr" if lex.lang == "en" else "en")[1]  # "New York" in a French text
+    titles, _, roles = _lists(lex.lang)
+    not_names = _not_names(lex.lang)
     given = _given()
     possessives, kin = _kin(lex.lang)
     thing_before, thing_after = _named_after(lex.lang)
