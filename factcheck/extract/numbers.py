@@ -8,7 +8,7 @@ from functools import cache
 
 from text_to_num import find_numbers
 
-from .lexicon import Lexicon, _load, lexicon, phrase_starts, tokenize_phrase, units, word_set
+from .lexicon import Lexicon, _load, concepts, lexicon, phrase_starts, singular, tokenize_phrase, units, word_set
 from .tokens import Token, glued, match_at, match_before
 
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme"})
@@ -229,8 +229,12 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
         nxt = toks[j]
         if nxt.kind == "word":
             w = nxt.norm
-            f = fm.money_scales.get(w, 0.0) if _currency_at(toks, i - 1) or _currency_at(toks, j + 1) else 0.0
+            money = _currency_at(toks, i - 1) or _currency_at(toks, j + 1)
+            money = money or (i > 1 and toks[i - 1].norm == "(" and _currency_at(toks, i - 2))  # "£(1.4m)"
+            f = fm.money_scales.get(w, 0.0) if money else 0.0
             f = f or lex.scale_suffixes.get(w, 0.0)  # "$1.2T" and "€3b" by a currency; "45k", "£54m"
+            if f and w in units()["measure"] and not money and not _counted_after(toks, j + 1, lex):
+                f = 0.0  # "he swam 400m", "a 100m sprint": metres; "54m people" are millions
             if f:
                 m = replace(m, j=j + 1, end=nxt.end, low=m.low * f, high=m.high * f, scaled=True)
                 return _bracket(toks, m, lex)
@@ -269,6 +273,18 @@ def _season(year: Token, t: Token) -> bool:
         and len(t.text) == 2
         and int(t.text) == (int(year.text) + 1) % 100
     )
+
+
+def _counted_after(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """toks[k] is a noun of something counted: a known one ("people", "voters") or a plural
+    that no measure takes ("3m viewers", not "the 400m hurdles")."""
+    if k >= len(toks) or toks[k].kind != "word":
+        return False
+    w = toks[k].norm
+    words = concepts(lex.lang).subject_words
+    if w in words or singular(w) in words:
+        return True
+    return w.endswith("s") and len(w) > 3 and w not in word_set(lex.lang, "metres_after")
 
 
 def _signed(toks: list[Token], m: Mention, fm: Formats) -> Mention:
@@ -428,6 +444,10 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
                     hedge="approx" if loose else "vague" if vague else "exact",
                     suffix="%" if not vague else None,
                 )
+    if t.norm in ("cent", "cents") and i > 1 and toks[i - 1].norm == "pour":
+        before = toks[i - 2]
+        if before.kind == "num" or before.norm in lex.units or before.norm in lex.multipliers:
+            return None  # the "cent" of "quatre-vingt-dix-neuf pour cent"
     # "une trentaine", "une dizaine"
     if t.norm in ("une", "un") and i + 1 < n and toks[i + 1].norm in lex.approximate:
         v = lex.approximate[toks[i + 1].norm]

@@ -82,8 +82,12 @@ def unit_multiple(table: dict[str, list[object]], word: str) -> float:
 
 
 def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tuple[str | None, int]:
-    if j < len(toks) and toks[j].is_word:
+    if j < len(toks) and (toks[j].is_word or toks[j].norm == "°"):
         w = toks[j].norm
+        if w == "°" and j + 1 < len(toks) and toks[j + 1].is_word and glued(toks[j], toks[j + 1]):
+            two = w + toks[j + 1].norm  # "42°C"
+            if two in table:
+                return str(table[two][0]), j + 2
         if j + 2 < len(toks):
             if glued(toks[j], toks[j + 1]) and glued(toks[j + 1], toks[j + 2]):
                 three = w + toks[j + 1].norm + toks[j + 2].norm  # "km/h", "kilomètres-heure"
@@ -267,6 +271,8 @@ def classify(
     before = u["measure_before"]
     if qu is not None and m.article and qu in before:
         return None  # "a magnitude": no figure
+    if qu is not None and m.article and prev is not None and m.i > 0 and toks[m.i - 1].end == prev.end:
+        return None  # "$85 a barrel", "£1.45 a litre": a price per unit, no quantity
     if qu is None and m.i > 0:
         # "a magnitude 6.8 earthquake", "a magnitude of 7.1": the unit before the figure
         k = m.i - 2 if m.i > 1 and toks[m.i - 1].norm in ("of", "de") else m.i - 1
@@ -356,8 +362,13 @@ def classify(
     )
 
 
-_BARE_UNITS = frozenset({"m", "t", "g", "l"})
-_UNIT_ENDS = frozenset({"of", "de", "d'", "du", "des", ",", ".", ";", ":", ")", "!", "?", "and", "et", "or", "ou"})
+_BARE_UNITS = frozenset({"m", "t", "g", "l", "w"})
+# where a bare unit letter may end its figure: punctuation, "of", a preposition ("400 m en finale")
+_UNIT_ENDS = frozenset(
+    {"of", "de", "d'", "du", "des", ",", ".", ";", ":", ")", "!", "?", "and", "et", "or", "ou", "in", "en", "at",
+     "a", "au", "on", "sur", "from", "to", "for", "pour", "with", "avec", "by", "par", "dans", "high", "long",
+     "wide", "deep", "tall", "away", "below", "above", "later", "plus"}
+)
 
 
 def _unit_ends(toks: list[Token], k: int) -> bool:
