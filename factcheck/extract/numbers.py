@@ -136,6 +136,8 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
         if m is not None:
             if m.j < len(toks) and toks[m.j].norm in half_starts:
                 m = _and_a_half(toks, m, lex)
+            elif m.j + 1 < len(toks) and toks[m.j].norm in _HYPHENS and toks[m.j + 1].norm in half_starts:
+                m = _and_a_half(toks, replace(m, compound=False), lex, hyphens=True)  # "two-and-a-half"
             after = max(m.j, i + 1)
             if in_set_phrase(toks, m.i, m.j, lex.lang):
                 continue  # "one cannot know", "une seconde !": a set phrase, no figure
@@ -152,16 +154,17 @@ def _after_change(toks: list[Token], i: int, lex: Lexicon) -> bool:
     return k >= 0 and toks[k].norm in word_set(lex.lang, "change_by")
 
 
-def _and_a_half(toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
+def _and_a_half(toks: list[Token], m: Mention, lex: Lexicon, *, hyphens: bool = False) -> Mention:
     """A half more: "three and a half (million)", "2 and a half years", "deux millions et
-    demi" (half of the scale word just said)."""
+    demi" (half of the scale word just said); with ``hyphens``, "two-and-a-half"."""
     if m.is_range or m.suffix or m.vague or m.article or m.identifier or m.j >= len(toks):
         return m
-    for phrase in phrase_starts(lex.lang, "and_a_half").get(toks[m.j].norm, ()):
-        k = match_at(toks, m.j, phrase, loose_hyphen=False)
-        if k != len(phrase):
+    at = m.j + 1 if hyphens else m.j
+    for phrase in phrase_starts(lex.lang, "and_a_half").get(toks[at].norm, ()):
+        k = match_at(toks, at, phrase, loose_hyphen=hyphens)
+        if k != (2 * len(phrase) - 1 if hyphens else len(phrase)):
             continue
-        j = m.j + k
+        j = at + k
         scale = lex.multipliers.get(toks[m.j - 1].norm, 0.0)
         if scale >= 1000:  # "deux millions et demi": the half is of a million
             value = m.low + 0.5 * scale
@@ -171,7 +174,17 @@ def _and_a_half(toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
             if scale >= 1000:  # "three and a half million"
                 value *= scale
                 j += 1
-        return replace(m, j=j, end=toks[j - 1].end, low=value, high=value, scaled=m.scaled or scale >= 1e6)
+        compound = (  # "a two-and-a-half-year sentence": the unit after a hyphen
+            hyphens
+            and j + 1 < len(toks)
+            and toks[j].norm in _HYPHENS
+            and glued(toks[j - 1], toks[j])
+            and glued(toks[j], toks[j + 1])
+            and toks[j + 1].is_word
+        )
+        return replace(
+            m, j=j, end=toks[j - 1].end, low=value, high=value, scaled=m.scaled or scale >= 1e6, compound=compound
+        )
     return m
 
 
@@ -205,6 +218,10 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
         frac = toks[j + 1].text  # "1.5" / "1,5" ("4,5 million" in English: no group of three)
         j += 2
     value = float(f"{intpart}.{frac}" if frac else intpart)
+    if not frac:
+        part = _fraction_after(text, toks, j)  # "4 1/2 years", "2½ hours"
+        if part is not None:
+            value, j = value + part[0], part[1]
     start, end = toks[i].start, toks[j - 1].end
     m = Mention(i=i, j=j, start=start, end=end, low=value, high=value, decimals=len(frac))
     if j == i + 1 and len(intpart) >= 5 and not frac:
@@ -262,6 +279,33 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
             f = lex.scale_suffixes[w]
             return replace(m, j=j + 1, end=toks[j].end, low=m.low * f, high=m.high * f, scaled=True)
     return m
+
+
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+
+
+def _fraction_after(text: str, toks: list[Token], j: int) -> tuple[float, int] | None:
+    """A fraction that ends a whole number: "4 1/2" (a space, then n/d with n < d) or "2½"
+    (a vulgar fraction glued on): (its value, the token after it)."""
+    n = len(toks)
+    if j >= n:
+        return None
+    t = toks[j]
+    if t.text in _VULGAR and glued(toks[j - 1], t):
+        return _VULGAR[t.text], j + 1
+    if (
+        j + 2 < n
+        and t.kind == "num"
+        and text[toks[j - 1].end : t.start] == " "
+        and toks[j + 1].norm == "/"
+        and toks[j + 2].kind == "num"
+        and glued(t, toks[j + 1])
+        and glued(toks[j + 1], toks[j + 2])
+        and 0 < int(t.text) < int(toks[j + 2].text) <= 16
+        and not (j + 3 < n and toks[j + 3].norm == "/" and glued(toks[j + 2], toks[j + 3]))  # no date "1/2/2024"
+    ):
+        return int(t.text) / int(toks[j + 2].text), j + 3
+    return None
 
 
 def _season(year: Token, t: Token) -> bool:

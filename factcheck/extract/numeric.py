@@ -245,13 +245,14 @@ def classify(
         times = unit_multiple(u["time"], toks[tj - 1].norm)  # "three decades": 30 years
         if m.compound and tj + 1 < len(toks) and toks[tj].norm in ("-", "–"):
             tj += 2  # "three-day-long" (not past the text's end: "a three-day-")
+        low, high, tj = _half_after(toks, m, tj, lex)  # "deux heures et demie"
         subj = find_subject(toks, tj, s1, lex)
         return Draft(
             "duration",
             start,
             toks[tj - 1].end,
-            m.low * times,
-            m.high * times,
+            low * times,
+            high * times,
             hedge,
             unit=tu,
             words=m.words,
@@ -279,13 +280,14 @@ def classify(
         if toks[k].norm in before:
             qu, qj, start = before[toks[k].norm], j, min(start, toks[k].start)
     if qu is not None and not bare_letter:
+        low, high, qj = _half_after(toks, m, qj, lex)  # "trois kilos et demi"
         subj = find_subject(toks, qj, s1, lex)
         return Draft(
             "quantity",
             start,
             toks[qj - 1].end,
-            m.low,
-            m.high,
+            low,
+            high,
             hedge,
             unit=qu,
             subject=subj.words,
@@ -362,6 +364,20 @@ def classify(
     )
 
 
+def _half_after(toks: list[Token], m: Mention, k: int, lex: Lexicon) -> tuple[float, float, int]:
+    """A half after the unit: "deux heures et demie", "two hours and a half": the figure plus
+    a half, and the token after the phrase."""
+    if k >= len(toks) or m.is_range or m.decimals or m.low != int(m.low):
+        return m.low, m.high, k
+    for p in phrase_starts(lex.lang, "and_a_half").get(toks[k].norm, ()):
+        n = match_at(toks, k, p, loose_hyphen=False)
+        after = toks[k + n] if k + n < len(toks) else None
+        if n == len(p) and (after is None or not after.is_word or after.norm in lex.stop or after.norm in _OF):
+            return m.low + 0.5, m.high + 0.5, k + n
+    return m.low, m.high, k
+
+
+_OF = frozenset({"of", "de", "d'"})
 _BARE_UNITS = frozenset({"m", "t", "g", "l", "w"})
 # where a bare unit letter may end its figure: punctuation, "of", a preposition ("400 m en finale")
 _UNIT_ENDS = frozenset(
@@ -555,7 +571,13 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
         if of_person and not sentence and not _duration_cue(toks, ti - 2):
             return m.start, toks[j].end
         # "il a 26 ans", "ils ont 18 ans" (not "il y a 26 ans", which is a time ago)
-        held = ti > 1 and toks[ti - 1].norm in _AVOIR and toks[ti - 2].norm != "y" and toks[j].norm != "annees"
+        held = (  # the "a" of "il a", not the "à" of "condamné à" (both fold to "a")
+            ti > 1
+            and toks[ti - 1].norm in _AVOIR
+            and toks[ti - 1].text.lower() != "à"
+            and toks[ti - 2].norm != "y"
+            and toks[j].norm != "annees"
+        )
         if held and not (j + 1 < n and toks[j + 1].norm in ("de", "d'")):  # "a 40 ans de carrière"
             return m.start, toks[j].end
         if opener and m.is_range and not _duration_cue(toks, ti):
