@@ -447,11 +447,16 @@ def _whole_of_part(d: Claim, s: Claim) -> bool:
 
 
 def _actions_within(c: Claim) -> frozenset[str]:
-    """The actions a claim's own words name ("of the dead": killed), as against what its
-    clause says happened to it ("Eight of the suspects were remanded")."""
+    """The actions a claim's own words name ("of the dead": killed), and the word right after
+    them when it names one too, a participle that ends the noun phrase ("two of the people
+    arrested", "deux des personnes interpellées"), as against what its clause says happened
+    to it ("Eight of the suspects were remanded")."""
     from .signals import sentence_concepts
 
-    return sentence_concepts(c.text, c.lang)[2]
+    at = c.span.end - c.sentence.start
+    rest = c.context[at:] if 0 <= at <= len(c.context) else ""
+    after = rest.split(maxsplit=1)[0] if rest[:1].isspace() and rest.strip() else ""
+    return sentence_concepts(f"{c.text} {after.strip(',;:.')}", c.lang)[2]
 
 
 def _subgroup(part: Claim, whole: Claim) -> bool:

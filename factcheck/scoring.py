@@ -46,6 +46,7 @@ class Side(NamedTuple):
     specific: frozenset[str]  # concepts less the generic ones ("people")
     literal: bool  # every specific concept is a bare word ("w:...")
     human: bool  # every specific concept names people
+    trait: bool  # every specific concept names people by what they are ("children")
     actions: frozenset[str]  # less the neutral ones
     normal: tuple[Amount, bool] | None  # the amount in base units (numeric kinds)
     name: tuple[str, ...]  # a person's name, folded, word by word
@@ -96,6 +97,7 @@ def side(c: Claim) -> Side:
         spec,
         all(x.startswith("w:") for x in spec),
         spec <= lex.human,
+        bool(spec) and spec <= lex.trait and not con & lex.generic,  # "men and women" are people
         side_actions,
         normal,
         tuple(fold(str(c.value)).split()) if c.kind == "person" else (),
@@ -236,7 +238,11 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
             elif d.lang == s.lang:
                 sc -= 0.1  # two words the lexicon does not know; in two languages, they may be one
         elif a.specific or b.specific:
-            sc += 0.2 if (a.human if a.specific else b.human) else -0.3
+            one, other = (a, b) if a.specific else (b, a)
+            if one.trait and not other.claim.part:  # "nine of the dead" may be any of them
+                sc -= 0.45  # "nine children" are some of "17 dead", not another count of them
+            else:
+                sc += 0.2 if one.human else -0.3
         else:
             sc += 0.2  # nothing specific on either side: the empty set names no one else
     da, sa = a.actions, b.actions

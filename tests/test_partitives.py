@@ -44,6 +44,36 @@ def test_partitive_pairs(draft: str, source: str, verdict: str | None) -> None:
         assert got == [verdict]
 
 
+TABLE = Path(__file__).parent / "data" / "partitives.tsv"
+
+
+def _rows() -> list[object]:
+    lines = [x for x in TABLE.read_text("utf-8").splitlines() if x and not x.startswith("#")]
+    header = lines[0].split("\t")
+    rows = [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
+    return [pytest.param(r, id=r["id"]) for r in rows]
+
+
+@pytest.mark.parametrize("row", _rows())
+def test_partitive_table(row: dict[str, str]) -> None:
+    lang = row["lang"]
+    draft = Document(id="draft", text=row["draft"], lang=lang)
+    report = check(draft, [Document(id="s", text=row["source"], lang=lang)])
+    mine = [c for c in report.claims if c.claim.text.startswith(row["figure"]) and c.claim.kind == "count"]
+    assert mine, f"no count {row['figure']!r} in {[c.claim.text for c in report.claims]}"
+    got = [(f.verdict, f.value) for f in mine[0].findings if f.source == "s"]
+    if row["verdict"] == "none":
+        assert "conflicts" not in [v for v, _ in got], got
+    else:
+        assert got == [(row["verdict"], int(row["value"]))], (mine[0].claim.text, got)
+
+
+def test_the_partitive_table_has_its_classes() -> None:
+    rows = [r.values[0] for r in _rows()]  # type: ignore[attr-defined]
+    assert len(rows) >= 60
+    assert sum(r["verdict"] == "none" for r in rows) >= 10 and sum(r["lang"] == "fr" for r in rows) >= 20
+
+
 def test_cli_flags_a_partitive_against_a_plain_count(tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text("Eight of the suspects were remanded in custody.\n", encoding="utf-8")

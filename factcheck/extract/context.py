@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .lexicon import Concepts, Lexicon, concepts, english, singular, stem_actions, word_set
+from .lexicon import Concepts, Lexicon, concepts, english, phrase_list, singular, stem_actions, word_set
 from .tokens import Token, glued, match_at
+
+if TYPE_CHECKING:
+    from .numbers import Mention
 
 _PUNCT_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", '"', "“", "”", "«", "»"})
 
@@ -38,10 +43,11 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
     # partitive: "of them", "of the injured officers", "d'entre elles"
     for p in lex.partitive_index.get(toks[k].norm, ()) if k < len(toks) else ():
         m = match_at(toks, k, p)
-        if m and p != ("des",):
+        if m:
             k += m
             part = True
             break
+    rest = k  # "two of whom were charged": with no noun, what follows the partitive is the clause
     if k < n and toks[k].norm in ("de", "d'", "des", "of") and not part:
         k += 1  # "dozens of people", "1,089 million de manifestants"
     last_word: int | None = None
@@ -53,6 +59,13 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
         if t.kind == "num" and k + 1 < n and toks[k + 1].is_word and glued(t, toks[k + 1]):
             steps += 1
             k += 2  # "seven complete 3D weapons", "two 4x4 vehicles": a modifier, not the head
+            continue
+        if (
+            t.is_word and t.norm in word_set(lex.lang, "others") and k + 1 < n
+            and toks[k + 1].is_word and toks[k + 1].norm not in lex.stop
+        ):
+            steps += 1
+            k += 1  # "11 other officials": what is counted comes after "other"
             continue
         if t.is_word:
             used, ids = subject_concepts(toks, k, c)
@@ -89,7 +102,7 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
     if last_word is not None and _nounish(toks[last_word], lex):
         w = english(lex.lang, toks[last_word].norm)  # "navires" counts what "ships" counts
         return Subject(toks[last_word].text, (f"w:{w}",), last_word + 1, part)
-    return Subject(None, (), j, part)
+    return Subject(None, (), rest if part else j, part)
 
 
 def subject_before(toks: list[Token], i: int, s0: int, lex: Lexicon) -> Subject:
@@ -238,3 +251,72 @@ CLAUSE_REACH = 40  # tokens: a run-on "sentence" (a table, a list) must not make
 
 def _is_break(toks: list[Token], k: int, lex: Lexicon) -> bool:
     return any(match_at(toks, k, p) for p in lex.break_index.get(toks[k].norm, ()))
+
+
+def group_before(toks: list[Token], i: int, j: int, s0: int, lex: Lexicon) -> int | None:
+    """A figure of "others" joined to one named before it: "Marc Dubois and 24 other
+    suspects", "the mayor, along with 11 other officials", "Jean Martin, de même que 24
+    autres suspects". The group counts one more than the figure says; the token index
+    where the one named starts, or None. ``toks[i:j]`` is the figure, ``toks[j]`` "other"."""
+    if j >= len(toks) or toks[j].norm not in word_set(lex.lang, "others"):
+        return None
+    k = i
+    for p in phrase_list(lex.lang, "group_joiners"):
+        if k - len(p) >= s0 and all(toks[k - len(p) + n].norm == w for n, w in enumerate(p)):
+            k -= len(p)
+            break
+    else:
+        return None
+    if k - 1 >= s0 and toks[k - 1].norm == ",":
+        if p[0] in word_set(lex.lang, "and"):
+            return None  # "12 people on Monday, and 30 others in Lyon": a list goes on
+        k -= 1
+    if k - 1 < s0 or not toks[k - 1].is_word or toks[k - 1].norm in lex.weekdays or toks[k - 1].norm in lex.months:
+        return None
+    # the one named: a run of capitalised words ("Marc Dubois"), or a noun after a determiner
+    # ("the mayor", "le maire")
+    start = k - 1
+    if toks[start].text[:1].isupper():
+        while start - 1 >= s0 and toks[start - 1].is_word and toks[start - 1].text[:1].isupper():
+            start -= 1
+        return start
+    if start - 1 >= s0 and toks[start - 1].norm in word_set(lex.lang, "one_determiners"):
+        return start - 1
+    return None
+
+
+def whole_after_part(toks: list[Token], i: int, s0: int) -> bool:
+    """The figure is the whole a part before it is taken from: "230 des 343 prévenus",
+    "12 of the 40 passengers". What happened in the clause happened to the part."""
+    k = i - 1
+    if k >= s0 and toks[k].norm in ("the", "les", "its", "their", "ses", "leurs"):
+        k -= 1
+    if k - 1 >= s0 and toks[k].norm == "of" and toks[k - 1].norm == "out":
+        k -= 1
+    return k - 1 >= s0 and toks[k].norm in ("of", "out", "des", "sur") and toks[k - 1].kind == "num"
+
+
+def part_and_whole(toks: list[Token], ratio: tuple[int, float], m: Mention, s1: int, lex: Lexicon) -> bool:
+    """"230 out of 343 defendants", "230 prévenus sur 343" name a part and the whole it is
+    taken from, where "one in five adults", "seven out of 10 voters" give a share: the part
+    is more than one, and the whole is not a round base of a share (10, 100...) nor small."""
+    k, share = ratio
+    between = toks[k + 1 : m.i]
+    if not all(t.kind == "num" or t.norm in ("out", "of", "in", "on") for t in between):
+        return False  # "26 sièges sur 33": the noun before "sur" names what the share is of
+    whole = m.low
+    first = share * whole / 100.0
+    if first < 1.5 or whole < 12 or m.is_range:
+        return False
+    if whole == 10 ** round(math.log10(whole)):
+        return False
+    return find_subject(toks, m.j, s1, lex).words is not None
+
+
+def actions_after_aside(toks: list[Token], j: int, s1: int, lex: Lexicon) -> tuple[str, ...]:
+    """What happens in the clause after an aside that ends at a comma at ``toks[j]``
+    ("the mayor, along with 11 other officials, was arrested")."""
+    if j >= s1 or toks[j].norm != ",":
+        return ()
+    _, b = clause_bounds(toks, j + 1, j + 1, 0, s1, lex)
+    return tuple(sorted({a for _, a in actions_in(toks, j + 1, min(b + 1, s1), lex.lang)}))

@@ -74,6 +74,8 @@ class Concepts:
     subject_phrases: dict[tuple[str, ...], frozenset[str]]
     generic: frozenset[str]
     human: frozenset[str]
+    # people set apart by what they are ("children", "women"): a subgroup of any group
+    trait: frozenset[str]
     # actions that say only that a figure lasted or happened ("lasted", "took"): evidence
     # when both sides say them, no disagreement when the other side says something else
     loose: frozenset[str]
@@ -182,6 +184,7 @@ def _concepts(lang: str) -> Concepts:
     sp: dict[tuple[str, ...], set[str]] = {}
     generic: set[str] = set()
     human: set[str] = set()
+    trait = {cid for cid, entry in data["subjects"].items() if entry.get("trait")}
     for cid, entry in data["subjects"].items():
         if entry.get("generic"):
             generic.add(cid)
@@ -218,6 +221,7 @@ def _concepts(lang: str) -> Concepts:
         subject_phrases={k: frozenset(v) for k, v in sp.items()},
         generic=frozenset(generic),
         human=frozenset(human),
+        trait=frozenset(trait),
         loose=frozenset(loose),
         apart=frozenset(apart),
         action_stems=tuple(stems),

@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from .around import counted_again, noun_brought_to, own_words_before
-from .context import CLAUSE_REACH, Subject, actions_in, clause_bounds, find_subject, subject_before
+from .context import (
+    CLAUSE_REACH,
+    Subject,
+    actions_after_aside,
+    actions_in,
+    clause_bounds,
+    find_subject,
+    group_before,
+    part_and_whole,
+    subject_before,
+    whole_after_part,
+)
 from .lexicon import Lexicon, concepts, phrase_list, phrase_starts, singular, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
@@ -126,6 +137,8 @@ def classify(
     start = m.hstart if m.hstart is not None else m.start
     hedge = m.hedge
     ratio = _one_in(toks, m, s0, lex)
+    if ratio is not None and part_and_whole(toks, ratio, m, s1, lex):
+        ratio = None  # "230 out of 343 defendants": a part and a whole, each a count
     if ratio is not None:  # "one in five adults", "un Français sur cinq": a share, in percent
         k, share = ratio
         subj = find_subject(toks, m.j, s1, lex)
@@ -346,12 +359,20 @@ def classify(
         # "20 were held, dont huit ont été inculpées": a verb of its own makes the part the
         # whole count of what happened to it ("dont sept grièvement" stays a part)
         part = False
+    low, high = m.low, m.high
+    group = group_before(toks, m.i, m.j, s0, lex)
+    if group is not None:  # "Marc Dubois and 24 other suspects": 25 in all
+        start, low, high = toks[group].start, low + 1, high + 1
+        if not acts:  # "Jean Martin, de même que 24 autres suspects, a été mis en examen"
+            acts = actions_after_aside(toks, subj.end, s1, lex)
+    if whole_after_part(toks, m.i, s0):
+        acts = ()  # "230 des 343 prévenus ont été condamnés": the 343 were not all sentenced
     return Draft(
         "count",
         start,
         max(end, m.end),
-        m.low,
-        m.high,
+        low,
+        high,
         hedge,
         subject=subj.words,
         concepts=subj.concepts,
