@@ -8,7 +8,18 @@ from functools import cache
 
 from text_to_num import find_numbers
 
-from .lexicon import Lexicon, _load, concepts, lexicon, phrase_starts, singular, tokenize_phrase, units, word_set
+from .lexicon import (
+    Lexicon,
+    _load,
+    by_first,
+    concepts,
+    lexicon,
+    phrase_starts,
+    singular,
+    tokenize_phrase,
+    units,
+    word_set,
+)
 from .tokens import Token, glued, match_at, match_before
 
 ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme"})
@@ -74,6 +85,8 @@ class Formats:
     non_claims: dict[str, tuple[tuple[str, ...], ...]]  # set phrases by their first token
     non_claim_len: int  # the longest set phrase, in tokens
     tens: frozenset[str]  # "twenty", "vingt", "septante": what "and"/"et" may follow inside a number
+    unit_fractions: dict[str, tuple[tuple[tuple[str, ...], float], ...]]  # "half an" (hour), by first token
+    minus_words: frozenset[str]  # "minus 10 degrees", "moins 10 degrés"
 
 
 @cache
@@ -98,6 +111,10 @@ def formats(lang: str) -> Formats:
         non_claims={k: tuple(v) for k, v in index.items()},
         non_claim_len=max((len(p) for p in phrases), default=0),
         tens=frozenset(w for w, v in lex.units.items() if 20 <= v < 100 and v % 10 == 0),
+        unit_fractions=by_first(
+            {tuple(tokenize_phrase(k)): float(v) for k, v in num.get("unit_fractions", {}).items()}
+        ),
+        minus_words=frozenset(f.get("minus_words", [])),
     )
 
 
@@ -463,6 +480,13 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     t = toks[i]
     if t.norm not in _word_starts(lex.lang):
         return None
+    # a share of the unit after it: "half an hour", "un quart d'heure", "une demi-heure"
+    for phrase, share in formats(lex.lang).unit_fractions.get(t.norm, ()):
+        k = match_at(toks, i, phrase)
+        if k and i + k < n and _unit_word(toks, i + k):
+            hyphen = toks[i + k].norm in _HYPHENS  # "une demi-heure": the unit after the hyphen
+            return Mention(i=i, j=i + k, start=t.start, end=toks[i + k - 1].end, low=share, high=share, words=True,
+                           decimals=2, compound=hyphen)
     # vague quantities and fractions: "dozens", "des dizaines", "two-thirds"
     nxt = toks[i + 1].norm if i + 1 < n else ""
     for table, vague in ((lex.vague_index, True), (lex.fraction_index, False)):
@@ -671,6 +695,14 @@ def _spoken(toks: list[Token], i: int, lex: Lexicon) -> tuple[int, float, int, b
     return end, value, decimals, bool(o.is_ordinal)
 
 
+def _unit_word(toks: list[Token], k: int) -> bool:
+    """toks[k] (or the word after a hyphen there) is a unit of time or measure."""
+    if toks[k].norm in _HYPHENS and k + 1 < len(toks) and glued(toks[k], toks[k + 1]):
+        k += 1  # "une demi-heure"
+    u = units()
+    return toks[k].norm in u["time"] or toks[k].norm in u["measure"]
+
+
 @cache
 def _word_starts(lang: str) -> frozenset[str]:
     """Words a figure in words can start with: number words, articles, vague quantities."""
@@ -682,6 +714,7 @@ def _word_starts(lang: str) -> frozenset[str]:
         | lex.article
         | frozenset(lex.vague_index)
         | frozenset(lex.fraction_index)
+        | frozenset(formats(lang).unit_fractions)
         | {"un", "une"}
     )
 

@@ -294,6 +294,11 @@ def classify(
             qu, qj, start = before[toks[k].norm], j, min(start, toks[k].start)
     if qu is not None and not bare_letter:
         low, high, qj = _half_after(toks, m, qj, lex)  # "trois kilos et demi"
+        if str(u["dimensions"].get(qu, "")).startswith("temperature") and m.i > s0 and low >= 0:
+            from .numbers import formats
+
+            if toks[m.i - 1].norm in formats(lex.lang).minus_words:  # "minus 10 degrees Celsius"
+                low, high, start = -high, -low, min(start, toks[m.i - 1].start)
         subj = find_subject(toks, qj, s1, lex)
         return Draft(
             "quantity",
