@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import operator
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -58,11 +59,12 @@ _REQUIRED: Any = object()
 class FieldInfo:
     """A model field: its default, or the factory of its default."""
 
-    __slots__ = ("annotation", "default", "default_factory", "name")
+    __slots__ = ("annotation", "default", "default_factory", "module", "name")
 
     def __init__(self, default: Any = _REQUIRED, *, default_factory: Callable[[], Any] | None = None) -> None:
         self.name = ""
         self.annotation: Any = None
+        self.module = ""  # of the class that declares it: the names its annotation reads
         self.default = None if default is _REQUIRED and default_factory is not None else default
         self.default_factory = default_factory
 
@@ -102,7 +104,7 @@ class Frozen:
                 continue
             given = cls.__dict__.get(name, _REQUIRED)
             f = given if isinstance(given, FieldInfo) else FieldInfo(given)
-            f.name, f.annotation = name, annotation
+            f.name, f.annotation, f.module = name, annotation, cls.__module__
             fields[name] = f
             if given is not _REQUIRED:
                 delattr(cls, name)  # the value lives on the instance, as in pydantic
@@ -253,10 +255,17 @@ def _json_default(v: Any) -> Any:
 
 
 def _compile(cls: type[Frozen]) -> dict[str, Check]:
-    hints = typing.get_type_hints(cls)  # each class's annotations in its own module's names
-    checks = {name: _check_for(hints[name]) for name in cls.model_fields}
+    checks = {name: _check_for(_evaluated(f)) for name, f in cls.model_fields.items()}
     cls._checks = checks
     return checks
+
+
+def _evaluated(f: FieldInfo) -> Any:
+    """A field's annotation as a type (a string one read in its module's names)."""
+    if not isinstance(f.annotation, str):
+        return f.annotation
+    module = sys.modules[f.module]
+    return eval(f.annotation, vars(module))  # noqa: S307 - our own classes' annotations
 
 
 def _fail(v: Any, what: str) -> Any:
