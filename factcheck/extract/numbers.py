@@ -83,6 +83,7 @@ class Formats:
     spoken: frozenset[str]  # the words a number in words may hold (read by text2num)
     money_scales: dict[str, float]  # "$1.2T": scale letters that are scales only next to a currency
     non_claims: dict[str, tuple[tuple[str, ...], ...]]  # set phrases by their first token
+    sentence_first: frozenset[tuple[str, ...]]  # those of them that count nothing only at a sentence start
     non_claim_len: int  # the longest set phrase, in tokens
     tens: frozenset[str]  # "twenty", "vingt", "septante": what "and"/"et" may follow inside a number
     unit_fractions: dict[str, tuple[tuple[tuple[str, ...], float], ...]]  # "half an" (hour), by first token
@@ -94,7 +95,9 @@ def formats(lang: str) -> Formats:
     lex = lexicon(lang)
     num = _load(lex.lang, "numbers.toml")
     f = num.get("format", {})
-    phrases = [tuple(tokenize_phrase(p)) for p in num.get("non_claims", {}).get("phrases", [])]
+    listed = num.get("non_claims", {}).get("phrases", [])
+    phrases = [tuple(tokenize_phrase(p.removeprefix("^"))) for p in listed]
+    first = frozenset(tuple(tokenize_phrase(p[1:])) for p in listed if p.startswith("^"))
     index: dict[str, list[tuple[str, ...]]] = {}
     for p in sorted({p for p in phrases if p}, key=len, reverse=True):
         index.setdefault(p[0], []).append(p)
@@ -109,6 +112,7 @@ def formats(lang: str) -> Formats:
         spoken=frozenset(spoken - {"dozen", "douzaine", "score"}),
         money_scales={k.lower(): float(v) for k, v in num.get("money_scales", {}).items()},
         non_claims={k: tuple(v) for k, v in index.items()},
+        sentence_first=first,
         non_claim_len=max((len(p) for p in phrases), default=0),
         tens=frozenset(w for w, v in lex.units.items() if 20 <= v < 100 and v % 10 == 0),
         unit_fractions=by_first(
@@ -126,8 +130,13 @@ def in_set_phrase(toks: list[Token], i: int, j: int, lang: str) -> bool:
         for p in fm.non_claims.get(toks[k].norm, ()):
             n = match_at(toks, k, p)
             if n and k + n >= j and not _goes_on(toks, k + n, p, fm):
+                if p in fm.sentence_first and not (k == 0 or toks[k - 1].norm in _SENTENCE_ENDS):
+                    continue
                 return True
     return False
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\"", "«", "»", "\u201c", "\u201d", "(", "-", "\u2014"})
 
 
 def _goes_on(toks: list[Token], k: int, phrase: tuple[str, ...], fm: Formats) -> bool:
@@ -318,6 +327,8 @@ def _fraction_after(text: str, toks: list[Token], j: int) -> tuple[float, int] |
         and toks[j + 2].kind == "num"
         and glued(t, toks[j + 1])
         and glued(toks[j + 1], toks[j + 2])
+        and len(t.text) <= 2  # int() of a 5,000-digit run raises
+        and len(toks[j + 2].text) <= 2
         and 0 < int(t.text) < int(toks[j + 2].text) <= 16
         and not (j + 3 < n and toks[j + 3].norm == "/" and glued(toks[j + 2], toks[j + 3]))  # no date "1/2/2024"
     ):
@@ -542,6 +553,7 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     last = j
     while j < n:
         w = toks[j].norm
+        undo = total, current
         if w in lex.units:
             if lex.lang == "fr" and w in ("vingt", "vingts") and current == 4:
                 current = 80
@@ -576,6 +588,9 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
             j += 1
             continue
         else:
+            break
+        if total + current > _WORDS_MAX:  # "hundred hundred hundred...", "dozen dozen...": the run
+            total, current = undo  # ends before the word that takes it past the bound, no overflow
             break
         seen = True
         j += 1
@@ -638,6 +653,7 @@ class _Word:
 _TEXT2NUM = {"en": "en", "fr": "fr", "es": "es"}
 _ORDINAL_ENDS = ("th", "ieme", "iemes", "first", "second", "third", "unieme")
 _HYPHENS = ("-", "\u2013")
+_WORDS_MAX = 1e24  # no run of number words says more ("mille milliards de milliards" is 10^21)
 
 
 def _spoken(toks: list[Token], i: int, lex: Lexicon) -> tuple[int, float, int, bool] | None:

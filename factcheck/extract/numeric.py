@@ -322,6 +322,8 @@ def classify(
         return None  # "Section 18", "iPhone 15", "Route 66": part of a name
     if _numbered(toks, m, s0, lex):
         return None  # "la ligne 13", "gate 4": the figure names the thing
+    if _in_name(toks, m, s0, s1, lex):
+        return None  # "Formula One", "the Big Four", "Seven Sisters": a number word inside a name
     # ---- count
     if m.article and not weak:
         return None  # "a child was hospitalized": a count of one by its article is always weak
@@ -767,6 +769,25 @@ def _kin_of(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> Subject | N
         return None
     words = "".join(t.text for t in toks[i - 4 : m.j])
     return Subject(words, tuple(sorted(word_set(lex.lang, "kin_of", "concepts"))), m.j, False)
+
+
+def _in_name(toks: list[Token], m: Mention, s0: int, s1: int, lex: Lexicon) -> bool:
+    """A number word with a capital inside its sentence, next to another capitalised word, is
+    part of a name ("Formula One", "the Big Four", "World War Two", "the Seven Sisters"),
+    unless the sentence is a title in capitals ("Police Arrest Three Men"). Alone it may be a
+    writer's capital ("Roy added that Fifty-four people were injured")."""
+    t = toks[m.i]
+    if not m.words or not t.is_cap or m.i <= s0 or m.article:
+        return False
+    prev = toks[m.i - 1]
+    nxt = toks[m.j] if m.j < s1 else None
+    beside = (prev.is_cap and prev.norm not in lex.stop and prev.norm not in lex.article) or (
+        nxt is not None and nxt.is_cap and nxt.norm not in lex.stop
+    )
+    if not beside:
+        return False
+    words = [x for x in toks[s0:s1] if x.kind == "word"]
+    return 2 * sum(x.is_cap for x in words) < len(words) + 2  # a title has most of its words in capitals
 
 
 def _numbered(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> bool:
