@@ -178,12 +178,19 @@ def html_to_document(
 
 
 def _extract(html: str, url: str | None, origin: str, *, precision: bool) -> tuple[str, Any] | None:
+    from datetime import datetime
+
     import trafilatura
 
+    # The page's date by htmldate's own rules only: its "extensive search" hands odd text to
+    # dateparser, which tries every locale on it (seconds for a small page, unbounded)
+    dates = {"original_date": True, "extensive_search": False,
+             "max_date": datetime.now().astimezone().strftime("%Y-%m-%d")}
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, include_comments=False, include_tables=False,
             with_metadata=True, favor_precision=precision, favor_recall=not precision,
+            date_extraction_params=dates,
         )
     except Exception as exc:  # lxml and trafilatura raise a variety of errors on odd input
         raise InputError(f"could not parse the HTML ({type(exc).__name__})",

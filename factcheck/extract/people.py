@@ -313,10 +313,16 @@ def _in_title_case_line(text: str, at: int, seen: dict[int, bool]) -> bool:
     return seen[start]
 
 
+_FLOOR_REACH = 32  # tokens: _role_before looks at most 16 back, a floor further off changes nothing
+
+
 def _sentence_floor(toks: list[Token], i: int, text: str) -> int:
-    """Index of the first token of the sentence (or line) that holds toks[i]."""
+    """Index of the first token of the sentence (or line) that holds toks[i], looked for at
+    most _FLOOR_REACH tokens back: a text that never ends a sentence (a long run of names) is
+    not scanned back to its start for every name."""
     k = i
-    while k > 0:
+    stop = max(0, i - _FLOOR_REACH)
+    while k > stop:
         prev = toks[k - 1]
         if prev.norm in (".", "!", "?", ";") or "\n" in text[prev.end : toks[k].start]:
             break
