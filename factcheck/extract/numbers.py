@@ -88,6 +88,7 @@ class Formats:
     tens: frozenset[str]  # "twenty", "vingt", "septante": what "and"/"et" may follow inside a number
     unit_fractions: dict[str, tuple[tuple[tuple[str, ...], float], ...]]  # "half an" (hour), by first token
     minus_words: frozenset[str]  # "minus 10 degrees", "moins 10 degrés"
+    about_after: frozenset[str]  # "thirty-odd": a word glued after the figure that makes it "about"
 
 
 @cache
@@ -119,6 +120,7 @@ def formats(lang: str) -> Formats:
             {tuple(tokenize_phrase(k)): float(v) for k, v in num.get("unit_fractions", {}).items()}
         ),
         minus_words=frozenset(f.get("minus_words", [])),
+        about_after=frozenset(f.get("about_after", [])),
     )
 
 
@@ -167,6 +169,7 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
             after = max(m.j, i + 1)
             if in_set_phrase(toks, m.i, m.j, lex.lang):
                 continue  # "one cannot know", "une seconde !": a set phrase, no figure
+            m = _odd(toks, m, lex)
             out.append(m)
     out = _ranges(toks, out, lex)
     return [_hedge(text, toks, m, lex) for m in out]
@@ -178,6 +181,23 @@ def _after_change(toks: list[Token], i: int, lex: Lexicon) -> bool:
     h = hedge_before(toks, i, lex)
     k = i - (h[0] if h else 0) - 1
     return k >= 0 and toks[k].norm in word_set(lex.lang, "change_by")
+
+
+def _odd(toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
+    """ "thirty-odd", "40-odd": about the figure ([format] about_after of numbers.toml)."""
+    j = m.j
+    if (
+        j + 1 < len(toks)
+        and m.compound
+        and not m.is_range
+        and toks[j].norm in _HYPHENS
+        and toks[j + 1].norm in formats(lex.lang).about_after
+        and glued(toks[j], toks[j + 1])
+    ):
+        compound = j + 3 < len(toks) and toks[j + 2].norm in _HYPHENS and glued(toks[j + 1], toks[j + 2])
+        compound = compound and toks[j + 3].is_word  # "a 20-odd-year career"
+        return replace(m, j=j + 2, end=toks[j + 1].end, hedge="about", compound=compound)
+    return m
 
 
 def _and_a_half(toks: list[Token], m: Mention, lex: Lexicon, *, hyphens: bool = False) -> Mention:
@@ -283,8 +303,8 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
                 return _bracket(toks, m, lex)
             if w in ORDINAL_SUFFIXES:
                 return replace(m, j=j + 1, end=nxt.end, ordinal=True, suffix=w)
-            if len(nxt.text) == 1 and nxt.text.isupper():
-                return replace(m, identifier=True)  # 5G, 3D, 4K
+            if len(nxt.text) == 1 and nxt.text.isupper() and nxt.text not in _CAPITAL_UNITS:
+                return replace(m, identifier=True)  # 5G, 3D, 4K (not "1.5L", "100W")
             return replace(m, suffix=w)  # a glued unit ("9mm", "11am") or an identifier ("3D")
         if nxt.norm == "%":
             return replace(m, suffix="%")
@@ -307,6 +327,7 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
     return m
 
 
+_CAPITAL_UNITS = frozenset({"L", "W"})
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 
@@ -705,7 +726,12 @@ def _spoken(toks: list[Token], i: int, lex: Lexicon) -> tuple[int, float, int, b
     mark = "," if "," in digits else "." if "." in digits else ""
     decimals = len(digits.split(mark, 1)[1]) if mark else 0
     end, value = i + int(o.end), float(o.value)
-    if decimals and end < n and lex.multipliers.get(toks[end].norm, 0) >= 1000:
+    last = lex.multipliers.get(toks[end - 1].norm, 0.0)
+    if decimals and last >= 1000:
+        # "deux virgule cinq millions": text2num reads '2,5000000' as 2.5; the scale is ours to apply
+        value *= last
+        decimals = max(0, decimals - len(str(int(last))) + 1)
+    elif decimals and end < n and lex.multipliers.get(toks[end].norm, 0) >= 1000:
         value *= lex.multipliers[toks[end].norm]  # "two point five million": text2num stops at the scale
         end += 1
     return end, value, decimals, bool(o.is_ordinal)
@@ -766,6 +792,8 @@ def _ranges(toks: list[Token], ms: list[Mention], lex: Lexicon) -> list[Mention]
             core = gap[: len(gap) - hedge_b] if hedge_b else gap
             if len(core) == 2 and core[0].norm in _TIME_WORDS:  # "entre 18 ans et 30 ans"
                 core = core[1:]
+            elif len(core) == 2 and b.j < len(toks) and core[0].norm == toks[b.j].norm in units()["measure"]:
+                core = core[1:]  # "5 km to 10 km": the unit said twice
             if len(core) == 2 and core[1].kind == "sym" and core[1].text in _CURRENCY_SYMBOLS:
                 core = core[:1]  # "from €1,000 to €1,500"
             if len(core) == 2 and core[0].norm in _HYPHENS and glued(toks[a.j - 1], core[0]) and b.compound:

@@ -111,6 +111,13 @@ def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tu
             two = w + " " + toks[j + 1].norm
             if two in table:
                 return str(table[two][0]), j + 2
+            nxt = toks[j + 1]
+            if nxt.kind == "num" and nxt.text in ("2", "3") and glued(toks[j], nxt) and w + nxt.text in table:
+                return str(table[w + nxt.text][0]), j + 2  # "10 km2", "500 m3"
+            if nxt.norm == "." and glued(toks[j], nxt) and j + 2 < len(toks):
+                two = w + " " + toks[j + 2].norm  # "5 sq. miles"
+                if two in table:
+                    return str(table[two][0]), j + 3
         if w in table:
             return str(table[w][0]), j + 1
     return None, j
@@ -247,8 +254,8 @@ def classify(
         return Draft("age", min(start, a_start), a_end, low, m.high, hedge, unit="year", words=m.words)
     # ---- duration
     uj = j + (1 if m.compound else 0)
-    if (m.hedge in ("approx", "vague") or m.vague) and uj + 1 < len(toks) and toks[uj].norm in ("of", "de", "d'"):
-        uj += 1  # "une quarantaine de mètres", "dozens of hours": the unit after "of"
+    if (m.hedge in ("approx", "vague") or m.vague or m.scaled) and uj + 1 < len(toks) and toks[uj].norm in _OF:
+        uj += 1  # "une quarantaine de mètres", "dozens of hours", "3 millions de tonnes": the unit after "of"
     tu, tj = _unit_after(toks, uj, u["time"])
     if tu is None and m.suffix in u["time"]:
         tu, tj = str(u["time"][m.suffix][0]), j
