@@ -89,6 +89,7 @@ class Formats:
     unit_fractions: dict[str, tuple[tuple[tuple[str, ...], float], ...]]  # "half an" (hour), by first token
     minus_words: frozenset[str]  # "minus 10 degrees", "moins 10 degrés"
     about_after: frozenset[str]  # "thirty-odd": a word glued after the figure that makes it "about"
+    free_scales: frozenset[str]  # scale abbreviations read with no currency near: "3.4 mln tonnes"
 
 
 @cache
@@ -121,6 +122,7 @@ def formats(lang: str) -> Formats:
         ),
         minus_words=frozenset(f.get("minus_words", [])),
         about_after=frozenset(f.get("about_after", [])),
+        free_scales=frozenset(f.get("free_scales", [])),
     )
 
 
@@ -321,7 +323,8 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
     # d'euros", "$2.3 bn" (a lone "m" elsewhere is metres)
     if j < n and toks[j].kind == "word" and lex.scale_suffixes.get(toks[j].norm, 0) >= 1e6:
         w = toks[j].norm
-        if _currency_at(toks, j + 1) or (len(w) > 1 and i > 0 and _currency_at(toks, i - 1)):
+        near = _currency_at(toks, j + 1) or (len(w) > 1 and i > 0 and _currency_at(toks, i - 1))
+        if near or w in fm.free_scales:  # "3.4 mln tonnes"
             f = lex.scale_suffixes[w]
             return replace(m, j=j + 1, end=toks[j].end, low=m.low * f, high=m.high * f, scaled=True)
     return m

@@ -66,6 +66,8 @@ def _currency_before(toks: list[Token], i: int) -> tuple[str | None, int]:
             return u["symbols"][sym], i - 1
         if t.kind == "word" and t.norm in u["codes"]:
             return u["codes"][t.norm], i - 1
+        if t.norm == "." and i > 1 and toks[i - 2].norm in u["codes"] and glued(toks[i - 2], t):
+            return u["codes"][toks[i - 2].norm], i - 2  # "Rs. 500"
     return None, i
 
 
