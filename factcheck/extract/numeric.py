@@ -789,6 +789,8 @@ def _in_name(toks: list[Token], m: Mention, s0: int, s1: int, lex: Lexicon) -> b
     if not m.words or not t.is_cap or m.i <= s0 or m.article:
         return False
     prev = toks[m.i - 1]
+    if prev.kind == "sym" and not glued(prev, t):
+        return False  # "- Three African countries", ': "Two men...': a list or a quote starts there
     nxt = toks[m.j] if m.j < s1 else None
     beside = (prev.is_cap and prev.norm not in lex.stop and prev.norm not in lex.article) or (
         nxt is not None and nxt.is_cap and nxt.norm not in lex.stop
