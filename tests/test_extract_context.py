@@ -12,6 +12,16 @@ from factcheck.extract.lexicon import concepts, english, stem_actions, stem_matc
 from factcheck.models import Document
 
 CASES = {
+    # a rate's own noun says what it measures: no protest in a vote's turnout, no sale in a cost
+    "en-turnout-is-no-protest": ("Turnout reached 61% in the second round.", "en", "61%", ("turnout",)),
+    "fr-participation-no-protest": ("La participation a atteint 61 % au second tour.", "fr", "61 %", ("turnout",)),
+    "en-cost-is-spent": ("Repairs are expected to cost £4.2m, the council said.", "en", "£4.2m", ("spent",)),
+    "en-costs-are-spent": ("The new bridge will cost $85 million.", "en", "$85 million", ("spent",)),
+    "fr-cout-is-spent": ("Les travaux devraient coûter 3 millions d'euros.", "fr", "3 millions d'euros", ("spent",)),
+    # a hyphenated modifier after a glued figure ("3D-printed") comes before what is counted
+    "en-3d-printed-counts-weapons": (
+        "Officers seized nine complete 3D-printed guns.", "en", "nine complete 3D-printed guns", ("seized",),
+    ),
     # elliptical: "and 30 others [were arrested] in Lyon"
     "en-ellipsis-borrows": (
         "Police arrested 12 people on Monday, and 30 others in Lyon.", "en", "30 others", ("arrested",),

@@ -59,6 +59,8 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
         if t.kind == "num" and k + 1 < n and toks[k + 1].is_word and glued(t, toks[k + 1]):
             steps += 1
             k += 2  # "seven complete 3D weapons", "two 4x4 vehicles": a modifier, not the head
+            if k + 1 < n and toks[k].norm == "-" and glued(toks[k - 1], toks[k]) and glued(toks[k], toks[k + 1]):
+                k += 2  # "3D-printed weapons": the modifier goes on after its hyphen
             continue
         if (
             t.is_word and t.norm in word_set(lex.lang, "others") and k + 1 < n
