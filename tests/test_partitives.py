@@ -85,3 +85,22 @@ def test_cli_flags_a_partitive_against_a_plain_count(tmp_path: Path) -> None:
     )
     assert out.returncode == 1
     assert "conflict: 8 suspects remanded" in out.stdout and "says 6" in out.stdout
+
+
+PART_OF_A_TIME = {
+    "en-of-them-suspended": (
+        "He was sentenced to four years in prison, three of them suspended.", "en", "three", "year",
+    ),
+    "en-of-which": ("She was given 18 months, six of which suspended.", "en", "six", "month"),
+    "fr-dont-sursis": ("Il a été condamné à quatre ans de prison, dont deux avec sursis.", "fr", "deux", "year"),
+    "fr-dont-mois": ("Elle écope de 18 mois, dont six avec sursis.", "fr", "six", "month"),
+}
+
+
+@pytest.mark.parametrize(("text", "lang", "figure", "unit"), PART_OF_A_TIME.values(), ids=PART_OF_A_TIME.keys())
+def test_a_part_of_a_time_just_given_is_a_duration_in_its_unit(text: str, lang: str, figure: str, unit: str) -> None:
+    from factcheck.extract import extract_claims
+
+    claims = {c.text: c for c in extract_claims(Document(id="d", text=text, lang=lang))}
+    got = claims[figure]
+    assert (got.kind, got.unit, got.part) == ("duration", unit, True)

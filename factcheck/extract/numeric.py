@@ -375,6 +375,11 @@ def classify(
         # "20 were held, dont huit ont été inculpées": a verb of its own makes the part the
         # whole count of what happened to it ("dont sept grièvement" stays a part)
         part = False
+    if part and subj.words is None and prev is not None and prev.kind == "duration" and prev.unit:
+        # "four years in prison, three of them suspended", "quatre ans dont deux avec sursis":
+        # a part of the time just given, in its unit
+        return Draft("duration", start, max(end, m.end), m.low, m.high, hedge, unit=prev.unit, words=m.words,
+                     actions=acts, part=True)
     low, high = m.low, m.high
     group = group_before(toks, m.i, m.j, s0, lex)
     if group is not None:  # "Marc Dubois and 24 other suspects": 25 in all
