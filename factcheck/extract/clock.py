@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..models import Span
-from .lexicon import Lexicon, units
+from .lexicon import Lexicon, units, word_set
 from .numbers import hedge_before
 from .numeric import Draft, _actions
 from .tokens import Token
@@ -20,6 +20,8 @@ _CLOCK = re.compile(
     r"(?<![\d:.,])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:[.,]\d{1,2})?(?![\d:])"
     r"|(?<![\d.,])(?P<h2>\d{1,2})\s?h\s?(?P<m2>[0-5]?\d)\s?(?:min|mn|m|'|’)\s?(?P<s2>[0-5]?\d)"
     r"(?:\s?(?:s|sec|secs|seconds|secondes|''|’’|\")(?![A-Za-z]))?(?![\d])"
+    # hours and minutes alone ("2 h 30", "1h45 min"): a duration only after a cue of one
+    r"|(?<![\d.,:])(?P<h3>\d{1,2})\s?h\s?(?P<m3>[0-5]\d)(?P<min3>\s?(?:min|mn)(?![A-Za-z]))?(?![\d:])"
 )
 
 # What every clock time holds, found at its first or second character: most texts have none,
@@ -57,8 +59,12 @@ def clock_durations(
     for m in _CLOCK.finditer(text, max(0, hint.start() - 1)):  # the lookbehinds still see the text before
         if not starts:
             starts = [t.start for t in toks]  # only for a text that has a clock time
-        h, mi, se = (m.group("h"), m.group("m"), m.group("s")) if m.group("h") else (
-            m.group("h2"), m.group("m2"), m.group("s2"))
+        if m.group("h"):
+            h, mi, se = m.group("h"), m.group("m"), m.group("s")
+        elif m.group("h2"):
+            h, mi, se = m.group("h2"), m.group("m2"), m.group("s2")
+        else:
+            h, mi, se = m.group("h3"), m.group("m3"), "0"
         s = sent_of(m.start())
         if s is None or m.end() > s.end:
             continue
@@ -66,6 +72,8 @@ def clock_durations(
         tj = bisect_left(starts, m.end())
         if ti >= len(toks) or toks[ti].start != m.start():
             continue
+        if m.group("h3") and not m.group("min3") and not _timed(toks, ti, lex):
+            continue  # "à 14 h 30" is a time of day; "en 2 h 30", "a duré 2 h 30" how long
         seconds = int(h) * 3600 + int(mi) * 60 + int(se)
         start, hedge = m.start(), "exact"
         hb = hedge_before(toks, ti, lex)
@@ -76,6 +84,14 @@ def clock_durations(
         d = Draft("duration", start, m.end(), float(seconds), float(seconds), hedge, unit="second", actions=acts)
         out.append(Clock(d, s, ti, tj))
     return out
+
+
+def _timed(toks: list[Token], ti: int, lex: Lexicon) -> bool:
+    """A word before the time at toks[ti] says it is how long something took ("en", "a duré",
+    "in", "lasted"): words.toml clock_duration_cues, a hedge between allowed."""
+    hb = hedge_before(toks, ti, lex)
+    k = ti - (hb[0] if hb else 0) - 1
+    return k >= 0 and toks[k].norm in word_set(lex.lang, "clock_duration_cues")
 
 
 def joined_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[Draft, Span]]:
