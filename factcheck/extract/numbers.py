@@ -430,6 +430,11 @@ def _clock_minutes(text: str, toks: list[Token], i: int, j: int) -> bool:
         return False
     if sep.norm == ":":
         return glued(hour, sep) and glued(sep, toks[i])
+    if sep.norm == "m" and hour.text in ("1", "2"):  # the centimetres of a height: "1m80", "1 m 80"
+        nxt = toks[j].norm if j < len(toks) else ""
+        if nxt in units()["measure"] or nxt in ("times", "fois"):
+            return False  # "2 m 50 cm", "2 m 10 times"
+        return text[hour.end : sep.start] in ("", " ") and text[sep.end : toks[i].start] in ("", " ")
     if sep.norm == "h":
         return text[hour.end : sep.start] in ("", " ", "\u00a0", "\u202f") and text[sep.end : toks[i].start] in (
             "",

@@ -109,6 +109,10 @@ def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tu
             three = f"{w} {toks[j + 1].norm} {toks[j + 2].norm}"  # "miles per hour"
             if three in table:
                 return str(table[three][0]), j + 3
+            if j + 3 < len(toks) and toks[j + 2].kind == "elide":  # "kilomètres à l'heure"
+                four = f"{w} {toks[j + 1].norm} {toks[j + 2].norm}{toks[j + 3].norm}"
+                if four in table:
+                    return str(table[four][0]), j + 4
         if j + 2 <= len(toks):
             two = w + " " + toks[j + 1].norm
             if two in table:
@@ -286,6 +290,9 @@ def classify(
     qu, qj = _unit_after(toks, uj, u["measure"])
     if qu is None and m.suffix in u["measure"]:
         qu, qj = str(u["measure"][m.suffix][0]), j
+    height = 0.0
+    if qu == "m" and _centimetres_after(text, toks, m, qj):  # "1m80", "1 m 80": 1.80 m
+        height, qj = m.low + int(toks[qj].text) / 100, qj + 1
     # "3 m" or "3 t" after a space is a unit only where a unit ends: "3 t of cocaine", "il mesure
     # 3 m." (not "a 3 m wall", "£3 m")
     bare_letter = (
@@ -303,6 +310,8 @@ def classify(
             qu, qj, start = before[toks[k].norm], j, min(start, toks[k].start)
     if qu is not None and not bare_letter:
         low, high, qj = _half_after(toks, m, qj, lex)  # "trois kilos et demi"
+        if height:
+            low = high = height
         if str(u["dimensions"].get(qu, "")).startswith("temperature") and m.i > s0 and low >= 0:
             from .numbers import formats
 
@@ -404,6 +413,27 @@ def classify(
         decimals=m.decimals,
         words=m.words,
     )
+
+
+def _centimetres_after(text: str, toks: list[Token], m: Mention, k: int) -> bool:
+    """A height told in metres and centimetres: "1m80", "1 m 80", "2m05" (two digits after the
+    metre, which is 1 or 2)."""
+    return (
+        k < len(toks)
+        and m.low == m.high
+        and m.low in (1.0, 2.0)
+        and not m.decimals
+        and toks[k].kind == "num"
+        and len(toks[k].text) == 2
+        and text[toks[k - 1].end : toks[k].start] in ("", " ")
+        and not (k + 1 < len(toks) and toks[k + 1].is_word and _counts_on(toks[k + 1].norm))
+    )
+
+
+def _counts_on(w: str) -> bool:
+    """A word after "2 m 50" that makes the 50 a figure of its own: a unit ("2 m 50 cm") or
+    "times" ("2 m 10 times")."""
+    return w in units()["measure"] or w in ("times", "fois")
 
 
 def _half_after(toks: list[Token], m: Mention, k: int, lex: Lexicon) -> tuple[float, float, int]:
