@@ -64,6 +64,8 @@ class Decision(Frozen):
 
     @classmethod
     def model_validate(cls, obj: Any) -> Decision:
+        if isinstance(obj, cls):
+            return obj
         if type(obj) is not dict:
             from .decision_model import Decision as Judge
 
