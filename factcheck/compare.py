@@ -180,10 +180,34 @@ def compare_people(d: Claim, s: Claim) -> tuple[str, str]:
         return "agrees", "same name"
     if a and b and (a[-len(b) :] == b or b[-len(a) :] == a):
         return "agrees", "same surname, one name shorter"
+    if a and b and a[-1] == b[-1] and (_within(a, b) or _within(b, a)):
+        return "agrees", "same name, a middle name or initial left out"
     mixed = script_note(str(d.value), str(s.value))  # "Dupоnt" with a Cyrillic о
     if mixed:
         return "conflicts", f"different spelling or name for the same person: {mixed}"
     return "conflicts", "different spelling or name for the same person"
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """``short`` is ``long`` with given names left out or cut to initials, first and last
+    kept: "Andrés Quintero" in "Andrés Felipe Quintero", "Scott Sieben" and "S. Sieben" in
+    "Scott W. Sieben"."""
+    if len(short) >= len(long) or not _same_word(short[0], long[0]):
+        return False
+    k = 1
+    for w in short[1:-1]:
+        while k < len(long) - 1 and not _same_word(w, long[k]):
+            k += 1
+        if k >= len(long) - 1:
+            return False
+        k += 1
+    return True
+
+
+def _same_word(x: str, y: str) -> bool:
+    """The same given name, or an initial of it ("s." and "scott")."""
+    x, y = x.rstrip("."), y.rstrip(".")
+    return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
 def compare_dates(d: Claim, s: Claim) -> tuple[str, str]:
