@@ -139,7 +139,7 @@ def compare_amounts(
         ):
             return "agrees", "range within the vague figure"
         return "conflicts", "different ranges"
-    if d.kind in ROUNDED_KINDS and _rounded_to(a, b):
+    if d.kind in ROUNDED_KINDS and (_rounded_to(a, b) or _rounded_as_written(d, s)):
         return "agrees", "same figure, rounded"
     hedged_a = a.hedge not in ("exact",) and not a.is_range
     hedged_b = b.hedge not in ("exact",) and not b.is_range
@@ -167,6 +167,12 @@ def _rounded_to(a: Amount, b: Amount) -> bool:
     if da == db:
         return False
     return abs(a.low - b.low) <= 0.5 * 10 ** -min(da, db) + 1e-9
+
+
+def _rounded_as_written(d: Claim, s: Claim) -> bool:
+    """:func:`_rounded_to` of the figures as written, in one unit: "187.4km" and "187 km"
+    (in metres, 187,400 and 187,000 have the same precision)."""
+    return d.unit == s.unit and d.amount is not None and s.amount is not None and _rounded_to(d.amount, s.amount)
 
 
 def _decimals(v: float) -> int:
