@@ -75,3 +75,25 @@ def test_given_names_are_data_of_breadth() -> None:
     # words first: a common word or a place is no given name
     for word in ("police", "monday", "will", "new", "washington", "june"):
         assert word not in names
+
+
+HEADLINES = {
+    "md-heading-named-again": (
+        "# Sophie Delorme beats the mayor\n\nThe list led by Sophie Delorme won on Sunday.\n", 3,
+    ),
+    "plain-first-line-named-again": ("Kelvin Otieno wins in Chicago\n\nKelvin Otieno won the race on Sunday.\n", 3),
+    "fr-titre-nommee-ensuite": (
+        "Montreval : Sophie Delorme l'emporte\n\nConduite par Sophie Delorme, la liste a gagné.\n", 3,
+    ),
+    "heading-only": ("# Sophie Delorme beats the mayor\n\nThe list won on Sunday, the mayor said.\n", 1),
+    "first-line-is-a-sentence": ("Sophie Delorme won on Sunday.\nSophie Delorme thanked voters.\n", 1),
+}
+
+
+@pytest.mark.parametrize(("text", "line"), HEADLINES.values(), ids=HEADLINES.keys())
+def test_a_name_in_the_headline_is_claimed_where_the_body_says_it(text: str, line: int) -> None:
+    from factcheck.lang import detect_lang
+
+    people = [c for c in extract_claims(Document(id="d", text=text, lang=detect_lang(text))) if c.kind == "person"]
+    assert len(people) == 1
+    assert text[: people[0].span.start].count("\n") + 1 == line

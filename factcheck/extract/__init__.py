@@ -185,11 +185,17 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
             )
         )
     seen_people: set[str] = set()
-    for pm in find_people(text, toks, lex, set(s_starts)):
+    mentions = [
+        pm for pm in find_people(text, toks, lex, set(s_starts)) if (s := sent_of(pm.start)) and pm.end <= s.end
+    ]
+    in_body = {surname_key(pm.name) for pm in mentions if not in_heading(text, pm.start)}
+    for pm in mentions:  # a name does not run on into the next sentence
         s = sent_of(pm.start)
         key = surname_key(pm.name)
-        if s is None or key in seen_people or pm.end > s.end:
-            continue  # a name does not run on into the next sentence
+        if s is None or key in seen_people:
+            continue
+        if key in in_body and in_heading(text, pm.start):
+            continue  # named in the headline and again below: the body says it with its context
         seen_people.add(key)
         out.append(
             (
@@ -217,6 +223,20 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         fields["id"] = f"{prefix}{k}"
         claims.append(trusted(Claim, fields))  # every field was typed here: no second validation
     return claims
+
+
+def in_heading(text: str, at: int) -> bool:
+    """Whether ``text[at]`` lies in a heading: a markdown "#" line, or a first line that
+    ends with no full stop and is followed by a blank line or the end."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if line.startswith("#"):
+        return True
+    if text[:start].strip():
+        return False  # not the first line
+    after = text[end + 1 :] if end >= 0 else ""
+    return not line.endswith((".", "!", "?", ":", '"', "»")) and (end < 0 or after.startswith(("\n", "\r\n")))
 
 
 def _article_durations(

@@ -149,7 +149,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
     for i in [k for k, t in enumerate(toks) if t.text[:1].isupper() and (t.kind == "word" or _cap_elision(toks, k))]:
         if i < after:
             continue
-        j = after = _cap_run(toks, i)
+        j = after = _cap_run(toks, i, text)
         run = [k for k in range(i, j) if toks[k].is_word]
         listed = _results_entry(toks, i, j, given)
         if listed is not None:
@@ -225,11 +225,15 @@ def _byline_name(toks: list[Token], text: str, k: int) -> bool:
     return not text[line_start : toks[k - 1].start].strip()
 
 
-def _cap_run(toks: list[Token], i: int) -> int:
+def _cap_run(toks: list[Token], i: int, text: str | None = None) -> int:
+    """The end of the run of capitalised words from ``toks[i]``; with ``text``, a run stops
+    at a line break ("... wins in Chicago" over "Kelvin Otieno won")."""
     j = i
     n = len(toks)
     while j < n:
         t = toks[j]
+        if j > i and text is not None and "\n" in text[toks[j - 1].end : t.start]:
+            break
         if _cap_elision(toks, j):
             j += 1  # "D'Souza", "N'Dri"
             continue
