@@ -85,11 +85,11 @@ def test_a_sentence_that_never_ends_is_read_in_linear_time(tmp_path: Path, capsy
     (tmp_path / "warm.md").write_text(SOURCE, "utf-8")
     run(capsys, "extract", str(tmp_path / "warm.md"))
     (tmp_path / "draft.md").write_text("Home " + 'Statement-charset="utf-8"><title>' * 4000 + "\n", "utf-8")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine's other load does not count
     code, _, err = run(capsys, "extract", str(tmp_path / "draft.md"))
-    took = time.perf_counter() - started
+    took = time.process_time() - started
     _no_crash(code, err)
-    assert took < 8, f"{took:.1f} s (0.5 s when bounded, 106 s before)"
+    assert took < 8, f"{took:.1f} s of CPU (0.5 s when bounded, 106 s before)"
 
 
 def test_the_date_of_an_odd_page_is_not_searched_without_bound(tmp_path: Path,
@@ -104,9 +104,9 @@ def test_the_date_of_an_odd_page_is_not_searched_without_bound(tmp_path: Path,
     (tmp_path / "plain.html").write_text(plain, "utf-8")
     (tmp_path / "odd.html").write_text(page, "utf-8")
     run(capsys, "extract", str(tmp_path / "plain.html"))  # trafilatura imported outside the timing
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine's other load does not count
     code, out, err = run(capsys, "extract", str(tmp_path / "odd.html"), "--format", "json")
-    took = time.perf_counter() - started
+    took = time.process_time() - started
     _no_crash(code, err)
     assert "17" in out
-    assert took < 2, f"{took:.1f} s (0.03 s in the HTML reader when bounded, 4.6 s before)"
+    assert took < 2, f"{took:.1f} s of CPU (0.03 s in the HTML reader when bounded, 4.6 s before)"
