@@ -346,6 +346,7 @@ def _check_one(target: str, args: argparse.Namespace, skip: frozenset[str]) -> C
         from .story import load_story
 
         ledger = Ledger.open(load_story(target).decisions_path)
+        ledger.adopt(report)  # decisions of an old file find their claims
         for (claim_id, source), key in report_keys(report).items():
             d = ledger.get(key)
             if d is not None:

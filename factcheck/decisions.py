@@ -2,12 +2,18 @@
 
 A story's decisions live in ``claims/<story>/decisions.json``::
 
-    {"version": 1, "decisions": [{"key": ..., "source": ..., "status": ..., ...}, ...]}
+    {"version": 2, "decisions": [{"key": ..., "source": ..., "status": ..., ...}, ...]}
 
-Keys are built from what a claim says (kind, value, what it is about, actions) and the
-source, never from offsets, so they survive unrelated edits of the draft and lapse when the
-claim's value or subject changes. "What it is about" is the claim's concept ids, or its
-folded subject when it has none.
+Keys are built from what the editor saw: the claim's kind, value and words (folded), its
+place (the n-th claim of the draft saying just that) and the source; never from offsets, so
+they survive unrelated edits of the draft, and never from what the lexicons make of the
+claim (concept ids, actions, subject, role), so a word added to a lexicon never makes a
+decision on an unchanged claim lapse. They lapse when the claim's value or words change.
+
+Version 1 files keyed decisions on concept ids. They are still read: their decisions are
+matched to the claims of the report they are applied to (:meth:`Ledger.adopt`) and, the
+next time a decision is written anyway, the file is rewritten in version 2 with those keys;
+an old decision no claim matched is kept under ``"legacy"``, never dropped.
 
 Every change is written at once under an exclusive lock (``decisions.json.lock``): the file
 is re-read, merged (last writer wins per key), written to a temporary file in the same
@@ -21,7 +27,7 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,7 +41,8 @@ from .text import fold
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-VERSION = 1
+VERSION = 2
+LEGACY_VERSION = 1  # keys built on lexicon ids: read, adopted, never written
 STATUSES = ("confirmed", "draft-fixed", "source-wrong", "ignored")
 HIDDEN_VERDICTS = ("conflicts", "unclear")
 
@@ -106,8 +113,16 @@ def _norm_value(v: Any) -> Any:
 
 
 def _claim_core(claim: Claim) -> list[Any]:
-    # What the claim is about: its concept ids when it has some (stable when the wording
-    # around them moves: "prosecutor" / "Marseille prosecutor"), else the subject as written.
+    # What the editor saw: the kind, the value and the words of the claim (folded: case,
+    # accents and line breaks aside). Nothing the lexicons derive (concept ids, actions,
+    # the subject and predicate they pick out), so a word added to a lexicon never makes a
+    # decision on an unchanged claim lapse.
+    return [claim.kind, _norm_value(claim.value), fold(claim.text)]
+
+
+def _legacy_core(claim: Claim) -> list[Any]:
+    # Keys of version 1 files: the claim's concept ids, else its folded subject, and its
+    # actions. Only read, to find which claim an old decision was made on.
     about: Any = sorted(set(claim.concepts)) if claim.concepts else fold(claim.subject or "")
     return [claim.kind, _norm_value(claim.value), about, sorted(set(claim.actions))]
 
@@ -120,9 +135,9 @@ def _hash(parts: list[Any]) -> str:
 def decision_key(claim: Claim, source_id: str, occurrence: int = 0) -> str:
     """The ledger key of ``claim`` checked against ``source_id``.
 
-    ``occurrence`` tells apart claims of one draft that would otherwise share a key: the
-    n-th such claim in draft order (0 for the first). Prefer :func:`claim_keys`, which
-    counts occurrences for you.
+    ``occurrence`` is the claim's place: it tells apart claims of one draft that would
+    otherwise share a key, the n-th such claim in draft order (0 for the first). Prefer
+    :func:`claim_keys`, which counts occurrences for you.
     """
     parts = [*_claim_core(claim), source_id]
     if occurrence:
@@ -130,14 +145,23 @@ def decision_key(claim: Claim, source_id: str, occurrence: int = 0) -> str:
     return _hash(parts)
 
 
-def _occurrences(claims: Sequence[Claim]) -> dict[str, int]:
+def _legacy_key(claim: Claim, source_id: str, occurrence: int = 0) -> str:
+    parts = [*_legacy_core(claim), source_id]
+    if occurrence:
+        parts.append(occurrence)
+    return _hash(parts)
+
+
+def _occurrences(
+    claims: Sequence[Claim], core: Callable[[Claim], list[Any]] = _claim_core
+) -> dict[str, int]:
     """claim id -> occurrence index among claims with the same content, in draft order."""
     seen: dict[str, int] = {}
     out: dict[str, int] = {}
     for c in sorted(claims, key=lambda c: (c.span.start, c.span.end)):
-        core = _hash(_claim_core(c))
-        out[c.id] = seen.get(core, 0)
-        seen[core] = out[c.id] + 1
+        h = _hash(core(c))
+        out[c.id] = seen.get(h, 0)
+        seen[h] = out[c.id] + 1
     return out
 
 
@@ -154,6 +178,21 @@ def report_keys(report: Report) -> dict[tuple[str, str], str]:
         (c.claim.id, f.source): decision_key(c.claim, f.source, occ[c.claim.id])
         for c in report.claims
         for f in c.findings
+    }
+
+
+def legacy_aliases(report: Report) -> dict[str, str]:
+    """Version 1 key -> current key, for every claim of ``report`` against every source it
+    names (and every source a finding names): how the decisions of an old file find their
+    claims again."""
+    claims = [c.claim for c in report.claims]
+    sources = dict.fromkeys([s.id for s in report.sources]
+                            + [f.source for c in report.claims for f in c.findings])
+    new, old = _occurrences(claims), _occurrences(claims, _legacy_core)
+    return {
+        _legacy_key(c, s, old[c.id]): decision_key(c, s, new[c.id])
+        for c in claims
+        for s in sources
     }
 
 
@@ -208,18 +247,28 @@ def new_decision(
 
 
 class Ledger:
-    """The decisions of one story; ``Ledger.memory()`` keeps them for this session only."""
+    """The decisions of one story; ``Ledger.memory()`` keeps them for this session only.
+
+    Decisions of a version 1 file are keyed the old way (on lexicon ids): they wait apart
+    until :meth:`adopt` meets the report whose claims they were made on, and are then keyed
+    anew. Nothing is written for that; the next change writes the file in the current form,
+    with the old decisions no report has claimed yet kept under ``"legacy"``.
+    """
 
     def __init__(self, path: Path | None, decisions: dict[str, Decision] | None = None) -> None:
         self.path = path
         self._decisions: dict[str, Decision] = dict(decisions or {})
+        self._legacy: dict[str, Decision] = {}  # version 1 key -> decision not yet adopted
+        self._aliases: dict[str, str] = {}  # version 1 key -> current key, learnt by adopt()
         self._mutex = threading.Lock()
 
     @classmethod
     def open(cls, path: Path) -> Ledger:
         """Read ``path``; a missing file is an empty ledger. LedgerError if it is unreadable."""
         path = Path(path)
-        return cls(path, _read(path))
+        ledger = cls(path)
+        ledger._decisions, ledger._legacy = _read(path)
+        return ledger
 
     @classmethod
     def memory(cls) -> Ledger:
@@ -233,13 +282,24 @@ class Ledger:
         return self._decisions.get(key)
 
     def all(self) -> list[Decision]:
-        return [self._decisions[k] for k in sorted(self._decisions)]
+        """Every decision, old ones not yet adopted included (after the others)."""
+        return ([self._decisions[k] for k in sorted(self._decisions)]
+                + [self._legacy[k] for k in sorted(self._legacy)])
 
     def __len__(self) -> int:
-        return len(self._decisions)
+        return len(self._decisions) + len(self._legacy)
 
     def __contains__(self, key: object) -> bool:
         return key in self._decisions
+
+    def adopt(self, report: Report) -> None:
+        """Key anew the old decisions made on the claims of ``report`` (in memory only)."""
+        if not self._legacy:
+            return
+        aliases = legacy_aliases(report)
+        with self._mutex:
+            self._aliases.update(aliases)
+            _migrate(self._decisions, self._legacy, self._aliases)
 
     def record(self, decision: Decision) -> None:
         """Store ``decision`` (replacing any with its key). Written to disk when this returns."""
@@ -253,19 +313,22 @@ class Ledger:
         """Re-read the file (decisions recorded by other processes)."""
         if self.path is not None:
             with self._mutex:
-                self._decisions = _read(self.path)
+                decisions, legacy = _read(self.path)
+                _migrate(decisions, legacy, self._aliases)
+                self._decisions, self._legacy = decisions, legacy
 
     def _change(self, key: str, decision: Decision | None) -> None:
         with self._mutex:
             if self.path is None:
-                merged = dict(self._decisions)
+                merged, legacy = dict(self._decisions), dict(self._legacy)
                 _apply(merged, key, decision)
             else:
                 with _locked(self.path):
-                    merged = _read(self.path)
+                    merged, legacy = _read(self.path)
+                    _migrate(merged, legacy, self._aliases)
                     _apply(merged, key, decision)
-                    _write(self.path, merged)
-            self._decisions = merged
+                    _write(self.path, merged, legacy)
+            self._decisions, self._legacy = merged, legacy
 
 
 def _apply(decisions: dict[str, Decision], key: str, decision: Decision | None) -> None:
@@ -275,14 +338,27 @@ def _apply(decisions: dict[str, Decision], key: str, decision: Decision | None) 
         decisions[key] = decision
 
 
-def _read(path: Path) -> dict[str, Decision]:
+def _migrate(
+    decisions: dict[str, Decision], legacy: dict[str, Decision], aliases: Mapping[str, str]
+) -> None:
+    """Move each old decision whose claim is known (``aliases``) to its current key. One
+    whose current key holds a decision already (made since, by a newer factcheck) stays
+    where it is: shadowed, never dropped."""
+    for old in [k for k in legacy if k in aliases]:
+        new = aliases[old]
+        if new not in decisions:
+            decisions[new] = legacy.pop(old).model_copy(update={"key": new})
+
+
+def _read(path: Path) -> tuple[dict[str, Decision], dict[str, Decision]]:
+    """(decisions under current keys, decisions of a version 1 file not yet adopted)."""
     where = display_path(path)
     try:
         raw = read_file(path, top=repo_root(path.parent), error=LedgerError, shown=where)
     except FileNotFoundError:
         if path.is_symlink():  # a dangling symlink: not an empty ledger to write through
             raise LedgerError("is a symlink to a missing file; refused", path=where) from None
-        return {}
+        return {}, {}
     except OSError as exc:
         raise LedgerError(f"cannot read: {exc.strerror or exc}", path=where) from None
     try:
@@ -304,15 +380,26 @@ def _read(path: Path) -> dict[str, Decision]:
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise LedgerError("missing or invalid \"version\"", path=where)
-    if version != VERSION:
+    if version not in (LEGACY_VERSION, VERSION):
         newer = " (written by a newer factcheck? upgrade it)" if version > VERSION else ""
         raise LedgerError(f"unsupported version {version}{newer}", path=where)
-    extra = sorted(set(data) - {"version", "decisions"})
+    lists = ("decisions", "legacy") if version == VERSION else ("decisions",)
+    extra = sorted(set(data) - {"version", *lists})
     if extra:
         raise LedgerError(f"unknown key {extra[0]!r}", path=where)
     items = data.get("decisions")
     if not isinstance(items, list):
         raise LedgerError("\"decisions\" must be a list", path=where)
+    old = data.get("legacy", [])
+    if not isinstance(old, list):
+        raise LedgerError("\"legacy\" must be a list", path=where)
+    current = _entries(items, where, "decision")
+    if version == LEGACY_VERSION:
+        return {}, current
+    return current, _entries(old, where, "legacy decision")
+
+
+def _entries(items: list[Any], where: str, what: str) -> dict[str, Decision]:
     out: dict[str, Decision] = {}
     for i, item in enumerate(items):
         try:
@@ -322,24 +409,26 @@ def _read(path: Path) -> dict[str, Decision]:
                 raise
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"]) or "entry"
-            raise LedgerError(f"decision {i + 1}: {field}: {err['msg']}", path=where) from None
+            raise LedgerError(f"{what} {i + 1}: {field}: {err['msg']}", path=where) from None
         if d.key in out:
-            raise LedgerError(f"decision {i + 1}: duplicate key {d.key}", path=where)
+            raise LedgerError(f"{what} {i + 1}: duplicate key {d.key}", path=where)
         out[d.key] = d
     return out
 
 
-def dumps(decisions: dict[str, Decision]) -> str:
-    data = {
+def dumps(decisions: dict[str, Decision], legacy: Mapping[str, Decision] | None = None) -> str:
+    data: dict[str, Any] = {
         "version": VERSION,
         "decisions": [decisions[k].model_dump() for k in sorted(decisions)],
     }
+    if legacy:
+        data["legacy"] = [legacy[k].model_dump() for k in sorted(legacy)]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _write(path: Path, decisions: dict[str, Decision]) -> None:
+def _write(path: Path, decisions: dict[str, Decision], legacy: Mapping[str, Decision]) -> None:
     try:
-        write_atomic(path, dumps(decisions).encode("utf-8"), top=repo_root(path.parent))
+        write_atomic(path, dumps(decisions, legacy).encode("utf-8"), top=repo_root(path.parent))
     except OSError as exc:
         raise LedgerError(
             f"cannot write: {exc.strerror or exc}; the previous file is unchanged",
@@ -389,6 +478,7 @@ def _locked(path: Path) -> Iterator[None]:
 
 def apply_decisions(report: Report, ledger: Ledger) -> Report:
     """``report`` with each decided finding's ``decision`` set, and ``hidden`` counted."""
+    ledger.adopt(report)
     keys = report_keys(report)
     hidden = 0
     claims = []

@@ -63,16 +63,20 @@ def test_key_survives_an_unrelated_edit_of_the_draft() -> None:
     after = claim(start=412, cid="c9").model_copy(update={"context": "Fourteen were held."})
     assert decision_key(before, "wire-en") == decision_key(after, "wire-en")
     # 14 and 14.0 are the same value
-    assert decision_key(claim(14.0), "wire-en") == decision_key(before, "wire-en")
-    # the subject's wording does not matter while its concepts stay the same
+    assert decision_key(claim(14.0, text="14 people"), "wire-en") == decision_key(before, "wire-en")
+    # what the lexicons make of the claim does not matter while its words stay the same:
+    # subject, concepts and actions (a word added to a lexicon changes them)
     key = decision_key(before, "wire-en")
-    assert decision_key(claim(subject="PEOPLE"), "wire-en") == key
-    assert decision_key(claim(subject="people in all"), "wire-en") == key
-    # without concepts the folded subject counts: case and accents aside
-    bare = claim(subject="Gendarmes mobilisés", concepts=())
-    assert decision_key(bare, "x") == decision_key(claim(subject="gendarmes  MOBILISES",
-                                                         concepts=()), "x")
-    assert decision_key(bare, "x") != decision_key(claim(subject="soldiers", concepts=()), "x")
+    assert decision_key(claim(subject="PEOPLE", text="14 people"), "wire-en") == key
+    assert decision_key(claim(subject="people in all", text="14 people"), "wire-en") == key
+    assert decision_key(claim(concepts=("suspect",)), "wire-en") == key
+    assert decision_key(claim(concepts=()), "wire-en") == key
+    assert decision_key(claim(actions=("remanded", "arrested")), "wire-en") == key
+    assert decision_key(claim(subject=None, text="14 people"), "wire-en") == key
+    # the claim's words count folded: case, accents and line breaks aside
+    bare = claim(text="14 Gendarmes mobilisés")
+    assert decision_key(bare, "x") == decision_key(claim(text="14 gendarmes\n MOBILISES"), "x")
+    assert decision_key(bare, "x") != decision_key(claim(text="14 soldiers"), "x")
 
 
 @pytest.mark.parametrize(
@@ -81,8 +85,8 @@ def test_key_survives_an_unrelated_edit_of_the_draft() -> None:
         pytest.param(claim(15), id="value"),
         pytest.param(claim([14, 15]), id="value-becomes-range"),
         pytest.param(claim(subject="gendarmes", concepts=("police",)), id="subject"),
-        pytest.param(claim(subject="people", concepts=("suspect",)), id="concepts"),
-        pytest.param(claim(actions=("remanded",)), id="action"),
+        pytest.param(claim(text="14 suspects"), id="text"),
+        pytest.param(claim(text="some 14 people"), id="hedge-in-text"),
         pytest.param(claim(kind="age"), id="kind"),
     ],
 )
@@ -153,9 +157,10 @@ def test_round_trip_and_file_format(tmp_path: Path) -> None:
     assert again.get("cccc") is None
 
     raw = path.read_text(encoding="utf-8")
-    assert raw.endswith("}\n") and raw.startswith('{\n  "version": 1,')
+    assert raw.endswith("}\n") and raw.startswith('{\n  "version": 2,')
     data = json.loads(raw)
-    assert data["version"] == 1 and [d["key"] for d in data["decisions"]] == ["aaaa", "bbbb"]
+    assert set(data) == {"version", "decisions"}  # no "legacy" list when nothing is old
+    assert data["version"] == 2 and [d["key"] for d in data["decisions"]] == ["aaaa", "bbbb"]
     assert set(data["decisions"][0]) == set(Decision.model_fields)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["decisions.json"]  # no lock, no temp
 
@@ -180,7 +185,13 @@ GOOD = json.dumps({"version": 1, "decisions": [decision("aaaa").model_dump()]}, 
         pytest.param(GOOD[: len(GOOD) // 2].encode(), "invalid JSON", id="truncated"),
         pytest.param(b"", "empty", id="empty"),
         pytest.param(b"\xff\xfe\x00garbage", "UTF-8", id="binary"),
-        pytest.param(b'{"version": 2, "decisions": []}', "newer", id="future-version"),
+        pytest.param(b'{"version": 3, "decisions": []}', "newer", id="future-version"),
+        pytest.param(b'{"version": 1, "decisions": [], "legacy": []}', "unknown key",
+                     id="legacy-in-v1"),
+        pytest.param(b'{"version": 2, "decisions": [], "legacy": {}}', "must be a list",
+                     id="legacy-dict"),
+        pytest.param(b'{"version": 2, "decisions": [], "legacy": [{"key": "k"}]}',
+                     "legacy decision 1", id="legacy-entry"),
         pytest.param(b'{"version": "1", "decisions": []}', "version", id="version-string"),
         pytest.param(b'{"decisions": []}', "version", id="no-version"),
         pytest.param(b"[]", "JSON object", id="list"),

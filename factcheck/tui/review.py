@@ -68,6 +68,7 @@ class Review:
     ) -> None:
         self.report = report
         self.ledger = ledger
+        ledger.adopt(report)  # decisions of an old file find their claims
         self.who = who or current_user()
         self.clock = clock
         self.claims: tuple[Claim, ...] = tuple(c.claim for c in report.claims)
