@@ -86,9 +86,18 @@ def _starts(lang: str) -> frozenset[str]:
     return frozenset(lex.weekdays) | frozenset(lex.months) | {"midnight", "minuit", "noon", "midday", "midi"}
 
 
+_DATELINE_REACH = 100
+
+
 def _dateline(text: str, toks: list[Token], j: int, start: int) -> bool:
-    """ "Dec. 4 (UPI) --" or "PARIS, Feb 5 (Reuters) -": a dateline, not the event's date."""
-    line_start = text.rfind("\n", 0, start) + 1
+    """ "Dec. 4 (UPI) --" or "PARIS, Feb 5 (Reuters) -": a dateline, not the event's date.
+    Its place is near a line's start: the line is looked for at most _DATELINE_REACH characters
+    back (a text of one long line of dates is not copied back to its start for every date)."""
+    lo = max(0, start - _DATELINE_REACH)
+    nl = text.rfind("\n", lo, start)
+    if nl < 0 and lo > 0:
+        return False  # the line starts further back than any dateline's city ("WASHINGTON, D.C., ")
+    line_start = nl + 1
     if text[line_start:start].strip(" ,") and not text[line_start:start].strip(" ,").isupper():
         return False
     rest = text[toks[j - 1].end : toks[j - 1].end + 40] if j > 0 else ""
