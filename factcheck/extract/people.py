@@ -9,7 +9,7 @@ from itertools import chain
 from typing import Any
 
 from . import store
-from .lexicon import Lexicon, _load, _phrases, by_first
+from .lexicon import Lexicon, _load, _phrases, by_first, same_places
 from .tokens import Token, glued, match_at, match_before
 
 RoleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
@@ -182,8 +182,15 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         ):
             lead += 1
         name_toks = run[lead:]
-        # "le procureur de Marseille Nicolas Bessone": start at the given name
-        for q in range(1, len(name_toks) - 1):
+        # "le procureur de Marseille Nicolas Bessone": start at the given name, when a role's
+        # place ("procureur de Marseille") or a long run says the words before it are no name;
+        # "Diomayé Bassirou Fayé" keeps a given name the data does not know
+        cut = len(name_toks) >= 4 or _demonym(toks[name_toks[0]].norm) or (
+            name_toks[0] >= 2
+            and toks[name_toks[0] - 1].norm in _PLACE_OF
+            and bool(_role_before(toks, name_toks[0] - 1, roles, titles, max(0, name_toks[0] - 6)))
+        )
+        for q in range(1, len(name_toks) - 1) if cut else ():
             if toks[name_toks[q]].norm in given and toks[name_toks[0]].norm not in given:
                 name_toks = name_toks[q:]
                 break
@@ -223,6 +230,23 @@ def _byline_name(toks: list[Token], text: str, k: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, toks[k - 1].start) + 1
     return not text[line_start : toks[k - 1].start].strip()
+
+
+def _demonym(word: str) -> bool:
+    """A word that says where someone is from ("Ethiopian", "Kényan", "French"): a word of
+    places.toml, or a word with a demonym's ending in either language (roles.toml)."""
+    from ..text import fold
+
+    w = fold(word)
+    return w in same_places() or w.endswith(_demonym_endings())
+
+
+@cache
+def _demonym_endings() -> tuple[str, ...]:
+    return tuple(sorted({str(e) for lg in ("en", "fr") for e in _load(lg, "roles.toml").get("demonym_endings", [])}))
+
+
+_PLACE_OF = frozenset({"de", "d'", "du", "of", "in", "à"})  # "procureur de Marseille", "mayor of Lyon"
 
 
 def _cap_run(toks: list[Token], i: int, text: str | None = None) -> int:
