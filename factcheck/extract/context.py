@@ -258,8 +258,10 @@ def _is_break(toks: list[Token], k: int, lex: Lexicon) -> bool:
 def group_before(toks: list[Token], i: int, j: int, s0: int, lex: Lexicon) -> int | None:
     """A figure of "others" joined to one named before it: "Marc Dubois and 24 other
     suspects", "the mayor, along with 11 other officials", "Jean Martin, de même que 24
-    autres suspects". The group counts one more than the figure says; the token index
-    where the one named starts, or None. ``toks[i:j]`` is the figure, ``toks[j]`` "other"."""
+    autres suspects", "il a été interpellé, de même que 24 autres suspects". The group
+    counts one more than the figure says; the token index where the one named starts (the
+    joiner, when the one is a clause's subject before an aside), or None. ``toks[i:j]`` is
+    the figure, ``toks[j]`` "other"."""
     if j >= len(toks) or toks[j].norm not in word_set(lex.lang, "others"):
         return None
     k = i
@@ -269,12 +271,15 @@ def group_before(toks: list[Token], i: int, j: int, s0: int, lex: Lexicon) -> in
             break
     else:
         return None
+    joiner = k
+    aside = False
     if k - 1 >= s0 and toks[k - 1].norm == ",":
         if p[0] in word_set(lex.lang, "and"):
             return None  # "12 people on Monday, and 30 others in Lyon": a list goes on
         k -= 1
+        aside = True
     if k - 1 < s0 or not toks[k - 1].is_word or toks[k - 1].norm in lex.weekdays or toks[k - 1].norm in lex.months:
-        return None
+        return joiner if aside and k - 1 >= s0 else None
     # the one named: a run of capitalised words ("Marc Dubois"), or a noun after a determiner
     # ("the mayor", "le maire")
     start = k - 1
@@ -284,7 +289,9 @@ def group_before(toks: list[Token], i: int, j: int, s0: int, lex: Lexicon) -> in
         return start
     if start - 1 >= s0 and toks[start - 1].norm in word_set(lex.lang, "one_determiners"):
         return start - 1
-    return None
+    # "Il a été interpellé, de même que 24 autres suspects", "He was charged, along with 11
+    # others": the one is the clause's subject, named before; the group starts at the joiner
+    return joiner if aside else None
 
 
 def whole_after_part(toks: list[Token], i: int, s0: int) -> bool:

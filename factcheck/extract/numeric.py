@@ -395,6 +395,8 @@ def classify(
         start, low, high = toks[group].start, low + 1, high + 1
         if not acts:  # "Jean Martin, de même que 24 autres suspects, a été mis en examen"
             acts = actions_after_aside(toks, subj.end, s1, lex)
+        if not acts:  # "Il a été interpellé, de même que 24 autres suspects"
+            acts = tuple(sorted({a for _, a in actions_in(toks, max(s0, group - CLAUSE_REACH), group, lex.lang)}))
     if whole_after_part(toks, m.i, s0):
         acts = ()  # "230 des 343 prévenus ont été condamnés": the 343 were not all sentenced
     return Draft(
