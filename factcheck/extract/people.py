@@ -186,6 +186,8 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         # place ("procureur de Marseille") or a long run says the words before it are no name;
         # "Diomayé Bassirou Fayé" keeps a given name the data does not know
         cut = len(name_toks) >= 4 or _demonym(toks[name_toks[0]].norm) or (
+            name_toks[0] >= 1 and toks[name_toks[0] - 1].norm in _ARTICLES  # "le Serbe Nikola Jovanovic"
+        ) or (
             name_toks[0] >= 2
             and toks[name_toks[0] - 1].norm in _PLACE_OF
             and bool(_role_before(toks, name_toks[0] - 1, roles, titles, max(0, name_toks[0] - 6)))
@@ -246,6 +248,7 @@ def _demonym_endings() -> tuple[str, ...]:
     return tuple(sorted({str(e) for lg in ("en", "fr") for e in _load(lg, "roles.toml").get("demonym_endings", [])}))
 
 
+_ARTICLES = frozenset({"le", "la", "l'", "les", "the", "un", "une", "a", "an"})  # a given name takes none
 _PLACE_OF = frozenset({"de", "d'", "du", "of", "in", "à"})  # "procureur de Marseille", "mayor of Lyon"
 
 
