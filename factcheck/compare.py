@@ -8,6 +8,7 @@ rounds to it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .extract.lexicon import units
@@ -126,6 +127,11 @@ def compare_amounts(
         return "unclear", f"different currencies ({d.unit} vs {s.unit})"
     a, sa = nd or normalise(d)
     b, sb = ns or normalise(s)
+    way_d, way_s = direction(d), direction(s)
+    if way_d and way_s and way_d != way_s:
+        return "conflicts", "one figure is a rise, the other a fall"
+    if way_d and way_d == way_s and (a.low < 0) != (b.low < 0):
+        a, b = _unsigned(a), _unsigned(b)  # "-38.4%" and "fell 38.4%": one fall, written two ways
     # a year is 12 months and 52 weeks, give or take the calendar (a share of the figure: in
     # days, 40 seconds and a minute are both close to nothing)
     calendar = d.kind == "duration" and d.unit != s.unit
@@ -153,6 +159,47 @@ def compare_amounts(
             return "agrees", "figure within the range"
         return "agrees", "figures compatible once hedges and rounding are read"
     return "conflicts", "incompatible figures"
+
+
+_DIRECTED = frozenset({"percent", "money", "count", "quantity"})
+_BEFORE, _AFTER = 4, 2  # words read for a direction before and after the figure
+_WORDS = re.compile(r"[\w'-]+")
+
+
+def direction(c: Claim) -> int:
+    """How the figure moved: -1 a fall ("fell 3%", "down 3%", "3% lower", "-3%"), +1 a rise,
+    0 when its words do not say (``[direction]`` in words.toml)."""
+    if c.kind not in _DIRECTED or c.amount is None:
+        return 0
+    if c.amount.low < 0:
+        return -1
+    at = c.span.start - c.sentence.start
+    end = c.span.end - c.sentence.start
+    if not (0 <= at <= end <= len(c.context)):
+        return 0
+    before = _WORDS.findall(fold(c.context[max(0, at - 60) : at]))[-_BEFORE:]
+    after = _WORDS.findall(fold(c.context[end : end + 30]))[:_AFTER]
+    if before[-2:] == ["up", "to"]:
+        return 0  # "up to 100 million": a ceiling, not a rise
+    fall, rise = _direction_words(c.lang)
+    for w in [*reversed(before), *after]:
+        if w in fall:
+            return -1
+        if w in rise:
+            return 1
+    return 0
+
+
+@lru_cache(maxsize=4)
+def _direction_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    from .extract.lexicon import word_set
+
+    return word_set(lang, "direction", "fall"), word_set(lang, "direction", "rise")
+
+
+def _unsigned(a: Amount) -> Amount:
+    lo, hi = sorted((abs(a.low), abs(a.high)))
+    return trusted(Amount, {"low": lo, "high": hi, "hedge": a.hedge})
 
 
 ROUNDED_KINDS = frozenset({"percent", "quantity"})  # counts are whole; money rounds by its scale word

@@ -71,3 +71,28 @@ def test_currencies_differ_is_unclear_unless_close() -> None:
     c = _claim(5e9, 5e9, text="€5bn").model_copy(update={"kind": "money", "unit": "EUR"})
     assert compare_amounts(a, b)[0] == "agrees"
     assert compare_amounts(a, c)[0] == "unclear"
+
+
+DIRECTIONS = {
+    "en-fell": ("Shares fell 3% on Monday.", "en", -1),
+    "en-fell-by": ("Shares fell by 3% on Monday.", "en", -1),
+    "en-down": ("Shares were down 3% at the close.", "en", -1),
+    "en-lower": ("Shares closed 3% lower.", "en", -1),
+    "en-sign": ("Shares: -3% on Monday.", "en", -1),
+    "en-rose": ("Revenue rose 3% to £4bn.", "en", 1),
+    "en-up-to": ("The deal is worth up to 3% of sales.", "en", 0),
+    "en-level": ("Turnout was 3% in the first round.", "en", 0),
+    "fr-chute": ("L'action a chuté de 3 % lundi.", "fr", -1),
+    "fr-en-baisse": ("Le titre est en baisse de 3 % mardi.", "fr", -1),
+    "fr-progresse": ("Le chiffre d'affaires a progressé de 3 %.", "fr", 1),
+    "fr-niveau": ("La participation atteint 3 % au premier tour.", "fr", 0),
+}
+
+
+@pytest.mark.parametrize(("text", "lang", "way"), DIRECTIONS.values(), ids=DIRECTIONS.keys())
+def test_the_way_a_figure_moved(text: str, lang: str, way: int) -> None:
+    from factcheck.compare import direction
+    from factcheck.extract import extract_claims
+
+    claim = next(c for c in extract_claims(Document(id="d", text=text, lang=lang)) if c.kind == "percent")
+    assert direction(claim) == way
