@@ -62,7 +62,7 @@ def build() -> dict[str, str]:
     per process; the lexicon cache's hashes, :mod:`factcheck.extract.store`, when they are of
     the same files)."""
     if not _BUILD:
-        from . import __version__
+        from ._version import __version__
         from .extract import store
 
         _BUILD.append({

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from . import __version__
+from ._version import __version__
 from .errors import REPORT_HINT, FactcheckError, InternalError, UsageError, unexpected
 
 if TYPE_CHECKING:

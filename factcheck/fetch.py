@@ -18,7 +18,7 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from . import __version__
+from ._version import __version__
 from .decode import binary_kind, decode_bytes, looks_like_html
 from .errors import FetchError
 from .models import Frozen

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import factcheck
-from factcheck import cache
+from factcheck import _version, cache
 from factcheck.cache import ClaimCache, forget, story_of
 from factcheck.extract import extract_claims, store
 from factcheck.models import Document
@@ -89,7 +88,7 @@ def test_another_build_is_extracted_again(
     expected = report_of(demo)
     before = entries(demo)
     monkeypatch.setattr(cache, "_BUILD", [])
-    monkeypatch.setattr(factcheck, "__version__", "99.0.0")
+    monkeypatch.setattr(_version, "__version__", "99.0.0")
     assert cache.build()["version"] == "99.0.0"
     assert report_of(demo) == expected
     after = entries(demo)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
+from .._version import __version__
 from ..models import Report, SourceInfo, Span, Verdict
 from .common import Decisions, Locator, hidden_count
 from .controls import INLINE, SKIPPED, ignored_counts

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from .. import __version__
+from .._version import __version__
 from ..models import Report, Span
 from .common import Decisions, Item, Locator, claim_value, decision_text, is_url, items, message, source_errors
 from .controls import INLINE
