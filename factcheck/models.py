@@ -469,7 +469,7 @@ class Claim(Frozen):
     @property
     def display_value(self) -> str:
         if self.kind == "date":
-            from .text import readable_date
+            from .readable import readable_date
 
             return readable_date(str(self.value))
         v = self.value

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import Claim, Document, Finding, JsonValue, Report, Span
-from ..text import LineIndex, readable_date
+from ..readable import readable_date
+from ..text import LineIndex
 from .controls import AUTOMATIC, INLINE, SKIPPED, ignored_counts
 from .positions import FileMap, file_map
 from .safe import inert, one_line

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..models import Claim, Finding, JsonValue
-from ..text import readable_date
+from ..readable import readable_date
 from .palette import Palette
 from .review import STATE_LABELS, TALLY_SYMBOLS, ClaimState
 from .safe import clean_line

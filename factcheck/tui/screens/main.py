@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, Protocol
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,8 +24,13 @@ from ..widgets.evidence_pane import EvidencePane
 from ..widgets.header import ReviewHeader
 from ..widgets.status_bar import StatusBar
 
-if TYPE_CHECKING:
-    from ..app import ReviewApp
+
+class _Launcher(Protocol):
+    """What this screen needs of its app (the review app), named here so that the screen
+    does not import the app that imports it."""
+
+    def launch_url(self, url: str) -> bool: ...
+
 
 STATUS_VERBS = {"confirmed": "confirmed", "draft-fixed": "draft needs fix",
                 "source-wrong": "source wrong", "ignored": "ignored"}
@@ -67,7 +72,7 @@ class MainScreen(Screen[None]):
         self._pal: Palette | None = None
 
     @property
-    def rapp(self) -> ReviewApp:
+    def rapp(self) -> _Launcher:
         return self.app  # type: ignore[return-value]
 
     @property
