@@ -33,9 +33,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LedgerError
-from .files import check_folder, load_json, open_nofollow, read_file
+from .files import (
+    check_folder,
+    display_path,
+    load_json,
+    open_nofollow,
+    read_file,
+    remove_stale_temps,
+    write_atomic,
+)
 from .models import Claim, Finding, Frozen, Report
-from .story import display_path, remove_stale_temps, repo_root, utc_now, write_atomic
+from .story import repo_root, utc_now
 from .text import fold
 
 if TYPE_CHECKING:
@@ -428,7 +436,8 @@ def dumps(decisions: dict[str, Decision], legacy: Mapping[str, Decision] | None 
 
 def _write(path: Path, decisions: dict[str, Decision], legacy: Mapping[str, Decision]) -> None:
     try:
-        write_atomic(path, dumps(decisions, legacy).encode("utf-8"), top=repo_root(path.parent))
+        write_atomic(path, dumps(decisions, legacy).encode("utf-8"), top=repo_root(path.parent),
+                     error=LedgerError)
     except OSError as exc:
         raise LedgerError(
             f"cannot write: {exc.strerror or exc}; the previous file is unchanged",

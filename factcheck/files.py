@@ -15,14 +15,16 @@ symlink, it never writes through one); lock files are opened with ``O_NOFOLLOW``
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
 import stat
 import tomllib
+from contextlib import suppress
 from pathlib import Path
 
-from .errors import FactcheckError, InputError
+from .errors import FactcheckError, InputError, StoryError
 
 MAX_FILE_BYTES = 10_000_000
 _OWN_FD = re.compile(r"/dev/(?:stdin|fd/\d+)|/proc/self/fd/\d+")
@@ -184,3 +186,83 @@ def load_toml(text: str, *, error: type[FactcheckError], where: str) -> dict[str
         raise error(f"an integer of more than {MAX_INT_DIGITS} digits; refused", path=where) from None
     _depth_ok(data, error, where)
     return data
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def display_path(path: str | Path) -> str:
+    """``path`` relative to the current directory when it is inside it, else absolute."""
+    p = Path(path).absolute()
+    with suppress(ValueError, OSError):
+        return str(p.relative_to(Path.cwd()))
+    return str(p)
+
+
+def temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+
+
+def write_temp(tmp: Path, data: bytes) -> None:
+    """Create the temporary file ``tmp`` (O_EXCL, never through a symlink) holding ``data``,
+    fsynced; a failure removes it and propagates."""
+    fd = open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_atomic(
+    path: Path, data: bytes, *, top: Path | None = None, error: type[FactcheckError] = StoryError
+) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
+
+    Temporary file in the same folder, written and fsynced, renamed over ``path``, then the
+    folder fsynced. OSError propagates; the old file is then untouched. With ``top``, the
+    folder must resolve inside that repository (``error`` otherwise). The temporary file
+    is created with O_EXCL and O_NOFOLLOW, and the rename replaces a symlink at ``path``
+    rather than writing through it.
+    """
+    path = Path(path)
+    check_folder(path.parent, top, error, display_path(path))
+    tmp = temp_name(path)
+    write_temp(tmp, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems cannot sync a directory
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove temporary files :func:`write_atomic` left for ``path`` (a writer that died).
+
+    Only call it while holding the lock that serialises writers of ``path``.
+    """
+    for tmp in Path(path).parent.glob(f".{glob.escape(Path(path).name)}.*.tmp"):
+        with suppress(OSError):
+            tmp.unlink()

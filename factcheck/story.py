@@ -15,7 +15,6 @@ one thing that touches the network.
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
 import os
@@ -30,7 +29,17 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .errors import REPORT_HINT, FactcheckError, FetchError, InputError, InternalError, StoryError, unexpected
-from .files import check_folder, load_json, load_toml, open_nofollow, read_file
+from .files import (
+    check_folder,
+    display_path,
+    fsync_dir,
+    load_json,
+    load_toml,
+    read_file,
+    temp_name,
+    write_atomic,
+    write_temp,
+)
 from .lang import LANGS, detect_lang
 from .models import Document, Frozen, SourceInfo
 from .sources import DRAFT_ID, is_url
@@ -96,84 +105,6 @@ class Story(Frozen):
         folder (``claims/x/sources/b.txt``, not story.toml's ``sources/b.txt``)."""
         src = self.source_file(spec)
         return display_path(src) if src is not None else spec.origin
-
-
-# --- small file helpers (shared with decisions.py) ------------------------------------------
-
-
-def display_path(path: str | Path) -> str:
-    """``path`` relative to the current directory when it is inside it, else absolute."""
-    p = Path(path).absolute()
-    with suppress(ValueError, OSError):
-        return str(p.relative_to(Path.cwd()))
-    return str(p)
-
-
-def _temp_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-
-
-def _write_temp(tmp: Path, data: bytes) -> None:
-    """Create the temporary file ``tmp`` (O_EXCL, never through a symlink) holding ``data``,
-    fsynced; a failure removes it and propagates."""
-    fd = open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def write_atomic(path: Path, data: bytes, *, top: Path | None = None) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
-
-    Temporary file in the same folder, written and fsynced, renamed over ``path``, then the
-    folder fsynced. OSError propagates; the old file is then untouched. With ``top``, the
-    folder must resolve inside that repository (StoryError otherwise). The temporary file
-    is created with O_EXCL and O_NOFOLLOW, and the rename replaces a symlink at ``path``
-    rather than writing through it.
-    """
-    path = Path(path)
-    check_folder(path.parent, top, StoryError, display_path(path))
-    tmp = _temp_name(path)
-    _write_temp(tmp, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # some file systems cannot sync a directory
-        pass
-    finally:
-        os.close(fd)
-
-
-def remove_stale_temps(path: Path) -> None:
-    """Remove temporary files :func:`write_atomic` left for ``path`` (a writer that died).
-
-    Only call it while holding the lock that serialises writers of ``path``.
-    """
-    for tmp in Path(path).parent.glob(f".{glob.escape(Path(path).name)}.*.tmp"):
-        with suppress(OSError):
-            tmp.unlink()
 
 
 # --- story.toml ----------------------------------------------------------------------------------
@@ -493,8 +424,8 @@ def init_story(
 def _write_new(path: Path, data: bytes) -> None:
     """Create ``path`` with ``data`` in one step, never over an existing file: a temporary
     file, written and fsynced, then hard-linked to ``path`` (which fails if it exists)."""
-    tmp = _temp_name(path)
-    _write_temp(tmp, data)
+    tmp = temp_name(path)
+    write_temp(tmp, data)
     try:
         try:
             os.link(tmp, path)
@@ -503,7 +434,7 @@ def _write_new(path: Path, data: bytes) -> None:
     finally:
         with suppress(OSError):
             os.unlink(tmp)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 # --- snapshots -------------------------------------------------------------------------------
