@@ -84,3 +84,13 @@ def test_cli_takes_the_report_dates(tmp_path: Path) -> None:
     assert [f["verdict"] for f in claim["findings"] if f["source"] == "wire"] == ["conflicts"]
     bad = subprocess.run([*argv[:4], "--date", "2023-02-30"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_a_date_said_again_in_another_sentence_is_claimed_again() -> None:
+    text = (
+        "Voters went to the polls on Sunday. On Sunday, the prime minister also spoke.\n\n"
+        "Turnout was high on Sunday, on Sunday, officials said."
+    )
+    dates = [c for c in extract_claims(Document(id="d", text=text)) if c.kind == "date"]
+    assert [c.span.start for c in dates] == [text.index("Sunday"), text.index("On Sunday") + 3,
+                                             text.index("high on Sunday") + 8]

@@ -156,17 +156,19 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                 ),
             )
         )
-    seen_dates: set[str] = set()
+    seen_dates: set[tuple[str, int]] = set()  # (value, sentence start)
     found = sorted(find_dates(text, toks, lex, used) + find_relative_dates(toks, lex, used), key=lambda m: m.start)
     for dm in found:
         if doc.date:
             dm = replace(dm, parts=resolve(dm.parts, doc.date))  # "on Sunday" of a report of Tuesday 10
         s = sent_of(dm.end - 1)
-        if s is None or dm.value in seen_dates:
-            continue  # a date said again is the same date
+        if s is None:
+            continue
+        if (dm.value, s.start) in seen_dates:
+            continue  # a date said again in its sentence is the same date; in another, it may date another event
         if dm.start < s.start or dm.end > s.end:
             dm = replace(dm, start=max(dm.start, s.start), end=min(dm.end, s.end))
-        seen_dates.add(dm.value)
+        seen_dates.add((dm.value, s.start))
         out.append(
             (
                 dm.start,
