@@ -76,12 +76,15 @@ def align_document(
     itself: bool = False,
     draft_sides: Sequence[Side] | None = None,
     reasons: Templates | None = None,
+    draft_date: str | None = None,
 ) -> dict[str, Finding]:
     """Findings of one source (or of the draft against itself) keyed by draft claim id.
 
     ``draft_sides``: :func:`~factcheck.scoring.side` of each draft claim, when the caller
     aligns the same draft against many sources and reads its claims once. ``reasons``: the
-    phrase templates a finding's ``why`` is rendered with (by default ``lexicon/reasons.toml``)."""
+    phrase templates a finding's ``why`` is rendered with (by default ``lexicon/reasons.toml``).
+    ``draft_date``: the draft's report date; a conflict on a figure that changes as news comes
+    in (a toll) says how much later or earlier the source reported (``doc.date``)."""
     if itself:
         pairs = _self_pairs(draft_claims)
     else:
@@ -94,6 +97,7 @@ def align_document(
     used_s: dict[int, Claim] = {}
     shared_ok: dict[int, bool] = {}
     out: dict[str, Finding] = {}
+    gap = None if itself else _days_between(draft_date, doc.date)
     for sc, di, si, verdict, evidence in pairs:
         if di in taken_d:
             continue
@@ -103,6 +107,8 @@ def align_document(
             continue
         s = source_claims[si]
         taken_d.add(di)
+        if gap and verdict == "conflicts" and set(d.actions) & concepts(d.lang).changing:
+            evidence = replace(evidence, report_gap=gap)  # "43 dead" a day after "37": say so
         for sj in group[si]:  # a figure the source repeats is one fact: its repeats go with it
             used_s.setdefault(sj, d)
             shared_ok[sj] = shared_ok.get(sj, True) and verdict == "agrees"
@@ -120,6 +126,16 @@ def align_document(
             },
         )
     return out
+
+
+def _days_between(a: str | None, b: str | None) -> int | None:
+    """Days from report date ``a`` to ``b`` (YYYY-MM-DD), or None when either is unknown."""
+    from datetime import date
+
+    try:
+        return (date.fromisoformat(str(b)) - date.fromisoformat(str(a))).days if a and b else None
+    except ValueError:
+        return None
 
 
 def _precise_first(pairs: list[Pair], draft_claims: Sequence[Claim], source_claims: Sequence[Claim]) -> list[Pair]:

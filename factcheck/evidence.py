@@ -42,6 +42,7 @@ class Evidence:
     name_ratio: float = 0.0  # the surnames' likeness, for "surnames_alike"
     roles: tuple[str, ...] = ()  # roles both people have
     date_context: float | None = None  # how alike the sentences of two dates are
+    report_gap: int | None = None  # days from the draft's report to the source's, for a figure that changes
     comparison: str = ""  # what comparing the two values said ("incompatible figures")
 
     def compared(self, reason: str) -> Evidence:
@@ -103,6 +104,10 @@ def render(ev: Evidence, templates: Templates | None = None, *, numeric: bool = 
         parts.append(t["other_person"].format(person=ev.other_person))
     if ev.sentence:
         parts.append(t["sentence"])
+    if ev.report_gap:
+        days = abs(ev.report_gap)
+        said = t["report_later" if ev.report_gap > 0 else "report_earlier"]
+        parts.append(said.format(days=days, unit=t["day"] if days == 1 else t["days"]))
     if ev.comparison:
         parts.append(ev.comparison)
     return "; ".join(parts)

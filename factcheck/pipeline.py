@@ -51,7 +51,9 @@ def check(
     sides = [side(c) for c in draft_claims]  # read once, scored against every source
     for doc in sources:
         source_claims = claims_of(doc, weak=True)  # "a child was hospitalized" supports a one
-        found = align_document(draft_claims, doc, source_claims, draft_sides=sides, reasons=reasons)
+        found = align_document(
+            draft_claims, doc, source_claims, draft_sides=sides, reasons=reasons, draft_date=draft.date
+        )
         for claim_id, finding in found.items():
             per_claim[claim_id].append(finding)
     for claim_id, finding in align_document(draft_claims, draft, draft_claims, itself=True, reasons=reasons).items():

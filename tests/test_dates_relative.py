@@ -94,3 +94,26 @@ def test_a_date_said_again_in_another_sentence_is_claimed_again() -> None:
     dates = [c for c in extract_claims(Document(id="d", text=text)) if c.kind == "date"]
     assert [c.span.start for c in dates] == [text.index("Sunday"), text.index("On Sunday") + 3,
                                              text.index("high on Sunday") + 8]
+
+
+TOLL = "The floods have killed {} people, officials said."
+
+
+def test_a_conflict_on_a_toll_names_the_later_report() -> None:
+    draft = Document(id="draft", text=TOLL.format(37), date="2024-05-12")
+    later = Document(id="wire", text=TOLL.format(43), date="2024-05-14")
+    earlier = Document(id="local", text=TOLL.format(31), date="2024-05-11")
+    undated = Document(id="blog", text=TOLL.format(40))
+    report = check(draft, [later, earlier, undated])
+    whys = {f.source: (f.verdict, f.why) for f in report.claims[0].findings}
+    assert whys["wire"][0] == whys["local"][0] == whys["blog"][0] == "conflicts"  # the verdict stays
+    assert "the source's report is 2 days later" in whys["wire"][1]
+    assert "the source's report is 1 day earlier" in whys["local"][1]
+    assert "report is" not in whys["blog"][1]
+
+
+def test_a_figure_that_does_not_change_gets_no_report_gap() -> None:
+    draft = Document(id="draft", text="The mayor, 54, said the town would rebuild.", date="2024-05-12")
+    source = Document(id="wire", text="The mayor, 56, said the town would rebuild.", date="2024-05-14")
+    found = [f for c in check(draft, [source]).claims for f in c.findings if f.source == "wire"]
+    assert found and all("report is" not in f.why for f in found)

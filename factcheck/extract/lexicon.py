@@ -81,6 +81,8 @@ class Concepts:
     loose: frozenset[str]
     # actions that make their figure another fact than one without them ("sought")
     apart: frozenset[str]
+    # actions whose figure grows as news comes in (a toll, the injured, arrests)
+    changing: frozenset[str]
     # action stems (single token prefixes) and phrases
     action_stems: tuple[tuple[str, str], ...]
     action_phrases: dict[tuple[str, ...], frozenset[str]]
@@ -202,6 +204,7 @@ def _concepts(lang: str) -> Concepts:
     ap: dict[tuple[str, ...], set[str]] = {}
     loose = {cid for cid, entry in data["actions"].items() if entry.get("loose")}
     apart = {cid for cid, entry in data["actions"].items() if entry.get("apart")}
+    changing = {cid for cid, entry in data["actions"].items() if entry.get("changes")}
     for cid, entry in data["actions"].items():
         for lg in langs:
             for item in entry.get(lg, []):
@@ -224,6 +227,7 @@ def _concepts(lang: str) -> Concepts:
         trait=frozenset(trait),
         loose=frozenset(loose),
         apart=frozenset(apart),
+        changing=frozenset(changing),
         action_stems=tuple(stems),
         action_phrases={k: frozenset(v) for k, v in ap.items()},
         subject_index=by_first({k: frozenset(v) for k, v in sp.items()}),
