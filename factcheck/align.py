@@ -92,6 +92,7 @@ def align_document(
         pairs = _pairs(draft_claims, sides, doc, source_claims)
     pairs.sort(key=lambda p: (-p.score, p.draft, p.source))
     pairs = _precise_first(pairs, draft_claims, source_claims)
+    vaguer = _vaguer_sayings(pairs, draft_claims, source_claims)
     group = _repeat_groups(source_claims)
     taken_d: set[int] = set()
     used_s: dict[int, Claim] = {}
@@ -109,6 +110,8 @@ def align_document(
         taken_d.add(di)
         if gap and verdict == "conflicts" and set(d.actions) & concepts(d.lang).changing:
             evidence = replace(evidence, report_gap=gap)  # "43 dead" a day after "37": say so
+        if di in vaguer and vaguer[di] != si and s.hedge != "vague":
+            evidence = replace(evidence, also_said=source_claims[vaguer[di]].text)  # "dozens injured" too
         for sj in group[si]:  # a figure the source repeats is one fact: its repeats go with it
             used_s.setdefault(sj, d)
             shared_ok[sj] = shared_ok.get(sj, True) and verdict == "agrees"
@@ -136,6 +139,20 @@ def _days_between(a: str | None, b: str | None) -> int | None:
         return (date.fromisoformat(str(b)) - date.fromisoformat(str(a))).days if a and b else None
     except ValueError:
         return None
+
+
+def _vaguer_sayings(
+    pairs: list[Pair], draft_claims: Sequence[Claim], source_claims: Sequence[Claim]
+) -> dict[int, int]:
+    """For a draft claim, the source's vague saying of its fact ("dozens injured", in a
+    headline) that the precise one ("37 people were injured") goes before: shown with it."""
+    out: dict[int, int] = {}
+    for p in pairs:  # best first
+        if p.draft in out or p.verdict == "unclear" or draft_claims[p.draft].hedge == "vague":
+            continue
+        if source_claims[p.source].hedge == "vague":
+            out[p.draft] = p.source
+    return out
 
 
 def _precise_first(pairs: list[Pair], draft_claims: Sequence[Claim], source_claims: Sequence[Claim]) -> list[Pair]:

@@ -42,6 +42,7 @@ class Evidence:
     name_ratio: float = 0.0  # the surnames' likeness, for "surnames_alike"
     roles: tuple[str, ...] = ()  # roles both people have
     date_context: float | None = None  # how alike the sentences of two dates are
+    also_said: str | None = None  # the source's vaguer saying of the same fact ("dozens injured")
     report_gap: int | None = None  # days from the draft's report to the source's, for a figure that changes
     comparison: str = ""  # what comparing the two values said ("incompatible figures")
 
@@ -104,6 +105,8 @@ def render(ev: Evidence, templates: Templates | None = None, *, numeric: bool = 
         parts.append(t["other_person"].format(person=ev.other_person))
     if ev.sentence:
         parts.append(t["sentence"])
+    if ev.also_said:
+        parts.append(t["also_said"].format(text=ev.also_said))
     if ev.report_gap:
         days = abs(ev.report_gap)
         said = t["report_later" if ev.report_gap > 0 else "report_earlier"]

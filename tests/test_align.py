@@ -210,6 +210,7 @@ def test_a_source_precise_figure_wins_over_its_vague_headline() -> None:
     )
     f = finding(claim(r, "about 20 injured"))
     assert f is not None and f.verdict == "conflicts" and f.value == 37
+    assert 'the source also says "dozens injured"' in f.why  # both sayings shown
 
 
 def test_a_name_that_only_says_who_spoke_does_not_set_a_figure_apart() -> None:
