@@ -112,6 +112,8 @@ def _subjects(x: Side) -> frozenset[str]:
     amount of money or a measure, its kind (and what the unit measures) as well."""
     c = x.claim
     if c.kind == "money":
+        if c.unit and c.unit.startswith("per "):  # an exchange rate: "50 to the dollar"
+            return x.specific | {"rate:" + c.unit}
         return x.specific | {"money"}
     if c.kind == "quantity":
         return x.specific | {"measure:" + str(units()["dimensions"].get(c.unit or ""))}

@@ -71,6 +71,24 @@ def _currency_before(toks: list[Token], i: int) -> tuple[str | None, int]:
     return None, i
 
 
+def _rate_of(toks: list[Token], j: int, lex: Lexicon) -> tuple[str, int] | None:
+    """An exchange rate after a figure: "to the (US) dollar", "per dollar", "for $1", "pour un
+    dollar", "face à l'euro" (words.toml rate_per). Its unit is "per" the currency, and the
+    token after it; None when no currency follows."""
+    for p in phrase_starts(lex.lang, "rate_per").get(toks[j].norm, ()) if j < len(toks) else ():
+        k = j + match_at(toks, j, p) if match_at(toks, j, p) else 0
+        if not k:
+            continue
+        while k < len(toks) and toks[k].norm in word_set(lex.lang, "rate_one"):
+            k += 1  # "un dollar", "the US dollar", "1 dollar"
+        if k + 1 < len(toks) and toks[k].text in units()["currency"]["symbols"] and toks[k + 1].norm in ("1", "one"):
+            return "per " + units()["currency"]["symbols"][toks[k].text], k + 2  # "for $1"
+        base, e = _currency_after(toks, k)
+        if base is not None:
+            return "per " + base, e
+    return None
+
+
 def _currency_after(toks: list[Token], j: int) -> tuple[str | None, int]:
     u = units()["currency"]
     if j < len(toks):
@@ -211,6 +229,9 @@ def classify(
             hedge, start = h[1], toks[ci - h[0]].start
         else:
             start = toks[ci].start if m.hstart is None else start
+    rate = _rate_of(toks, j, lex)
+    if rate is not None:  # "50 pounds for $1", "around 50 to the US dollar", "50 livres pour un dollar"
+        cur, j = rate
     if cur is not None:
         end = toks[j - 1].end
         subj = find_subject(toks, j, s1, lex)
