@@ -117,8 +117,8 @@ def parse(expected: str) -> Expected:
     if words[-1].startswith("~"):
         hedge = words.pop()[1:]
         assert hedge in HEDGES, f"unknown hedge in {expected!r}"
-    assert 2 <= len(words) <= 3, expected
-    unit = words[2] if len(words) > 2 else None
+    assert 2 <= len(words) <= 4, expected
+    unit = " ".join(words[2:]) or None  # "per USD": an exchange rate's unit has two words
     return Expected("claim", (kind,), _value(words[1]), unit, hedge, figure or None)
 
 
