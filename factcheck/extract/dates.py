@@ -39,12 +39,14 @@ class DateMention:
     def value(self) -> str:
         p = self.parts
         out = []
-        if "relative" in p:
-            return f"relative {p['relative']}"  # unresolved: no report date to count from
+        if "relative" in p:  # unresolved: no report date to count from
+            return f"relative {p['relative']}" + (f" --{p['month']:02d}" if "month" in p else "")
         if "part" in p:
             out.append({"end": "end of", "start": "start of", "mid": "mid"}[str(p["part"])])
         if "weekday" in p:
             out.append(WEEKDAY_NAMES[int(p["weekday"])])
+        if "season" in p:
+            out.append(str(p["season"]))
         ymd = ""
         if "year" in p:
             ymd = f"{p['year']:04d}" if isinstance(p["year"], int) else str(p["year"])
@@ -70,13 +72,18 @@ def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> l
     for i in [k for k, t in enumerate(toks) if t.kind == "num" or t.norm in starts]:
         if i < after or i in taken or _byline(text, toks, i):
             continue
-        d = _month_or_weekday(toks, i, lex, parts_map) or _year(toks, i, lex) or _time(toks, i, lex)
+        d = (
+            _month_or_weekday(toks, i, lex, parts_map)
+            or _numeric_date(toks, i, lex)
+            or _year(toks, i, lex)
+            or _time(toks, i, lex)
+        )
         if d is None:
             continue
         if not _dateline(text, toks, d[1], d[0].start):
             out.append(d[0])
         after = d[1]
-    return out
+    return out + _ago(text, toks, lex)
 
 
 @cache
@@ -128,6 +135,10 @@ def _month_or_weekday(toks: list[Token], i: int, lex: Lexicon, parts_map: PartsM
         k = _day_month(toks, j + 1 if j < n and toks[j].norm == "," else j, lex, parts)
         if k:
             j = k
+        else:  # "last Friday", "ce samedi soir", "mardi dernier": a step off the report's day
+            s0, j = _steps(toks, i, j, lex, parts)
+            start = toks[s0].start
+            j = _daypart(toks, j, lex.lang)
         end = toks[j - 1].end
         return DateMention(start, end, parts), j
     # a day before the month: "5 February", "le 9 janvier"
@@ -155,6 +166,14 @@ def _month_or_weekday(toks: list[Token], i: int, lex: Lexicon, parts_map: PartsM
         if not k:
             return None
         s = _part_before(toks, i, parts_map, parts)
+        if "day" not in parts and "year" not in parts and s is None:
+            rel = _relative_year_after(toks, k, lex.lang)
+            if rel is not None:  # "in September of last year", "en septembre de l'année dernière"
+                parts["relative"], k = rel
+            else:  # "last March", "en mars dernier"
+                s0, k = _steps(toks, i, k, lex, parts)
+                if s0 < i:
+                    s = s0
         return DateMention(toks[s].start if s is not None else start, toks[k - 1].end, parts), k
     return None
 
@@ -236,6 +255,8 @@ def _year(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
         and glued(toks[i + 1], toks[i + 2])
     ):
         return None  # 2,000 or 2024.5
+    if _season_before(toks, i, lex.lang):
+        return None  # "the summer of 2023": the season's
     cues = word_set(lex.lang, "year_cues")
     decade = word_set(lex.lang, "decade_before")
     n = len(toks)
@@ -316,17 +337,30 @@ def find_relative_dates(toks: list[Token], lex: Lexicon, taken: set[int]) -> lis
     from .tokens import match_at
 
     index = _relative_index(lex.lang)
+    seasons = _table(lex.lang, "seasons")
     out: list[DateMention] = []
     after = 0
     for i, t in enumerate(toks):
-        if i < after or t.norm not in index or i in taken:
+        if i < after or i in taken:
+            continue
+        if t.norm in seasons:
+            d = _season(toks, i, lex)
+            if d is not None:
+                out.append(d[0])
+                after = d[1]
+            continue
+        if t.norm not in index:
             continue
         for phrase, rel in index[t.norm]:
             m = match_at(toks, i, phrase)
-            if m:
-                out.append(DateMention(t.start, toks[i + m - 1].end, {"relative": rel}))
-                after = i + m
-                break
+            if not m:
+                continue
+            if _of_after(toks, i + m) or _month_before(toks, i, lex):
+                break  # "la veille du scrutin", "the day before yesterday's"; "September of last year"
+            j = _daypart(toks, i + m, lex.lang) if rel.startswith("day ") else i + m
+            out.append(DateMention(t.start, toks[j - 1].end, {"relative": rel}))
+            after = j
+            break
     return out
 
 
@@ -339,6 +373,8 @@ def resolve(parts: dict[str, int | str], day: str | None) -> dict[str, int | str
     if day is None:
         return parts
     base = dt.date.fromisoformat(day)
+    step = int(parts.get("step", 0))
+    rest = {k: v for k, v in parts.items() if k != "step"}
     if "relative" in parts:
         unit, offset = str(parts["relative"]).split()
         k = int(offset)
@@ -348,9 +384,206 @@ def resolve(parts: dict[str, int | str], day: str | None) -> dict[str, int | str
         if unit == "month":
             months = base.year * 12 + base.month - 1 + k
             return {"year": months // 12, "month": months % 12 + 1}
+        if "month" in parts:  # "in September of last year"
+            return {"year": base.year + k, "month": parts["month"]}
         return {"year": base.year + k}
     if "weekday" in parts and not {"day", "month", "year"} & parts.keys():
         back = (base.weekday() - int(parts["weekday"])) % 7
+        if step < 0 and back == 0:
+            back = 7  # "last Friday" in a Friday's report: a week before
+        if step > 0:
+            back = -((int(parts["weekday"]) - base.weekday()) % 7 or 7)  # "next Monday": the first after
         d = base - dt.timedelta(days=back)
-        return {**parts, "year": d.year, "month": d.month, "day": d.day}
-    return parts
+        return {**rest, "year": d.year, "month": d.month, "day": d.day}
+    if "season" in parts and "year" not in parts:
+        first = _SEASON_START[str(parts["season"])]
+        months = (first - 1 + 3) % 12 + 1  # the month after the season's last
+        if step < 0:  # the last one over before the report's month
+            y = base.year - 1 if first != 12 else base.year - 2
+            if first != 12 and base.month >= months:
+                y = base.year
+            elif first == 12 and base.month >= months and base.month < 12:
+                y = base.year - 1
+        elif step > 0:  # the first to start after it
+            y = base.year if base.month < first else base.year + 1
+        else:  # the season of the report's year, a winter being the one it is in or ends
+            y = base.year - 1 if first == 12 and base.month <= 2 else base.year
+        return {**rest, "year": y}
+    if "step" in parts and "month" in parts and not {"day", "year"} & parts.keys():
+        m = int(parts["month"])
+        if step < 0:  # "last March": the last March before the report's month
+            y = base.year if m < base.month else base.year - 1
+        elif step > 0:
+            y = base.year if m > base.month else base.year + 1
+        else:
+            y = base.year
+        return {**rest, "year": y}
+    return rest
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+@cache
+def _table(lang: str, key: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """A phrase table of words.toml (phrase -> value) by its first token, longest first."""
+    from .lexicon import by_first, tokenize_phrase
+
+    table = lexicon(lang).words.get(key, {})
+    return by_first({tuple(tokenize_phrase(k)): str(v) for k, v in table.items() if isinstance(v, str)})
+
+
+def _phrase_at(toks: list[Token], i: int, lang: str, key: str) -> tuple[int, str] | None:
+    """The phrase of table ``key`` at toks[i]: (tokens it spans, its value)."""
+    from .tokens import match_at
+
+    if i >= len(toks):
+        return None
+    for phrase, v in _table(lang, key).get(toks[i].norm, ()):
+        m = match_at(toks, i, phrase)
+        if m:
+            return m, v
+    return None
+
+
+def _steps(toks: list[Token], i: int, j: int, lex: Lexicon, parts: dict[str, int | str]) -> tuple[int, int]:
+    """A step word before toks[i] ("last", "ce") or at toks[j] ("dernier", "prochain"): set
+    ``parts["step"]``; return the mention's first token and the token after it."""
+    s0 = i
+    if i > 0 and (i < 2 or toks[i - 2].norm not in ("the", "le", "la")):  # "the last Friday of May"
+        for k in (1, 2):
+            if i - k >= 0:
+                hit = _phrase_at(toks, i - k, lex.lang, "date_steps_before")
+                if hit and hit[0] == k:
+                    parts["step"] = int(hit[1])
+                    s0 = i - k
+                    break
+    hit = _phrase_at(toks, j, lex.lang, "date_steps_after")
+    if hit:
+        parts["step"] = int(hit[1])
+        j += hit[0]
+    return s0, j
+
+
+def _daypart(toks: list[Token], j: int, lang: str) -> int:
+    """Past a part of the day at toks[j] ("evening", "soir", "au soir")."""
+    hit = _phrase_at(toks, j, lang, "date_dayparts")
+    return j + hit[0] if hit else j
+
+
+def _of_after(toks: list[Token], j: int) -> bool:
+    return j < len(toks) and toks[j].norm in ("of", "de", "du", "des", "d'", "'s")
+
+
+def _month_before(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """toks[i] follows a month, with "of"/"de" between or not: the month's relative year."""
+    k = i - 1
+    if k >= 0 and toks[k].norm in ("of", "de", "d'"):
+        k -= 1
+    return k >= 0 and _month_at(toks, k, lex) and _relative_year_after(toks, k + 1, lex.lang) is not None
+
+
+def _relative_year_after(toks: list[Token], k: int, lang: str) -> tuple[str, int] | None:
+    """A relative year at toks[k] ("last year", "of last year", "de l'année dernière")."""
+    from .tokens import match_at
+
+    j = k + 1 if k < len(toks) and toks[k].norm in ("of", "de", "d'") else k
+    if j >= len(toks):
+        return None
+    for phrase, rel in _relative_index(lang).get(toks[j].norm, ()):
+        m = match_at(toks, j, phrase)
+        if m and rel.startswith("year "):
+            return rel, j + m
+    return None
+
+
+def _season_before(toks: list[Token], i: int, lang: str) -> bool:
+    """The year at toks[i] is a season's: "summer 2023", "the summer of 2023", "l'été de 2023"."""
+    k = i - 1
+    if k >= 0 and toks[k].norm in ("of", "de"):
+        k -= 1
+    return k >= 0 and toks[k].norm in _table(lang, "seasons")
+
+
+def _season(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | None:
+    """ "this summer", "last winter", "cet été", "l'été dernier", "the summer of 2023"."""
+    n = len(toks)
+    hit = _phrase_at(toks, i, lex.lang, "seasons")
+    if hit is None:
+        return None
+    parts: dict[str, int | str] = {"season": hit[1]}
+    j = i + hit[0]
+    k = j + 1 if j < n and toks[j].norm in ("of", "de") else j
+    if k < n and toks[k].kind == "num" and len(toks[k].text) == 4 and 1900 <= int(toks[k].text) <= 2100:
+        parts["year"] = int(toks[k].text)
+        s0 = i - 1 if i > 0 and toks[i - 1].norm in ("the", "l'") else i
+        return DateMention(toks[s0].start, toks[k].end, parts), k + 1
+    s0, j = _steps(toks, i, j, lex, parts)
+    if "step" not in parts:
+        return None  # a season alone ("in summer") dates nothing
+    if s0 == i and i > 0 and toks[i - 1].norm == "l'":
+        s0 = i - 1  # "l'été dernier"
+    return DateMention(toks[s0].start, toks[j - 1].end, parts), j
+
+
+def _numeric_date(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | None:
+    """ "7/7/2024", "05/11/2023", "05.11.2023": day first in French; in English only where the
+    reading is the same either way or one side cannot be a month ("21/3/2024", "3/21/2024")."""
+    n = len(toks)
+    if i + 4 >= n or len(toks[i].text) > 2 or toks[i + 2].kind != "num" or len(toks[i + 2].text) > 2:
+        return None
+    sep = toks[i + 1].norm
+    if sep not in ("/", ".") or toks[i + 3].norm != sep or (sep == "." and lex.lang != "fr"):
+        return None
+    y = toks[i + 4]
+    if y.kind != "num" or len(y.text) != 4 or not all(glued(toks[k], toks[k + 1]) for k in range(i, i + 4)):
+        return None
+    a, b = int(toks[i].text), int(toks[i + 2].text)
+    if lex.lang == "fr" or a == b or a > 12:
+        day, month = a, b
+    elif b > 12:
+        day, month = b, a
+    else:
+        return None  # "3/4/2024": 3 April or March 4
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return DateMention(toks[i].start, y.end, {"year": int(y.text), "month": month, "day": day}), i + 5
+
+
+_AGO_UNITS = {"day": "day", "days": "day", "jour": "day", "jours": "day", "week": "week", "weeks": "week",
+              "semaine": "week", "semaines": "week", "month": "month", "months": "month", "mois": "month",
+              "year": "year", "years": "year", "an": "year", "ans": "year", "annee": "year", "annees": "year",
+              "decade": "decade", "decades": "decade", "decennie": "decade", "decennies": "decade"}
+
+
+def _ago(text: str, toks: list[Token], lex: Lexicon) -> list[DateMention]:
+    """ "ten years ago", "il y a dix ans": the day, month or year counted back from the report
+    (the figure itself stays a duration: a time since)."""
+    from .numbers import find_mentions
+    from .tokens import match_at
+
+    after = [tuple(p.split()) for p in lex.words.get("date_ago", {}).get("after", [])]
+    before = [tuple(p.split()) for p in lex.words.get("date_ago", {}).get("before", [])]
+    if not after and not before:
+        return []
+    norms = {t.norm for t in toks}
+    if not any(p[0] in norms for p in after + before):
+        return []
+    out: list[DateMention] = []
+    for m in find_mentions(text, toks, lex):
+        if m.j >= len(toks) or toks[m.j].norm not in _AGO_UNITS or m.is_range or not float(m.low).is_integer():
+            continue
+        unit, k = _AGO_UNITS[toks[m.j].norm], int(m.low)
+        first = toks[m.i].start if m.hstart is None else m.hstart
+        start = end = None
+        if any(match_at(toks, m.j + 1, p) for p in after):
+            start, end = first, toks[m.j + 1].end
+        for p in before:
+            if m.i >= len(p) and match_at(toks, m.i - len(p), p) == len(p):
+                start, end = toks[m.i - len(p)].start, toks[m.j].end
+        if start is None or end is None:
+            continue
+        rel = {"day": f"day -{k}", "week": f"day -{7 * k}", "month": f"month -{k}", "year": f"year -{k}",
+               "decade": f"year -{10 * k}"}[unit]
+        out.append(DateMention(start, end, {"relative": rel}))
+    return out
