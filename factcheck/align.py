@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import NamedTuple, cast
 
 from .compare import compare, normalise, same_nominal
@@ -109,9 +108,9 @@ def align_document(
         s = source_claims[si]
         taken_d.add(di)
         if gap and verdict == "conflicts" and set(d.actions) & concepts(d.lang).changing:
-            evidence = replace(evidence, report_gap=gap)  # "43 dead" a day after "37": say so
+            evidence = evidence._replace(report_gap=gap)  # "43 dead" a day after "37": say so
         if di in vaguer and vaguer[di] != si and s.hedge != "vague":
-            evidence = replace(evidence, also_said=source_claims[vaguer[di]].text)  # "dozens injured" too
+            evidence = evidence._replace(also_said=source_claims[vaguer[di]].text)  # "dozens injured" too
         for sj in group[si]:  # a figure the source repeats is one fact: its repeats go with it
             used_s.setdefault(sj, d)
             shared_ok[sj] = shared_ok.get(sj, True) and verdict == "agrees"
@@ -214,17 +213,17 @@ def _pairs(
             sc, ev = score_numeric(ds, ss, shape, least - bonus)
             if bonus:
                 sc += bonus
-                ev = replace(ev, lone=True)
+                ev = ev._replace(lone=True)
         else:
             sc, ev = score_sides(ds, ss)
         if unknown[di]:
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
-            ev = replace(ev, absent_name=True)
+            ev = ev._replace(absent_name=True)
         if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
             other = other_person(ds, ss, people)
             if other:
                 sc -= OTHER_PERSON_PENALTY  # Vallandre's fine is not Mollet's
-                ev = replace(ev, other_person=other)
+                ev = ev._replace(other_person=other)
         return (sc, ev) if sc >= JUDGED_AT - slack else None
 
     raw: dict[tuple[int, int], Scored] = {}

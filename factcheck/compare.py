@@ -80,8 +80,9 @@ def _normalised(kind: str, unit: str | None, low: float, high: float, hedge: str
 
 
 def clear_caches() -> None:
-    """Forget the normalised amounts of the claims read so far."""
+    """Forget the normalised amounts and the directions of the claims read so far."""
     _normalised.cache_clear()
+    _direction_between.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -177,11 +178,18 @@ def direction(c: Claim) -> int:
     end = c.span.end - c.sentence.start
     if not (0 <= at <= end <= len(c.context)):
         return 0
-    before = _WORDS.findall(fold(c.context[max(0, at - 60) : at]))[-_BEFORE:]
-    after = _WORDS.findall(fold(c.context[end : end + 30]))[:_AFTER]
+    return _direction_between(c.context[max(0, at - 60) : at], c.context[end : end + 30], c.lang)
+
+
+@lru_cache(maxsize=16384)
+def _direction_between(before_text: str, after_text: str, lang: str) -> int:
+    """:func:`direction` from the text just before and just after a figure (each pair of
+    claims meets again across sources: worked out once per figure)."""
+    before = _WORDS.findall(fold(before_text))[-_BEFORE:]
+    after = _WORDS.findall(fold(after_text))[:_AFTER]
     if before[-2:] == ["up", "to"]:
         return 0  # "up to 100 million": a ceiling, not a rise
-    fall, rise = _direction_words(c.lang)
+    fall, rise = _direction_words(lang)
     for w in [*reversed(before), *after]:
         if w in fall:
             return -1

@@ -11,17 +11,15 @@ a reader can reword every explanation without moving a verdict.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Entities = Literal["same", "different", "missing"]
 NameMatch = Literal["same_surname", "surnames_alike", "first_name_and_role", "role_and_names_alike"]
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """Everything that argued for or against two claims stating one fact, by name.
 
     Numeric claims fill the first group of fields, names the ``name`` fields and dates
@@ -47,7 +45,7 @@ class Evidence:
     comparison: str = ""  # what comparing the two values said ("incompatible figures")
 
     def compared(self, reason: str) -> Evidence:
-        return replace(self, comparison=reason)
+        return self._replace(comparison=reason)
 
 
 NO_EVIDENCE = Evidence()

@@ -5,7 +5,6 @@ person a figure is said of. Alignment (:mod:`factcheck.align`) adds these to a p
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -56,7 +55,7 @@ def sentence_bonus(
                     continue
                 got = raw.get((di, si)) or score(di, si, ss, SENTENCE_BONUS)
                 if got and got[0] < ANCHOR_AT:
-                    raw[(di, si)] = (got[0] + SENTENCE_BONUS, replace(got[1], sentence=True))
+                    raw[(di, si)] = (got[0] + SENTENCE_BONUS, got[1]._replace(sentence=True))
 
 
 def other_person(d: Side, s: Side, people: set[str]) -> str | None:
