@@ -271,9 +271,12 @@ def _same_word(x: str, y: str) -> bool:
     return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
+DATE_PARTS = ("year", "season", "month", "day", "weekday", "hour", "relative")  # what two dates are compared on
+
+
 def compare_dates(d: Claim, s: Claim) -> tuple[str, str]:
     p, q = d.when or {}, s.when or {}
-    shared = [k for k in ("year", "month", "day", "weekday", "hour", "relative") if k in p and k in q]
+    shared = [k for k in DATE_PARTS if k in p and k in q]
     if not shared:
         return "unclear", "the two dates say different things (no common part)"
     diff = [k for k in shared if p[k] != q[k]]

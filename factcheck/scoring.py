@@ -8,7 +8,7 @@ from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
 
-from .compare import compare_amounts, normalise, same_nominal
+from .compare import DATE_PARTS, compare_amounts, normalise, same_nominal
 from .evidence import NO_EVIDENCE, Entities, Evidence, NameMatch
 from .extract.lexicon import concepts, units
 from .models import Amount, Claim
@@ -387,7 +387,7 @@ def _score_person(x: Side, y: Side) -> Scored:
 
 def _score_date(d: Claim, s: Claim) -> Scored:
     p, q = d.when or {}, s.when or {}
-    shared = [k for k in ("year", "month", "day", "weekday", "hour", "relative") if k in p and k in q]
+    shared = [k for k in DATE_PARTS if k in p and k in q]
     if not shared:
         return 0.0, NO_EVIDENCE
     sim = similarity(d, s)
@@ -401,6 +401,6 @@ def _score_date(d: Claim, s: Claim) -> Scored:
         sc += 0.1
     if all(p[k] == q[k] for k in shared):
         sc += 0.1
-        if "month" in shared or "weekday" in shared or "hour" in shared or "relative" in shared:
+        if {"month", "season", "weekday", "hour", "relative"} & set(shared):
             sc += 0.15  # a named month, day or hour that agrees is evidence in itself
     return sc, Evidence(date_context=sim)

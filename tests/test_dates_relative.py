@@ -117,3 +117,12 @@ def test_a_figure_that_does_not_change_gets_no_report_gap() -> None:
     source = Document(id="wire", text="The mayor, 56, said the town would rebuild.", date="2024-05-14")
     found = [f for c in check(draft, [source]).claims for f in c.findings if f.source == "wire"]
     assert found and all("report is" not in f.why for f in found)
+
+
+def test_two_seasons_of_one_year_conflict() -> None:
+    draft = Document(id="draft", text="The new bridge opened in the summer of 2023, the council said.")
+    source = Document(id="wire", text="The new bridge opened in the winter of 2023, the council said.")
+    same = Document(id="local", text="The new bridge opened in the summer of 2023, the council said.")
+    found = {f.source: f for f in check(draft, [source, same]).claims[0].findings}
+    assert found["wire"].verdict == "conflicts" and "season" in found["wire"].why
+    assert found["local"].verdict == "agrees"
