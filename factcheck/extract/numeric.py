@@ -288,6 +288,8 @@ def classify(
         tu, tj = str(u["time"][m.suffix][0]), j
     if tu == "hour" and _time_of_day(toks, tj):
         tu = None  # "11 heures du matin" is a time, not a duration
+    if tu == "hour" and m.i > s0 and toks[m.i - 1].norm in word_set(lex.lang, "hour_at") and m.high <= 24:
+        tu = None  # "vers 22 heures", "à 8 heures": the hour of the day something happened
     if tu is not None:
         times = unit_multiple(u["time"], toks[tj - 1].norm)  # "three decades": 30 years
         if m.compound and tj + 1 < len(toks) and toks[tj].norm in ("-", "–"):
