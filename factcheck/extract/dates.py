@@ -243,8 +243,28 @@ def _day_month(toks: list[Token], i: int, lex: Lexicon, parts: dict[str, int | s
     return j
 
 
+def _short_decade(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | None:
+    """A decade in two digits, of the last century: "les années 60", "the 60s", "the '80s"
+    (1920s to 1990s; "les années 2000" has four)."""
+    t = toks[i]
+    if t.kind != "num" or len(t.text) != 2 or not 20 <= int(t.text) <= 90 or int(t.text) % 10:
+        return None
+    decade = f"19{t.text}s"
+    n = len(toks)
+    if i > 0 and toks[i - 1].norm in word_set(lex.lang, "decade_before"):
+        return DateMention(toks[i - 1].start, t.end, {"year": decade}), i + 1  # "les années 60"
+    if i + 1 < n and toks[i + 1].norm == "s" and glued(t, toks[i + 1]):
+        k = i - 1 if i > 0 and toks[i - 1].text in ("'", "’") and glued(toks[i - 1], t) else i
+        if k > 0 and toks[k - 1].norm == "the":
+            return DateMention(toks[k - 1].start, toks[i + 1].end, {"year": decade}), i + 2  # "the 60s"
+    return None
+
+
 def _year(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | None:
     t = toks[i]
+    short = _short_decade(toks, i, lex)
+    if short is not None:
+        return short
     if t.kind != "num" or len(t.text) != 4 or not 1900 <= int(t.text) <= 2100:
         return None
     if (
