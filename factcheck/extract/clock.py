@@ -50,7 +50,8 @@ def clock_durations(
     sent_of: Callable[[int], Span | None],
     tok_range: Callable[[Span], tuple[int, int]],
 ) -> list[Clock]:
-    """Each race or clock time of ``text`` as a duration in seconds, with its token range."""
+    """Each race or clock time of ``text`` as a duration (in seconds, or in minutes when it
+    gives no seconds), with its token range."""
     out: list[Clock] = []
     starts: list[int] = []
     hint = _CLOCK_HINT.search(text)
@@ -75,13 +76,15 @@ def clock_durations(
         if m.group("h3") and not m.group("min3") and not _timed(toks, ti, lex):
             continue  # "à 14 h 30" is a time of day; "en 2 h 30", "a duré 2 h 30" how long
         seconds = int(h) * 3600 + int(mi) * 60 + int(se)
+        # in the smallest unit written: "12 h 33 min" is 753 minutes, "2:04:02" 7,442 seconds
+        value, unit = (seconds / 60, "minute") if m.group("h3") else (seconds, "second")
         start, hedge = m.start(), "exact"
         hb = hedge_before(toks, ti, lex)
         if hb:
             start, hedge = toks[ti - hb[0]].start, hb[1]
         s0, s1 = tok_range(s)
         acts = _actions(toks, ti, tj, s0, s1, lex, None, parts=False)
-        d = Draft("duration", start, m.end(), float(seconds), float(seconds), hedge, unit="second", actions=acts)
+        d = Draft("duration", start, m.end(), float(value), float(value), hedge, unit=unit, actions=acts)
         out.append(Clock(d, s, ti, tj))
     return out
 
