@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -223,6 +224,43 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                         role_end=role[1] if role else None,
                     )
                 )
+    return out + _listed_with(text, out, not_names | titles)
+
+
+_LISTED = re.compile(
+    r"(?:,\s*|\s+(?:and|et)\s+|,\s*(?:and|et)\s+)([A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+)){1,2})"
+    r"(?=\s*(?:,|;|\.|\)|\band\b|\bet\b|$))"  # the list goes on or ends: "Manchester City treble-winner" is no item
+)
+_LISTED_BEFORE = re.compile(r"(?:,\s*|\b[a-zé]+\s+)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s*$")
+
+
+def _listed_with(text: str, found: list[PersonMention], bad: frozenset[str]) -> list[PersonMention]:
+    """Names in a list with a person the rules found: "Ruben Neves, Kalidou Koulibaly and
+    Sergej Milinkovic-Savic" names three people once one of them is known. Two or three
+    capitalised words, none a word the lexicon knows as no name, next to a found name."""
+    from ..text import fold
+
+    taken = {(p.start, p.end) for p in found}
+    spans = sorted(taken)
+    out: list[PersonMention] = []
+    queue = list(found)
+    while queue:
+        p = queue.pop()
+        for m in (_LISTED.match(text, p.end), _LISTED_BEFORE.search(text, max(0, p.start - 60), p.start)):
+            if m is None:
+                continue
+            start, end = m.span(1)
+            words = text[start:end].split()
+            if any(fold(w) in bad or fold(w) in same_places() for w in words):
+                continue
+            if "\n" in text[min(start, p.end) : max(end, p.start)]:
+                continue
+            if any(a < end and start < b for a, b in spans):
+                continue
+            spans.append((start, end))
+            q = PersonMention(start, end, text[start:end], role=None, role_ids=())
+            out.append(q)
+            queue.append(q)
     return out
 
 
