@@ -178,7 +178,11 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         if (
             len(run) - lead >= 2
             and toks[run[lead]].kind == "word"
-            and (toks[run[lead]].norm in titles or toks[run[lead]].norm in not_names)
+            and (
+                toks[run[lead]].norm in titles
+                or toks[run[lead]].norm in not_names
+                or _role_word(toks[run[lead]], roles)
+            )
             and toks[run[lead]].norm not in given
         ):
             lead += 1
@@ -224,7 +228,58 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                         role_end=role[1] if role else None,
                     )
                 )
+        elif (
+            len(name_toks) == 1
+            and _lone_name_ok(toks[name_toks[0]], not_names)
+            and not (name_toks[0] > 0 and toks[name_toks[0] - 1].norm in _PLACE_OF)  # "le procureur de Marseille"
+        ):
+            # "President Macron", "le procureur Dupont", "striker Neymar": one name right
+            # after a title or a role is that person, named by the surname (or the name) alone
+            t = toks[name_toks[0]]
+            role = _role_before(toks, name_toks[0], roles, titles, _sentence_floor(toks, name_toks[0], text))
+            # an honorific, or a role written as a role: lower case ("striker Neymar", "le
+            # président Macron") or opening the sentence ("President Macron said"); a
+            # capitalised word inside a sentence is a name's ("Shares of General Motors")
+            before = toks[run[lead - 1]] if lead > 0 else None
+            titled = before is not None and (
+                before.norm in _HONORIFICS
+                or (_role_word(before, roles) and (before.start in sent_starts or before.text.islower()))
+            )
+            near = (
+                role is not None
+                and text[role[0] : role[1]].split()[-1:] != []
+                and text[role[0] : role[1]].split()[-1].islower()
+                and not any(w[:1].isupper() for w in text[role[0] : role[1]].split()[1:])
+            )
+            if titled or near:
+                out.append(
+                    PersonMention(
+                        t.start, t.end, t.text,
+                        role=text[role[0] : role[1]] if role else toks[run[lead - 1]].text,
+                        role_ids=role[2] if role else (),
+                        role_start=role[0] if role else None,
+                        role_end=role[1] if role else None,
+                    )
+                )
     return out + _listed_with(text, out, not_names | titles)
+
+
+def _role_word(t: Token, roles: RoleIndex) -> bool:
+    """A role of one word ("Prosecutor", "Striker" opening a sentence)."""
+    return any(len(p) == 1 for p, _ in roles.get(t.norm, ()))
+
+
+def _lone_name_ok(t: Token, not_names: frozenset[str]) -> bool:
+    """A word that can stand alone for a person after a title or a role: capitalised, not
+    all capitals (an acronym), no word the lexicon knows as no name, no demonym."""
+    return (
+        t.kind == "word"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and len(t.text) > 2
+        and t.norm not in not_names
+        and not _demonym(t.norm)
+    )
 
 
 _LISTED = re.compile(
@@ -286,6 +341,7 @@ def _demonym_endings() -> tuple[str, ...]:
     return tuple(sorted({str(e) for lg in ("en", "fr") for e in _load(lg, "roles.toml").get("demonym_endings", [])}))
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "m", "mme", "mlle", "me", "maitre", "sir", "dame", "lady"})
 _ARTICLES = frozenset({"le", "la", "l'", "les", "the", "un", "une", "a", "an"})  # a given name takes none
 _PLACE_OF = frozenset({"de", "d'", "du", "of", "in", "à"})  # "procureur de Marseille", "mayor of Lyon"
 
@@ -409,7 +465,7 @@ def _role_before(
     for back in range(k, max(floor - 1, k - 12), -1):
         for phrase, cid in roles.get(toks[back].norm, ()):
             m = match_at(toks, back, phrase)
-            if m and back + m <= k and _no_break(toks, back, k):
+            if m and back + m <= k and _no_break(toks, back, k) and not _named_between(toks, back + m, k):
                 start = back
                 # extend left over a possessive or adjective: "Marseille's public"
                 while (
@@ -447,6 +503,16 @@ def _role_after(toks: list[Token], j: int, roles: RoleIndex) -> tuple[int, int, 
     if not found:
         return None
     return toks[j + 1].start, toks[end - 1].end, _ids(found[0])
+
+
+def _named_between(toks: list[Token], a: int, b: int) -> bool:
+    """Another name stands between a role and a name ("Striker Neymar joined Al-Hilal": the
+    role is Neymar's); a place after "of"/"de" does not ("the mayor of Lyon, Grégory Doucet")."""
+    return any(
+        toks[k].is_cap and not (k > 0 and toks[k - 1].norm in ("of", "de", "du", "d'", "des", "in", "à"))
+        and not (k > a and toks[k - 1].is_cap)  # the rest of a place's name: "of New York"
+        for k in range(a, b)
+    )
 
 
 def _no_break(toks: list[Token], a: int, b: int) -> bool:
