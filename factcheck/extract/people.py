@@ -245,11 +245,9 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                 before.norm in _HONORIFICS
                 or (_role_word(before, roles) and (before.start in sent_starts or before.text.islower()))
             )
-            near = (
-                role is not None
-                and text[role[0] : role[1]].split()[-1:] != []
-                and text[role[0] : role[1]].split()[-1].islower()
-                and not any(w[:1].isupper() for w in text[role[0] : role[1]].split()[1:])
+            p = name_toks[0] - 1
+            near = (  # the role right before the name, written in lower case
+                role is not None and p >= 0 and toks[p].text.islower() and _role_word(toks[p], roles)
             )
             if titled or near:
                 out.append(
@@ -269,6 +267,15 @@ def _role_word(t: Token, roles: RoleIndex) -> bool:
     return any(len(p) == 1 for p, _ in roles.get(t.norm, ()))
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """The world's countries and territories, English and French, folded (lexicon/countries.txt)."""
+    from importlib import resources
+
+    raw = resources.files("factcheck").joinpath("lexicon/countries.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in raw.splitlines() if line and not line.startswith("#"))
+
+
 def _lone_name_ok(t: Token, not_names: frozenset[str]) -> bool:
     """A word that can stand alone for a person after a title or a role: capitalised, not
     all capitals (an acronym), no word the lexicon knows as no name, no demonym."""
@@ -279,6 +286,7 @@ def _lone_name_ok(t: Token, not_names: frozenset[str]) -> bool:
         and len(t.text) > 2
         and t.norm not in not_names
         and not _demonym(t.norm)
+        and t.norm not in _countries()  # "the youngest president Senegal has had"
     )
 
 
@@ -306,7 +314,7 @@ def _listed_with(text: str, found: list[PersonMention], bad: frozenset[str]) -> 
                 continue
             start, end = m.span(1)
             words = text[start:end].split()
-            if any(fold(w) in bad or fold(w) in same_places() for w in words):
+            if any(fold(w) in bad or fold(w) in same_places() for w in words) or fold(text[start:end]) in _countries():
                 continue
             if "\n" in text[min(start, p.end) : max(end, p.start)]:
                 continue
