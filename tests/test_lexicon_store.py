@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-import factcheck
+import factcheck._version
 from factcheck.extract import people, store
 
 LEX = importlib.import_module("factcheck.extract.lexicon")  # the package's name "lexicon" is a function
@@ -88,7 +88,7 @@ def test_a_file_of_another_build_is_rebuilt_quietly(
     if change == "lexicon":  # the data files changed: their hash is another
         monkeypatch.setattr(store, "data_hash", lambda package: "0" * 64)
     else:
-        monkeypatch.setattr(factcheck, "__version__", "99.0.0")
+        monkeypatch.setattr(factcheck._version, "__version__", "99.0.0")
     built = _built_afresh(monkeypatch)
     assert _tables() == fresh
     assert built == ["lexicon:en", "lexicon:fr", "concepts:en", "concepts:fr"]  # none read from the file

@@ -96,7 +96,7 @@ def data_hash(package: Path) -> str:
 
 def key() -> str:
     if _STATE.key is None:
-        from .. import __version__
+        from .._version import __version__
 
         parts = (FORMAT, __version__, sys.version, str(marshal.version), code_hash(PACKAGE, CODE), data_hash(PACKAGE))
         _STATE.key = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
