@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tables import table_lines
 
 from factcheck.extract import extract_claims
 from factcheck.models import Claim, Document
@@ -68,19 +69,10 @@ def _durations(col: str) -> tuple[tuple[float, float, str, str | None], ...]:
 
 def load() -> list[Row]:
     rows: list[Row] = []
-    for n, line in enumerate(TABLE.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) not in (6, 7):
-            raise ValueError(f"{TABLE.name}:{n}: expected 6 or 7 tab-separated columns, got {len(cols)}")
-        reason = None
-        if len(cols) == 7:
-            if not cols[6].startswith("xfail"):
-                raise ValueError(f"{TABLE.name}:{n}: the seventh column must start with 'xfail'")
-            reason = cols[6].removeprefix("xfail").lstrip(": ").strip() or "known gap"
-        day = None if cols[2] == "-" else cols[2]
-        rows.append(Row(cols[0], cols[1], day, cols[3], _dates(cols[4]), _durations(cols[5]), reason))
+    for x in table_lines(TABLE, 6):
+        c = x.cols
+        day = None if c[2] == "-" else c[2]
+        rows.append(Row(c[0], c[1], day, c[3], _dates(c[4]), _durations(c[5]), x.xfail))
     return rows
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tables import table_lines
 
 from factcheck.extract import extract_claims
 from factcheck.models import Claim, Document
@@ -43,21 +44,8 @@ class Row:
 
 
 def load(lang: str) -> list[Row]:
-    rows: list[Row] = []
-    path = DATA / f"phrases_{lang}.tsv"
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) not in (3, 4):
-            raise ValueError(f"{path.name}:{n}: expected 3 or 4 tab-separated columns, got {len(cols)}")
-        reason = None
-        if len(cols) == 4:
-            if not cols[3].startswith("xfail"):
-                raise ValueError(f"{path.name}:{n}: the fourth column must start with 'xfail'")
-            reason = cols[3].removeprefix("xfail").lstrip(": ").strip() or "known gap"
-        rows.append(Row(cols[0], lang, cols[1], cols[2].strip(), reason))
-    return rows
+    lines = table_lines(DATA / f"phrases_{lang}.tsv", 3)
+    return [Row(x.cols[0], lang, x.cols[1], x.cols[2].strip(), x.xfail) for x in lines]
 
 
 ROWS = load("en") + load("fr")

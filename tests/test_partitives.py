@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tables import table_lines
 
 from factcheck import check
 from factcheck.models import Document
@@ -47,10 +48,11 @@ def test_partitive_pairs(draft: str, source: str, verdict: str | None) -> None:
 TABLE = Path(__file__).parent / "data" / "partitives.tsv"
 
 
+COLUMNS = ("id", "lang", "draft", "figure", "source", "verdict", "value")
+
+
 def _rows() -> list[object]:
-    lines = [x for x in TABLE.read_text("utf-8").splitlines() if x and not x.startswith("#")]
-    header = lines[0].split("\t")
-    rows = [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
+    rows = [dict(zip(COLUMNS, x.cols, strict=True)) for x in table_lines(TABLE, len(COLUMNS), header=True)]
     return [pytest.param(r, id=r["id"]) for r in rows]
 
 

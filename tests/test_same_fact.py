@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tables import table_lines
 
 from factcheck.models import Document
 from factcheck.pipeline import check
@@ -13,10 +14,12 @@ from factcheck.pipeline import check
 TABLE = Path(__file__).parent / "data" / "same_fact.tsv"
 
 
+COLUMNS = ("id", "draft_lang", "draft", "figure", "source_lang", "source", "verdict", "value")
+
+
 def _rows() -> list[object]:
-    lines = [x for x in TABLE.read_text("utf-8").splitlines() if x and not x.startswith("#")]
-    header = lines[0].split("\t")
-    return [pytest.param(r, id=r["id"]) for r in (dict(zip(header, x.split("\t"), strict=False)) for x in lines[1:])]
+    rows = [dict(zip(COLUMNS, x.cols, strict=True)) for x in table_lines(TABLE, len(COLUMNS), header=True)]
+    return [pytest.param(r, id=r["id"]) for r in rows]
 
 
 @pytest.mark.parametrize("row", _rows())
