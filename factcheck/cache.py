@@ -215,23 +215,11 @@ def _prepare(folder: Path) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` through a temporary file (a reader sees the old entry or
-    the new one, never half of one; a rename never writes through a symlink). No fsync: an
-    entry lost in a crash is only extracted again."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o666)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Replace ``path`` by ``data`` (:func:`~factcheck.files.replace_unsynced`: an entry lost
+    in a crash is only extracted again)."""
+    from .files import replace_unsynced
+
+    replace_unsynced(path, data)
 
 
 # --- entries ---------------------------------------------------------------------------------

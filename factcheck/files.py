@@ -203,16 +203,17 @@ def temp_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
-def write_temp(tmp: Path, data: bytes) -> None:
+def write_temp(tmp: Path, data: bytes, *, sync: bool = True) -> None:
     """Create the temporary file ``tmp`` (O_EXCL, never through a symlink) holding ``data``,
-    fsynced; a failure removes it and propagates."""
+    fsynced unless ``sync`` is false; a failure removes it and propagates."""
     fd = open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
     try:
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view):]
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)
     except BaseException:
@@ -243,6 +244,20 @@ def write_atomic(
             os.unlink(tmp)
         raise
     fsync_dir(path.parent)
+
+
+def replace_unsynced(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` through a temporary file, so that a reader sees the old
+    file or the new one, never half of one; no fsync: for caches, where what a crash loses
+    is only built again. The rename replaces a symlink at ``path``, never writes through it."""
+    tmp = temp_name(path)
+    write_temp(tmp, data, sync=False)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def fsync_dir(folder: Path) -> None:

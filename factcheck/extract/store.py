@@ -210,22 +210,11 @@ def _marshals(v: Any) -> bool:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` through a temporary file: a reader sees the old file or
-    the new one, never half of one."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Replace ``path`` by ``data`` (:func:`~factcheck.files.replace_unsynced`: a reader sees
+    the old file or the new one, never half of one)."""
+    from ..files import replace_unsynced
+
+    replace_unsynced(path, data)
 
 
 def forget_state() -> None:
