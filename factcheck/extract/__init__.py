@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
 from ..text import quoted_ranges, sentences
-from .clock import clock_durations, joined_durations
+from .clock import clock_durations, joined_durations, ranged_durations
 from .context import find_subject
 from .dates import find_dates, find_relative_dates, resolve
 from .lexicon import concepts, lexicon, phrase_starts, word_set
@@ -109,6 +109,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     drafts = _coordinated(text, drafts, lex.lang, sums=weak)
     drafts += _article_durations(toks, lex, sent_of, used, tok_range, ends, rate_words)
     drafts = joined_durations(text, drafts)  # "two hours and 35 seconds" is one time
+    drafts = ranged_durations(text, drafts)  # "six months to a year" is 6 to 12 months
     out: list[tuple[int, dict[str, Any]]] = []
     earlier = phrase_starts(lex.lang, "earlier")
     past = phrase_starts(lex.lang, "past")

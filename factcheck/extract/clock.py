@@ -97,6 +97,47 @@ def _timed(toks: list[Token], ti: int, lex: Lexicon) -> bool:
     return k >= 0 and toks[k].norm in word_set(lex.lang, "clock_duration_cues")
 
 
+_RANGE_TO = re.compile(r"\s*(?:to|à|-|–)\s*", re.IGNORECASE)
+_RANGE_AND = re.compile(r"\s*(?:and|et)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:\b(?:from|between|de|d'|d’|entre|allant de)\s*)$", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:\b(?:between|entre)\s*)$", re.IGNORECASE)
+
+
+def ranged_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[Draft, Span]]:
+    """A range whose two ends are in different units is one duration in the smaller unit:
+    "six months to a year", "de six mois à un an" are 6 to 12 months, "between 18 months and
+    two years" 18 to 24. Only where the larger unit is a whole number of the smaller one
+    (a year is 12 months, a week 7 days); "and" makes a range only after "between"/"entre"."""
+    table = units()["time"]
+
+    def size(unit: str | None) -> float:
+        entry = table.get(unit or "")
+        return float(entry[1]) if entry else 0.0  # type: ignore[arg-type]
+
+    order = sorted(range(len(drafts)), key=lambda k: drafts[k][0].start)
+    gone: set[int] = set()
+    merged: dict[int, Draft] = {}
+    for a, b in zip(order, order[1:], strict=False):
+        da, sa = drafts[a]
+        db, sb = drafts[b]
+        if a in gone or da.kind != "duration" or db.kind != "duration" or sa is not sb:
+            continue
+        if da.is_range or db.is_range or not 0 < size(da.unit) < size(db.unit):
+            continue
+        ratio = size(db.unit) / size(da.unit)
+        if abs(ratio - round(ratio)) > 0.01 * ratio:
+            continue  # "three weeks to two months": no whole number of weeks
+        between, before = text[da.end : db.start], text[max(sa.start, da.start - 20) : da.start]
+        if not (_RANGE_TO.fullmatch(between) or (_RANGE_AND.fullmatch(between) and _BETWEEN.search(before))):
+            continue
+        if not _RANGE_TO.fullmatch(between) and not _RANGE_OPEN.search(before):
+            continue
+        high = db.high * round(ratio)
+        merged[a] = replace(da, end=db.end, high=high, actions=da.actions or db.actions)
+        gone.add(b)
+    return [(merged.get(k, d), s) for k, (d, s) in enumerate(drafts) if k not in gone]
+
+
 def joined_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[Draft, Span]]:
     """Two exact durations joined by "and", "et" or a comma, the larger unit first, are one
     time in the smaller unit: "two hours and 35 seconds" is 7,235 seconds."""
