@@ -235,14 +235,7 @@ def write_atomic(
     """
     path = Path(path)
     check_folder(path.parent, top, error, display_path(path))
-    tmp = temp_name(path)
-    write_temp(tmp, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
+    _replace(path, data, sync=True)
     fsync_dir(path.parent)
 
 
@@ -250,8 +243,14 @@ def replace_unsynced(path: Path, data: bytes) -> None:
     """Replace ``path`` by ``data`` through a temporary file, so that a reader sees the old
     file or the new one, never half of one; no fsync: for caches, where what a crash loses
     is only built again. The rename replaces a symlink at ``path``, never writes through it."""
+    _replace(path, data, sync=False)
+
+
+def _replace(path: Path, data: bytes, *, sync: bool) -> None:
+    """Write ``data`` to a temporary file beside ``path`` (fsynced with ``sync``) and rename
+    it over ``path``; the temporary file is removed if anything fails."""
     tmp = temp_name(path)
-    write_temp(tmp, data, sync=False)
+    write_temp(tmp, data, sync=sync)
     try:
         os.replace(tmp, path)
     except BaseException:

@@ -103,17 +103,17 @@ _RANGE_OPEN = re.compile(r"(?:\b(?:from|between|de|d'|d’|entre|allant de)\s*)$
 _BETWEEN = re.compile(r"(?:\b(?:between|entre)\s*)$", re.IGNORECASE)
 
 
+def _size(unit: str | None) -> float:
+    """A time unit's length in days (0 for none)."""
+    entry = units()["time"].get(unit or "")
+    return float(entry[1]) if entry else 0.0  # type: ignore[arg-type]
+
+
 def ranged_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[Draft, Span]]:
     """A range whose two ends are in different units is one duration in the smaller unit:
     "six months to a year", "de six mois à un an" are 6 to 12 months, "between 18 months and
     two years" 18 to 24. Only where the larger unit is a whole number of the smaller one
     (a year is 12 months, a week 7 days); "and" makes a range only after "between"/"entre"."""
-    table = units()["time"]
-
-    def size(unit: str | None) -> float:
-        entry = table.get(unit or "")
-        return float(entry[1]) if entry else 0.0  # type: ignore[arg-type]
-
     order = sorted(range(len(drafts)), key=lambda k: drafts[k][0].start)
     gone: set[int] = set()
     merged: dict[int, Draft] = {}
@@ -122,9 +122,9 @@ def ranged_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[
         db, sb = drafts[b]
         if a in gone or da.kind != "duration" or db.kind != "duration" or sa is not sb:
             continue
-        if da.is_range or db.is_range or not 0 < size(da.unit) < size(db.unit):
+        if da.is_range or db.is_range or not 0 < _size(da.unit) < _size(db.unit):
             continue
-        ratio = size(db.unit) / size(da.unit)
+        ratio = _size(db.unit) / _size(da.unit)
         if abs(ratio - round(ratio)) > 0.01 * ratio:
             continue  # "three weeks to two months": no whole number of weeks
         between, before = text[da.end : db.start], text[max(sa.start, da.start - 20) : da.start]
@@ -141,12 +141,6 @@ def ranged_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[
 def joined_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[Draft, Span]]:
     """Two exact durations joined by "and", "et" or a comma, the larger unit first, are one
     time in the smaller unit: "two hours and 35 seconds" is 7,235 seconds."""
-    table = units()["time"]
-
-    def size(unit: str | None) -> float:
-        entry = table.get(unit or "")
-        return float(entry[1]) if entry else 0.0  # type: ignore[arg-type]
-
     order = sorted(range(len(drafts)), key=lambda k: drafts[k][0].start)
     gone: set[int] = set()
     merged: dict[int, Draft] = {}
@@ -161,11 +155,11 @@ def joined_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[
             and not da.is_range
             and not db.is_range
             and db.hedge == "exact"
-            and size(da.unit) > size(db.unit) > 0
+            and _size(da.unit) > _size(db.unit) > 0
             and _JOIN.fullmatch(text[da.end : db.start]) is not None
             and db.start - da.end <= 6
         ):
-            ratio = round(size(da.unit) / size(db.unit))
+            ratio = round(_size(da.unit) / _size(db.unit))
             total = da.low * ratio + db.low
             merged[b] = replace(db, start=da.start, low=total, high=total, hedge=da.hedge,
                                 actions=da.actions or db.actions)
