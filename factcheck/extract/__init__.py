@@ -19,7 +19,7 @@ from .lexicon import concepts, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before, in_set_phrase
 from .numeric import Draft, _actions, classify, unit_multiple
 from .past import PastMarks, is_past, past_marks
-from .people import find_people, surname_key
+from .people import KnownPeople, find_people
 from .tokens import Token, match_at, tokenize
 
 __all__ = ["extract_claims"]
@@ -187,19 +187,21 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                 ),
             )
         )
-    seen_people: set[str] = set()
+    seen_people = KnownPeople()
     mentions = [
         pm for pm in find_people(text, toks, lex, set(s_starts)) if (s := sent_of(pm.start)) and pm.end <= s.end
     ]
-    in_body = {surname_key(pm.name) for pm in mentions if not in_heading(text, pm.start)}
+    in_body = KnownPeople()
+    for pm in mentions:
+        if not in_heading(text, pm.start):
+            in_body.add(pm.name)
     for pm in mentions:  # a name does not run on into the next sentence
         s = sent_of(pm.start)
-        key = surname_key(pm.name)
-        if s is None or key in seen_people:
+        if s is None or seen_people.knows(pm.name):
             continue
-        if key in in_body and in_heading(text, pm.start):
+        if in_body.knows(pm.name) and in_heading(text, pm.start):
             continue  # named in the headline and again below: the body says it with its context
-        seen_people.add(key)
+        seen_people.add(pm.name)
         out.append(
             (
                 pm.start,

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import store
 from .lexicon import Lexicon, _load, _phrases, by_first, same_places
@@ -70,36 +70,61 @@ def _given() -> frozenset[str]:
     return frozenset(chain(body.split(), _load("names.toml")["given"]))  # one set built, not two and their union
 
 
+class Kin(NamedTuple):
+    """What frames a lone name as a person in ``lang``: possessives, the nouns of kinship and
+    other ties (token tuples by their last token, each group in the list's order), and the
+    marks that make a name a possessive ("Silva's")."""
+
+    possessives: frozenset[str]
+    nouns: dict[str, tuple[tuple[str, ...], ...]]
+    genitive: tuple[tuple[str, ...], ...]
+
+
 @cache
-def _kin(lang: str) -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
-    """The possessives and kinship nouns (as token tuples, by their last token, each group in
-    the list's order) of ``lang`` that frame a lone given name."""
+def _kin(lang: str) -> Kin:
     from ..text import fold
 
     data = _load(lang, "roles.toml").get("kin", {})
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for phrase in _phrases(data.get("words", [])):
         by_last.setdefault(phrase[-1], []).append(phrase)
-    return frozenset(fold(w) for w in data.get("possessives", ())), {k: tuple(v) for k, v in by_last.items()}
+    return Kin(
+        frozenset(fold(w) for w in data.get("possessives", ())),
+        {k: tuple(v) for k, v in by_last.items()},
+        _phrases(data.get("genitive", [])),
+    )
 
 
-def _kin_frame(
-    toks: list[Token], i: int, possessives: frozenset[str], kin: dict[str, tuple[tuple[str, ...], ...]]
-) -> bool:
-    """toks[i] follows a kinship noun ("his brother Tomas", "his wife, Kamal", "sa fille Léa"),
-    after a possessive or as the next item of a list that began with one ("; son Ajay")."""
+def _possessive_at(toks: list[Token], before: int, kin: Kin) -> bool:
+    """toks[before] ends a possessive: "his", "sa", or a capitalised name with a genitive mark
+    ("Silva's")."""
+    if before < 0:
+        return False
+    if toks[before].norm in kin.possessives:
+        return True
+    for mark in kin.genitive:
+        m = match_before(toks, before + 1, mark)
+        if m and before - m >= 0 and toks[before + 1 - m - 1].text[:1].isupper():
+            return True
+    return False
+
+
+def _kin_frame(toks: list[Token], i: int, kin: Kin) -> bool:
+    """toks[i] follows a kinship noun ("his brother Tomas", "his wife, Kamal", "sa fille Léa",
+    "Silva's teammate Malcom"), after a possessive or as the next item of a list that began
+    with one ("; son Ajay")."""
     k = i - 1 if i > 0 and toks[i - 1].norm == "," else i
     if k == 0:
         return False
-    for phrase in kin.get(toks[k - 1].norm, ()):  # only a phrase ending with the word before can end there
+    for phrase in kin.nouns.get(toks[k - 1].norm, ()):  # only a phrase ending with the word before can end there
         m = match_before(toks, k, phrase)
         if not m:
             continue
         before = k - m - 1
-        if before >= 0 and toks[before].norm in possessives:
+        if _possessive_at(toks, before, kin):
             return True
         if before >= 0 and toks[before].norm in (";", ",", "and", "et"):
-            return any(t.norm in possessives for t in toks[max(0, before - 12) : before])
+            return any(t.norm in kin.possessives for t in toks[max(0, before - 12) : before])
     return False
 
 
@@ -141,7 +166,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
     titles, _, roles = _lists(lex.lang)
     not_names = _not_names(lex.lang)
     given = _given()
-    possessives, kin = _kin(lex.lang)
+    kin = _kin(lex.lang)
     thing_before, thing_after = _named_after(lex.lang)
     out: list[PersonMention] = []
     n = len(toks)
@@ -163,7 +188,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             j < n and toks[j].norm in thing_after
         ):
             continue  # "Charles de Gaulle airport", "la rue Victor Hugo": a place named after someone
-        if len(run) == 1 and toks[i].norm not in not_names and _kin_frame(toks, i, possessives, kin):
+        if len(run) == 1 and toks[i].norm not in not_names and _kin_frame(toks, i, kin):
             t = toks[i]  # "his brother Tomas", "sa fille Léa"
             out.append(PersonMention(t.start, t.end, t.text, role=None, role_ids=()))
             continue
@@ -294,6 +319,7 @@ _LISTED = re.compile(
     r"(?:,\s*|\s+(?:and|et)\s+|,\s*(?:and|et)\s+)([A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+)){1,2})"
     r"(?=\s*(?:,|;|\.|\)|\band\b|\bet\b|$))"  # the list goes on or ends: "Manchester City treble-winner" is no item
 )
+_LISTED_LAST = re.compile(r",?\s+(?:and|et)\s+([A-Z][\w'’-]+)(?=\s*(?:\.|;|\)|$))")  # "..., Firmino and Fabinho."
 _LISTED_BEFORE = re.compile(r"(?:,\s*|\b[a-zé]+\s+)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s*$")
 
 
@@ -307,9 +333,15 @@ def _listed_with(text: str, found: list[PersonMention], bad: frozenset[str]) -> 
     spans = sorted(taken)
     out: list[PersonMention] = []
     queue = list(found)
+    given = _given()
     while queue:
         p = queue.pop()
-        for m in (_LISTED.match(text, p.end), _LISTED_BEFORE.search(text, max(0, p.start - 60), p.start)):
+        last = _LISTED_LAST.match(text, p.end)
+        if last is not None and not (
+            fold(last.group(1)) in given and _in_list(text, p.start)  # one name alone ends a list of names
+        ):
+            last = None
+        for m in (_LISTED.match(text, p.end), _LISTED_BEFORE.search(text, max(0, p.start - 60), p.start), last):
             if m is None:
                 continue
             start, end = m.span(1)
@@ -325,6 +357,11 @@ def _listed_with(text: str, found: list[PersonMention], bad: frozenset[str]) -> 
             out.append(q)
             queue.append(q)
     return out
+
+
+def _in_list(text: str, at: int) -> bool:
+    """The name at ``text[at]`` is an item after a comma of a list: "..., Roberto Firmino"."""
+    return text[max(0, at - 2) : at] == ", "
 
 
 def _byline_name(toks: list[Token], text: str, k: int) -> bool:
@@ -534,11 +571,38 @@ def _ids(cid: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def surname_key(name: str) -> str:
-    from ..text import fold
+class KnownPeople:
+    """The people a document has named so far, by surname and first given name.
 
-    parts = fold(name).split()
-    return parts[-1] if parts else ""
+    A later mention is the same person when it gives the surname alone ("Sall"), or the same
+    first given name or its initial ("M. Sall"); another given name under the same surname
+    ("Khalifa Sall", then "Macky Sall") is another person, a wife or a brother.
+    """
+
+    def __init__(self) -> None:
+        self._given: dict[str, set[str]] = {}
+
+    @staticmethod
+    def _parts(name: str) -> tuple[str, str]:
+        from ..text import fold
+
+        parts = fold(name).replace(".", " ").split()
+        if not parts:
+            return "", ""
+        return parts[-1], (parts[0] if len(parts) > 1 else "")
+
+    def knows(self, name: str) -> bool:
+        surname, given = self._parts(name)
+        seen = self._given.get(surname)
+        if seen is None:
+            return False
+        if not given or "" in seen:
+            return True
+        return any(g == given or (min(len(g), len(given)) == 1 and g[0] == given[0]) for g in seen)
+
+    def add(self, name: str) -> None:
+        surname, given = self._parts(name)
+        self._given.setdefault(surname, set()).add(given)
 
 
-__all__ = ["PersonMention", "find_people", "surname_key", "match_before"]
+__all__ = ["KnownPeople", "PersonMention", "find_people", "match_before"]
