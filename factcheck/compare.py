@@ -23,10 +23,14 @@ _NEARLY = 0.06
 _OVER = 0.10
 
 
-def interval(a: Amount, *, scaled: bool = False, whole: bool = False) -> tuple[float, float]:
+def interval(
+    a: Amount, *, scaled: bool = False, whole: bool = False, precise: bool = False
+) -> tuple[float, float]:
     """The values a statement allows. ``whole``: it counts whole things (people, years of
     age), and "about 40" allows a little more room (38), and one either side at least
-    ("about 30" ~ 31); a sum of money or a measure keeps the tighter share."""
+    ("about 30" ~ 31); a sum of money or a measure keeps the tighter share. ``precise``: the
+    figure is written as a precise one ("at least 43", not "more than 60"), and a bound on
+    it leaves no room past the figure (:func:`precise_bound`)."""
     lo, hi = a.low, a.high
     h = a.hedge
     if a.is_range or h in ("exact", "vague"):
@@ -40,6 +44,8 @@ def interval(a: Amount, *, scaled: bool = False, whole: bool = False) -> tuple[f
         return lo * (1 - _ABOUT), hi * (1 + _ABOUT)
     if h == "approx":  # "une trentaine": thirty or so
         return lo * (1 - _APPROX), hi * (1 + _APPROX)
+    if precise and h in _BOUNDS:
+        return lo, hi  # "at least 43": a precise bound says its figure
     if h == "nearly":
         return lo * (1 - _NEARLY), hi
     if h in ("over", "at_least"):
@@ -47,6 +53,28 @@ def interval(a: Amount, *, scaled: bool = False, whole: bool = False) -> tuple[f
     if h in ("under", "at_most"):
         return lo * (1 - _OVER), hi
     return lo, hi
+
+
+_BOUNDS = frozenset({"nearly", "over", "at_least", "under", "at_most"})
+
+
+def precise_bound(c: Claim) -> bool:
+    """The claim bounds a precise figure written in digits: "at least 43", "more than 96"
+    (not "more than 60", "nearly 1,500", "more than a quarter", "almost two decades")."""
+    a = c.amount
+    if a is None or a.hedge not in _BOUNDS or not any(ch.isdigit() for ch in c.text):
+        return False
+    return not (_round(a.low) and _round(a.high))
+
+
+def _round(v: float) -> bool:
+    """A round figure, that a bound leaves room above or below: a multiple of ten (60, 250,
+    110,000, 8.7 million) or one significant digit (0.4, 3). "more than 60" allows 63; "at
+    least 43" is a count of 43 said as a floor, and 44 is another count."""
+    v = abs(v)
+    if v >= 10 and float(v).is_integer():
+        return int(v) % 10 == 0
+    return len(f"{v:.6f}".replace(".", "").strip("0")) <= 1
 
 
 def _round_tolerance(v: float) -> float:
@@ -153,8 +181,8 @@ def compare_amounts(
     if hedged_a and hedged_b and a.hedge != "vague" and b.hedge != "vague":
         return "conflicts", "two different hedged figures"
     whole = d.kind in ("count", "age")
-    lo1, hi1 = interval(a, scaled=sa, whole=whole)
-    lo2, hi2 = interval(b, scaled=sb, whole=whole)
+    lo1, hi1 = interval(a, scaled=sa, whole=whole, precise=precise_bound(d))
+    lo2, hi2 = interval(b, scaled=sb, whole=whole, precise=precise_bound(s))
     if lo1 <= hi2 + 1e-9 and lo2 <= hi1 + 1e-9:
         if a.is_range or b.is_range:
             return "agrees", "figure within the range"
