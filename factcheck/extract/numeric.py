@@ -679,9 +679,9 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
             return m.start, toks[j].end
         if opener and m.is_range and not _duration_cue(toks, ti):
             return toks[ti].start, toks[j].end
-        between_commas = ti > 1 and toks[ti - 1].norm == "," and j + 1 < n and toks[j + 1].norm == ","
-        if between_commas and _one_person(toks[ti - 2], lex):
-            return m.start, toks[j].end  # "Lucas Morel, 19 ans,", "le conducteur, 45 ans,"
+        aside = ti > 1 and j + 1 < n and (toks[ti - 1].norm, toks[j + 1].norm) in ((",", ","), ("(", ")"))
+        if aside and _one_person(toks[ti - 2], lex):
+            return m.start, toks[j].end  # "Lucas Morel, 19 ans,", "le conducteur (45 ans)"
     if lex.lang == "fr" and j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm == "annees" and (
         m.is_range or m.hedge == "approx"  # "une femme d'une quarantaine d'années"
     ):
