@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import Concepts, Lexicon, concepts, english, phrase_list, singular, stem_actions, word_set
+from .lexicon import Concepts, Lexicon, concepts, english, lexicon, phrase_list, singular, stem_actions, word_set
 from .tokens import Token, glued, match_at
 
 if TYPE_CHECKING:
@@ -123,6 +123,27 @@ def subject_before(toks: list[Token], i: int, s0: int, lex: Lexicon) -> Subject:
     return Subject(None, (), i)
 
 
+_SENTENCE_BREAK = frozenset({";", ":", ".", "!", "?"})
+
+
+def measure_before(toks: list[Token], i: int, s0: int, lex: Lexicon) -> Subject | None:
+    """What a percentage with no noun of its own measures: the nearest measure before it in
+    its sentence ("inflation eased to 2.1%", "raised its key rate by 600 basis points, to
+    27.75%", "le taux de chômage a atteint 7,2 %"), across commas and other figures."""
+    c = concepts(lex.lang)
+    k = i - 1
+    while k >= max(s0, i - 14):
+        t = toks[k]
+        if t.norm in _SENTENCE_BREAK:
+            break
+        if t.is_word:
+            used, ids = subject_concepts(toks, k, c)
+            if ids & c.measure:
+                return Subject(" ".join(x.text for x in toks[k : k + used]), tuple(sorted(ids & c.measure)), i)
+        k -= 1
+    return None
+
+
 def _participle(t: Token, lex: Lexicon) -> bool:
     return lex.lang == "en" and len(t.norm) > 4 and t.norm.endswith(("ed", "ing"))
 
@@ -164,10 +185,15 @@ def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, 
             out += [(k, x) for x in phrase_ids]
             k += length
             continue
-        if stem_ids:
+        if stem_ids and not _month_name(toks[k], lang):
             out += [(k, x) for x in stem_ids]
         k += 1
     return out
+
+
+def _month_name(t: Token, lang: str) -> bool:
+    """A capitalised month is a date, not an action: "in March" marches nowhere."""
+    return t.text[:1].isupper() and t.norm in lexicon(lang).months
 
 
 Annotation = tuple[tuple[str, ...], int, tuple[str, ...]]

@@ -76,6 +76,8 @@ class Concepts:
     human: frozenset[str]
     # people set apart by what they are ("children", "women"): a subgroup of any group
     trait: frozenset[str]
+    # what a rate or a share measures ("inflation", "taux directeur")
+    measure: frozenset[str]
     # actions that say only that a figure lasted or happened ("lasted", "took"): evidence
     # when both sides say them, no disagreement when the other side says something else
     loose: frozenset[str]
@@ -187,6 +189,7 @@ def _concepts(lang: str) -> Concepts:
     generic: set[str] = set()
     human: set[str] = set()
     trait = {cid for cid, entry in data["subjects"].items() if entry.get("trait")}
+    measure = {cid for cid, entry in data["subjects"].items() if entry.get("measure")}
     for cid, entry in data["subjects"].items():
         if entry.get("generic"):
             generic.add(cid)
@@ -225,6 +228,7 @@ def _concepts(lang: str) -> Concepts:
         generic=frozenset(generic),
         human=frozenset(human),
         trait=frozenset(trait),
+        measure=frozenset(measure),
         loose=frozenset(loose),
         apart=frozenset(apart),
         changing=frozenset(changing),

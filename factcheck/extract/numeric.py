@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from ..text import fold
 from .around import counted_again, noun_brought_to, own_words_before
 from .context import (
     CLAUSE_REACH,
@@ -15,6 +16,7 @@ from .context import (
     clause_bounds,
     find_subject,
     group_before,
+    measure_before,
     part_and_whole,
     subject_before,
     whole_after_part,
@@ -195,6 +197,10 @@ def classify(
     if pj:
         end = max(toks[pj - 1].end, _end_with_suffix(text, m))
         subj = find_subject(toks, pj, s1, lex)
+        if subj.words is not None and fold(subj.words) in units()["time"]:
+            subj = Subject(None, (), pj)  # "1.2% last year", "2% a month": when, not what of
+        if subj.words is None and not subj.part:
+            subj = measure_before(toks, m.i, s0, lex) or subj  # "inflation eased to 2.1%"
         return Draft(
             "percent",
             start,
