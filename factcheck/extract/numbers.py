@@ -537,6 +537,8 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
             of_whole = i + k < len(toks) and toks[i + k].norm in ("of", "de", "des", "du", "d'")
             if k and not vague and not of_whole and not _after_change(toks, i, lex):
                 continue  # "two-thirds of", "fell by a quarter", not "a Quarter Pounder"
+            if k and not vague and i + k < n and toks[i + k].norm in ("a", "an"):
+                continue  # "by half a point": half of one thing, no share of a whole
             if k:
                 lo, hi = val if isinstance(val, tuple) else (val, val)
                 loose = vague and lo == hi  # "half a dozen", "une demi-douzaine": about one figure
