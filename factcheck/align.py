@@ -17,12 +17,17 @@ from .compare import compare, normalise, same_nominal
 from .evidence import Evidence, Templates, render
 from .extract.lexicon import concepts, phrase_list
 from .links import (
+    HELD_KINDS,
+    HOLDER_BONUS,
     LONE_SUBJECT_BONUS,
     NONE,
+    OTHER_HOLDER_PENALTY,
     OTHER_PERSON_PENALTY,
     draft_lone,
     lone_subjects,
+    other_holder,
     other_person,
+    same_holder,
     sentence_bonus,
 )
 from .models import Claim, Document, Finding, Verdict, trusted
@@ -205,24 +210,31 @@ def _pairs(
             shape = shape_of(ds, ss)
             # the only figure of its kind about ships in both texts: likely the same fact
             lone = lone_d[di]
-            bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), NONE) else 0.0
+            lone_bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), NONE) else 0.0
+            # "Dia with 2.8%" and "Dia, du PUR, avec 3,13 %": one person's figure in both
+            held = same_holder(d, ss.claim, people) if d.kind in HELD_KINDS and people else None
+            bonus = lone_bonus + (HOLDER_BONUS if held else 0.0)
             if shape is None or shape.best + bonus < least:
                 return None  # even its best score would not be judged: never reported
             if ss.claim.weak and not values_agree(ds, ss):
                 return None  # a weak claim only ever supports: its conflicts are never reported
             sc, ev = score_numeric(ds, ss, shape, least - bonus)
-            if bonus:
-                sc += bonus
+            sc += bonus
+            if lone_bonus:
                 ev = ev._replace(lone=True)
+            if held:
+                ev = ev._replace(held_by=held)
         else:
             sc, ev = score_sides(ds, ss)
         if unknown[di]:
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
             ev = ev._replace(absent_name=True)
         if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
-            other = other_person(ds, ss, people)
+            held_by_other = other_holder(d, ss.claim, people) if d.kind in HELD_KINDS else None
+            other = held_by_other or other_person(ds, ss, people)
             if other:
-                sc -= OTHER_PERSON_PENALTY  # Vallandre's fine is not Mollet's
+                # "Berg won 41.2%" is not "Holm won 41.0%"; Vallandre's fine is not Mollet's
+                sc -= OTHER_HOLDER_PENALTY if held_by_other else OTHER_PERSON_PENALTY
                 ev = ev._replace(other_person=other)
         return (sc, ev) if sc >= JUDGED_AT - slack else None
 
@@ -238,11 +250,12 @@ def _pairs(
             continue
         ds = draft_sides[di]
         least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)
+        reach = LONE_SUBJECT_BONUS + (HOLDER_BONUS if d.kind in HELD_KINDS and people else 0.0)  # the most bonus
         # one shape for the whole block: when even its best, with the lone-subject bonus,
         # cannot be judged, no pair of it is (what score() finds pair by pair)
         open_blocks = [
             b for b in kind_blocks
-            if (shape := shape_of(ds, b.members[0][1])) is not None and shape.best + LONE_SUBJECT_BONUS >= least - _EPS
+            if (shape := shape_of(ds, b.members[0][1])) is not None and shape.best + reach >= least - _EPS
         ]
         table = sum(len(b.members) for b in open_blocks) > BLOCK_LIMIT
         for block in open_blocks:

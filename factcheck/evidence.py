@@ -35,6 +35,7 @@ class Evidence(NamedTuple):
     lone: bool = False  # the only figure of that subject and kind in both texts
     absent_name: bool = False  # the draft names a place next to its figure the source never names
     other_person: str | None = None  # the source says its figure of another person
+    held_by: str | None = None  # both say their figure of this person ("Dia with 2.8%", "Dia, avec 3,13 %")
     sentence: bool = False  # another figure of the draft's sentence meets one of the source's
     name: NameMatch | None = None  # how two names were found to be one person
     name_ratio: float = 0.0  # the surnames' likeness, for "surnames_alike"
@@ -101,6 +102,8 @@ def render(ev: Evidence, templates: Templates | None = None, *, numeric: bool = 
         parts.append(t["absent_name"])
     if ev.other_person is not None:
         parts.append(t["other_person"].format(person=ev.other_person))
+    if ev.held_by is not None:
+        parts.append(t["held_by"].format(person=ev.held_by))
     if ev.sentence:
         parts.append(t["sentence"])
     if ev.also_said:

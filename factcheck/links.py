@@ -4,14 +4,19 @@ person a figure is said of. Alignment (:mod:`factcheck.align`) adds these to a p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
 from .extract.lexicon import units
+from .extract.people import _REPORTING
 from .models import Claim
 from .scoring import NUMERIC, Scored, Side, features_of
+from .text import fold
 
+HOLDER_BONUS = 0.3  # both figures are said of one person, each in its own item of a list
+OTHER_HOLDER_PENALTY = 0.6  # each figure's own item names another person: another person's figure
 OTHER_PERSON_PENALTY = 0.3  # the two figures are said of two different people the texts name
 SAME_NAME_AT = 70  # rapidfuzz ratio from which two surnames may be one person misspelt
 SENTENCE_BONUS = 0.15  # another figure of the draft's sentence meets one of the source's sentence
@@ -56,6 +61,55 @@ def sentence_bonus(
                 got = raw.get((di, si)) or score(di, si, ss, SENTENCE_BONUS)
                 if got and got[0] < ANCHOR_AT:
                     raw[(di, si)] = (got[0] + SENTENCE_BONUS, got[1]._replace(sentence=True))
+
+
+HELD_KINDS = frozenset({"percent", "age", "money", "duration"})  # what a person scores, is, pays or gets
+# what parts a sentence into items that each say their own person's figure
+_ITEM_BREAK = re.compile(r"[,;:.!?()]|\s(?:and|et|while|whereas|but|mais|alors que|tandis que)\s")
+_ITEM_WORD = re.compile(r"[\w'’-]+")
+_ITEMS_BACK = 3  # how many items back a figure's person may be named ("X, du PUR, avec 3,13 %")
+
+
+def holder(c: Claim, people: set[str]) -> str | None:
+    """The person a figure is said of, named before it in its own item of the sentence:
+    "Aliou Mamadou Dia with 2.8%, Khalifa Sall with 1.56%", "Khalifa Sall, candidat de
+    Taxawu, obtient 4 %", "Prakash Hinduja (79 ans)". The search goes back over items with
+    no figure of their own; a name that reports ("Dupont said") holds nothing."""
+    if c.kind not in HELD_KINDS or not people:
+        return None
+    at = c.span.start - c.sentence.start
+    before = fold(c.context[: max(0, at)])
+    ends = [0] + [m.end() for m in _ITEM_BREAK.finditer(before)]
+    stop = len(before)
+    for start in reversed(ends[-_ITEMS_BACK - 1 :]):
+        item = before[start:stop]
+        words = _ITEM_WORD.findall(item)
+        for k in range(len(words) - 1, -1, -1):
+            if words[k] in people:
+                return None if k + 1 < len(words) and words[k + 1] in _REPORTING else words[k]
+        if any(ch.isdigit() for ch in item) and stop != len(before):
+            return None  # an item with a figure of its own: someone else's
+        stop = start
+    return None
+
+
+def same_holder(d: Claim, s: Claim, people: set[str]) -> str | None:
+    """Both figures are said of one person, named in each figure's own item of its sentence
+    (:func:`holder`), the same name or one misspelt: that person, else None."""
+    a, b = holder(d, people), holder(s, people)
+    if a is None or b is None or not (a == b or fuzz.ratio(a, b) >= SAME_NAME_AT):
+        return None
+    return a.title()
+
+
+def other_holder(d: Claim, s: Claim, people: set[str]) -> str | None:
+    """The source's figure is said of another person than the draft's, each named in the
+    figure's own item of its sentence (:func:`holder`); None when either names none or the
+    two are one person (perhaps misspelt)."""
+    a, b = holder(d, people), holder(s, people)
+    if a is None or b is None or a == b or fuzz.ratio(a, b) >= SAME_NAME_AT:
+        return None
+    return b.title()
 
 
 def other_person(d: Side, s: Side, people: set[str]) -> str | None:

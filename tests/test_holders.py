@@ -1,0 +1,39 @@
+"""Whose figure it is: a share, an age, a fine or a term said of a person named in its own
+item of a list ("Anna Berg with 2.8%, Eva Lind with 0.9%") meets that person's figure in a
+source, not its neighbour's (tests/data/holders.tsv, one row one test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tables import table_lines
+
+from factcheck.models import Document
+from factcheck.pipeline import check
+
+TABLE = Path(__file__).parent / "data" / "holders.tsv"
+COLUMNS = ("id", "draft", "lang", "source", "figure", "verdict", "source_figure")
+LINES = table_lines(TABLE, len(COLUMNS), header=True)
+ROWS = [dict(zip(COLUMNS, x.cols, strict=True)) for x in LINES]
+PARAMS = [
+    pytest.param(r, id=r["id"], marks=[pytest.mark.xfail(reason=x.xfail, strict=True)] if x.xfail else [])
+    for r, x in zip(ROWS, LINES, strict=True)
+]
+
+
+@pytest.mark.parametrize("row", PARAMS)
+def test_whose_figure(row: dict[str, str]) -> None:
+    report = check(
+        Document(id="draft", text=row["draft"]), [Document(id="src", text=row["source"], lang=row["lang"])], cache=None
+    )
+    claims = [c for c in report.claims if c.claim.text == row["figure"]]
+    assert claims, f"no draft claim {row['figure']!r}: {[c.claim.text for c in report.claims]}"
+    got = [(f.verdict, f.text) for f in claims[0].findings if f.source == "src"]
+    want = [] if row["verdict"] == "absent" else [(row["verdict"], row["source_figure"])]
+    assert got == want
+
+
+def test_table_has_negatives() -> None:
+    assert len(ROWS) >= 8
+    assert sum(r["verdict"] != "conflicts" for r in ROWS) >= 3
