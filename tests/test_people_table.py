@@ -94,3 +94,44 @@ def test_a_name_in_the_headline_is_claimed_where_the_body_says_it(text: str, lin
     people = [c for c in extract_claims(Document(id="d", text=text, lang=detect_lang(text))) if c.kind == "person"]
     assert len(people) == 1
     assert text[: people[0].span.start].count("\n") + 1 == line
+
+
+def test_words_added_to_the_lexicons_keep_the_table_green(tmp_path: Path) -> None:
+    """The table holds when the lexicons grow: a copy of the package that knows one more
+    role, kinship noun and given name reads every row as before."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import factcheck
+
+    package = tmp_path / "pkg" / "factcheck"
+    shutil.copytree(Path(factcheck.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    edits = {
+        package / "lexicon" / "en" / "roles.toml": ('mayor = ["mayor"]\n', 'mayor = ["mayor"]\nwarden = ["warden"]\n'),
+        package / "lexicon" / "fr" / "roles.toml": ('"bebe", "veuve",', '"bebe", "marraine", "veuve",'),
+        package / "lexicon" / "names.toml": ("given = [", 'given = ["zebulon", '),
+    }
+    for path, (old, new) in edits.items():
+        text = path.read_text("utf-8")
+        assert text.count(old) == 1, (path.name, old)  # the lexicon moved: update this test's edit
+        path.write_text(text.replace(old, new), "utf-8")
+    probes = [("probe-kin", "fr", "Sa marraine Lucie a témoigné."), ("probe-given", "en", "Zebulon Okafor won.")]
+    rows = [(r.id, r.lang, r.text) for r in ROWS if not r.xfail] + probes
+    script = (
+        "import json, sys\nfrom factcheck.extract import extract_claims\nfrom factcheck.models import Document\n"
+        "rows = json.load(sys.stdin)\n"
+        "print(json.dumps({i: [c.text for c in extract_claims(Document(id='t', text=t, lang=lg))"
+        " if c.kind == 'person'] for i, lg, t in rows}))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(package.parent), "FACTCHECK_NO_CACHE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], input=json.dumps(rows), capture_output=True, text=True, env=env, cwd=tmp_path,
+        timeout=120, check=True,
+    )
+    got = json.loads(done.stdout)
+    assert (got.pop("probe-kin"), got.pop("probe-given")) == (["Lucie"], ["Zebulon Okafor"])  # the words took effect
+    want = {r.id: list(r.expected) for r in ROWS if not r.xfail}
+    assert {k: v for k, v in got.items() if v != want[k]} == {}
