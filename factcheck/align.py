@@ -406,6 +406,8 @@ def _judge(d: Claim, s: Claim, sc: float, ev: Evidence) -> Judged | None:
         return None
     if verdict == "conflicts" and d.kind in NUMERIC and not _anchored(d, s, ev):
         verdict = "unclear"  # nothing but the words around it says it is the same fact
+    if verdict == "conflicts" and d.kind == "date" and ("stated" in d.actions) != ("stated" in s.actions):
+        return None  # the day officials spoke is no other day of the event
     need = CONFLICT_AT + (0.1 if d.kind == "date" else 0.0)
     if verdict == "conflicts" and sc < need:
         if sc < UNCLEAR_AT or d.kind == "date":

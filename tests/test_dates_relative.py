@@ -126,3 +126,45 @@ def test_two_seasons_of_one_year_conflict() -> None:
     found = {f.source: f for f in check(draft, [source, same]).claims[0].findings}
     assert found["wire"].verdict == "conflicts" and "season" in found["wire"].why
     assert found["local"].verdict == "agrees"
+
+
+STATEMENTS = {
+    "said-weekday": ("The ferry sank with 90 aboard, local authorities said Monday.", "en", True),
+    "said-on-weekday": ("The ferry sank with 90 aboard, officials said on Sunday.", "en", True),
+    "told-reporters-on": ("The governor told reporters on Monday that 130 had fled.", "en", True),
+    "released-figures-on": ("The commission released the figures on Wednesday, March 27.", "en", True),
+    "event-weekday": ("The ferry sank on Sunday with 90 aboard.", "en", False),
+    "event-after-said": ("Officials said the ferry sank on Sunday.", "en", False),
+    "fr-a-annonce": ("Le ministre a annoncé dimanche dans un communiqué que 12 personnes étaient mortes.", "fr", True),
+    "fr-a-declare": ("Douze morts, a déclaré lundi le préfet.", "fr", True),
+    "fr-evenement": ("La tempête a frappé la côte dimanche.", "fr", False),
+}
+
+
+@pytest.mark.parametrize(("text", "lang", "stated"), STATEMENTS.values(), ids=STATEMENTS.keys())
+def test_a_date_right_after_a_reporting_verb_is_a_statement_day(text: str, lang: str, stated: bool) -> None:
+    (claim,) = [c for c in extract_claims(Document(id="d", text=text, lang=lang)) if c.kind == "date"]
+    assert ("stated" in claim.actions) is stated
+
+
+def _date_verdicts(draft_text: str, source_text: str) -> list[str]:
+    draft = Document(id="draft", text=draft_text, date="2024-04-09")
+    source = Document(id="s1", text=source_text, date="2024-04-09")
+    (claim,) = [c for c in check(draft, [source]).claims if c.claim.kind == "date"]
+    return [f.verdict for f in claim.findings if f.source == "s1"]
+
+
+def test_the_day_officials_spoke_is_no_other_day_of_the_event() -> None:
+    # each outlet hears the authorities on its own day: only another statement day can differ from it
+    assert _date_verdicts(
+        "More than 90 people died when the ferry sank, local authorities said on Sunday.",
+        "More than 90 people died when the ferry sank on Monday off the coast.",
+    ) == []
+    assert _date_verdicts(
+        "More than 90 people died when the ferry sank, local authorities said on Sunday.",
+        "More than 90 people died when the ferry sank, local authorities said on Monday.",
+    ) == ["conflicts"]
+    assert _date_verdicts(
+        "More than 90 people died when the ferry sank, local authorities said on Sunday.",
+        "More than 90 people died when the ferry sank, the authorities said on Sunday.",
+    ) == ["agrees"]

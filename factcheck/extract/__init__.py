@@ -14,7 +14,7 @@ from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
 from ..text import quoted_ranges, sentences
 from .clock import clock_durations, joined_durations, ranged_durations
 from .context import find_subject
-from .dates import find_dates, find_relative_dates, resolve
+from .dates import find_dates, find_relative_dates, resolve, statement_date
 from .lexicon import concepts, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before, in_set_phrase
 from .numeric import Draft, _actions, classify, unit_multiple
@@ -180,6 +180,8 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
                     text=text[dm.start : dm.end],
                     value=dm.value,
                     when=dm.parts,
+                    # "officials said Monday": the day of a statement, not of the event
+                    actions=("stated",) if statement_date(toks, bisect_right(tok_starts, dm.start - 1), lex) else (),
                     sentence=s,
                     context=text[s.start : s.end],
                     quoted=_inside(quotes, dm.start),

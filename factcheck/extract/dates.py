@@ -607,3 +607,20 @@ def _ago(text: str, toks: list[Token], lex: Lexicon) -> list[DateMention]:
                "decade": f"year -{10 * k}"}[unit]
         out.append(DateMention(start, end, {"relative": rel}))
     return out
+
+
+def statement_date(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """The date whose first token is ``toks[i]`` follows a reporting verb: "officials said
+    Monday", "told reporters on Sunday", "a annoncé dimanche dans un communiqué" (the day
+    something was said; ``[statement_dates]`` in words.toml)."""
+    verbs = tuple(word_set(lex.lang, "statement_dates", "verbs"))
+    filler = word_set(lex.lang, "statement_dates", "filler")
+    k = i - 1
+    while verbs and k >= max(0, i - 6):
+        t = toks[k]
+        if t.is_word and t.norm.startswith(verbs):
+            return True
+        if t.norm not in filler:
+            return False
+        k -= 1
+    return False
