@@ -263,8 +263,25 @@ def _decimals(v: float) -> int:
     return len(text) - text.index(".") - 1
 
 
+_REGNAL = re.compile(r"^(?=[ivxl]+$)l?x{0,3}(?:ix|iv|v?i{0,3})$")  # "ii" to "lxxxix", as folded
+
+
+def name_parts(name: str) -> tuple[str, ...]:
+    """A person's name, folded, as the words that say who it is: the last word is the one
+    names are matched by. A ruler's numeral ends the name ("Heinrich XIII Prinz Reuss",
+    "Prince Heinrich XIII of the House of Reuss": Heinrich XIII), the house after it does not."""
+    written = name.split()
+    parts = tuple(fold(name).split())
+    if len(written) != len(parts):
+        return parts
+    for k in range(1, len(parts)):
+        if len(parts[k]) > 1 and written[k].isupper() and _REGNAL.match(parts[k]):
+            return parts[: k + 1]
+    return parts
+
+
 def compare_people(d: Claim, s: Claim) -> tuple[str, str]:
-    a, b = fold(str(d.value)).split(), fold(str(s.value)).split()
+    a, b = list(name_parts(str(d.value))), list(name_parts(str(s.value)))
     if a == b:
         return "agrees", "same name"
     if a and b and (a[-len(b) :] == b or b[-len(a) :] == a):

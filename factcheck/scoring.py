@@ -8,12 +8,11 @@ from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
 
-from .compare import DATE_PARTS, compare_amounts, normalise, same_nominal
+from .compare import DATE_PARTS, compare_amounts, name_parts, normalise, same_nominal
 from .evidence import NO_EVIDENCE, Entities, Evidence, NameMatch
 from .extract.lexicon import concepts, units
 from .models import Amount, Claim
 from .signals import Features, entities_of, features, similarity, similarity_of
-from .text import fold
 
 FLOOR = 0.3  # below this no pair is ever reported (align's lowest threshold is above it)
 NEUTRAL_ACTIONS = frozenset({"reported"})  # "counted", "recorded": says who, not what happened
@@ -100,7 +99,7 @@ def side(c: Claim) -> Side:
         bool(spec) and spec <= lex.trait and not con & lex.generic,  # "men and women" are people
         side_actions,
         normal,
-        tuple(fold(str(c.value)).split()) if c.kind == "person" else (),
+        name_parts(str(c.value)) if c.kind == "person" else (),
         _value_key(c, normal),
         _intern(("shape", c.kind, c.unit, c.hedge, c.part, c.earlier, c.past, c.lang, con, side_actions)),
         [],
