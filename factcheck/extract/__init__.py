@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any, cast
 
 from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
-from ..text import quoted_ranges, sentences
+from ..text import fold, quoted_ranges, sentences
 from .clock import clock_durations, joined_durations, ranged_durations
 from .context import find_subject
 from .dates import find_dates, find_relative_dates, resolve, statement_date
@@ -81,8 +81,11 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         drafts.append((clock.draft, clock.sentence))  # "2:04:02", "2 h 00 min 35 s": a race time
         used.update(range(clock.first, clock.last))
         ends.add(clock.draft.end)
+    rate_to = 0  # where the last exchange rate ends: "50 pounds for $1" holds no sum of $1
+    last_rate: tuple[Draft, Span] | None = None
+    then = tuple(word_set(lex.lang, "rate_then"))
     for m in find_mentions(text, toks, lex):
-        if m.i in used:
+        if m.i in used or m.start < rate_to:
             continue
         s = sent_of(m.start)
         if s is None:
@@ -97,6 +100,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         prev_sent = s
         if d is None:
             continue
+        d = _rate_then(text, last_rate, d, s, then)
         if d.weak and not weak:
             continue
         if m.article and d.kind == "duration" and _rate(toks, m.i, ends, rate_words):
@@ -106,6 +110,9 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         drafts.append((d, s))
         ends.add(d.end)
         used.update(range(m.i, m.j))
+        if d.unit and d.unit.startswith("per "):
+            rate_to = d.end
+            last_rate = (d, s)
     drafts = _coordinated(text, drafts, lex.lang, sums=weak)
     drafts += _article_durations(toks, lex, sent_of, used, tok_range, ends, rate_words)
     drafts = joined_durations(text, drafts)  # "two hours and 35 seconds" is one time
@@ -230,6 +237,24 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         fields["id"] = f"{prefix}{k}"
         claims.append(trusted(Claim, fields))  # every field was typed here: no second validation
     return claims
+
+
+EXCHANGE_RATE = "exchange_rate"  # the concept of a figure priced per unit of a currency
+
+
+def _rate_then(text: str, rate: tuple[Draft, Span] | None, d: Draft, s: Span, then: tuple[str, ...]) -> Draft:
+    """A sum or a bare figure set against the exchange rate before it in its sentence is
+    that rate at another time: "50 pounds for $1, compared with about 31 pounds before",
+    "from 30.85 previously", "contre 30,85" (words.toml ``rate_then``): it takes the rate's
+    unit. An exchange rate gets its subject, the concept of a rate, whatever words name it."""
+    if d.unit and d.unit.startswith("per "):
+        return replace(d, subject=None, concepts=(EXCHANGE_RATE,))
+    if rate is None or rate[1] is not s or not (d.kind == "money" or (d.kind == "count" and d.subject is None)):
+        return d
+    between = " ".join(fold(text[rate[0].end : d.start]).replace(",", " ").split())
+    if not between.endswith(then):
+        return d
+    return replace(d, kind="money", unit=rate[0].unit, subject=None, concepts=(EXCHANGE_RATE,), weak=False)
 
 
 def in_heading(text: str, at: int) -> bool:
