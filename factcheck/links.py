@@ -70,6 +70,14 @@ _ITEM_WORD = re.compile(r"[\w'’-]+")
 _ITEMS_BACK = 3  # how many items back a figure's person may be named ("X, du PUR, avec 3,13 %")
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _figure(word: str) -> bool:
+    """A word that is another figure: digits, not a year ("in 2017" dates, it counts nothing)."""
+    return any(ch.isdigit() for ch in word) and not _YEAR.fullmatch(word)
+
+
 def holder(c: Claim, people: set[str]) -> str | None:
     """The person a figure is said of, named before it in its own item of the sentence:
     "Aliou Mamadou Dia with 2.8%, Khalifa Sall with 1.56%", "Khalifa Sall, candidat de
@@ -86,7 +94,11 @@ def holder(c: Claim, people: set[str]) -> str | None:
         words = _ITEM_WORD.findall(item)
         for k in range(len(words) - 1, -1, -1):
             if words[k] in people:
-                return None if k + 1 < len(words) and words[k + 1] in _REPORTING else words[k]
+                if k + 1 < len(words) and words[k + 1] in _REPORTING:
+                    return None  # "Dupont said 3%": who says it, not whose it is
+                if any(_figure(w) for w in words[k + 1 :]):
+                    return None  # "clear of Kallio over the final 200 metres to finish in 3:31.84"
+                return words[k]
         if any(ch.isdigit() for ch in item) and stop != len(before):
             return None  # an item with a figure of its own: someone else's
         stop = start

@@ -22,12 +22,15 @@ _CLOCK = re.compile(
     r"(?:\s?(?:s|sec|secs|seconds|secondes|''|’’|\")(?![A-Za-z]))?(?![\d])"
     # hours and minutes alone ("2 h 30", "1h45 min"): a duration only after a cue of one
     r"|(?<![\d.,:])(?P<h3>\d{1,2})\s?h\s?(?P<m3>[0-5]\d)(?P<min3>\s?(?:min|mn)(?![A-Za-z]))?(?![\d:])"
+    # minutes, seconds and their tenths or hundredths ("3:31.84", "1:59.7"): a race time, as
+    # no clock of the day is read to the hundredth
+    r"|(?<![\d.,:])(?P<m4>\d{1,2}):(?P<s4>[0-5]\d)[.,](?P<f4>\d{1,2})(?![\d:])"
 )
 
 # What every clock time holds, found at its first or second character: most texts have none,
 # and a search for this is far quicker than one for _CLOCK, whose lookbehinds are tried at
 # every character
-_CLOCK_HINT = re.compile(r"\d(?::[0-5]\d|\s?h\s?\d)")
+_CLOCK_HINT = re.compile(r"\d(?::[0-5]\d|\s?h\s?\d)")  # "3:31.84" has ":31" too
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,10 @@ def clock_durations(
             h, mi, se = m.group("h"), m.group("m"), m.group("s")
         elif m.group("h2"):
             h, mi, se = m.group("h2"), m.group("m2"), m.group("s2")
-        else:
+        elif m.group("h3"):
             h, mi, se = m.group("h3"), m.group("m3"), "0"
+        else:
+            h, mi, se = "0", m.group("m4"), m.group("s4")
         s = sent_of(m.start())
         if s is None or m.end() > s.end:
             continue
@@ -75,7 +80,9 @@ def clock_durations(
             continue
         if m.group("h3") and not m.group("min3") and not _timed(toks, ti, lex):
             continue  # "à 14 h 30" is a time of day; "en 2 h 30", "a duré 2 h 30" how long
-        seconds = int(h) * 3600 + int(mi) * 60 + int(se)
+        seconds: float = int(h) * 3600 + int(mi) * 60 + int(se)
+        if m.group("f4"):
+            seconds = round(seconds + int(m.group("f4")) / 10 ** len(m.group("f4")), 2)  # "3:31.84"
         # in the smallest unit written: "12 h 33 min" is 753 minutes, "2:04:02" 7,442 seconds
         value, unit = (seconds / 60, "minute") if m.group("h3") else (seconds, "second")
         start, hedge = m.start(), "exact"
