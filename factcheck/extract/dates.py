@@ -265,8 +265,10 @@ def _year(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
     short = _short_decade(toks, i, lex)
     if short is not None:
         return short
-    if t.kind != "num" or len(t.text) != 4 or not 1900 <= int(t.text) <= 2100:
+    if t.kind != "num" or len(t.text) != 4 or not 1000 <= int(t.text) <= 2100:
         return None
+    if int(t.text) < 1900 and not old_year(toks, i, lex):
+        return None  # "1500 cases"; "found in 1898", "la crue de 1789" are years
     if (
         i + 2 < len(toks)
         and glued(t, toks[i + 1])
@@ -294,11 +296,31 @@ def _year(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
     ):
         # "the 2022 Berlin Marathon", "a 2020 court ruling": a year that dates what follows
         return DateMention(t.start, t.end, {"year": int(t.text)}), i + 1
-    if i > 0 and (toks[i - 1].norm in cues or toks[i - 1].norm in lex.months):
+    if i > 0 and (toks[i - 1].norm in cues or toks[i - 1].norm in lex.months or _second_year(toks, i, lex)):
         parts: dict[str, int | str] = {"year": int(t.text)}
         s = _part_before(toks, i, phrase_map(lex.lang, "date_parts"), parts)
         return DateMention(toks[s].start if s is not None else t.start, t.end, parts), i + 1
     return None
+
+
+def old_year(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """A figure before 1900 is a year only after a year cue ("in 1898", "en 1789") and with
+    no noun after it that it would count ("in 1500 cases")."""
+    if i == 0 or toks[i - 1].norm not in word_set(lex.lang, "year_cues"):
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is None or not nxt.is_word or nxt.norm in lex.stop or nxt.is_cap
+
+
+def _second_year(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """The second year of "between 2014 and 2020", "entre 2014 et 2020", "from 2014 to 2020"."""
+    return (
+        i >= 3
+        and toks[i - 1].norm in word_set(lex.lang, "year_range_joiners")
+        and toks[i - 2].kind == "num"
+        and len(toks[i - 2].text) == 4
+        and toks[i - 3].norm in word_set(lex.lang, "year_cues")
+    )
 
 
 def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | None:
@@ -320,6 +342,15 @@ def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
         and toks[j + 1].kind == "num"
         and len(toks[j + 1].text) <= 2  # a minute; int() of a 5,000-digit run raises
         and glued(toks[j], toks[j + 1])
+    ) or (  # "2.40pm", "9.30 a.m.": a dot between hour and minute, with the half of the day after
+        j + 2 < n
+        and toks[j].norm == "."
+        and glued(t, toks[j])
+        and toks[j + 1].kind == "num"
+        and len(toks[j + 1].text) == 2
+        and glued(toks[j], toks[j + 1])
+        and toks[j + 2].norm in ("am", "pm", "a", "p")
+        and h <= 12
     ):
         minute = int(toks[j + 1].text)
         j += 2

@@ -21,6 +21,7 @@ from .context import (
     subject_before,
     whole_after_part,
 )
+from .dates import old_year
 from .lexicon import Lexicon, concepts, phrase_list, phrase_starts, singular, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
@@ -361,7 +362,7 @@ def classify(
             words=m.words,
         )
     # ---- years and times are dates, handled elsewhere; so are "5 Feb" and "12 March"
-    if _is_year(toks, m) or _is_time(toks, m, lex) or (m.j < len(toks) and toks[m.j].norm in lex.months):
+    if _is_year(toks, m, lex) or _is_time(toks, m, lex) or (m.j < len(toks) and toks[m.j].norm in lex.months):
         return None
     if _after_month(toks, m, lex):
         return None  # "Sept. 27", "March 5"
@@ -783,10 +784,10 @@ def _duration_cue(toks: list[Token], k: int) -> bool:
     return any(t.norm in _DURATION_CUES for t in toks[max(0, k - 3) : k + 1])
 
 
-def _is_year(toks: list[Token], m: Mention) -> bool:
+def _is_year(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
     if m.words or m.decimals or m.is_range or m.j != m.i + 1 or len(toks[m.i].text) != 4:
         return False
-    return 1900 <= m.low <= 2100
+    return 1900 <= m.low <= 2100 or (1000 <= m.low < 1900 and old_year(toks, m.i, lex))  # "found in 1898"
 
 
 def _is_time(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
