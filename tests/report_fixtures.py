@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -182,3 +183,67 @@ def assert_golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8", newline="")
     expected = path.read_bytes().decode("utf-8")
     assert actual == expected, f"{name} differs (FACTCHECK_UPDATE_GOLDEN=1 to update)"
+
+
+# A toll that grows as news comes in, reported on different days (Document.date).
+TOLL_DRAFT = (
+    "# Quarry collapse\n"
+    "\n"
+    "The collapse killed 37 people, the prefecture said.\n"
+    "Another 12 people were injured.\n"
+    "The mayor, Anne Roy, visited the site.\n"
+)
+TOLL_SOURCES = {
+    "wire": "The toll rose to 43 dead on Tuesday. Twelve people were injured, said mayor Anne Roy.\n",
+    "radio": "37 people were killed in the collapse.\nPolice said 15 people were injured.\n",
+    "web": "At least 40 people died. The mayor, Anne Rey, came to the quarry.\n",
+    "blog": "Locals say 41 people were killed.\n",
+}
+GROWN = "the source's report is 2 days later: the figure may have changed; incompatible figures"
+
+
+def toll_report(dates: Mapping[str, str | None], *, sources: tuple[str, ...] = ("wire", "radio", "web"),
+                draft_date: str | None = None, failed: str | None = None) -> Report:
+    """The draft against ``sources`` (in that order), each dated by ``dates``; ``failed``:
+    one more source, listed last, that could not be read."""
+    t = TOLL_SOURCES
+    draft = Document(id="draft", text=TOLL_DRAFT, origin="draft.md", date=draft_date)
+    docs = {sid: Document(id=sid, text=t[sid], origin=f"sources/{sid}.txt", date=dates.get(sid))
+            for sid in sources}
+    infos = [SourceInfo(id=sid, origin=f"sources/{sid}.txt") for sid in sources]
+    if failed:
+        infos.append(SourceInfo(id=failed, origin=f"sources/{failed}.txt", error="file not found"))
+    killed = claim("k1", "count", "The collapse killed 37 people", 37, text=TOLL_DRAFT,
+                   subject="people", predicate="killed", actions=("killed",))
+    injured = claim("k2", "count", "Another 12 people were injured", 12, text=TOLL_DRAFT,
+                    subject="people", predicate="injured", actions=("injured",))
+    mayor = claim("k3", "person", "The mayor, Anne Roy", "Anne Roy", text=TOLL_DRAFT, role="mayor")
+    by_claim: dict[str, dict[str, Finding]] = {
+        "k1": {
+            "wire": found("wire", "conflicts", t["wire"], "43 dead", 43, why=GROWN),
+            "radio": found("radio", "agrees", t["radio"], "37 people were killed", 37),
+            "web": found("web", "conflicts", t["web"], "At least 40 people died", 40,
+                         why="incompatible figures"),
+            "blog": found("blog", "conflicts", t["blog"], "41 people were killed", 41,
+                          why="incompatible figures"),
+        },
+        "k2": {
+            "wire": found("wire", "agrees", t["wire"], "Twelve people were injured", 12),
+            "radio": found("radio", "conflicts", t["radio"], "15 people were injured", 15,
+                           why="incompatible figures"),
+            "web": found("web", "absent"),
+            "blog": found("blog", "absent"),
+        },
+        "k3": {
+            "wire": found("wire", "agrees", t["wire"], "Anne Roy", "Anne Roy"),
+            "radio": found("radio", "absent"),
+            "web": found("web", "unclear", t["web"], "Anne Rey", "Anne Rey", why="name variant?"),
+            "blog": found("blog", "absent"),
+        },
+    }
+    checked = tuple(
+        CheckedClaim(claim=c, findings=tuple(by_claim[c.id][sid] for sid in sources))
+        for c in (killed, injured, mayor)
+    )
+    return Report(draft=draft, sources=tuple(infos), documents=docs, claims=checked,
+                  title="Quarry collapse")

@@ -3,13 +3,13 @@ named, where a span is (path, line, column), and the summary counts."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..models import Claim, Document, Finding, JsonValue, Report, Span
 from ..readable import readable_date
-from ..text import LineIndex
+from ..text import LineIndex, parse_day
 from .controls import AUTOMATIC, INLINE, SKIPPED, ignored_counts
 from .positions import FileMap, file_map
 from .safe import inert, one_line
@@ -53,10 +53,14 @@ class Item:
 
 
 def items(report: Report, *, show_decided: bool = False,
-          decisions: Decisions | None = None) -> list[Item]:
+          decisions: Decisions | None = None, order: Sequence[str] | None = None) -> list[Item]:
     """Conflicting and unclear findings in draft order (then source order), without the
-    decided (or ignored) ones unless ``show_decided``."""
-    rank = {s.id: i for i, s in enumerate(report.sources)}
+    decided (or ignored) ones unless ``show_decided``.
+
+    ``order``: the source ids in the order a claim's findings are listed (default: the
+    report's; the event sheet passes them by report date)."""
+    ids = [s.id for s in report.sources] if order is None else order
+    rank = {sid: i for i, sid in enumerate(ids)}
     keyed: list[tuple[tuple[int, int, int, int, int], Item]] = []
     for ci, checked in enumerate(report.claims):
         claim = checked.claim
@@ -70,6 +74,29 @@ def items(report: Report, *, show_decided: bool = False,
             keyed.append((key, Item(claim, f, internal, detail)))
     keyed.sort(key=lambda kv: kv[0])
     return [item for _, item in keyed]
+
+
+def source_dates(report: Report) -> dict[str, str]:
+    """The report date (``YYYY-MM-DD``) of each source that has one, by source id; a date
+    that is no calendar day counts as unknown."""
+    out: dict[str, str] = {}
+    for sid, doc in report.documents.items():
+        day = parse_day(doc.date)
+        if day:
+            out[sid] = day
+    return out
+
+
+def draft_date(report: Report) -> str | None:
+    """The draft's report date (``YYYY-MM-DD``), if known."""
+    return parse_day(report.draft.date)
+
+
+def by_report_date(ids: Iterable[str], dates: Mapping[str, str]) -> list[str]:
+    """``ids`` with the dated ones first, earliest first, then the undated; sources of the
+    same day, and the undated ones, keep their given order (a stable sort). With no date at
+    all the order is unchanged."""
+    return sorted(ids, key=lambda sid: (sid not in dates, dates.get(sid, "")))
 
 
 def decided_count(report: Report) -> int:

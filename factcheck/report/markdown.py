@@ -7,6 +7,13 @@
 Marks: ✅ agrees, ❌ conflicts, ❓ unclear, — absent (or no finding); a decided finding
 keeps its mark with ``(decided: status)``: the sheet always shows every finding.
 Disagreements inside the draft and the sources that could not be read are listed below.
+
+Report dates: when any document has one (``Document.date``), a ``Reported:`` line gives the
+draft's and each source's, every source column carries its date and the columns run by
+report date, earliest first, the undated sources after the dated ones in their given order;
+the discrepancies of a claim are listed in that same order, each source with its date. One
+order for every row: a figure that grows as news comes in (a toll) reads as a timeline, and
+no column moves between rows. With no date at all the sheet is as before.
 Every piece of untrusted text is made inert, put on one line, and has its Markdown/HTML
 markup and ``|`` escaped.
 """
@@ -19,15 +26,18 @@ from ..models import CheckedClaim, Finding, Report
 from .common import (
     Decisions,
     Locator,
+    by_report_date,
     claim_about,
     claim_value,
     decided_count,
     decision_text,
+    draft_date,
     finding_value,
     items,
     languages,
     plural,
     reason,
+    source_dates,
     source_errors,
     summary_line,
 )
@@ -77,6 +87,13 @@ def _draft(claim: CheckedClaim) -> str:
     return f"**{md(claim_value(c), QUOTE)}** “{md(c.text, QUOTE)}”"
 
 
+def _reported(report: Report, order: list[str], dates: dict[str, str]) -> str:
+    """``Reported: draft 2024-10-08; sources by report date: wire 2024-10-07, radio undated``."""
+    sources = ", ".join(f"{md(sid, 40)} {dates.get(sid, 'undated')}" for sid in order)
+    line = f"Reported: draft {draft_date(report) or 'undated'}"
+    return line + (f"; sources by report date: {sources}" if sources else "")
+
+
 def render(report: Report, *, show_decided: bool = False, decisions: Decisions | None = None) -> str:
     loc = Locator(report)
     title = report.title or loc.path(report.draft.id)
@@ -87,21 +104,29 @@ def render(report: Report, *, show_decided: bool = False, decisions: Decisions |
         summary += f"; {decided} decided"
     summary = md(summary)
     out = [f"# Fact check: {md(title, 200)}", "", summary, "", f"Read as: {md(languages(report))}", ""]
+    dates = source_dates(report)
+    order = by_report_date((s.id for s in report.sources), dates)
+    if dates or draft_date(report):
+        out += [_reported(report, order, dates), ""]
     failed = {s.id for s in report.sources if s.error}
-    header = ["#", "Fact", "Draft", *(md(s.id, 40) for s in report.sources)]
+    header = ["#", "Fact", "Draft",
+              *(md(sid, 40) + (f" ({dates[sid]})" if sid in dates else "") for sid in order)]
     out.append("| " + " | ".join(header) + " |")
     out.append("|" + "|".join("---" for _ in header) + "|")
     for n, claim in enumerate(sorted(report.claims, key=lambda c: c.claim.span.start), 1):
         row = [str(n), _fact(claim), _draft(claim)]
-        row += [_cell(claim, s.id, s.id in failed) for s in report.sources]
+        row += [_cell(claim, sid, sid in failed) for sid in order]
         out.append("| " + " | ".join(row) + " |")
-    outside = [i for i in items(report, show_decided=True, decisions=decisions) if not i.internal]
+    listed = items(report, show_decided=True, decisions=decisions, order=order)
+    outside = [i for i in listed if not i.internal]
     if outside:
         out += ["", "## Discrepancies", ""]
         for item in outside:
             c, f = item.claim, item.finding
             here = loc.position(report.draft.id, c.span.start)
             line = f"- {MARKS[f.verdict]} line {here[0] if here else '?'}, {md(f.source)}"
+            if f.source in dates:
+                line += f" (reported {dates[f.source]})"
             why = reason(f.why)
             line += f": {md(why)}." if why else ":"
             line += f" Draft **{md(claim_value(c))}** “{md(c.text)}”"
