@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import textual
+from report_fixtures import toll_report
 from textual.pilot import Pilot
 from tui_fixtures import WHEN, WHO, flood_report, wait_loaded
 
@@ -62,6 +63,26 @@ def test_event_sheet(snap_compare: Compare, size: tuple[int, int]) -> None:
 def test_help(snap_compare: Compare, size: tuple[int, int]) -> None:
     assert snap_compare(flood_app(), terminal_size=size, run_before=loaded(quiet=True),
                         press=["question_mark"])
+
+
+def dated_app() -> ReviewApp:
+    """A toll reported on three days, one source undated, one not read (issue 16, item 4)."""
+    report = toll_report({"wire": "2024-10-09", "radio": "2024-10-07", "web": "2024-10-08"},
+                         sources=("wire", "blog", "radio", "web"), failed="gone",
+                         draft_date="2024-10-07")
+    return create_app_from_report(report, who=WHO, clock=lambda: WHEN)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dated_evidence(snap_compare: Compare, size: tuple[int, int]) -> None:
+    assert snap_compare(dated_app(), terminal_size=size, run_before=loaded(quiet=True),
+                        press=["enter", "home"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dated_event_sheet(snap_compare: Compare, size: tuple[int, int]) -> None:
+    assert snap_compare(dated_app(), terminal_size=size, run_before=loaded(quiet=True),
+                        press=["t"])
 
 
 def missing_draft() -> Loaded:

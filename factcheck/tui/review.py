@@ -14,6 +14,7 @@ from typing import Literal
 from ..decisions import Decision, Ledger, claim_keys, current_user, new_decision, report_keys
 from ..errors import LedgerError
 from ..models import Claim, Document, Finding, Report, SourceInfo
+from ..report.common import draft_date, source_dates
 from .excerpt import DocIndex
 
 ClaimState = Literal["conflict", "unclear", "decided", "agrees", "no-source"]
@@ -83,6 +84,8 @@ class Review:
         self._docs: dict[str, DocIndex] = {}
         self._hay: dict[int, str] = {}
         self._states: dict[int, ClaimState] = {}
+        self.dates: dict[str, str] = source_dates(report)  # source id -> YYYY-MM-DD, when known
+        self.draft_date: str | None = draft_date(report)
 
     # -- documents -------------------------------------------------------------------
     @property
@@ -290,11 +293,48 @@ class Review:
 
     def evidence(self, index: int) -> list[EvidenceRow]:
         """Every source, in report order, with its finding for claim ``index``; then any
-        finding whose source is not listed (e.g. the draft checked against itself)."""
+        finding whose source is not listed (e.g. the draft checked against itself).
+
+        Ordered by :meth:`_evidence_rank` (conflicts first...), sources of one rank by report
+        date (earliest first, undated last); a figure that grows as news comes in (a toll:
+        :meth:`by_date`) is listed as a timeline instead: the sources that give a figure by
+        report date, then the others by rank. Without dates the order is the ranks'."""
         by_source = {f.source: f for f in self.findings[index]}
         rows = [EvidenceRow(s.id, by_source.pop(s.id, None), s) for s in self.report.sources]
         rows.extend(EvidenceRow(src, f, None) for src, f in by_source.items())
-        return sorted(rows, key=lambda r: self._evidence_rank(index, r))  # stable: report order
+        def key(row: EvidenceRow) -> tuple[int, int, bool, str, int]:
+            rank = self._evidence_rank(index, row)
+            day = self.date_of(row.source)
+            undated = day is None
+            day = day or ""
+            if timeline and (rank < 4 or rank == 5):  # a figure given: a discrepancy or agreement
+                return 0, 0, undated, day, rank
+            return 1 if timeline else 0, rank, undated, day, 0
+
+        timeline = self.by_date(index)
+        return sorted(rows, key=key)  # stable: report order
+
+    def date_of(self, source: str) -> str | None:
+        """The report date (YYYY-MM-DD) of a source, or of the draft (its own mentions)."""
+        if source in self.dates:
+            return self.dates[source]
+        return self.draft_date if source == self.report.draft.id else None
+
+    @property
+    def dated(self) -> bool:
+        """Does any document of the report have a report date?"""
+        return bool(self.dates) or self.draft_date is not None
+
+    def by_date(self, index: int) -> bool:
+        """Are claim ``index``'s sources listed by report date: a figure that can change as
+        news comes in (an action with ``changes = true`` in the concepts lexicon), with at
+        least one dated source?"""
+        if not self.dates:
+            return False
+        from ..extract.lexicon import concepts
+
+        claim = self.claims[index]
+        return bool(set(claim.actions) & concepts(claim.lang).changing)
 
     def _evidence_rank(self, index: int, row: EvidenceRow) -> int:
         """Conflicts first, then unclear, then sources that could not be read, agreements,

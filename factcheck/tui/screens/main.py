@@ -137,7 +137,8 @@ class MainScreen(Screen[None]):
             source = target.source if target is not None else None
         pane.show(self.review, self.selected, self.pal, source=source)
         pane.border_title = "Evidence" if self.selected is None else (
-            f"Evidence · {len(self.review.report.sources)} sources")
+            f"Evidence · {len(self.review.report.sources)} sources"
+            + (" · by report date" if self.review.by_date(self.selected) else ""))
 
     def _show_status(self) -> None:
         self.query_one(StatusBar).show(

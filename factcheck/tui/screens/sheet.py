@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from ...models import Finding
+from ...report.common import by_report_date
 from ..labels import VERDICT_SYMBOLS, finding_value, shorten, state_text, value_label
 from ..palette import Palette
 from ..review import Review
@@ -43,6 +44,10 @@ class SheetScreen(Screen[tuple[int, str | None] | None]):
         out.append("   enter: go to the claim and source · esc: back", style=self.pal.muted)
         out.append("\neach row: one claim of the draft; each column: what a source says of it "
                    "(✓ agrees ✗ conflicts ? unclear · absent, ✔ decided)", style=self.pal.muted)
+        if self.review.dated:
+            draft = self.review.draft_date or "undated"
+            out.append(f"\nsources by report date, earliest first, undated last · draft {draft}",
+                       style=self.pal.muted)
         return out
 
     def on_mount(self) -> None:
@@ -51,7 +56,9 @@ class SheetScreen(Screen[tuple[int, str | None] | None]):
         table.add_column(Text("State"), key="state")
         table.add_column(Text("Kind"), key="kind")
         table.add_column(Text("Draft"), key="draft")
-        columns = [(info.id, info.error) for info in review.report.sources]
+        errors = {info.id: info.error for info in review.report.sources}
+        order = by_report_date([info.id for info in review.report.sources], review.dates)
+        columns = [(sid, errors[sid]) for sid in order]  # report order without dates
         listed = {sid for sid, _ in columns}
         for findings in review.findings:  # e.g. the draft checked against itself
             for f in findings:
@@ -60,6 +67,9 @@ class SheetScreen(Screen[tuple[int, str | None] | None]):
                     columns.append((f.source, None))
         for sid, error in columns:
             label = Text(shorten(sid, 18), style=pal.strong)
+            day = review.date_of(sid)
+            if day:
+                label.append(f" {day}", style=pal.muted)
             if error:
                 label.append(" ⚠", style=pal.error)
             table.add_column(label, key=f"src:{sid}")

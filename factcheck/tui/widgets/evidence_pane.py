@@ -103,12 +103,16 @@ def claim_summary(review: Review, index: int, pal: Palette) -> Text:
         out.append_text(_highlighted(ex, pal.states[review.state(index)]))
         out.append("\n")
         out.append(clean_line(idx.location(claim.span)), style=pal.muted)
+        if review.draft_date:
+            out.append(f"  reported {review.draft_date}", style=pal.muted)
     return out
 
 
 def evidence_text(review: Review, index: int, row: EvidenceRow, pal: Palette) -> Text:
     out = Text()
     out.append(shorten(row.source, 24), style=pal.strong)
+    if review.dated and not row.error:  # when any document is dated, every row says its date (or that it has none)
+        out.append(f"  {review.date_of(row.source) or 'undated'}", style=pal.muted)
     out.append("  ")
     if row.error:
         out.append("⚠ not loaded", style=pal.error)
