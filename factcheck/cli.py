@@ -367,7 +367,8 @@ def _review(args: argparse.Namespace) -> int:
     from .tui.app import create_app
 
     parse_dates(args.date, args.source_date)  # a bad date is an error before the screen opens
-    app = create_app(args.target, args.source, lang=args.lang, source_lang=args.source_lang, refresh=args.refresh)
+    app = create_app(args.target, args.source, lang=args.lang, source_lang=args.source_lang, refresh=args.refresh,
+                     date=args.date, source_dates=args.source_date)
     app.run()
     return 0
 

@@ -4,16 +4,19 @@ columns by report date; nothing moves without dates (Textual's Pilot)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from report_fixtures import toll_report
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from tui_fixtures import WHEN, WHO, flood_report, sync, wait_loaded
 
+from factcheck.cli import main as cli_main
 from factcheck.decisions import Ledger
 from factcheck.models import Report
-from factcheck.tui.app import ReviewApp, create_app_from_report
+from factcheck.tui.app import ReviewApp, create_app, create_app_from_report
 from factcheck.tui.review import Review
 from factcheck.tui.screens.main import MainScreen
 from factcheck.tui.screens.sheet import SheetScreen
@@ -128,3 +131,47 @@ async def test_event_sheet_without_dates_keeps_the_report_order() -> None:
         keys = [str(c.key.value) for c in table.ordered_columns]
         assert keys[3:] == ["src:wire", "src:blog", "src:radio", "src:web"]
         assert "by report date" not in screen_text(app)
+
+
+DRAFT_TEXT = "Police arrested 12 people on Tuesday in Riverton, officials said.\n"
+SOURCES = {"wire": "Police arrested 15 people in Riverton.\n",
+           "radio": "Police arrested 12 people in Riverton.\n",
+           "web": "Police arrested 14 people in Riverton.\n"}
+
+
+@sync
+async def test_review_reads_date_and_source_dates(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT_TEXT, encoding="utf-8")
+    paths = []
+    for sid, text in SOURCES.items():
+        (tmp_path / f"{sid}.txt").write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / f"{sid}.txt"))
+    app = create_app(str(draft), paths, date="2024-10-07",
+                     source_dates=[f"{paths[0]}=2024-10-09", f"{paths[1]}=2024-10-07"])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        r = app.screen.review if isinstance(app.screen, MainScreen) else None
+        assert r is not None and r.claims
+        assert r.draft_date == "2024-10-07"
+        assert r.dates == {"wire": "2024-10-09", "radio": "2024-10-07"}
+        assert r.by_date(0)  # arrests: a figure that changes
+        assert option_ids(app) == ["radio", "wire", "web"]
+
+
+def test_the_review_command_passes_the_dates_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    class Stub:
+        def run(self) -> None:
+            seen["ran"] = True
+
+    def fake(target: str, sources: list[str], **kw: Any) -> Stub:
+        seen.update(kw, target=target, sources=sources)
+        return Stub()
+
+    monkeypatch.setattr("factcheck.tui.app.create_app", fake)
+    code = cli_main(["review", "draft.md", "--source", "w.txt", "--date", "2024-10-07",
+                     "--source-date", "w.txt=2024-10-09"])
+    assert code == 0 and seen["ran"]
+    assert seen["date"] == "2024-10-07" and seen["source_dates"] == ["w.txt=2024-10-09"]

@@ -183,9 +183,13 @@ def create_app(
     source_lang: str | None = None,
     refresh: bool = False,
     loader: Loader | None = None,
+    date: str | None = None,
+    source_dates: Sequence[str] = (),
 ) -> ReviewApp:
     """The app ``factcheck review TARGET --source ...`` runs: TARGET is a story folder or
-    a draft file; reading, fetching and checking happen off the UI thread."""
+    a draft file; reading, fetching and checking happen off the UI thread. ``date`` and
+    ``source_dates`` (``PATH=YYYY-MM-DD``) are ``--date`` and ``--source-date``, as for
+    ``check``."""
 
     def load() -> Loaded:
         from ..decisions import Ledger
@@ -193,7 +197,7 @@ def create_app(
         from ..story import display_path, is_story_dir, load_story
 
         report = run_check(target, list(sources), lang=lang, source_lang=source_lang,
-                           refresh=refresh)
+                           refresh=refresh, date=date, source_dates=list(source_dates))
         if is_story_dir(Path(target)):
             story = load_story(target)
             path = Path(story.decisions_path)
