@@ -687,7 +687,7 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
         if opener and m.is_range and not _duration_cue(toks, ti):
             return toks[ti].start, toks[j].end
         aside = ti > 1 and j + 1 < n and (toks[ti - 1].norm, toks[j + 1].norm) in ((",", ","), ("(", ")"))
-        if aside and _one_person(toks[ti - 2], lex):
+        if aside and _one_person(toks, ti - 2, lex):
             return m.start, toks[j].end  # "Lucas Morel, 19 ans,", "le conducteur (45 ans)"
     if lex.lang == "fr" and j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm == "annees" and (
         m.is_range or m.hedge == "approx"  # "une femme d'une quarantaine d'années"
@@ -697,7 +697,7 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
     if (
         ti > 1
         and toks[ti - 1].norm in (",", "(")
-        and _one_person(toks[ti - 2], lex)
+        and _one_person(toks, ti - 2, lex)
         and j < n
         and toks[j].norm in (",", ")")
         and not m.words
@@ -742,9 +742,13 @@ def _time_of_day(toks: list[Token], j: int) -> bool:
 _AVOIR = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait"})
 
 
-def _one_person(t: Token, lex: Lexicon) -> bool:
-    """A name or a noun for one person, that an age between commas can follow."""
-    return t.is_cap or t.norm in word_set(lex.lang, "age_nouns")
+def _one_person(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """toks[k] is a name or a noun for one person, that an age between commas can follow; a
+    name after an article is a party's or a team's ("the Greens (14)": its seats)."""
+    t = toks[k]
+    if t.is_cap:
+        return not (k > 0 and toks[k - 1].norm in word_set(lex.lang, "determiners"))
+    return t.norm in word_set(lex.lang, "age_nouns")
 
 
 _DURATION_CUES = frozenset(
