@@ -135,3 +135,25 @@ def test_words_added_to_the_lexicons_keep_the_table_green(tmp_path: Path) -> Non
     assert (got.pop("probe-kin"), got.pop("probe-given")) == (["Lucie"], ["Zebulon Okafor"])  # the words took effect
     want = {r.id: list(r.expected) for r in ROWS if not r.xfail}
     assert {k: v for k, v in got.items() if v != want[k]} == {}
+
+
+def test_where_capitals_mark_nothing_a_name_starts_from_a_given_name() -> None:
+    """The language hook ``capitals_mark_names``: in a language that capitalises every noun,
+    a capitalised run is a person only from a known given name (here English text read
+    under a lexicon that says capitals mark nothing)."""
+    from dataclasses import replace
+
+    from factcheck.extract.lexicon import lexicon
+    from factcheck.extract.people import find_people
+    from factcheck.extract.tokens import tokenize
+
+    text = "Minister Olaf Scholz met the striker Haaland and the Federal Court in Berlin."
+    en = lexicon("en")
+    assert en.words["capitals_mark_names"] is True
+    plain = replace(en, words={**en.words, "capitals_mark_names": False})
+
+    def names(lex: object) -> list[str]:
+        return [p.name for p in find_people(text, tokenize(text), lex, {0})]  # type: ignore[arg-type]
+
+    assert "Haaland" in names(en)  # a role word and a capital make a name here...
+    assert names(plain) == ["Olaf Scholz"]  # ...where capitals mark nothing, only the given name does

@@ -168,6 +168,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
     given = _given()
     kin = _kin(lex.lang)
     thing_before, thing_after = _named_after(lex.lang)
+    caps = bool(lex.words.get("capitals_mark_names", True))  # a language hook: capitals alone mark a name
     out: list[PersonMention] = []
     n = len(toks)
     after = 0  # a run of capitalised words, once read, is skipped
@@ -188,7 +189,8 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             j < n and toks[j].norm in thing_after
         ):
             continue  # "Charles de Gaulle airport", "la rue Victor Hugo": a place named after someone
-        if len(run) == 1 and toks[i].norm not in not_names and _kin_frame(toks, i, kin):
+        lone_ok = len(run) == 1 and toks[i].norm not in not_names and (caps or toks[i].norm in given)
+        if lone_ok and _kin_frame(toks, i, kin):
             t = toks[i]  # "his brother Tomas", "sa fille Léa"
             out.append(PersonMention(t.start, t.end, t.text, role=None, role_ids=()))
             continue
@@ -240,7 +242,9 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             role_after = _role_after(toks, name_toks[-1] + 1, roles)
             reporting = name_toks[-1] + 1 < n and toks[name_toks[-1] + 1].norm in _REPORTING
             known = first.norm in given
-            if not bad and (known or role_before or role_after or reporting) and not last.norm.isupper():
+            # where every noun is capitalised (``caps`` false), only a known given name starts a name
+            cued = caps and bool(role_before or role_after or reporting)
+            if not bad and (known or cued) and not last.norm.isupper():
                 role = role_before or role_after
                 out.append(
                     PersonMention(
@@ -254,7 +258,8 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                     )
                 )
         elif (
-            len(name_toks) == 1
+            caps
+            and len(name_toks) == 1
             and _lone_name_ok(toks[name_toks[0]], not_names)
             and not (name_toks[0] > 0 and toks[name_toks[0] - 1].norm in _PLACE_OF)  # "le procureur de Marseille"
         ):
@@ -284,7 +289,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                         role_end=role[1] if role else None,
                     )
                 )
-    return out + _listed_with(text, out, not_names | titles)
+    return out + (_listed_with(text, out, not_names | titles) if caps else [])
 
 
 def _role_word(t: Token, roles: RoleIndex) -> bool:
