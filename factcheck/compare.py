@@ -324,10 +324,26 @@ def compare_dates(d: Claim, s: Claim) -> tuple[str, str]:
     shared = [k for k in DATE_PARTS if k in p and k in q]
     if not shared:
         return "unclear", "the two dates say different things (no common part)"
+    zoned = "zone" in p and "zone" in q and p["zone"] != q["zone"]
+    if "hour" in shared and zoned and not (isinstance(p["zone"], int) and isinstance(q["zone"], int)):
+        return "unclear", "times in two time zones, one of them not known on the report's day"
+    if "hour" in shared and zoned:
+        a, b = _utc_hour(p), _utc_hour(q)  # "11:45 CET" and "10:45 GMT": one time, two zones
+        if a == b:
+            shared = [k for k in shared if k != "hour"]
+            return ("agrees", "same hour, in two time zones") if all(p[k] == q[k] for k in shared) else (
+                "conflicts", f"different {next(k for k in shared if p[k] != q[k])}")
+        return "conflicts", "different hour, once both are in one time zone"
     diff = [k for k in shared if p[k] != q[k]]
     if diff:
         return "conflicts", f"different {diff[0]}"
     return "agrees", "same " + ", ".join(shared)
+
+
+def _utc_hour(parts: dict[str, int | str]) -> int:
+    """The hour of a time with its zone, in UTC (summer time is what the text's zone says)."""
+    minutes = int(parts["hour"]) * 60 + int(parts.get("minute", 0)) - int(parts["zone"])
+    return (minutes // 60) % 24
 
 
 def compare(d: Claim, s: Claim) -> tuple[str, str]:

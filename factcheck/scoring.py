@@ -8,7 +8,7 @@ from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
 
-from .compare import DATE_PARTS, compare_amounts, name_parts, normalise, same_nominal
+from .compare import DATE_PARTS, compare_amounts, compare_dates, name_parts, normalise, same_nominal
 from .evidence import NO_EVIDENCE, Entities, Evidence, NameMatch
 from .extract.lexicon import concepts, units
 from .models import Amount, Claim
@@ -398,7 +398,7 @@ def _score_date(d: Claim, s: Claim) -> Scored:
     da, sa = features(d).actions, features(s).actions
     if da & sa:
         sc += 0.1
-    if all(p[k] == q[k] for k in shared):
+    if all(p[k] == q[k] for k in shared) or compare_dates(d, s)[0] == "agrees":  # "14:20 GMT", "16h20, heure de Paris"
         sc += 0.1
         if {"month", "season", "weekday", "hour", "relative"} & set(shared):
             sc += 0.15  # a named month, day or hour that agrees is evidence in itself

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import Lexicon, lexicon, phrase_map, word_set
-from .tokens import Token, glued, match_before
+from .tokens import Token, glued, match_at, match_before
 
 PartsMap = tuple[tuple[tuple[str, ...], str], ...]
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -76,7 +76,7 @@ def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> l
             _month_or_weekday(toks, i, lex, parts_map)
             or _numeric_date(toks, i, lex)
             or _year(toks, i, lex)
-            or _time(toks, i, lex)
+            or _zoned(toks, _time(toks, i, lex), lex)
         )
         if d is None:
             continue
@@ -323,6 +323,48 @@ def _second_year(toks: list[Token], i: int, lex: Lexicon) -> bool:
     )
 
 
+@cache
+def _zones(lang: str) -> dict[str, tuple[tuple[tuple[str, ...], int | str], ...]]:
+    """The time-zone words of ``lang`` after a time ("GMT", "heure de Paris"), as token
+    phrases by their first token, with the zone's offset from UTC in minutes, or the name of
+    a zone with summer time ("Europe/Paris"), read on the report's day."""
+    from .lexicon import by_first, tokenize_phrase
+
+    table = lexicon(lang).words.get("time_zones", {})
+    return by_first({tuple(tokenize_phrase(k)): v if isinstance(v, str) else int(v) for k, v in table.items()})
+
+
+def _offset_on(zone: str, day: object) -> int | str:
+    """Minutes from UTC of the named zone ("Europe/Paris") on ``day``, summer time included;
+    the name itself when the machine has no such zone."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        at = dt.datetime.combine(day, dt.time(12), tzinfo=ZoneInfo(zone))  # type: ignore[arg-type]
+    except (ZoneInfoNotFoundError, ValueError):
+        return zone
+    off = at.utcoffset()
+    return int(off.total_seconds() // 60) if off is not None else zone
+
+
+def _zoned(
+    toks: list[Token], found: tuple[DateMention, int] | None, lex: Lexicon
+) -> tuple[DateMention, int] | None:
+    """A time of day with the zone written after it ("10:45 GMT", "16h20, heure de Paris",
+    "(0545 GMT)" aside): its offset from UTC in minutes goes with it, so that two times are
+    compared in one zone. A zone in capitals only where it is written so ("EST", not "est")."""
+    if found is None or "hour" not in found[0].parts:
+        return found
+    dm, j = found
+    k = j + 1 if j < len(toks) and toks[j].norm == "," else j
+    for phrase, offset in _zones(lex.lang).get(toks[k].norm, ()) if k < len(toks) else ():
+        m = match_at(toks, k, phrase)
+        if m and (len(phrase) > 1 or toks[k].text.isupper()):
+            return DateMention(dm.start, toks[k + m - 1].end, {**dm.parts, "zone": offset}), k + m
+    return found
+
+
 def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | None:
     n = len(toks)
     t = toks[i]
@@ -424,6 +466,8 @@ def resolve(parts: dict[str, int | str], day: str | None) -> dict[str, int | str
     if day is None:
         return parts
     base = dt.date.fromisoformat(day)
+    if isinstance(parts.get("zone"), str):
+        parts = {**parts, "zone": _offset_on(str(parts["zone"]), base)}  # "heure de Paris" in July: +120
     step = int(parts.get("step", 0))
     rest = {k: v for k, v in parts.items() if k != "step"}
     if "relative" in parts:
