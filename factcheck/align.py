@@ -23,7 +23,6 @@ from .links import (
     NONE,
     OTHER_HOLDER_PENALTY,
     OTHER_PERSON_PENALTY,
-    draft_lone,
     lone_subjects,
     other_holder,
     other_person,
@@ -44,7 +43,7 @@ from .scoring import (
     side,
     values_agree,
 )
-from .signals import names_unknown, vocabulary
+from .signals import clause_names, names_unknown, vocabulary
 from .text import fold
 
 AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same fact
@@ -72,28 +71,76 @@ class Pair(NamedTuple):
     evidence: Evidence
 
 
+class DraftRead:
+    """What alignment reads of the draft claims once per run, for every source they meet:
+    each claim's :func:`~factcheck.scoring.side`, the subjects it alone counts, the names of
+    its clause, and, by the shape of a source figure, the draft figures that shape can meet.
+    The pipeline makes one per check; it holds nothing of any source but shape ids."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = claims
+        self.sides = [side(c) for c in claims]
+        once = lone_subjects(self.sides)
+        self.lone = [once.get((c.kind, id(x)), NONE) for c, x in zip(claims, self.sides, strict=True)]
+        # a name next to a figure can narrow what it counts ("in Odisha"); next to an age it
+        # only says more about the person ("a 26-year-old from Lyon")
+        self.names = [
+            clause_names(c) if c.kind in NUMERIC and c.kind != "age" else frozenset[str]() for c in claims
+        ]
+        self.named = any(self.names)
+        self.by_kind: dict[str, list[int]] = {}
+        for di, c in enumerate(claims):
+            if c.kind in NUMERIC:
+                self.by_kind.setdefault(c.kind, []).append(di)
+        self._meeting: dict[int, list[tuple[int, Shape]]] = {}
+
+    def unknown(self, doc: Document) -> list[bool]:
+        """For each draft claim, whether its clause names places or bodies ``doc`` never names."""
+        if not self.named:
+            return [False] * len(self.claims)
+        words = vocabulary(doc.text)
+        return [bool(n) and names_unknown(c, words, n) for c, n in zip(self.claims, self.names, strict=True)]
+
+    def meeting(self, ss: Side) -> list[tuple[int, Shape]]:
+        """The numeric draft claims of the kind of ``ss`` whose shapes, with it, could still be
+        judged (every bonus and no penalty for names: the loosest bound), each with
+        the pair's shape, in draft order. Sources share shapes: each is worked out once."""
+        key = ss.shape_key
+        got = self._meeting.get(key) if key != NO_ID else None
+        if got is None:
+            got = []
+            reach = LONE_SUBJECT_BONUS + (HOLDER_BONUS if ss.claim.kind in HELD_KINDS else 0.0)  # the most bonus
+            for di in self.by_kind.get(ss.claim.kind, ()):
+                shape = shape_of(self.sides[di], ss)
+                if shape is not None and shape.best + reach >= JUDGED_AT - _EPS:
+                    got.append((di, shape))
+            if key != NO_ID:
+                self._meeting[key] = got
+        return got
+
+
 def align_document(
     draft_claims: Sequence[Claim],
     doc: Document,
     source_claims: Sequence[Claim],
     *,
     itself: bool = False,
-    draft_sides: Sequence[Side] | None = None,
+    draft: DraftRead | None = None,
     reasons: Templates | None = None,
     draft_date: str | None = None,
 ) -> dict[str, Finding]:
     """Findings of one source (or of the draft against itself) keyed by draft claim id.
 
-    ``draft_sides``: :func:`~factcheck.scoring.side` of each draft claim, when the caller
-    aligns the same draft against many sources and reads its claims once. ``reasons``: the
-    phrase templates a finding's ``why`` is rendered with (by default ``lexicon/reasons.toml``).
-    ``draft_date``: the draft's report date; a conflict on a figure that changes as news comes
-    in (a toll) says how much later or earlier the source reported (``doc.date``)."""
+    ``draft``: the :class:`DraftRead` of ``draft_claims``, when the caller aligns the same
+    draft against many sources and reads its claims once. ``reasons``: the phrase templates a
+    finding's ``why`` is rendered with (by default ``lexicon/reasons.toml``). ``draft_date``:
+    the draft's report date; a conflict on a figure that changes as news comes in (a toll)
+    says how much later or earlier the source reported (``doc.date``)."""
     if itself:
         pairs = _self_pairs(draft_claims)
     else:
-        sides = draft_sides if draft_sides is not None else [side(d) for d in draft_claims]
-        pairs = _pairs(draft_claims, sides, doc, source_claims)
+        read = draft if draft is not None and draft.claims is draft_claims else DraftRead(draft_claims)
+        pairs = _pairs(read, doc, source_claims)
     pairs.sort(key=lambda p: (-p.score, p.draft, p.source))
     pairs = _precise_first(pairs, draft_claims, source_claims)
     vaguer = _vaguer_sayings(pairs, draft_claims, source_claims)
@@ -177,11 +224,9 @@ def _precise_first(pairs: list[Pair], draft_claims: Sequence[Claim], source_clai
     return [p for p in pairs if not waits(p)] + [p for p in pairs if waits(p)]
 
 
-def _pairs(
-    draft_claims: Sequence[Claim], draft_sides: Sequence[Side], doc: Document, source_claims: Sequence[Claim]
-) -> list[Pair]:
+def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> list[Pair]:
     """Every (draft claim, source claim) pair that could be reported, with its verdict."""
-    words = vocabulary(doc.text)
+    draft_claims, draft_sides, lone_d = draft.claims, draft.sides, draft.lone
     by_kind: dict[str, list[tuple[int, Side]]] = {}  # each claim is scored against its own kind only
     seen: set[tuple[object, ...]] = set()
     for si, s in enumerate(source_claims):
@@ -193,21 +238,17 @@ def _pairs(
             by_kind.setdefault(s.kind, []).append((si, side(s)))
     # the surnames of the people both texts name: a figure next to one is about that person
     people = {fold(str(c.value)).split()[-1] for c in (*draft_claims, *source_claims) if c.kind == "person" and c.value}
-    once_d, once_s = draft_lone(draft_sides), lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
-    lone_d = [once_d.get((d.kind, id(ds)), NONE) for d, ds in zip(draft_claims, draft_sides, strict=True)]
-    unknown = [
-        # a name next to a figure can narrow what it counts ("in Odisha"); next to an age it
-        # only says more about the person ("a 26-year-old from Lyon")
-        d.kind in NUMERIC and d.kind != "age" and names_unknown(d, words)
-        for d in draft_claims
-    ]
+    once_s = lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
+    unknown = draft.unknown(doc)
 
-    def score(di: int, si: int, ss: Side, slack: float) -> Scored | None:
-        """The pair's score and evidence, or None when it cannot reach JUDGED_AT less ``slack``."""
+    def score(di: int, si: int, ss: Side, slack: float, shape: Shape | None = None) -> Scored | None:
+        """The pair's score and evidence, or None when it cannot reach JUDGED_AT less ``slack``
+        (``shape``: the pair's :func:`~factcheck.scoring.shape_of`, when the caller has it)."""
         d, ds = draft_claims[di], draft_sides[di]
         least = JUDGED_AT - slack + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)  # what a shape's best must reach
         if d.kind in NUMERIC:
-            shape = shape_of(ds, ss)
+            if shape is None:
+                shape = shape_of(ds, ss)
             # the only figure of its kind about ships in both texts: likely the same fact
             lone = lone_d[di]
             lone_bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), NONE) else 0.0
@@ -240,6 +281,7 @@ def _pairs(
 
     raw: dict[tuple[int, int], Scored] = {}
     blocks = {kind: _blocks(sides) if kind in NUMERIC else None for kind, sides in by_kind.items()}
+    opened = _open_blocks(draft, blocks, unknown, bool(people))
     for di, d in enumerate(draft_claims):
         kind_blocks = blocks.get(d.kind)
         if kind_blocks is None:  # names and dates: few per text, each pair scored
@@ -249,18 +291,11 @@ def _pairs(
                     raw[(di, si)] = got
             continue
         ds = draft_sides[di]
-        least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)
-        reach = LONE_SUBJECT_BONUS + (HOLDER_BONUS if d.kind in HELD_KINDS and people else 0.0)  # the most bonus
-        # one shape for the whole block: when even its best, with the lone-subject bonus,
-        # cannot be judged, no pair of it is (what score() finds pair by pair)
-        open_blocks = [
-            b for b in kind_blocks
-            if (shape := shape_of(ds, b.members[0][1])) is not None and shape.best + reach >= least - _EPS
-        ]
-        table = sum(len(b.members) for b in open_blocks) > BLOCK_LIMIT
-        for block in open_blocks:
+        open_blocks = opened.get(di, ())
+        table = sum(len(b.members) for b, _ in open_blocks) > BLOCK_LIMIT
+        for block, shape in open_blocks:
             for si, ss in block.candidates(ds) if table else block.members:
-                got = score(di, si, ss, 0.0)
+                got = score(di, si, ss, 0.0, shape)
                 if got:
                     raw[(di, si)] = got
     sentence_bonus(raw, draft_claims, source_claims, by_kind, score)
@@ -272,6 +307,24 @@ def _pairs(
         if judged:
             pairs.append(Pair(sc, di, si, *judged))
     return pairs
+
+
+def _open_blocks(
+    draft: DraftRead, blocks: dict[str, list[_Block] | None], unknown: list[bool], people: bool
+) -> dict[int, list[tuple[_Block, Shape]]]:
+    """For each numeric draft claim, the source's blocks it may meet, in block order, each
+    with the pair's shape. One shape for the whole block: when even its best, with the
+    lone-subject bonus (and the holder's, when both texts name people), cannot be judged, no
+    pair of it is (what ``score()`` of :func:`_pairs` finds pair by pair)."""
+    opened: dict[int, list[tuple[_Block, Shape]]] = {}
+    for kind, kind_blocks in blocks.items():
+        reach = LONE_SUBJECT_BONUS + (HOLDER_BONUS if kind in HELD_KINDS and people else 0.0)  # the most bonus
+        for block in kind_blocks or ():
+            for di, shape in draft.meeting(block.members[0][1]):
+                least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)
+                if shape.best + reach >= least - _EPS:
+                    opened.setdefault(di, []).append((block, shape))
+    return opened
 
 
 def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:

@@ -159,19 +159,6 @@ def lone_subjects(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str]
     return out
 
 
-_LONE_MEMO: list[tuple[Sequence[Side], dict[tuple[str, int], frozenset[str]]]] = []
-
-
-def draft_lone(sides: Sequence[Side]) -> dict[tuple[str, int], frozenset[str]]:
-    """:func:`lone_subjects` of the draft, worked out once for the sources it meets (the
-    pipeline passes the same list of sides for each)."""
-    if _LONE_MEMO and _LONE_MEMO[0][0] is sides:
-        return _LONE_MEMO[0][1]
-    got = lone_subjects(sides)
-    _LONE_MEMO[:] = [(sides, got)]
-    return got
-
-
 def _subjects(x: Side) -> frozenset[str]:
     """What :func:`lone_subjects` counts a claim under: its specific subjects, and for an
     amount of money or a measure, its kind (and what the unit measures) as well."""

@@ -39,8 +39,7 @@ def check(
     ``reasons``: the phrase templates findings explain themselves with (by default
     ``lexicon/reasons.toml``); they change the wording of ``why``, never a verdict.
     """
-    from .align import align_document
-    from .scoring import side
+    from .align import DraftRead, align_document
 
     if infos is None:
         infos = [SourceInfo(id=d.id, origin=d.origin, lang=d.lang, title=d.title) for d in sources]
@@ -48,11 +47,11 @@ def check(
     claims_of = _Claims(cache, write=not any(i.error for i in infos))
     draft_claims = claims_of(draft, weak=False)
     per_claim: dict[str, list[Finding]] = {c.id: [] for c in draft_claims}
-    sides = [side(c) for c in draft_claims]  # read once, scored against every source
+    read = DraftRead(draft_claims)  # read once, scored against every source
     for doc in sources:
         source_claims = claims_of(doc, weak=True)  # "a child was hospitalized" supports a one
         found = align_document(
-            draft_claims, doc, source_claims, draft_sides=sides, reasons=reasons, draft_date=draft.date
+            draft_claims, doc, source_claims, draft=read, reasons=reasons, draft_date=draft.date
         )
         for claim_id, finding in found.items():
             per_claim[claim_id].append(finding)

@@ -21,10 +21,17 @@ def vocabulary(text: str) -> frozenset[str]:
     return word_norms(text)
 
 
-def names_unknown(d: Claim, vocabulary: frozenset[str]) -> bool:
+def clause_names(d: Claim) -> frozenset[str]:
+    """The places and bodies the figure's own clause names (see :func:`names_unknown`)."""
+    return _clause_names(d.context, d.lang, d.span.start - d.sentence.start, len(d.text))
+
+
+def names_unknown(d: Claim, vocabulary: frozenset[str], names: frozenset[str] | None = None) -> bool:
     """The figure's own clause names places or bodies, and the source uses none of them in
-    any of its forms ("French" is named by a source that says "France")."""
-    names = _clause_names(d.context, d.lang, d.span.start - d.sentence.start, len(d.text))
+    any of its forms ("French" is named by a source that says "France"). ``names``: its
+    :func:`clause_names`, when the caller has them."""
+    if names is None:
+        names = clause_names(d)
     if not names or names <= vocabulary:
         return False
     same = same_places()
