@@ -361,15 +361,6 @@ def _claim(row: Any, doc: Document, spans: dict[tuple[int, int], Span]) -> Claim
             if got is None:
                 got = spans[key] = Span.at(v[0], v[1])
             v = got
-        elif how == _KIND:
-            if v not in _KINDS:
-                raise Corrupt("are corrupt (a kind)")
-        elif how == _VALUE:
-            if not (v is None or type(v) in (int, float, str)
-                    or (type(v) is list and all(type(x) in _NUMBERS for x in v))):
-                raise Corrupt("are corrupt (a value)")
-        elif how == _AMOUNT:
-            v = _amount(v)
         elif how == _OPT_STR:
             if v is not None and type(v) is not str:
                 raise Corrupt("are corrupt (a text field)")
@@ -380,14 +371,15 @@ def _claim(row: Any, doc: Document, spans: dict[tuple[int, int], Span]) -> Claim
         elif how == _BOOL:
             if type(v) is not bool:
                 raise Corrupt("are corrupt (a flag)")
-        elif how == _HEDGE:
-            if v is not None and v not in _HEDGES:
-                raise Corrupt("are corrupt (a hedge)")
-        elif how == _WHEN:
-            if v is not None and not (type(v) is dict and all(type(x) in (int, str) for x in v.values())):
-                raise Corrupt("are corrupt (a date)")
+        elif how == _KIND:
+            if v not in _KINDS:
+                raise Corrupt("are corrupt (a kind)")
+        elif how == _VALUE:
+            if not (v is None or type(v) in (int, float, str)
+                    or (type(v) is list and all(type(x) in _NUMBERS for x in v))):
+                raise Corrupt("are corrupt (a value)")
         else:
-            raise Corrupt(f"are corrupt (an unknown field {name[:40]!r})")
+            v = _other_field(name, how, v)
         values[name] = v
     span, sentence = values["span"], values["sentence"]
     if values["text"] is None:
@@ -395,3 +387,19 @@ def _claim(row: Any, doc: Document, spans: dict[tuple[int, int], Span]) -> Claim
     if values["context"] is None:
         values["context"] = text[sentence.start : sentence.end]
     return _filled(Claim, values)
+
+
+def _other_field(name: str, how: int | None, v: Any) -> Any:
+    """A field of :func:`_claim` that only some rows hold (an amount, a hedge, a date), or an
+    unknown one, checked; the value as the claim holds it."""
+    if how == _AMOUNT:
+        v = _amount(v)
+    elif how == _HEDGE:
+        if v is not None and v not in _HEDGES:
+            raise Corrupt("are corrupt (a hedge)")
+    elif how == _WHEN:
+        if v is not None and not (type(v) is dict and all(type(x) in (int, str) for x in v.values())):
+            raise Corrupt("are corrupt (a date)")
+    else:
+        raise Corrupt(f"are corrupt (an unknown field {name[:40]!r})")
+    return v

@@ -303,23 +303,35 @@ def _checkers(tp: Any) -> tuple[Try, Try]:
         allowed = frozenset(args)
         return (lambda v: (v in allowed, v) if isinstance(v, str | int | bool) else _NO), (lambda v: _NO)
     if origin is typing.Union or origin is types.UnionType:
-        tries = [_checkers(a) for a in args]
+        return _union_checkers(args)
+    if origin is tuple or origin is list or origin is dict:
+        return _container_checkers(origin, args)
+    return _plain_checkers(tp)
 
-        def strict_union(v: Any) -> tuple[bool, Any]:
-            for s, _ in tries:
-                got = s(v)
-                if got[0]:
-                    return got
-            return _NO
 
-        def lax_union(v: Any) -> tuple[bool, Any]:
-            for _, lx in tries:
-                got = lx(v)
-                if got[0]:
-                    return got
-            return _NO
+def _union_checkers(args: tuple[Any, ...]) -> tuple[Try, Try]:
+    """:func:`_checkers` of a union of ``args``: the first member that takes the value."""
+    tries = [_checkers(a) for a in args]
 
-        return strict_union, lax_union
+    def strict_union(v: Any) -> tuple[bool, Any]:
+        for s, _ in tries:
+            got = s(v)
+            if got[0]:
+                return got
+        return _NO
+
+    def lax_union(v: Any) -> tuple[bool, Any]:
+        for _, lx in tries:
+            got = lx(v)
+            if got[0]:
+                return got
+        return _NO
+
+    return strict_union, lax_union
+
+
+def _container_checkers(origin: Any, args: tuple[Any, ...]) -> tuple[Try, Try]:
+    """:func:`_checkers` of a ``tuple``, ``list`` or ``dict`` of ``args``."""
     if origin is tuple:
         item = _check_for(args[0]) if len(args) == 2 and args[1] is Ellipsis else None
 
@@ -349,17 +361,21 @@ def _checkers(tp: Any) -> tuple[Try, Try]:
             return True, v
 
         return exact_list, as_list
-    if origin is dict:
-        key, value = (_check_for(args[0]), _check_for(args[1])) if args else (None, None)
+    # a dict
+    key, value = (_check_for(args[0]), _check_for(args[1])) if args else (None, None)
 
-        def as_dict(v: Any) -> tuple[bool, Any]:
-            if not isinstance(v, dict):
-                return _NO
-            if key is None or value is None:
-                return True, dict(v)
-            return True, {key(k): value(x) for k, x in v.items()}
+    def as_dict(v: Any) -> tuple[bool, Any]:
+        if not isinstance(v, dict):
+            return _NO
+        if key is None or value is None:
+            return True, dict(v)
+        return True, {key(k): value(x) for k, x in v.items()}
 
-        return as_dict, (lambda v: _NO)
+    return as_dict, (lambda v: _NO)
+
+
+def _plain_checkers(tp: Any) -> tuple[Try, Try]:
+    """:func:`_checkers` of a type that is no union, literal or container."""
     if tp is float:
         return (lambda v: (type(v) is float, v)), (
             lambda v: (True, float(v)) if type(v) is int else _NO
