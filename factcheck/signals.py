@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from .extract.context import actions_in, subject_concepts
 from .extract.lexicon import concepts, english, lexicon, same_places, singular, word_set
+from .extract.people import is_given
 from .extract.tokens import Token, tokenize, word_norms
 from .models import Claim
 from .text import fold
@@ -229,7 +230,7 @@ def _sentence_names(ctx: str) -> tuple[tuple[int, int, str], ...]:
             continue
         if toks[k - 1].norm in (".", "!", "?", '"', "“", "«", ":", "\n"):
             continue
-        if t.norm in common:
+        if t.norm in common or is_given(t.norm):
             continue
         out.append((t.start, t.end, t.norm))
     return tuple(out)
@@ -243,9 +244,10 @@ def _tokens(sentence: str) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _common_caps() -> frozenset[str]:
-    from .extract.people import _given, _lists
+    """The capitalised words that name no one, but for given names (:func:`is_given` asks those)."""
+    from .extract.people import _lists
 
-    words: set[str] = set(_given())
+    words: set[str] = set()
     for lang in ("en", "fr"):
         lex = lexicon(lang)
         titles, _, _ = _lists(lang)
