@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple, cast
 
-from .compare import compare, normalise, same_nominal
+from .compare import compare, compare_amounts, normalise, same_nominal
 from .evidence import Evidence, Templates, render
 from .extract.lexicon import concepts, phrase_list
 from .links import (
@@ -246,6 +246,8 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
         (``shape``: the pair's :func:`~factcheck.scoring.shape_of`, when the caller has it)."""
         d, ds = draft_claims[di], draft_sides[di]
         least = JUDGED_AT - slack + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)  # what a shape's best must reach
+        lone_bonus = 0.0
+        held = other = None
         if d.kind in NUMERIC:
             if shape is None:
                 shape = shape_of(ds, ss)
@@ -261,23 +263,26 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
                 return None  # a weak claim only ever supports: its conflicts are never reported
             sc, ev = score_numeric(ds, ss, shape, least - bonus)
             sc += bonus
-            if lone_bonus:
-                ev = ev._replace(lone=True)
-            if held:
-                ev = ev._replace(held_by=held)
         else:
             sc, ev = score_sides(ds, ss)
         if unknown[di]:
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
-            ev = ev._replace(absent_name=True)
         if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
             held_by_other = other_holder(d, ss.claim, people) if d.kind in HELD_KINDS else None
             other = held_by_other or other_person(ds, ss, people)
             if other:
                 # "Berg won 41.2%" is not "Holm won 41.0%"; Vallandre's fine is not Mollet's
                 sc -= OTHER_HOLDER_PENALTY if held_by_other else OTHER_PERSON_PENALTY
-                ev = ev._replace(other_person=other)
-        return (sc, ev) if sc >= JUDGED_AT - slack else None
+        if sc < JUDGED_AT - slack:
+            return None
+        if lone_bonus or held or unknown[di] or other:  # said in the evidence of the pairs kept only
+            ev = ev._replace(
+                lone=bool(lone_bonus) or ev.lone,
+                held_by=held or ev.held_by,
+                absent_name=unknown[di] or ev.absent_name,
+                other_person=other or ev.other_person,
+            )
+        return sc, ev
 
     raw: dict[tuple[int, int], Scored] = {}
     blocks = {kind: _blocks(sides) if kind in NUMERIC else None for kind, sides in by_kind.items()}
@@ -299,11 +304,12 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
                 if got:
                     raw[(di, si)] = got
     sentence_bonus(raw, draft_claims, source_claims, by_kind, score)
+    source_sides = {si: ss for sides in by_kind.values() for si, ss in sides}
     pairs: list[Pair] = []
     for (di, si), (sc, ev) in raw.items():
         if sc < JUDGED_AT:
             continue
-        judged = _judge(draft_claims[di], source_claims[si], sc, ev)
+        judged = _judge(draft_claims[di], source_claims[si], sc, ev, (draft_sides[di], source_sides[si]))
         if judged:
             pairs.append(Pair(sc, di, si, *judged))
     return pairs
@@ -380,7 +386,7 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
                         sc, ev = score_numeric(ds, ss, shape, SELF_AT)  # stops early below SELF_AT
                         if sc < SELF_AT or compare(ds.claim, ss.claim)[0] != "conflicts":
                             continue
-                        judged = _judge(ds.claim, ss.claim, sc, ev)
+                        judged = _judge(ds.claim, ss.claim, sc, ev, (ds, ss))
                         if judged and judged.verdict == "conflicts":
                             meet(reps[ra], reps[rb], sc, judged)
     return pairs
@@ -446,11 +452,17 @@ def _blocks(members: Sequence[tuple[int, Side]]) -> list[_Block]:
     return [_Block(ms) for ms in by_shape.values()]
 
 
-def _judge(d: Claim, s: Claim, sc: float, ev: Evidence) -> Judged | None:
-    """The verdict to report for a scored pair and its evidence, or None when the pair is too weak."""
+def _judge(d: Claim, s: Claim, sc: float, ev: Evidence, sides: tuple[Side, Side] | None = None) -> Judged | None:
+    """The verdict to report for a scored pair and its evidence, or None when the pair is too
+    weak (``sides``: the two claims' sides, when the caller has them: the comparison reads
+    their amounts and directions from them)."""
     if sc < JUDGED_AT:
         return None
-    verdict, vwhy = compare(d, s)
+    if sides is not None and d.kind in NUMERIC:
+        a, b = sides
+        verdict, vwhy = compare_amounts(d, s, a.normal, b.normal, (a.way, b.way))
+    else:
+        verdict, vwhy = compare(d, s)
     if verdict == "agrees" and sc < AGREE_AT:
         return None
     if verdict == "unclear" and sc < CONFLICT_AT:

@@ -141,10 +141,14 @@ def _eq(x: float, y: float, tolerance: float = 1e-6) -> bool:
 
 
 def compare_amounts(
-    d: Claim, s: Claim, nd: tuple[Amount, bool] | None = None, ns: tuple[Amount, bool] | None = None
+    d: Claim,
+    s: Claim,
+    nd: tuple[Amount, bool] | None = None,
+    ns: tuple[Amount, bool] | None = None,
+    ways: tuple[int, int] | None = None,
 ) -> tuple[str, str]:
     """(verdict, why) for two numeric claims of the same fact (``nd``, ``ns``: their
-    :func:`normalise` when the caller has it already)."""
+    :func:`normalise`, ``ways``: their :func:`direction`, when the caller has them already)."""
     if d.kind == "money" and s.kind == "money" and d.unit and s.unit and d.unit != s.unit:
         a, b = d.amount, s.amount
         if a and b and same_nominal(a, b) and not (a.is_range or a.hedge != "exact" or b.hedge != "exact"):
@@ -156,7 +160,7 @@ def compare_amounts(
         return "unclear", f"different currencies ({d.unit} vs {s.unit})"
     a, sa = nd or normalise(d)
     b, sb = ns or normalise(s)
-    way_d, way_s = direction(d), direction(s)
+    way_d, way_s = ways if ways is not None else (direction(d), direction(s))
     if way_d and way_s and way_d != way_s:
         return "conflicts", "one figure is a rise, the other a fall"
     if way_d and way_d == way_s and (a.low < 0) != (b.low < 0):

@@ -8,7 +8,7 @@ from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
 
-from .compare import DATE_PARTS, compare_amounts, compare_dates, name_parts, normalise, same_nominal
+from .compare import DATE_PARTS, compare_amounts, compare_dates, direction, name_parts, normalise, same_nominal
 from .evidence import NO_EVIDENCE, Entities, Evidence, NameMatch
 from .extract.lexicon import concepts, units
 from .models import Amount, Claim
@@ -48,6 +48,7 @@ class Side(NamedTuple):
     trait: bool  # every specific concept names people by what they are ("children")
     actions: frozenset[str]  # less the neutral ones
     normal: tuple[Amount, bool] | None  # the amount in base units (numeric kinds)
+    way: int  # how the figure moved (:func:`~factcheck.compare.direction`)
     name: tuple[str, ...]  # a person's name, folded, word by word
     value_key: int | None  # what :func:`_value_term` reads of the claim, as an interned id
     shape_key: int  # what :func:`_shape_terms` reads of the claim, as an interned id
@@ -99,6 +100,7 @@ def side(c: Claim) -> Side:
         bool(spec) and spec <= lex.trait and not con & lex.generic,  # "men and women" are people
         side_actions,
         normal,
+        direction(c),
         name_parts(str(c.value)) if c.kind == "person" else (),
         _value_key(c, normal),
         _intern(("shape", c.kind, c.unit, c.hedge, c.part, c.earlier, c.past, c.lang, con, side_actions)),
@@ -310,7 +312,7 @@ def _value_between(a: Side, b: Side) -> tuple[float, bool]:
     d, s = a.claim, b.claim
     if not (d.amount and s.amount and a.normal and b.normal):
         return 0.0, True
-    if compare_amounts(d, s, a.normal, b.normal)[0] == "agrees":
+    if compare_amounts(d, s, a.normal, b.normal, (a.way, b.way))[0] == "agrees":
         most = _most_value(d, s)
         if most > VALUE_BONUS and not (_rare(a.normal[0]) and same_nominal(a.normal[0], b.normal[0])):
             most -= RARE_VALUE_BONUS  # only the very same uncommon sum keeps it

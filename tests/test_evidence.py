@@ -92,3 +92,10 @@ def test_scoring_names_what_links_two_figures(
     sc, ev = score(_claim(draft, d_figure), _claim(source, s_figure))  # type: ignore[arg-type]
     assert sc > 0 and ev is not NO_EVIDENCE
     assert getattr(ev, field) == expected
+
+
+def test_compared_replaces_the_comparison_only() -> None:
+    ev = Evidence(subjects=("suspects",), context=0.5, lone=True, comparison="old")
+    got = ev.compared("same figure")
+    assert type(got) is Evidence
+    assert got == ev._replace(comparison="same figure")
