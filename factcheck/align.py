@@ -23,10 +23,11 @@ from .links import (
     NONE,
     OTHER_HOLDER_PENALTY,
     OTHER_PERSON_PENALTY,
+    holder,
     lone_subjects,
-    other_holder,
     other_person,
-    same_holder,
+    other_person_of,
+    same_person,
     sentence_bonus,
 )
 from .models import Claim, Document, Finding, Verdict, trusted
@@ -240,6 +241,9 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
     people = {fold(str(c.value)).split()[-1] for c in (*draft_claims, *source_claims) if c.kind == "person" and c.value}
     once_s = lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
     unknown = draft.unknown(doc)
+    # whom each figure is said of (links.holder), read once per claim: ``people`` is this source's
+    held_d = [holder(d, people) for d in draft_claims]
+    held_s = {si: holder(ss.claim, people) for sides in by_kind.values() for si, ss in sides}
 
     def score(di: int, si: int, ss: Side, slack: float, shape: Shape | None = None) -> Scored | None:
         """The pair's score and evidence, or None when it cannot reach JUDGED_AT less ``slack``
@@ -255,7 +259,7 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
             lone = lone_d[di]
             lone_bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), NONE) else 0.0
             # "Dia with 2.8%" and "Dia, du PUR, avec 3,13 %": one person's figure in both
-            held = same_holder(d, ss.claim, people) if d.kind in HELD_KINDS and people else None
+            held = same_person(held_d[di], held_s[si]) if d.kind in HELD_KINDS and people else None
             bonus = lone_bonus + (HOLDER_BONUS if held else 0.0)
             if shape is None or shape.best + bonus < least:
                 return None  # even its best score would not be judged: never reported
@@ -268,7 +272,7 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
         if unknown[di]:
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
         if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
-            held_by_other = other_holder(d, ss.claim, people) if d.kind in HELD_KINDS else None
+            held_by_other = other_person_of(held_d[di], held_s[si]) if d.kind in HELD_KINDS else None
             other = held_by_other or other_person(ds, ss, people)
             if other:
                 # "Berg won 41.2%" is not "Holm won 41.0%"; Vallandre's fine is not Mollet's

@@ -108,7 +108,11 @@ def holder(c: Claim, people: set[str]) -> str | None:
 def same_holder(d: Claim, s: Claim, people: set[str]) -> str | None:
     """Both figures are said of one person, named in each figure's own item of its sentence
     (:func:`holder`), the same name or one misspelt: that person, else None."""
-    a, b = holder(d, people), holder(s, people)
+    return same_person(holder(d, people), holder(s, people))
+
+
+def same_person(a: str | None, b: str | None) -> str | None:
+    """:func:`same_holder` of the two figures' holders ``a`` and ``b``."""
     if a is None or b is None or not (a == b or fuzz.ratio(a, b) >= SAME_NAME_AT):
         return None
     return a.title()
@@ -118,7 +122,11 @@ def other_holder(d: Claim, s: Claim, people: set[str]) -> str | None:
     """The source's figure is said of another person than the draft's, each named in the
     figure's own item of its sentence (:func:`holder`); None when either names none or the
     two are one person (perhaps misspelt)."""
-    a, b = holder(d, people), holder(s, people)
+    return other_person_of(holder(d, people), holder(s, people))
+
+
+def other_person_of(a: str | None, b: str | None) -> str | None:
+    """:func:`other_holder` of the two figures' holders ``a`` and ``b``."""
     if a is None or b is None or a == b or fuzz.ratio(a, b) >= SAME_NAME_AT:
         return None
     return b.title()
