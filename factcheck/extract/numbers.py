@@ -516,19 +516,41 @@ def _in_date_chain(text: str, toks: list[Token], i: int, j: int) -> bool:
 
 
 def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
-    n = len(toks)
+    """A figure in words starting at toks[i]: a share of a unit ("half an hour"), a vague
+    quantity or a fraction ("dozens", "two-thirds"), an approximate one ("une trentaine") or
+    spelled numerals ("twenty-six", "a hundred", "deux millions"), tried in this order."""
     t = toks[i]
     if t.norm not in _word_starts(lex.lang):
         return None
-    # a share of the unit after it: "half an hour", "un quart d'heure", "une demi-heure"
+    got = _unit_fraction(toks, i, lex)
+    if got is None:
+        got = _vague_or_fraction(toks, i, lex)
+    if got is not None:
+        return got
+    if t.norm in ("cent", "cents") and i > 1 and toks[i - 1].norm == "pour":
+        before = toks[i - 2]
+        if before.kind == "num" or before.norm in lex.units or before.norm in lex.multipliers:
+            return None  # the "cent" of "quatre-vingt-dix-neuf pour cent"
+    got = _approximate(toks, i, lex)
+    return got if got is not None else _spelled(toks, i, lex)
+
+
+def _unit_fraction(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
+    """A share of the unit after it: "half an hour", "un quart d'heure", "une demi-heure"."""
+    t = toks[i]
     for phrase, share in formats(lex.lang).unit_fractions.get(t.norm, ()):
         k = match_at(toks, i, phrase)
-        if k and i + k < n and _unit_word(toks, i + k):
+        if k and i + k < len(toks) and _unit_word(toks, i + k):
             hyphen = toks[i + k].norm in _HYPHENS  # "une demi-heure": the unit after the hyphen
             return Mention(i=i, j=i + k, start=t.start, end=toks[i + k - 1].end, low=share, high=share, words=True,
                            decimals=2, compound=hyphen)
-    # vague quantities and fractions: "dozens", "des dizaines", "two-thirds"
-    nxt = toks[i + 1].norm if i + 1 < n else ""
+    return None
+
+
+def _vague_or_fraction(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
+    """Vague quantities and fractions: "dozens", "des dizaines", "half a dozen", "two-thirds"."""
+    t = toks[i]
+    nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
     for table, vague in ((lex.vague_index, True), (lex.fraction_index, False)):
         for phrase, val in table.get(t.norm, ()):  # type: ignore[attr-defined]
             if len(phrase) > 1 and nxt != phrase[1] and nxt not in ("-", "–"):
@@ -537,7 +559,7 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
             of_whole = i + k < len(toks) and toks[i + k].norm in ("of", "de", "des", "du", "d'")
             if k and not vague and not of_whole and not _after_change(toks, i, lex):
                 continue  # "two-thirds of", "fell by a quarter", not "a Quarter Pounder"
-            if k and not vague and i + k < n and toks[i + k].norm in ("a", "an"):
+            if k and not vague and i + k < len(toks) and toks[i + k].norm in ("a", "an"):
                 continue  # "by half a point": half of one thing, no share of a whole
             if k:
                 lo, hi = val if isinstance(val, tuple) else (val, val)
@@ -554,17 +576,26 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
                     hedge="approx" if loose else "vague" if vague else "exact",
                     suffix="%" if not vague else None,
                 )
-    if t.norm in ("cent", "cents") and i > 1 and toks[i - 1].norm == "pour":
-        before = toks[i - 2]
-        if before.kind == "num" or before.norm in lex.units or before.norm in lex.multipliers:
-            return None  # the "cent" of "quatre-vingt-dix-neuf pour cent"
-    # "une trentaine", "une dizaine"
-    if t.norm in ("une", "un") and i + 1 < n and toks[i + 1].norm in lex.approximate:
+    return None
+
+
+def _approximate(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
+    """ "une trentaine", "une dizaine", "centaines"."""
+    t = toks[i]
+    if t.norm in ("une", "un") and i + 1 < len(toks) and toks[i + 1].norm in lex.approximate:
         v = lex.approximate[toks[i + 1].norm]
         return Mention(i=i, j=i + 2, start=t.start, end=toks[i + 1].end, low=v, high=v, hedge="approx", words=True)
     if t.norm in lex.approximate and t.norm not in lex.units:
         v = lex.approximate[t.norm]
         return Mention(i=i, j=i + 1, start=t.start, end=t.end, low=v, high=v, hedge="approx", words=True)
+    return None
+
+
+def _spelled(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
+    """Numerals in words: "twenty-six", "a hundred", "deux millions", "quatre-vingts"; "a"
+    or "un" before a plain noun is a weak one ("a child was hospitalized")."""
+    n = len(toks)
+    t = toks[i]
     start_i = i
     article = False
     if t.norm in lex.article:
@@ -577,58 +608,9 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
             return None
     elif t.norm not in lex.units and t.norm not in lex.multipliers:
         return None
-    total = 0.0
-    current = 1.0 if article else 0.0
-    seen = article
-    j = i + 1 if article else i
-    last = j
-    while j < n:
-        w = toks[j].norm
-        undo = total, current
-        if w in lex.units:
-            if lex.lang == "fr" and w in ("vingt", "vingts") and current == 4:
-                current = 80
-            else:
-                if w in ("dozen", "douzaine"):
-                    current = current * 12 if current else 12
-                else:
-                    current += lex.units[w]
-        elif w in lex.multipliers:
-            f = lex.multipliers[w]
-            if current == 0:
-                current = 1
-            if f == 100:
-                current *= 100
-            else:
-                total += current * f
-                current = 0
-        elif (
-            seen
-            and w in ("-", "–")
-            and j + 1 < n
-            and glued(toks[j - 1], toks[j])
-            and glued(toks[j], toks[j + 1])
-            and (toks[j + 1].norm in lex.units or toks[j + 1].norm in lex.multipliers)
-            or seen
-            and w in lex.joiners
-            and j + 1 < n
-            and (toks[j + 1].norm in lex.units)
-            and (toks[j - 1].norm in lex.multipliers or toks[j - 1].norm in _TENS)
-            and not _second_number(toks, j, lex)
-        ):
-            j += 1
-            continue
-        else:
-            break
-        if total + current > _WORDS_MAX:  # "hundred hundred hundred...", "dozen dozen...": the run
-            total, current = undo  # ends before the word that takes it past the bound, no overflow
-            break
-        seen = True
-        j += 1
-        last = j
+    last, value, seen = _word_run(toks, i + 1 if article else i, lex, article=article)
     if not seen or last == start_i:
         return None
-    value = total + current
     decimals = 0
     spoken = _spoken(toks, i, lex)
     if spoken is not None and spoken[0] >= last:
@@ -659,6 +641,66 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
         article=weak and lex.lang == "fr",
         compound=compound,
         decimals=decimals,
+    )
+
+
+def _word_run(toks: list[Token], j: int, lex: Lexicon, *, article: bool) -> tuple[int, float, bool]:
+    """Number words from toks[j] on, added up: (the token after the last, the value, whether
+    any was read). ``article``: an "a" before them stands for one ("a hundred")."""
+    n = len(toks)
+    total = 0.0
+    current = 1.0 if article else 0.0
+    seen = article
+    last = j
+    while j < n:
+        w = toks[j].norm
+        undo = total, current
+        if w in lex.units:
+            if lex.lang == "fr" and w in ("vingt", "vingts") and current == 4:
+                current = 80
+            elif w in ("dozen", "douzaine"):
+                current = current * 12 if current else 12
+            else:
+                current += lex.units[w]
+        elif w in lex.multipliers:
+            f = lex.multipliers[w]
+            if current == 0:
+                current = 1
+            if f == 100:
+                current *= 100
+            else:
+                total += current * f
+                current = 0
+        elif seen and _joins(toks, j, lex):
+            j += 1
+            continue
+        else:
+            break
+        if total + current > _WORDS_MAX:  # "hundred hundred hundred...", "dozen dozen...": the run
+            total, current = undo  # ends before the word that takes it past the bound, no overflow
+            break
+        seen = True
+        j += 1
+        last = j
+    return last, total + current, seen
+
+
+def _joins(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """toks[j] joins two number words of one figure: the hyphen of "twenty-six", the "and"
+    of "a hundred and five" (not of "twenty and thirty")."""
+    n = len(toks)
+    w = toks[j].norm
+    return (
+        w in ("-", "–")
+        and j + 1 < n
+        and glued(toks[j - 1], toks[j])
+        and glued(toks[j], toks[j + 1])
+        and (toks[j + 1].norm in lex.units or toks[j + 1].norm in lex.multipliers)
+        or w in lex.joiners
+        and j + 1 < n
+        and (toks[j + 1].norm in lex.units)
+        and (toks[j - 1].norm in lex.multipliers or toks[j - 1].norm in _TENS)
+        and not _second_number(toks, j, lex)
     )
 
 
