@@ -3,6 +3,7 @@ the unit, what is counted and what happened to it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -47,6 +48,7 @@ class Draft:
     scaled: bool = False
     decimals: int = 0
     words: bool = False
+    rule: str = ""  # the id of the rule that read it (rules.py)
 
     @property
     def is_range(self) -> bool:
@@ -150,6 +152,42 @@ def _unit_after(toks: list[Token], j: int, table: dict[str, list[object]]) -> tu
     return None, j
 
 
+class _NoClaim:
+    """What a recogniser returns for a figure it reads that makes no claim ("3D", "1990",
+    "Section 18"): no later recogniser may take it."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NO_CLAIM"
+
+
+NO_CLAIM = _NoClaim()
+Read = Draft | _NoClaim | None  # a claim, no claim at all, or not this recogniser's figure
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure inside sentence tokens [s0, s1), as every recogniser sees it."""
+
+    text: str
+    toks: list[Token]
+    m: Mention
+    s0: int
+    s1: int
+    lex: Lexicon
+    prev: Draft | None  # the figure's claim before it in its sentence
+    weak: bool  # whether the caller keeps weak drafts
+
+    @property
+    def start(self) -> int:
+        """Where the claim starts: at its hedge ("nearly 40") when it has one."""
+        return self.m.hstart if self.m.hstart is not None else self.m.start
+
+    def actions(self, j: int, *, prev: Draft | None = None, parts: bool = True) -> tuple[str, ...]:
+        return _actions(self.toks, self.m.i, j, self.s0, self.s1, self.lex, prev, parts=parts)
+
+
 def classify(
     text: str,
     toks: list[Token],
@@ -161,65 +199,90 @@ def classify(
     *,
     weak: bool = True,
 ) -> Draft | None:
-    """Turn one figure inside sentence tokens [s0, s1) into a claim draft, or None.
+    """Turn one figure inside sentence tokens [s0, s1) into a claim draft, or None: the
+    first of :data:`RECOGNISERS` that reads it decides (their order is their meaning).
 
     ``weak``: whether the caller keeps weak drafts; when it does not, a count that could
     only be weak (one by its article) is dropped before its context is read."""
     if m.identifier or m.ordinal:
         return None
-    u = units()
-    start = m.hstart if m.hstart is not None else m.start
-    hedge = m.hedge
-    ratio = _one_in(toks, m, s0, lex)
-    if ratio is not None and part_and_whole(toks, ratio, m, s1, lex):
-        ratio = None  # "230 out of 343 defendants": a part and a whole, each a count
-    if ratio is not None:  # "one in five adults", "un Français sur cinq": a share, in percent
-        k, share = ratio
-        subj = find_subject(toks, m.j, s1, lex)
-        h = hedge_before(toks, k, lex)  # "nearly one in ten": the hedge stands before the first figure
-        first, hedge = (toks[k - h[0]].start, h[1]) if h else (toks[k].start, "exact")
-        return Draft(
-            "percent", first, m.end, share, share, hedge, unit="%", subject=subj.words,
-            concepts=subj.concepts, actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev, parts=False),
-        )
-    j = m.j
-    # ---- percent
-    pj = 0
+    f = Figure(text, toks, m, s0, s1, lex, prev, weak)
+    for _, recognise in RECOGNISERS:
+        got = recognise(f)
+        if got is not None:
+            return got if isinstance(got, Draft) else None
+    return None
+
+
+# ---- percent
+
+
+def _share(f: Figure) -> Read:
+    """ "one in five adults", "un Français sur cinq": a share, in percent ("230 out of 343
+    defendants" is a part and a whole, each a count)."""
+    toks, m, lex = f.toks, f.m, f.lex
+    ratio = _one_in(toks, m, f.s0, lex)
+    if ratio is None or part_and_whole(toks, ratio, m, f.s1, lex):
+        return None
+    k, share = ratio
+    subj = find_subject(toks, m.j, f.s1, lex)
+    h = hedge_before(toks, k, lex)  # "nearly one in ten": the hedge stands before the first figure
+    first, hedge = (toks[k - h[0]].start, h[1]) if h else (toks[k].start, "exact")
+    return Draft(
+        "percent", first, m.end, share, share, hedge, unit="%", subject=subj.words,
+        concepts=subj.concepts, actions=f.actions(subj.end, prev=f.prev, parts=False), rule="percent.one-in",
+    )
+
+
+def _percent(f: Figure) -> Read:
+    """ "14%", "14 %", "14 per cent", "quatorze pour cent", "two-thirds"."""
+    toks, m, j = f.toks, f.m, f.m.j
+    pj, rule = 0, "percent.fraction" if m.suffix == "%" and m.words else "percent.sign"
     if m.suffix == "%":
         pj = j + 1 if j < len(toks) and toks[j].norm == "%" else j
     elif j < len(toks) and toks[j].norm == "%":
         pj = j + 1
     else:
-        for p in phrase_starts(lex.lang, "percent_words").get(toks[j].norm, ()) if j < len(toks) else ():
+        for p in phrase_starts(f.lex.lang, "percent_words").get(toks[j].norm, ()) if j < len(toks) else ():
             k = match_at(toks, j, p)
             if k:
-                pj = j + k
+                pj, rule = j + k, "percent.words"
                 break
-    if pj:
-        end = max(toks[pj - 1].end, _end_with_suffix(text, m))
-        subj = find_subject(toks, pj, s1, lex)
-        if subj.words is not None and fold(subj.words) in units()["time"]:
-            subj = Subject(None, (), pj)  # "1.2% last year", "2% a month": when, not what of
-        if subj.words is None and not subj.part:
-            subj = measure_before(toks, m.i, s0, lex) or subj  # "inflation eased to 2.1%"
-        return Draft(
-            "percent",
-            start,
-            end,
-            m.low,
-            m.high,
-            hedge,
-            unit="%",
-            words=m.words,
-            subject=subj.words,
-            concepts=subj.concepts,
-            # "en hausse de 14 %", "a share of 29%": "of" says what the rate is, not a whole
-            actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev, parts=False),
-        )
-    # ---- money
+    if not pj:
+        return None
+    end = max(toks[pj - 1].end, _end_with_suffix(f.text, m))
+    subj = find_subject(toks, pj, f.s1, f.lex)
+    if subj.words is not None and fold(subj.words) in units()["time"]:
+        subj = Subject(None, (), pj)  # "1.2% last year", "2% a month": when, not what of
+    if subj.words is None and not subj.part:
+        subj = measure_before(toks, m.i, f.s0, f.lex) or subj  # "inflation eased to 2.1%"
+    return Draft(
+        "percent",
+        f.start,
+        end,
+        m.low,
+        m.high,
+        m.hedge,
+        unit="%",
+        words=m.words,
+        subject=subj.words,
+        concepts=subj.concepts,
+        # "en hausse de 14 %", "a share of 29%": "of" says what the rate is, not a whole
+        actions=f.actions(subj.end, prev=f.prev, parts=False),
+        rule=rule,
+    )
+
+
+# ---- money
+
+
+def _money(f: Figure) -> Read:
+    """ "$5m", "-€15", "5 millions d'euros", "Rs. 500", "50 pounds to the dollar"."""
+    toks, m, lex = f.toks, f.m, f.lex
     cur, ci = _currency_before(toks, m.i - 1 if m.bracket else m.i)  # "$(2.5) million": before the bracket
-    low, high = m.low, m.high
+    low, high, start, hedge, j = m.low, m.high, f.start, m.hedge, m.j
     if cur is None:
+        rule = "money.currency-after"
         pounds = word_set(lex.lang, "pound", "words") if lex.lang == "en" else frozenset()
         k = j + 1 if m.compound and j + 1 < len(toks) and toks[j + 1].norm in pounds else j  # "a ten-pound note"
         cur, cj = _currency_after(toks, k)
@@ -228,6 +291,7 @@ def classify(
         elif cur is not None:
             j = cj
     else:
+        rule = "money.currency-before"
         sign = _sign_before(toks, ci, lex)  # "-$5m", "\u2212€15": below zero
         if sign is not None:
             ci, low, high = sign, -m.high, -m.low
@@ -238,191 +302,290 @@ def classify(
             start = toks[ci].start if m.hstart is None else start
     rate = _rate_of(toks, j, lex)
     if rate is not None:  # "50 pounds for $1", "around 50 to the US dollar", "50 livres pour un dollar"
-        cur, j = rate
-    if cur is not None:
-        end = toks[j - 1].end
-        subj = find_subject(toks, j, s1, lex)
-        if not subj.concepts:
-            subj = subject_before(toks, ci, s0, lex)  # "a handset costs £1,600": what the money is for
+        (cur, j), rule = rate, "money.rate"
+    if cur is None:
+        return None
+    subj = find_subject(toks, j, f.s1, lex)
+    if not subj.concepts:
+        subj = subject_before(toks, ci, f.s0, lex)  # "a handset costs £1,600": what the money is for
+    return Draft(
+        "money",
+        start,
+        toks[j - 1].end,
+        low,
+        high,
+        hedge,
+        unit=cur,
+        subject=subj.words,
+        concepts=subj.concepts,
         # "a fine of €120,000": for money, "of" names what it is, not a whole it is part of
-        acts = _actions(toks, m.i, max(j, subj.end), s0, s1, lex, prev, parts=False)
-        return Draft(
-            "money",
-            start,
-            end,
-            low,
-            high,
-            hedge,
-            unit=cur,
-            subject=subj.words,
-            concepts=subj.concepts,
-            actions=acts,
-            scaled=m.scaled,
-            decimals=m.decimals,
-            words=m.words,
-        )
-    decade = _decade_of_life(toks, m, lex)
-    if decade is not None:  # "a man in his 40s", "in their twenties": an age range
-        end = toks[m.j].end if m.suffix == "s" and m.j < len(toks) else m.end  # "40s"
-        return Draft("age", decade, end, m.low, m.low + 9, "exact", unit="year", words=m.words)
+        actions=f.actions(max(j, subj.end), prev=f.prev, parts=False),
+        scaled=m.scaled,
+        decimals=m.decimals,
+        words=m.words,
+        rule=rule,
+    )
+
+
+# ---- age
+
+
+def _decade_age(f: Figure) -> Read:
+    """ "a man in his 40s", "in their twenties": an age range."""
+    m = f.m
+    decade = _decade_of_life(f.toks, m, f.lex)
+    if decade is None:
+        return None
+    end = f.toks[m.j].end if m.suffix == "s" and m.j < len(f.toks) else m.end  # "40s"
+    return Draft("age", decade, end, m.low, m.low + 9, "exact", unit="year", words=m.words, rule="age.decade-of-life")
+
+
+def _not_a_figure(f: Figure) -> Read:
+    """ "3D", "11am", "4G": an identifier or a time of day; "the Twenties": no age without
+    "in his", no count either."""
+    u = units()
+    m = f.m
     if m.suffix and m.suffix not in u["measure"] and m.suffix not in u["time"]:
-        return None  # "3D", "11am", "4G": an identifier or a time of day
-    if m.vague and toks[m.i].norm in word_set(lex.lang, "decades"):
-        return None  # "the Twenties": no age without "in his", no count either
-    # ---- age
-    age = _age(toks, m, lex)
-    if age is None and prev is not None and prev.kind == "age" and _second_age(toks, m, prev, lex):
+        return NO_CLAIM
+    if m.vague and f.toks[m.i].norm in word_set(f.lex.lang, "decades"):
+        return NO_CLAIM
+    return None
+
+
+def _age_claim(f: Figure) -> Read:
+    """ "a 26-year-old", "aged 26", "un homme de 26 ans", "John Smith, 26,", "aged 15 and 16"."""
+    toks, m, prev = f.toks, f.m, f.prev
+    age = _age(toks, m, f.lex)
+    if age is None and prev is not None and prev.kind == "age" and _second_age(toks, m, prev, f.lex):
         end = toks[m.j].end if m.j < len(toks) and toks[m.j].norm in ("ans", "years") else m.end
-        age = (m.start, end)  # "aged 15 and 16": the second age of a pair
-    if age is not None:
-        a_start, a_end = age
-        low = m.low
-        k = j
-        while k < len(toks) and toks[k].start < a_end:
-            k += 1
-        if k + 1 < len(toks) and toks[k].norm in ("or", "ou"):  # "16 years old or younger"
-            if toks[k + 1].norm in ("younger", "under", "less", "moins"):
-                low, a_end = 0.0, toks[k + 1].end
-            elif toks[k + 1].norm in ("older", "over", "more", "plus") and hedge == "exact":
-                hedge, a_end = "at_least", toks[k + 1].end
-        return Draft("age", min(start, a_start), a_end, low, m.high, hedge, unit="year", words=m.words)
-    # ---- duration
-    uj = j + (1 if m.compound else 0)
+        age = (m.start, end, "age.second-of-pair")  # "aged 15 and 16": the second age of a pair
+    if age is None:
+        return None
+    a_start, a_end, rule = age
+    low, hedge = m.low, m.hedge
+    k = m.j
+    while k < len(toks) and toks[k].start < a_end:
+        k += 1
+    if k + 1 < len(toks) and toks[k].norm in ("or", "ou"):  # "16 years old or younger"
+        if toks[k + 1].norm in ("younger", "under", "less", "moins"):
+            low, a_end = 0.0, toks[k + 1].end
+        elif toks[k + 1].norm in ("older", "over", "more", "plus") and hedge == "exact":
+            hedge, a_end = "at_least", toks[k + 1].end
+    return Draft("age", min(f.start, a_start), a_end, low, m.high, hedge, unit="year", words=m.words, rule=rule)
+
+
+# ---- duration and quantity
+
+
+def _unit_start(f: Figure) -> int:
+    """Where the unit of a duration or a quantity would start: after the figure, after the
+    hyphen of "three-day", after the "of" of "dozens of hours"."""
+    toks, m = f.toks, f.m
+    uj = m.j + (1 if m.compound else 0)
     if (m.hedge in ("approx", "vague") or m.vague or m.scaled) and uj + 1 < len(toks) and toks[uj].norm in _OF:
         uj += 1  # "une quarantaine de mètres", "dozens of hours", "3 millions de tonnes": the unit after "of"
-    tu, tj = _unit_after(toks, uj, u["time"])
-    if tu is None and m.suffix in u["time"]:
-        tu, tj = str(u["time"][m.suffix][0]), j
+    return uj
+
+
+def _duration(f: Figure) -> Read:
+    """ "three days", "a three-day-long", "deux heures et demie", "48h" (not "at 8 o'clock")."""
+    toks, m, lex = f.toks, f.m, f.lex
+    time = units()["time"]
+    tu, tj = _unit_after(toks, _unit_start(f), time)
+    rule = "duration.unit-after"
+    if tu is None and m.suffix in time:  # a glued unit ("48h") is most often read as the token after
+        tu, tj = str(time[m.suffix][0]), m.j
     if tu == "hour" and _time_of_day(toks, tj):
         tu = None  # "11 heures du matin" is a time, not a duration
-    if tu == "hour" and m.i > s0 and toks[m.i - 1].norm in word_set(lex.lang, "hour_at") and m.high <= 24:
+    if tu == "hour" and m.i > f.s0 and toks[m.i - 1].norm in word_set(lex.lang, "hour_at") and m.high <= 24:
         tu = None  # "vers 22 heures", "à 8 heures": the hour of the day something happened
-    if tu is not None:
-        times = unit_multiple(u["time"], toks[tj - 1].norm)  # "three decades": 30 years
-        if m.compound and tj + 1 < len(toks) and toks[tj].norm in ("-", "–"):
-            tj += 2  # "three-day-long" (not past the text's end: "a three-day-")
-        low, high, tj = _half_after(toks, m, tj, lex)  # "deux heures et demie"
-        subj = find_subject(toks, tj, s1, lex)
-        return Draft(
-            "duration",
-            start,
-            toks[tj - 1].end,
-            low * times,
-            high * times,
-            hedge,
-            unit=tu,
-            words=m.words,
-            subject=subj.words,
-            concepts=subj.concepts,
-            actions=_actions(toks, m.i, max(tj, subj.end), s0, s1, lex, None, parts=False),
-        )
-    # ---- quantity
-    qu, qj = _unit_after(toks, uj, u["measure"])
-    if qu is None and m.suffix in u["measure"]:
+    if tu is None:
+        return None
+    times = unit_multiple(time, toks[tj - 1].norm)  # "three decades": 30 years
+    if m.compound and tj + 1 < len(toks) and toks[tj].norm in ("-", "–"):
+        tj += 2  # "three-day-long" (not past the text's end: "a three-day-")
+    low, high, tj = _half_after(toks, m, tj, lex)  # "deux heures et demie"
+    subj = find_subject(toks, tj, f.s1, lex)
+    return Draft(
+        "duration",
+        f.start,
+        toks[tj - 1].end,
+        low * times,
+        high * times,
+        m.hedge,
+        unit=tu,
+        words=m.words,
+        subject=subj.words,
+        concepts=subj.concepts,
+        actions=f.actions(max(tj, subj.end), parts=False),
+        rule=rule,
+    )
+
+
+def _measure(f: Figure) -> tuple[str, int, int, float, str] | _NoClaim | None:
+    """The unit of a quantity: (unit, the token after it, the claim's start, a height in
+    metres told with its centimetres or 0, the rule); NO_CLAIM, or None for no unit."""
+    toks, m, prev = f.toks, f.m, f.prev
+    u = units()
+    j, start = m.j, f.start
+    qu, qj = _unit_after(toks, _unit_start(f), u["measure"])
+    rule = "quantity.unit-after"
+    if qu is None and m.suffix in u["measure"]:  # a glued unit ("9mm") is most often read as the token after
         qu, qj = str(u["measure"][m.suffix][0]), j
     height = 0.0
-    if qu == "m" and _centimetres_after(text, toks, m, qj):  # "1m80", "1 m 80": 1.80 m
-        height, qj = m.low + int(toks[qj].text) / 100, qj + 1
+    if qu == "m" and _centimetres_after(f.text, toks, m, qj):  # "1m80", "1 m 80": 1.80 m
+        height, qj, rule = m.low + int(toks[qj].text) / 100, qj + 1, "quantity.metres-centimetres"
     # "3 m" or "3 t" after a space is a unit only where a unit ends: "3 t of cocaine", "il mesure
     # 3 m." (not "a 3 m wall", "£3 m")
-    bare_letter = (
-        m.suffix is None and qj == j + 1 and toks[j].norm in _BARE_UNITS and not _unit_ends(toks, qj)
-    )
+    bare_letter = m.suffix is None and qj == j + 1 and toks[j].norm in _BARE_UNITS and not _unit_ends(toks, qj)
     before = u["measure_before"]
     if qu is not None and m.article and qu in before:
-        return None  # "a magnitude": no figure
+        return NO_CLAIM  # "a magnitude": no figure
     if qu is not None and m.article and prev is not None and m.i > 0 and toks[m.i - 1].end == prev.end:
-        return None  # "$85 a barrel", "£1.45 a litre": a price per unit, no quantity
+        return NO_CLAIM  # "$85 a barrel", "£1.45 a litre": a price per unit, no quantity
     if qu is None and m.i > 0:
         # "a magnitude 6.8 earthquake", "a magnitude of 7.1": the unit before the figure
         k = m.i - 2 if m.i > 1 and toks[m.i - 1].norm in ("of", "de") else m.i - 1
         if toks[k].norm in before:
-            qu, qj, start = before[toks[k].norm], j, min(start, toks[k].start)
-    if qu is not None and not bare_letter:
-        low, high, qj = _half_after(toks, m, qj, lex)  # "trois kilos et demi"
-        if height:
-            low = high = height
-        if str(u["dimensions"].get(qu, "")).startswith("temperature") and m.i > s0 and low >= 0:
-            from .numbers import formats
+            qu, qj, start, rule = before[toks[k].norm], j, min(start, toks[k].start), "quantity.unit-before"
+    if qu is None or bare_letter:
+        return None
+    return qu, qj, start, height, rule
 
-            if toks[m.i - 1].norm in formats(lex.lang).minus_words:  # "minus 10 degrees Celsius"
-                low, high, start = -high, -low, min(start, toks[m.i - 1].start)
-        subj = find_subject(toks, qj, s1, lex)
-        return Draft(
-            "quantity",
-            start,
-            toks[qj - 1].end,
-            low,
-            high,
-            hedge,
-            unit=qu,
-            subject=subj.words,
-            concepts=subj.concepts,
-            actions=_actions(toks, m.i, subj.end, s0, s1, lex, prev),
-            words=m.words,
-        )
-    # ---- years and times are dates, handled elsewhere; so are "5 Feb" and "12 March"
+
+def _quantity(f: Figure) -> Read:
+    """ "42°C", "3 t of cocaine", "1m80", "a magnitude 6.8 earthquake", "minus 10 degrees"."""
+    toks, m, lex = f.toks, f.m, f.lex
+    got = _measure(f)
+    if not isinstance(got, tuple):
+        return got
+    qu, qj, start, height, rule = got
+    low, high, qj = _half_after(toks, m, qj, lex)  # "trois kilos et demi"
+    if height:
+        low = high = height
+    if str(units()["dimensions"].get(qu, "")).startswith("temperature") and m.i > f.s0 and low >= 0:
+        from .numbers import formats
+
+        if toks[m.i - 1].norm in formats(lex.lang).minus_words:  # "minus 10 degrees Celsius"
+            low, high, start = -high, -low, min(start, toks[m.i - 1].start)
+    subj = find_subject(toks, qj, f.s1, lex)
+    return Draft(
+        "quantity",
+        start,
+        toks[qj - 1].end,
+        low,
+        high,
+        m.hedge,
+        unit=qu,
+        subject=subj.words,
+        concepts=subj.concepts,
+        actions=f.actions(subj.end, prev=f.prev),
+        words=m.words,
+        rule=rule,
+    )
+
+
+# ---- not counts: dates and names
+
+
+def _date_part(f: Figure) -> Read:
+    """Years and times are dates, read by dates.py; so are "5 Feb", "12 March" and "Sept. 27"."""
+    toks, m, lex = f.toks, f.m, f.lex
     if _is_year(toks, m, lex) or _is_time(toks, m, lex) or (m.j < len(toks) and toks[m.j].norm in lex.months):
-        return None
-    if _after_month(toks, m, lex):
-        return None  # "Sept. 27", "March 5"
-    if _after_name(toks, m, s0, lex):
-        return None  # "Section 18", "iPhone 15", "Route 66": part of a name
-    if _numbered(toks, m, s0, lex):
-        return None  # "la ligne 13", "gate 4": the figure names the thing
-    if _in_name(toks, m, s0, s1, lex):
-        return None  # "Formula One", "the Big Four", "Seven Sisters": a number word inside a name
-    # ---- count
-    if m.article and not weak:
-        return None  # "a child was hospitalized": a count of one by its article is always weak
-    if not _one_is_count(toks, m, lex):
-        return None
-    sj = j + 1 if m.compound else j
-    subj = find_subject(toks, sj, s1, lex)
+        return NO_CLAIM
+    return NO_CLAIM if _after_month(toks, m, lex) else None
+
+
+def _name_part(f: Figure) -> Read:
+    """ "Section 18", "iPhone 15", "Route 66", "la ligne 13", "gate 4", "Formula One",
+    "the Big Four": the figure is part of a name, or names the thing."""
+    toks, m, s0, lex = f.toks, f.m, f.s0, f.lex
+    if _after_name(toks, m, s0, lex) or _numbered(toks, m, s0, lex) or _in_name(toks, m, s0, f.s1, lex):
+        return NO_CLAIM
+    return None
+
+
+# ---- count
+
+
+def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
+    """What a count counts and what happened to it, with the rule that found them; None
+    for a count of one by its article with no known subject ("a tense atmosphere")."""
+    toks, m, s0, s1, lex, prev = f.toks, f.m, f.s0, f.s1, f.lex, f.prev
+    subj = find_subject(toks, m.j + 1 if m.compound else m.j, s1, lex)
+    rule = "count.noun"
     if subj.words is None:
-        subj = _whole_of(toks, m, s0, s1, lex) or _kin_of(toks, m, s0, lex) or subj
+        whole, kin = _whole_of(toks, m, s0, s1, lex), None
+        if whole is None:
+            kin = _kin_of(toks, m, s0, lex)
+        subj, rule = (whole, "count.whole-of") if whole else (kin, "count.kin-of") if kin else (subj, rule)
     if m.article and not subj.concepts:
         return None  # "a tense atmosphere": one by its article counts only a known subject
     # "a 19-storey tower": the figure describes a thing, nothing happened to it
-    acts = () if m.compound else _actions(toks, m.i, subj.end, s0, s1, lex, prev)
+    acts = () if m.compound else f.actions(subj.end, prev=prev)
     if subj.words is None and m.i > s0 + 1 and toks[m.i - 1].norm in ("of", "de", "d'"):
         head = toks[m.i - 2]  # "a licensed limit of 180", "une capacité de 180": what the figure measures
         if head.norm in word_set(lex.lang, "measure_nouns"):
-            subj = Subject(head.text, (f"w:{singular(head.norm)}",), subj.end, subj.part)
+            subj, rule = Subject(head.text, (f"w:{singular(head.norm)}",), subj.end, subj.part), "count.measure-noun"
     if subj.words is None and m.i > s0 + 2 and toks[m.i - 1].norm in word_set(lex.lang, "brought_to"):
-        subj = noun_brought_to(toks, m.i - 1, s0, lex) or subj  # "raised its seats to 48"
+        got = noun_brought_to(toks, m.i - 1, s0, lex)  # "raised its seats to 48"
+        if got:
+            subj, rule = got, "count.brought-to"
     if subj.words is None and prev is not None and prev.kind == "count" and prev.concepts and counted_again(
         toks, m, s1, lex
     ):
         # "80,000 people marched, 300,000 according to the organisers": the same thing
         # counted again by someone else
-        subj = Subject(prev.subject, prev.concepts, subj.end, prev.part)
-        acts = prev.actions
-    bare = subj.words is None and not acts
-    if bare:
+        subj, acts, rule = Subject(prev.subject, prev.concepts, subj.end, prev.part), prev.actions, "count.again"
+    if subj.words is None and not acts:
         # "the union spoke of 3.5 million": no noun, no verb we know. Evidence only (weak),
         # with what happens anywhere in its sentence.
         lo, hi = max(s0, m.i - CLAUSE_REACH), min(s1, m.j + CLAUSE_REACH)
-        acts = tuple(sorted({a for _, a in actions_in(toks, lo, hi, lex.lang)}))
-    if m.article and (not subj.concepts or not acts):
-        return None
-    end = toks[subj.end - 1].end if subj.words and subj.end - m.j <= 6 else m.end
-    acts = _things_are_seized(subj.concepts, acts, lex.lang)
+        acts, rule = tuple(sorted({a for _, a in actions_in(toks, lo, hi, lex.lang)})), "count.bare"
+    elif subj.words is None and rule == "count.noun":
+        rule = "count.predicate"  # "12 were arrested": no noun, a verb
+    return subj, acts, rule
+
+
+def _is_part(f: Figure, subj: Subject, acts: tuple[str, ...]) -> bool:
+    """ "four of them", "dont huit", "including three children": a part of a group counted
+    just before, unless a verb of its own makes it the whole count of what happened to it
+    ("20 were held, dont huit ont été inculpées"; "dont sept grièvement" stays a part)."""
+    toks, m, prev = f.toks, f.m, f.prev
     part = subj.part or (m.i > 0 and toks[m.i - 1].norm in ("dont", "including"))
     own = part and acts and prev is not None and set(acts).isdisjoint(prev.actions)
-    if own and _has_verb(toks, m, subj.end, s0, s1, lex):
-        # "20 were held, dont huit ont été inculpées": a verb of its own makes the part the
-        # whole count of what happened to it ("dont sept grièvement" stays a part)
-        part = False
+    return part and not (own and _has_verb(toks, m, subj.end, f.s0, f.s1, f.lex))
+
+
+def _count(f: Figure) -> Read:
+    """ "12 people were arrested", "four of them", "Marc Dubois and 24 other suspects",
+    "a child was hospitalized" (weak), "80,000 ..., 300,000 according to the organisers"."""
+    toks, m, s0, s1, lex, prev = f.toks, f.m, f.s0, f.s1, f.lex, f.prev
+    if m.article and not f.weak:
+        return NO_CLAIM  # "a child was hospitalized": a count of one by its article is always weak
+    if not _one_is_count(toks, m, lex):
+        return NO_CLAIM
+    got = _count_subject(f)
+    if got is None:
+        return NO_CLAIM
+    subj, acts, rule = got
+    bare = rule == "count.bare"
+    if m.article and (not subj.concepts or not acts):
+        return NO_CLAIM
+    end = toks[subj.end - 1].end if subj.words and subj.end - m.j <= 6 else m.end
+    acts = _things_are_seized(subj.concepts, acts, lex.lang)
+    part = _is_part(f, subj, acts)
     if part and subj.words is None and prev is not None and prev.kind == "duration" and prev.unit:
         # "four years in prison, three of them suspended", "quatre ans dont deux avec sursis":
         # a part of the time just given, in its unit
-        return Draft("duration", start, max(end, m.end), m.low, m.high, hedge, unit=prev.unit, words=m.words,
-                     actions=acts, part=True)
-    low, high = m.low, m.high
+        return Draft("duration", f.start, max(end, m.end), m.low, m.high, m.hedge, unit=prev.unit, words=m.words,
+                     actions=acts, part=True, rule="duration.part-of-term")
+    start, low, high = f.start, m.low, m.high
+    if part:
+        rule = "count.partitive"
     group = group_before(toks, m.i, m.j, s0, lex)
     if group is not None:  # "Marc Dubois and 24 other suspects": 25 in all
-        start, low, high = toks[group].start, low + 1, high + 1
+        start, low, high, rule = toks[group].start, low + 1, high + 1, "count.group"
         if not acts:  # "Jean Martin, de même que 24 autres suspects, a été mis en examen"
             acts = actions_after_aside(toks, subj.end, s1, lex)
         if not acts:  # "Il a été interpellé, de même que 24 autres suspects"
@@ -435,7 +598,7 @@ def classify(
         max(end, m.end),
         low,
         high,
-        hedge,
+        m.hedge,
         subject=subj.words,
         concepts=subj.concepts,
         actions=acts,
@@ -444,7 +607,27 @@ def classify(
         part=part,
         decimals=m.decimals,
         words=m.words,
+        rule="count.article" if m.article else rule,
     )
+
+
+# The recognisers of a figure, tried in this order; the first that does not return None
+# decides. The order is meaning: a share before a percent sign, money before an age, an
+# age before a duration ("26 ans"), a duration before a quantity, dates and names before a
+# count. Dates and people are read apart (dates.py, people.py: see extract_claims).
+RECOGNISERS: tuple[tuple[str, Callable[[Figure], Read]], ...] = (
+    ("percent", _share),
+    ("percent", _percent),
+    ("money", _money),
+    ("age", _decade_age),
+    ("identifier", _not_a_figure),
+    ("age", _age_claim),
+    ("duration", _duration),
+    ("quantity", _quantity),
+    ("date", _date_part),
+    ("name", _name_part),
+    ("count", _count),
+)
 
 
 def _centimetres_after(text: str, toks: list[Token], m: Mention, k: int) -> bool:
@@ -633,7 +816,8 @@ def _own_predicate(toks: list[Token], j: int, b: int, lex: Lexicon) -> bool:
     return any(toks[k].norm in aux and toks[k + 1].is_word for k in range(j, min(b, len(toks) - 1)))
 
 
-def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
+def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | None:
+    """Where an age of the figure starts and ends, and the rule that read it, or None."""
     j = m.j
     n = len(toks)
     if (
@@ -644,9 +828,9 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
         and j + 3 < n
         and toks[j + 3].norm in ("old", "olds")
     ):
-        return m.start, toks[j + 3].end
+        return m.start, toks[j + 3].end, "age.n-year-old"
     if j + 1 < n and toks[j].norm in ("year", "years") and toks[j + 1].norm == "old":
-        return m.start, toks[j + 1].end
+        return m.start, toks[j + 1].end, "age.years-old"
     before = word_set(lex.lang, "age_before")
     k = m.hstart if m.hstart is not None else m.start
     ti = m.i
@@ -656,15 +840,15 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
     if opener:
         ti -= 1  # ti now points at "between"/"entre"
     if ti > 1 and toks[ti - 1].norm in ("of", "de", "from") and toks[ti - 2].norm in ("age", "l'age"):
-        return toks[ti - 2].start, m.end  # "from the age of 58", "the retirement age from 62 to 64"
+        return toks[ti - 2].start, m.end, "age.age-of"  # "from the age of 58", "the retirement age from 62 to 64"
     if ti > 0 and toks[ti - 1].norm in before:
         end = m.end
         if j < n and toks[j].norm in ("ans", "years", "an"):
             end = toks[j].end
-        return toks[ti - 1].start, end
+        return toks[ti - 1].start, end, "age.aged"
     if ti > 1 and toks[ti - 1].norm in ("de", "d'") and toks[ti - 2].norm in before:
         end = toks[j].end if j < n and toks[j].norm in ("ans", "an") else m.end
-        return toks[ti - 2].start, end
+        return toks[ti - 2].start, end, "age.aged-de"
     if lex.lang == "fr" and j < n and toks[j].norm in ("ans", "an", "annees"):
         # "un homme de 26 ans", "entre 18 et 30 ans"
         after = [t.norm for t in toks[j + 1 : j + 3]]
@@ -673,7 +857,7 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
         )
         of_person = ti > 1 and toks[ti - 1].norm == "de" and toks[ti - 2].is_word  # "un homme de 26 ans"
         if of_person and not sentence and not _duration_cue(toks, ti - 2):
-            return m.start, toks[j].end
+            return m.start, toks[j].end, "age.noun-de-n-ans"
         # "il a 26 ans", "ils ont 18 ans" (not "il y a 26 ans", which is a time ago)
         held = (  # the "a" of "il a", not the "à" of "condamné à" (both fold to "a")
             ti > 1
@@ -683,16 +867,16 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
             and toks[j].norm != "annees"
         )
         if held and not (j + 1 < n and toks[j + 1].norm in ("de", "d'")):  # "a 40 ans de carrière"
-            return m.start, toks[j].end
+            return m.start, toks[j].end, "age.a-n-ans"
         if opener and m.is_range and not _duration_cue(toks, ti):
-            return toks[ti].start, toks[j].end
+            return toks[ti].start, toks[j].end, "age.entre-n-ans"
         aside = ti > 1 and j + 1 < n and (toks[ti - 1].norm, toks[j + 1].norm) in ((",", ","), ("(", ")"))
         if aside and _one_person(toks, ti - 2, lex):
-            return m.start, toks[j].end  # "Lucas Morel, 19 ans,", "le conducteur (45 ans)"
+            return m.start, toks[j].end, "age.name-comma-n-ans"  # "Lucas Morel, 19 ans,", "le conducteur (45 ans)"
     if lex.lang == "fr" and j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm == "annees" and (
         m.is_range or m.hedge == "approx"  # "une femme d'une quarantaine d'années"
     ):
-        return m.start, toks[j + 1].end
+        return m.start, toks[j + 1].end, "age.d-annees"
     # "John Smith, 26, was", "Smith (26)" and "The captain, 52, was"
     if (
         ti > 1
@@ -703,7 +887,7 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int] | None:
         and not m.words
         and 1 <= m.low <= 110
     ):
-        return m.start, m.end
+        return m.start, m.end, "age.name-comma-n"
     return None
 
 
