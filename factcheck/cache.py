@@ -327,7 +327,7 @@ _STR, _SPAN, _KIND, _VALUE, _AMOUNT, _OPT_STR, _STRS, _BOOL, _HEDGE, _WHEN = ran
 _CHECK: dict[str, int] = {
     "id": _STR, "doc_id": _STR, "lang": _STR, "text": _STR, "context": _STR,
     "span": _SPAN, "sentence": _SPAN, "kind": _KIND, "value": _VALUE, "amount": _AMOUNT,
-    "unit": _OPT_STR, "subject": _OPT_STR, "predicate": _OPT_STR, "role": _OPT_STR,
+    "unit": _OPT_STR, "subject": _OPT_STR, "predicate": _OPT_STR, "role": _OPT_STR, "rule": _OPT_STR,
     "concepts": _STRS, "actions": _STRS,
     "quoted": _BOOL, "weak": _BOOL, "part": _BOOL, "earlier": _BOOL, "past": _BOOL,
     "hedge": _HEDGE, "when": _WHEN,

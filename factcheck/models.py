@@ -481,6 +481,7 @@ class Claim(Frozen):
     earlier: bool = False  # "an earlier toll of eight": a figure the text gives as superseded
     past: bool = False  # "last year's strike lasted five days": a figure of another, earlier event
     when: dict[str, int | str] | None = None  # date parts: year, month, day, weekday, part, hour
+    rule: str | None = None  # the id of the extraction rule that read it (extract/rules.py); not in reports
 
     @property
     def display_value(self) -> str:

@@ -15,7 +15,7 @@ from ..text import fold, quoted_ranges, sentences
 from .clock import clock_durations, joined_durations, ranged_durations
 from .context import find_subject
 from .dates import find_dates, find_relative_dates, resolve, statement_date
-from .lexicon import concepts, lexicon, phrase_starts, word_set
+from .lexicon import Lexicon, concepts, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before, in_set_phrase
 from .numeric import Draft, _actions, classify, unit_multiple
 from .past import PastMarks, is_past, past_marks
@@ -45,7 +45,8 @@ _FURNITURE = (
 
 
 def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
-    """Every checkable claim of ``doc``, in text order.
+    """Every checkable claim of ``doc``, in text order, each with the id of the rule that
+    read it (``Claim.rule``, see :mod:`factcheck.extract.rules`).
 
     ``weak`` also returns counts of one that rest on an article ("a child was hospitalized",
     "un wagon"): useful as evidence in sources, too loose to report in a draft.
@@ -57,19 +58,62 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     sents = [s for s in sentences(text) if s.end - s.start >= 60 or not _furniture(text[s.start : s.end])]
     if not sents:
         return []
-    s_starts = [s.start for s in sents]
-    tok_starts = [t.start for t in toks]
-    quotes = quoted_ranges(text)
+    at = _Sentences(text, toks, sents)
+    drafts, used = _figure_drafts(text, toks, lex, at, weak)
+    out = _figure_fields(doc, toks, lex, at, drafts)
+    out += _date_fields(doc, toks, lex, at, used)
+    out += _person_fields(doc, toks, lex, at)
+    out.sort(key=lambda x: (x[0], x[1]["span"].end))
+    prefix = "c" if doc.id == "draft" else f"{doc.id}#"
+    claims = []
+    for k, (_, fields) in enumerate(out, 1):
+        fields["id"] = f"{prefix}{k}"
+        claims.append(trusted(Claim, fields))  # every field was typed here: no second validation
+    return claims
 
-    def sent_of(pos: int) -> Span | None:
-        k = bisect_right(s_starts, pos) - 1
-        if k < 0 or pos >= sents[k].end:
+
+class _Sentences:
+    """The sentences of a text, found by position, with their token ranges and quotes."""
+
+    def __init__(self, text: str, toks: list[Token], sents: list[Span]) -> None:
+        self.text = text
+        self.sents = sents
+        self.starts = [s.start for s in sents]
+        self.tok_starts = [t.start for t in toks]
+        self.quotes = quoted_ranges(text)
+
+    def sent_of(self, pos: int) -> Span | None:
+        k = bisect_right(self.starts, pos) - 1
+        if k < 0 or pos >= self.sents[k].end:
             return None
-        return sents[k]
+        return self.sents[k]
 
-    def tok_range(s: Span) -> tuple[int, int]:
-        return bisect_right(tok_starts, s.start - 1), bisect_right(tok_starts, s.end - 1)
+    def tok_range(self, s: Span) -> tuple[int, int]:
+        return bisect_right(self.tok_starts, s.start - 1), bisect_right(self.tok_starts, s.end - 1)
 
+    def tok_at(self, pos: int) -> int:
+        """The index of the token that starts at or before ``pos``."""
+        return bisect_right(self.tok_starts, pos) - 1
+
+    def common(self, doc: Document, start: int, end: int, s: Span) -> dict[str, Any]:
+        """The fields every claim of span [start, end) in sentence ``s`` has."""
+        return dict(
+            doc_id=doc.id,
+            span=Span.at(start, end),
+            text=self.text[start:end],
+            sentence=s,
+            context=self.text[s.start : s.end],
+            quoted=_inside(self.quotes, start),
+        )
+
+
+Fields = list[tuple[int, dict[str, Any]]]  # (start, the fields of a claim but its id)
+
+
+def _figure_drafts(
+    text: str, toks: list[Token], lex: Lexicon, at: _Sentences, weak: bool
+) -> tuple[list[tuple[Draft, Span]], set[int]]:
+    """The drafts of the figures of the text, with their sentences, and the tokens they use."""
     drafts: list[tuple[Draft, Span]] = []
     used: set[int] = set()
     prev: Draft | None = None
@@ -77,8 +121,9 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     in_sentence = 0
     rate_words = word_set(lex.lang, "rate_after")
     ends: set[int] = set()  # where the figures found so far end, with their nouns
-    for clock in clock_durations(text, toks, lex, sent_of, tok_range):
-        drafts.append((clock.draft, clock.sentence))  # "2:04:02", "2 h 00 min 35 s": a race time
+    for clock in clock_durations(text, toks, lex, at.sent_of, at.tok_range):
+        # "2:04:02", "2 h 00 min 35 s": a race time
+        drafts.append((replace(clock.draft, rule="duration.clock"), clock.sentence))
         used.update(range(clock.first, clock.last))
         ends.add(clock.draft.end)
     rate_to = 0  # where the last exchange rate ends: "50 pounds for $1" holds no sum of $1
@@ -87,7 +132,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     for m in find_mentions(text, toks, lex):
         if m.i in used or m.start < rate_to:
             continue
-        s = sent_of(m.start)
+        s = at.sent_of(m.start)
         if s is None:
             continue
         if s is not prev_sent:  # the same Span object of `sents`: identity is enough
@@ -95,7 +140,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
             in_sentence = 0
         elif in_sentence >= MAX_FIGURES_PER_SENTENCE:
             continue  # a table or a run of garbage, not a sentence a reporter wrote
-        s0, s1 = tok_range(s)
+        s0, s1 = at.tok_range(s)
         d = classify(text, toks, m, s0, s1, lex, prev, weak=weak)
         prev_sent = s
         if d is None:
@@ -114,18 +159,25 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
             rate_to = d.end
             last_rate = (d, s)
     drafts = _coordinated(text, drafts, lex.lang, sums=weak)
-    drafts += _article_durations(toks, lex, sent_of, used, tok_range, ends, rate_words)
-    drafts = joined_durations(text, drafts)  # "two hours and 35 seconds" is one time
-    drafts = ranged_durations(text, drafts)  # "six months to a year" is 6 to 12 months
-    out: list[tuple[int, dict[str, Any]]] = []
+    drafts += _article_durations(toks, lex, at.sent_of, used, at.tok_range, ends, rate_words)
+    drafts = _relabel(drafts, joined_durations(text, drafts), "duration.joined")  # "two hours and 35 seconds"
+    drafts = _relabel(drafts, ranged_durations(text, drafts), "duration.range")  # "six months to a year"
+    return drafts, used
+
+
+def _relabel(old: list[tuple[Draft, Span]], new: list[tuple[Draft, Span]], rule: str) -> list[tuple[Draft, Span]]:
+    """``new`` (``old`` after a step that merges drafts), its merged drafts given ``rule``."""
+    kept = {id(d) for d, _ in old}  # ``old`` holds its drafts while this runs: no id is reused
+    return [(d if id(d) in kept else replace(d, rule=rule), s) for d, s in new]
+
+
+def _figure_fields(
+    doc: Document, toks: list[Token], lex: Lexicon, at: _Sentences, drafts: list[tuple[Draft, Span]]
+) -> Fields:
+    out: Fields = []
     earlier = phrase_starts(lex.lang, "earlier")
     past = phrase_starts(lex.lang, "past")
     past_seen: dict[int, PastMarks | None] = {}  # per sentence start
-
-    def _marks_of(s: Span) -> PastMarks | None:
-        if s.start not in past_seen:
-            past_seen[s.start] = past_marks(toks, tok_range(s), lex, past)
-        return past_seen[s.start]
     loose = concepts(lex.lang).loose
     for d, s in drafts:
         # a hedge or a date part may not reach across a sentence end ("...nearly\n\nSome 88")
@@ -133,43 +185,44 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
             d = replace(d, start=max(d.start, s.start), end=min(d.end, s.end))
         hedge = cast(Hedge, d.hedge)
         amount = trusted(Amount, {"low": d.low, "high": d.high, "hedge": hedge})
-        marks = _marks_of(s)
-        out.append(
-            (
-                d.start,
-                dict(
-                    doc_id=doc.id,
-                    kind=cast(ClaimKind, d.kind),
-                    span=Span.at(d.start, d.end),
-                    text=text[d.start : d.end],
-                    value=amount.json_value(),
-                    amount=amount,
-                    unit=d.unit,
-                    hedge=hedge if hedge != "exact" else None,
-                    subject=d.subject,
-                    concepts=d.concepts,
-                    actions=d.actions,
-                    # what a reader is told happened: a loose action ("lasted") says nothing
-                    predicate=", ".join(a for a in d.actions if a not in loose) or None,
-                    sentence=s,
-                    context=text[s.start : s.end],
-                    quoted=_inside(quotes, d.start),
-                    lang=lex.lang,
-                    weak=d.weak,
-                    part=d.part,
-                    earlier=_after_cue(toks, bisect_right(tok_starts, d.start) - 1, tok_range(s)[0], earlier),
-                    past=marks is not None
-                    and is_past(toks, bisect_right(tok_starts, d.start) - 1, bisect_right(tok_starts, d.end - 1),
-                              tok_range(s), lex, marks),
-                ),
-            )
+        if s.start not in past_seen:
+            past_seen[s.start] = past_marks(toks, at.tok_range(s), lex, past)
+        marks = past_seen[s.start]
+        first = at.tok_at(d.start)
+        fields = at.common(doc, d.start, d.end, s)
+        fields.update(
+            kind=cast(ClaimKind, d.kind),
+            value=amount.json_value(),
+            amount=amount,
+            unit=d.unit,
+            hedge=hedge if hedge != "exact" else None,
+            subject=d.subject,
+            concepts=d.concepts,
+            actions=d.actions,
+            # what a reader is told happened: a loose action ("lasted") says nothing
+            predicate=", ".join(a for a in d.actions if a not in loose) or None,
+            lang=lex.lang,
+            weak=d.weak,
+            part=d.part,
+            earlier=_after_cue(toks, first, at.tok_range(s)[0], earlier),
+            past=marks is not None
+            and is_past(toks, first, bisect_right(at.tok_starts, d.end - 1), at.tok_range(s), lex, marks),
+            rule=d.rule,
         )
+        out.append((d.start, fields))
+    return out
+
+
+def _date_fields(doc: Document, toks: list[Token], lex: Lexicon, at: _Sentences, used: set[int]) -> Fields:
+    out: Fields = []
     seen_dates: set[tuple[str, int]] = set()  # (value, sentence start)
-    found = sorted(find_dates(text, toks, lex, used) + find_relative_dates(toks, lex, used), key=lambda m: m.start)
-    for dm in found:
+    found = [(dm, "date.calendar") for dm in find_dates(doc.text, toks, lex, used)]
+    found += [(dm, "date.relative") for dm in find_relative_dates(toks, lex, used)]
+    found.sort(key=lambda x: x[0].start)
+    for dm, rule in found:
         if doc.date:
             dm = replace(dm, parts=resolve(dm.parts, doc.date))  # "on Sunday" of a report of Tuesday 10
-        s = sent_of(dm.end - 1)
+        s = at.sent_of(dm.end - 1)
         if s is None:
             continue
         if (dm.value, s.start) in seen_dates:
@@ -177,66 +230,45 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
         if dm.start < s.start or dm.end > s.end:
             dm = replace(dm, start=max(dm.start, s.start), end=min(dm.end, s.end))
         seen_dates.add((dm.value, s.start))
-        out.append(
-            (
-                dm.start,
-                dict(
-                    doc_id=doc.id,
-                    kind="date",
-                    span=Span.at(dm.start, dm.end),
-                    text=text[dm.start : dm.end],
-                    value=dm.value,
-                    when=dm.parts,
-                    # "officials said Monday": the day of a statement, not of the event
-                    actions=("stated",) if statement_date(toks, bisect_right(tok_starts, dm.start - 1), lex) else (),
-                    sentence=s,
-                    context=text[s.start : s.end],
-                    quoted=_inside(quotes, dm.start),
-                    lang=lex.lang,
-                ),
-            )
-        )
+        fields = at.common(doc, dm.start, dm.end, s)
+        # "officials said Monday": the day of a statement, not of the event
+        stated = statement_date(toks, bisect_right(at.tok_starts, dm.start - 1), lex)
+        fields.update(kind="date", value=dm.value, when=dm.parts, actions=("stated",) if stated else (), lang=lex.lang,
+                      rule=rule)
+        out.append((dm.start, fields))
+    return out
+
+
+def _person_fields(doc: Document, toks: list[Token], lex: Lexicon, at: _Sentences) -> Fields:
+    out: Fields = []
+    text = doc.text
     seen_people = KnownPeople()
     mentions = [
-        pm for pm in find_people(text, toks, lex, set(s_starts)) if (s := sent_of(pm.start)) and pm.end <= s.end
+        pm for pm in find_people(text, toks, lex, set(at.starts)) if (s := at.sent_of(pm.start)) and pm.end <= s.end
     ]
     in_body = KnownPeople()
     for pm in mentions:
         if not in_heading(text, pm.start):
             in_body.add(pm.name)
     for pm in mentions:  # a name does not run on into the next sentence
-        s = sent_of(pm.start)
+        s = at.sent_of(pm.start)
         if s is None or seen_people.knows(pm.name):
             continue
         if in_body.knows(pm.name) and in_heading(text, pm.start):
             continue  # named in the headline and again below: the body says it with its context
         seen_people.add(pm.name)
-        out.append(
-            (
-                pm.start,
-                dict(
-                    doc_id=doc.id,
-                    kind="person",
-                    span=Span.at(pm.start, pm.end),
-                    text=text[pm.start : pm.end],
-                    value=pm.name,  # "Kipruto, Benson" in a results list is Benson Kipruto
-                    role=pm.role,
-                    subject=pm.role,
-                    concepts=pm.role_ids,
-                    sentence=s,
-                    context=text[s.start : s.end],
-                    quoted=_inside(quotes, pm.start),
-                    lang=lex.lang,
-                ),
-            )
+        fields = at.common(doc, pm.start, pm.end, s)
+        fields.update(
+            kind="person",
+            value=pm.name,  # "Kipruto, Benson" in a results list is Benson Kipruto
+            role=pm.role,
+            subject=pm.role,
+            concepts=pm.role_ids,
+            lang=lex.lang,
+            rule="person.with-role" if pm.role else "person.name",
         )
-    out.sort(key=lambda x: (x[0], x[1]["span"].end))
-    prefix = "c" if doc.id == "draft" else f"{doc.id}#"
-    claims = []
-    for k, (_, fields) in enumerate(out, 1):
-        fields["id"] = f"{prefix}{k}"
-        claims.append(trusted(Claim, fields))  # every field was typed here: no second validation
-    return claims
+        out.append((pm.start, fields))
+    return out
 
 
 EXCHANGE_RATE = "exchange_rate"  # the concept of a figure priced per unit of a currency
@@ -254,7 +286,8 @@ def _rate_then(text: str, rate: tuple[Draft, Span] | None, d: Draft, s: Span, th
     between = " ".join(fold(text[rate[0].end : d.start]).replace(",", " ").split())
     if not between.endswith(then):
         return d
-    return replace(d, kind="money", unit=rate[0].unit, subject=None, concepts=(EXCHANGE_RATE,), weak=False)
+    return replace(d, kind="money", unit=rate[0].unit, subject=None, concepts=(EXCHANGE_RATE,), weak=False,
+                   rule="money.rate-then")
 
 
 def in_heading(text: str, at: int) -> bool:
@@ -322,6 +355,7 @@ def _article_durations(
                     subject=subj.words,
                     concepts=subj.concepts,
                     actions=acts,
+                    rule="duration.article",
                 ),
                 s,
             )
@@ -356,6 +390,7 @@ def _coordinated(
         total = replace(
             a, end=b.end, low=a.low + b.low, high=a.high + b.high, subject=None, part=False, weak=True,
             concepts=("person",) if human[0] else tuple(sorted(set(a.concepts) | set(b.concepts))),
+            rule="count.coordinated-total",
         )
         out.append((total, s))
     return out
