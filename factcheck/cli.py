@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("file", help="a .txt/.md/.html file, or - for standard input")
     e.add_argument("--format", choices=EXTRACT_FORMATS, default="text")
     e.add_argument("--lang", choices=("en", "fr"), help="language (default: detected)")
+    e.add_argument("--explain", action="store_true",
+                   help="say for each claim the rule that read it (a \"rule\" field in json and jsonl)")
 
     c = sub.add_parser(
         "check",
@@ -186,7 +188,7 @@ def _extract(args: argparse.Namespace) -> int:
     doc = read_draft(args.file, lang=args.lang)  # a bug while reading it: InternalError, exit 2
     try:
         claims = extract_claims(doc)
-        out = render_claims(doc, claims, args.format)
+        out = render_claims(doc, claims, args.format, explain=args.explain)
     except Exception as exc:  # a bug: one line, exit 2, never a traceback
         raise InternalError(f"{unexpected(exc)} while reading the claims; {REPORT_HINT}",
                             path=doc.origin) from exc

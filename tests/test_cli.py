@@ -78,6 +78,18 @@ def test_extract_formats(capsys: pytest.CaptureFixture[str], files: dict[str, st
         assert len(rows) >= 2
 
 
+def test_extract_explain(capsys: pytest.CaptureFixture[str], files: dict[str, str]) -> None:
+    from factcheck.extract.rules import RULES
+
+    code, out, err = run(capsys, "extract", files["draft"], "--explain")
+    assert code == 0, err
+    rules = [line.rsplit(" ", 1)[1] for line in out.splitlines()]
+    assert rules and all(r.startswith("[") and r.endswith("]") and r[1:-1] in RULES for r in rules), out
+    code, out, err = run(capsys, "extract", files["draft"], "--format", "json", "--explain")
+    assert code == 0, err
+    assert all(c["rule"] in RULES for c in json.loads(out)["claims"])
+
+
 def test_extract_from_stdin(capsys: pytest.CaptureFixture[str],
                             monkeypatch: pytest.MonkeyPatch) -> None:
     import io

@@ -75,3 +75,29 @@ def test_empty_json() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(UsageError):
         render_claims(DOC, [], "csv")
+
+
+EXPLAINED = "Police arrested 12 people on Monday. The company lost $5m.\n"
+
+
+def test_explain_names_the_rule_of_each_claim() -> None:
+    from factcheck.extract import extract_claims
+
+    doc = Document(id="draft", text=EXPLAINED, origin="d.md")
+    got = render_claims(doc, extract_claims(doc), "text", explain=True).splitlines()
+    assert [line.rsplit(" ", 1)[1] for line in got] == ["[count.noun]", "[date.calendar]", "[money.currency-before]"]
+    assert got[0] == "d.md:1:17 count 12 — people arrested [count.noun]"
+    data = json.loads(render_claims(doc, extract_claims(doc), "json", explain=True))
+    assert [c["rule"] for c in data["claims"]] == ["count.noun", "date.calendar", "money.currency-before"]
+    lines = render_claims(doc, extract_claims(doc), "jsonl", explain=True).splitlines()
+    assert json.loads(lines[2])["rule"] == "money.currency-before"
+
+
+def test_no_rule_without_explain() -> None:
+    """The rule is not part of the claim objects of the reports: only --explain prints it."""
+    from factcheck.extract import extract_claims
+
+    doc = Document(id="draft", text=EXPLAINED, origin="d.md")
+    data = json.loads(render_claims(doc, extract_claims(doc), "json"))
+    assert all("rule" not in c for c in data["claims"])
+    assert "[" not in render_claims(doc, extract_claims(doc), "text")
