@@ -53,3 +53,18 @@ def test_every_claim_names_a_declared_rule() -> None:
         for c in _claims(row):
             assert c.rule in RULES, f"{c.text!r} in {row.cols[2]!r}: undeclared rule {c.rule!r}"
 
+
+
+def test_every_pattern_word_list_the_rules_read_exists() -> None:
+    """A key of lexicon/figures.toml that the code names and the file lacks would read as an
+    empty list and silently turn a rule off."""
+    import re
+    import tomllib
+
+    import factcheck.extract.numeric as numeric
+
+    data = tomllib.loads((Path(numeric.__file__).parent.parent / "lexicon" / "figures.toml").read_text("utf-8"))
+    used = set(re.findall(r'_figure_words\("(\w+)", "(\w+)"\)', Path(numeric.__file__).read_text("utf-8")))
+    assert len(used) >= 10
+    for table, key in sorted(used):
+        assert data.get(table, {}).get(key), f"figures.toml has no [{table}] {key}"

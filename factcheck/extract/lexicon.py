@@ -252,6 +252,16 @@ def word_set(lang: str, *path: str) -> frozenset[str]:
 
 
 @cache
+def data_words(name: str, *path: str) -> frozenset[str]:
+    """A word list of the shared data file lexicon/<name>.toml, folded, as a set:
+    data_words("figures", "age", "prison")."""
+    node: Any = _load(f"{name}.toml")
+    for key in path:
+        node = node.get(key, {}) if isinstance(node, dict) else {}
+    return frozenset(fold(w) for w in node) if isinstance(node, list) else frozenset()
+
+
+@cache
 def phrase_list(lang: str, *path: str) -> tuple[tuple[str, ...], ...]:
     """A phrase list of words.toml as folded token tuples, longest first."""
     return tuple(

@@ -23,7 +23,7 @@ from .context import (
     whole_after_part,
 )
 from .dates import old_year
-from .lexicon import Lexicon, concepts, phrase_list, phrase_starts, singular, units, word_set
+from .lexicon import Lexicon, concepts, data_words, phrase_list, phrase_starts, singular, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
 
@@ -366,10 +366,10 @@ def _age_claim(f: Figure) -> Read:
     k = m.j
     while k < len(toks) and toks[k].start < a_end:
         k += 1
-    if k + 1 < len(toks) and toks[k].norm in ("or", "ou"):  # "16 years old or younger"
-        if toks[k + 1].norm in ("younger", "under", "less", "moins"):
+    if k + 1 < len(toks) and toks[k].norm in _figure_words("age", "or"):  # "16 years old or younger"
+        if toks[k + 1].norm in _figure_words("age", "younger"):
             low, a_end = 0.0, toks[k + 1].end
-        elif toks[k + 1].norm in ("older", "over", "more", "plus") and hedge == "exact":
+        elif toks[k + 1].norm in _figure_words("age", "older") and hedge == "exact":
             hedge, a_end = "at_least", toks[k + 1].end
     return Draft("age", min(f.start, a_start), a_end, low, m.high, hedge, unit="year", words=m.words, rule=rule)
 
@@ -437,7 +437,8 @@ def _measure(f: Figure) -> tuple[str, int, int, float, str] | _NoClaim | None:
         height, qj, rule = m.low + int(toks[qj].text) / 100, qj + 1, "quantity.metres-centimetres"
     # "3 m" or "3 t" after a space is a unit only where a unit ends: "3 t of cocaine", "il mesure
     # 3 m." (not "a 3 m wall", "£3 m")
-    bare_letter = m.suffix is None and qj == j + 1 and toks[j].norm in _BARE_UNITS and not _unit_ends(toks, qj)
+    bare = _figure_words("quantity", "bare_units")
+    bare_letter = m.suffix is None and qj == j + 1 and toks[j].norm in bare and not _unit_ends(toks, qj)
     before = u["measure_before"]
     if qu is not None and m.article and qu in before:
         return NO_CLAIM  # "a magnitude": no figure
@@ -665,17 +666,11 @@ def _half_after(toks: list[Token], m: Mention, k: int, lex: Lexicon) -> tuple[fl
 
 
 _OF = frozenset({"of", "de", "d'"})
-_BARE_UNITS = frozenset({"m", "t", "g", "l", "w"})
-# where a bare unit letter may end its figure: punctuation, "of", a preposition ("400 m en finale")
-_UNIT_ENDS = frozenset(
-    {"of", "de", "d'", "du", "des", ",", ".", ";", ":", ")", "!", "?", "and", "et", "or", "ou", "in", "en", "at",
-     "a", "au", "on", "sur", "from", "to", "for", "pour", "with", "avec", "by", "par", "dans", "high", "long",
-     "wide", "deep", "tall", "away", "below", "above", "later", "plus"}
-)
 
 
 def _unit_ends(toks: list[Token], k: int) -> bool:
-    return k >= len(toks) or toks[k].norm in _UNIT_ENDS
+    """Where a bare unit letter may end its figure: punctuation, "of", a preposition."""
+    return k >= len(toks) or toks[k].norm in _figure_words("quantity", "unit_ends")
 
 
 def _sign_before(toks: list[Token], ci: int, lex: Lexicon) -> int | None:
@@ -745,9 +740,6 @@ def _end_with_suffix(text: str, m: Mention) -> int:
     return m.end + 1 if text[m.end : m.end + 1] == "%" else m.end
 
 
-_RELATIVE = frozenset({"qui", "que", "dont", "which", "who", "that", "whose", "where", "ou"})
-
-
 def _actions(
     toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, prev: Draft | None, *, parts: bool = True
 ) -> tuple[str, ...]:
@@ -760,7 +752,7 @@ def _actions(
         # "Deux wagons du train, qui se dirigeait vers Calcutta, sont sortis des rails": step over
         # a relative clause to the verb of the figure's own clause
         c = b
-        if c < s1 and toks[c].norm == "," and c + 1 < s1 and toks[c + 1].norm in _RELATIVE:
+        if c < s1 and toks[c].norm == "," and c + 1 < s1 and toks[c + 1].norm in _figure_words("clause", "relative"):
             c2 = c + 2
             while c2 < s1 and toks[c2].norm not in (",", ";", ".", ":"):
                 c2 += 1
@@ -853,7 +845,8 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
         # "un homme de 26 ans", "entre 18 et 30 ans"
         after = [t.norm for t in toks[j + 1 : j + 3]]
         sentence = bool(after) and (  # "quatre ans de prison", "deux ans ferme", "six ans, dont trois"
-            after[0] in _SENTENCE_AFTER or (after[0] in ("de", "d'") and after[1:] and after[1] in _PRISON)
+            after[0] in _figure_words("age", "term_after")
+            or (after[0] in ("de", "d'") and after[1:] and after[1] in _figure_words("age", "prison"))
         )
         of_person = ti > 1 and toks[ti - 1].norm == "de" and toks[ti - 2].is_word  # "un homme de 26 ans"
         if of_person and not sentence and not _duration_cue(toks, ti - 2):
@@ -861,7 +854,7 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
         # "il a 26 ans", "ils ont 18 ans" (not "il y a 26 ans", which is a time ago)
         held = (  # the "a" of "il a", not the "à" of "condamné à" (both fold to "a")
             ti > 1
-            and toks[ti - 1].norm in _AVOIR
+            and toks[ti - 1].norm in _figure_words("age", "avoir")
             and toks[ti - 1].text.lower() != "à"
             and toks[ti - 2].norm != "y"
             and toks[j].norm != "annees"
@@ -889,6 +882,12 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
     ):
         return m.start, m.end, "age.name-comma-n"
     return None
+
+
+@cache
+def _figure_words(*path: str) -> frozenset[str]:
+    """A word list of lexicon/figures.toml: the words of the figures' surface patterns."""
+    return data_words("figures", *path)
 
 
 @cache
@@ -923,9 +922,6 @@ def _time_of_day(toks: list[Token], j: int) -> bool:
     return j + 1 < len(toks) and toks[j].norm in ("du", "de") and toks[j + 1].norm in ("matin", "soir", "l'", "nuit")
 
 
-_AVOIR = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait"})
-
-
 def _one_person(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """toks[k] is a name or a noun for one person, that an age between commas can follow; a
     name after an article is a party's or a team's ("the Greens (14)": its seats)."""
@@ -935,41 +931,9 @@ def _one_person(toks: list[Token], k: int, lex: Lexicon) -> bool:
     return t.norm in word_set(lex.lang, "age_nouns")
 
 
-_DURATION_CUES = frozenset(
-    {
-        "pendant",
-        "depuis",
-        "durant",
-        "peine",
-        "prison",
-        "condamne",
-        "condamnee",
-        "condamnes",
-        "ecope",
-        "ecopee",
-        "ecopent",
-        "requis",
-        "inflige",
-        "enquete",
-        "il",
-        "y",
-        "after",
-        "for",
-        "over",
-        "during",
-        "within",
-        "sentenced",
-    }
-)
-
-
-# words after "N ans" that make it a prison term, not an age ("quatre ans de prison", "deux ans ferme")
-_SENTENCE_AFTER = frozenset({"ferme", "dont", "avec"})
-_PRISON = frozenset({"prison", "reclusion", "emprisonnement", "detention", "sursis"})
-
-
 def _duration_cue(toks: list[Token], k: int) -> bool:
-    return any(t.norm in _DURATION_CUES for t in toks[max(0, k - 3) : k + 1])
+    cues = _figure_words("age", "duration_cues")
+    return any(t.norm in cues for t in toks[max(0, k - 3) : k + 1])
 
 
 def _is_year(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
