@@ -240,8 +240,33 @@ def _and_a_half(toks: list[Token], m: Mention, lex: Lexicon, *, hyphens: bool = 
 
 
 def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
-    n = len(toks)
+    """A figure in digits starting at toks[i]: its value (groups, decimals, a fraction
+    after), whether it is an identifier, and what is glued to it or follows it (a sign, a
+    unit, a scale word, a bracket)."""
     fm = formats(lex.lang)
+    m, intpart, frac = _digit_run(text, toks, i, fm)
+    j = m.j
+    if j == i + 1 and len(intpart) >= 5 and not frac:
+        return replace(m, identifier=True)  # "train 13174", a reference number: counts take separators
+    if _in_date_chain(text, toks, i, j):
+        return replace(m, identifier=True)  # "2024-06-17", "17/06/2024"
+    if _clock_minutes(text, toks, i, j):
+        return replace(m, identifier=True)  # the minutes of "14:30", "14 h 30": a time of day
+    if i > 0 and glued(toks[i - 1], toks[i]):
+        if _named_before(toks, i):
+            return replace(m, identifier=True)
+        m = _signed(toks, m, fm)
+    if j < len(toks) and glued(toks[j - 1], toks[j]):
+        got = _glued_after(toks, m, i, j, lex, fm)
+        if got is not None:
+            return got
+    return _scale_after(text, toks, m, i, j, lex, fm)
+
+
+def _digit_run(text: str, toks: list[Token], i: int, fm: Formats) -> tuple[Mention, str, str]:
+    """The digits from toks[i] on, with their group separators, decimals and a fraction
+    after: the figure, its integer digits and its decimal digits."""
+    n = len(toks)
     j = i + 1
     intpart = toks[i].text
     frac = ""
@@ -271,56 +296,66 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
         if part is not None:
             value, j = value + part[0], part[1]
     start, end = toks[i].start, toks[j - 1].end
-    m = Mention(i=i, j=j, start=start, end=end, low=value, high=value, decimals=len(frac))
-    if j == i + 1 and len(intpart) >= 5 and not frac:
-        return replace(m, identifier=True)  # "train 13174", a reference number: counts take separators
-    if _in_date_chain(text, toks, i, j):
-        return replace(m, identifier=True)  # "2024-06-17", "17/06/2024"
-    if _clock_minutes(text, toks, i, j):
-        return replace(m, identifier=True)  # the minutes of "14:30", "14 h 30": a time of day
-    # what stands glued before: AK-47, G7, COVID-19, #3
-    if i > 0 and glued(toks[i - 1], toks[i]):
-        prev = toks[i - 1]
-        if (
-            prev.kind == "word"
-            or prev.norm in ("#", "/", "_")
-            or (prev.norm in ("-", "–") and i > 1 and glued(toks[i - 2], prev) and toks[i - 2].kind == "word")
-        ):
-            return replace(m, identifier=True)
-        if prev.norm in _HYPHENS and i > 1 and glued(toks[i - 2], prev) and _season(toks[i - 2], toks[i]):
-            return replace(m, identifier=True)  # "the 1990-91 side", "la saison 2023-24"
-        m = _signed(toks, m, fm)
-    if j < n and glued(toks[j - 1], toks[j]):
-        nxt = toks[j]
-        if nxt.kind == "word":
-            w = nxt.norm
-            money = _currency_at(toks, i - 1) or _currency_at(toks, j + 1)
-            money = money or (i > 1 and toks[i - 1].norm == "(" and _currency_at(toks, i - 2))  # "£(1.4m)"
-            f = fm.money_scales.get(w, 0.0) if money else 0.0
-            f = f or lex.scale_suffixes.get(w, 0.0)  # "$1.2T" and "€3b" by a currency; "45k", "£54m"
-            if f and w in units()["measure"] and not money and not _counted_after(toks, j + 1, lex):
-                f = 0.0  # "he swam 400m", "a 100m sprint": metres; "54m people" are millions
-            if f:
-                m = replace(m, j=j + 1, end=nxt.end, low=m.low * f, high=m.high * f, scaled=True)
-                return _bracket(toks, m, lex)
-            if w in ORDINAL_SUFFIXES:
-                return replace(m, j=j + 1, end=nxt.end, ordinal=True, suffix=w)
-            if len(nxt.text) == 1 and nxt.text.isupper() and nxt.text not in _CAPITAL_UNITS:
-                return replace(m, identifier=True)  # 5G, 3D, 4K (not "1.5L", "100W")
-            return replace(m, suffix=w)  # a glued unit ("9mm", "11am") or an identifier ("3D")
-        if nxt.norm == "%":
-            return replace(m, suffix="%")
-        if nxt.norm in ("-", "–") and j + 1 < n and toks[j + 1].kind == "word" and glued(nxt, toks[j + 1]):
-            return replace(m, compound=True)
-        if nxt.norm == ")":
-            return _bracket(toks, m, lex)
-    # a scale word after a space: "1.5 million", "3,5 millions", "5 thousand"
+    return Mention(i=i, j=j, start=start, end=end, low=value, high=value, decimals=len(frac)), intpart, frac
+
+
+def _named_before(toks: list[Token], i: int) -> bool:
+    """What stands glued before the digits makes them part of a name: AK-47, G7, COVID-19,
+    #3, "the 1990-91 side", "la saison 2023-24"."""
+    prev = toks[i - 1]
+    if (
+        prev.kind == "word"
+        or prev.norm in ("#", "/", "_")
+        or (prev.norm in ("-", "–") and i > 1 and glued(toks[i - 2], prev) and toks[i - 2].kind == "word")
+    ):
+        return True
+    return prev.norm in _HYPHENS and i > 1 and glued(toks[i - 2], prev) and _season(toks[i - 2], toks[i])
+
+
+def _glued_after(toks: list[Token], m: Mention, i: int, j: int, lex: Lexicon, fm: Formats) -> Mention | None:
+    """What is glued after the digits ending at toks[j]: a word (a scale, an ordinal
+    suffix, a unit or an identifier's letter), "%", the hyphen of "19-story", a closing
+    bracket; None for anything else."""
+    nxt = toks[j]
+    if nxt.kind == "word":
+        return _glued_word(toks, m, i, j, lex, fm)
+    if nxt.norm == "%":
+        return replace(m, suffix="%")
+    if nxt.norm in ("-", "–") and j + 1 < len(toks) and toks[j + 1].kind == "word" and glued(nxt, toks[j + 1]):
+        return replace(m, compound=True)
+    if nxt.norm == ")":
+        return _bracket(toks, m, lex)
+    return None
+
+
+def _glued_word(toks: list[Token], m: Mention, i: int, j: int, lex: Lexicon, fm: Formats) -> Mention:
+    nxt = toks[j]
+    w = nxt.norm
+    money = _currency_at(toks, i - 1) or _currency_at(toks, j + 1)
+    money = money or (i > 1 and toks[i - 1].norm == "(" and _currency_at(toks, i - 2))  # "£(1.4m)"
+    f = fm.money_scales.get(w, 0.0) if money else 0.0
+    f = f or lex.scale_suffixes.get(w, 0.0)  # "$1.2T" and "€3b" by a currency; "45k", "£54m"
+    if f and w in units()["measure"] and not money and not _counted_after(toks, j + 1, lex):
+        f = 0.0  # "he swam 400m", "a 100m sprint": metres; "54m people" are millions
+    if f:
+        m = replace(m, j=j + 1, end=nxt.end, low=m.low * f, high=m.high * f, scaled=True)
+        return _bracket(toks, m, lex)
+    if w in ORDINAL_SUFFIXES:
+        return replace(m, j=j + 1, end=nxt.end, ordinal=True, suffix=w)
+    if len(nxt.text) == 1 and nxt.text.isupper() and nxt.text not in _CAPITAL_UNITS:
+        return replace(m, identifier=True)  # 5G, 3D, 4K (not "1.5L", "100W")
+    return replace(m, suffix=w)  # a glued unit ("9mm", "11am") or an identifier ("3D")
+
+
+def _scale_after(text: str, toks: list[Token], m: Mention, i: int, j: int, lex: Lexicon, fm: Formats) -> Mention:
+    """A scale word after a space: "1.5 million", "3,5 millions", "5 thousand"; an
+    abbreviated one next to a currency: "2,3 Md€", "450 M€", "2,3 Mds d'euros", "$2.3 bn"
+    (a lone "m" elsewhere is metres)."""
+    n = len(toks)
     if j < n and toks[j].kind == "word" and lex.multipliers.get(toks[j].norm, 0) >= 1000:
         f = lex.multipliers[toks[j].norm]
         m = replace(m, j=j + 1, end=toks[j].end, low=m.low * f, high=m.high * f, scaled=f >= 1e6)
         return _bracket(toks, _scale_compound(text, toks, m, f, lex), lex)
-    # an abbreviated scale after a space, next to a currency: "2,3 Md€", "450 M€", "2,3 Mds
-    # d'euros", "$2.3 bn" (a lone "m" elsewhere is metres)
     if j < n and toks[j].kind == "word" and lex.scale_suffixes.get(toks[j].norm, 0) >= 1e6:
         w = toks[j].norm
         near = _currency_at(toks, j + 1) or (len(w) > 1 and i > 0 and _currency_at(toks, i - 1))
