@@ -64,7 +64,7 @@ def test_every_pattern_word_list_the_rules_read_exists() -> None:
     import factcheck.extract.numeric as numeric
 
     data = tomllib.loads((Path(numeric.__file__).parent.parent / "lexicon" / "figures.toml").read_text("utf-8"))
-    used = set(re.findall(r'_figure_words\("(\w+)", "(\w+)"\)', Path(numeric.__file__).read_text("utf-8")))
-    assert len(used) >= 10
+    used = set(re.findall(r'_figure_(?:words|phrases)\("(\w+)", "(\w+)"\)', Path(numeric.__file__).read_text("utf-8")))
+    assert len(used) >= 12
     for table, key in sorted(used):
         assert data.get(table, {}).get(key), f"figures.toml has no [{table}] {key}"

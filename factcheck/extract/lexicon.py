@@ -255,10 +255,23 @@ def word_set(lang: str, *path: str) -> frozenset[str]:
 def data_words(name: str, *path: str) -> frozenset[str]:
     """A word list of the shared data file lexicon/<name>.toml, folded, as a set:
     data_words("figures", "age", "prison")."""
+    return frozenset(fold(w) for w in _data_at(name, path))
+
+
+@cache
+def data_phrases(name: str, *path: str) -> tuple[tuple[str, ...], ...]:
+    """A phrase list of the shared data file lexicon/<name>.toml as folded token tuples,
+    longest first ("year-old" is ("year", "-", "old"))."""
+    return tuple(
+        sorted((tuple(fold(p).replace("-", " - ").split()) for p in _data_at(name, path)), key=len, reverse=True)
+    )
+
+
+def _data_at(name: str, path: tuple[str, ...]) -> list[str]:
     node: Any = _load(f"{name}.toml")
     for key in path:
         node = node.get(key, {}) if isinstance(node, dict) else {}
-    return frozenset(fold(w) for w in node) if isinstance(node, list) else frozenset()
+    return list(node) if isinstance(node, list) else []
 
 
 @cache

@@ -23,7 +23,7 @@ from .context import (
     whole_after_part,
 )
 from .dates import old_year
-from .lexicon import Lexicon, concepts, data_words, phrase_list, phrase_starts, singular, units, word_set
+from .lexicon import Lexicon, concepts, data_phrases, data_words, phrase_list, phrase_starts, singular, units, word_set
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
 
@@ -812,17 +812,14 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
     """Where an age of the figure starts and ends, and the rule that read it, or None."""
     j = m.j
     n = len(toks)
-    if (
-        m.compound
-        and j + 2 < n
-        and toks[j + 1].norm in ("year", "years")
-        and toks[j + 2].norm in ("-",)
-        and j + 3 < n
-        and toks[j + 3].norm in ("old", "olds")
-    ):
-        return m.start, toks[j + 3].end, "age.n-year-old"
-    if j + 1 < n and toks[j].norm in ("year", "years") and toks[j + 1].norm == "old":
-        return m.start, toks[j + 1].end, "age.years-old"
+    for p in _figure_phrases("age", "after_hyphen") if m.compound else ():  # "a 26-year-old"
+        k = match_at(toks, j + 1, p, loose_hyphen=False)
+        if k:
+            return m.start, toks[j + k].end, "age.n-year-old"
+    for p in _figure_phrases("age", "after"):  # "26 years old"
+        k = match_at(toks, j, p, loose_hyphen=False)
+        if k:
+            return m.start, toks[j + k - 1].end, "age.years-old"
     before = word_set(lex.lang, "age_before")
     k = m.hstart if m.hstart is not None else m.start
     ti = m.i
@@ -888,6 +885,12 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
 def _figure_words(*path: str) -> frozenset[str]:
     """A word list of lexicon/figures.toml: the words of the figures' surface patterns."""
     return data_words("figures", *path)
+
+
+@cache
+def _figure_phrases(*path: str) -> tuple[tuple[str, ...], ...]:
+    """A phrase list of lexicon/figures.toml: token patterns of the figures' surface forms."""
+    return data_phrases("figures", *path)
 
 
 @cache
