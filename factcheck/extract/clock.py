@@ -25,6 +25,9 @@ _CLOCK = re.compile(
     # minutes, seconds and their tenths or hundredths ("3:31.84", "1:59.7"): a race time, as
     # no clock of the day is read to the hundredth
     r"|(?<![\d.,:])(?P<m4>\d{1,2}):(?P<s4>[0-5]\d)[.,](?P<f4>\d{1,2})(?![\d:])"
+    # minutes and seconds alone ("finished inside 3:36", "clocked 3:58"): a race time only
+    # after a cue of one, as "at 3:36" is a time of the day
+    r"|(?<![\d.,:])(?P<m5>\d{1,2}):(?P<s5>[0-5]\d)(?![\d:]|[.,]\d|\s?(?:am|pm|a\.m|p\.m|h\b))"
 )
 
 # What every clock time holds, found at its first or second character: most texts have none,
@@ -69,8 +72,10 @@ def clock_durations(
             h, mi, se = m.group("h2"), m.group("m2"), m.group("s2")
         elif m.group("h3"):
             h, mi, se = m.group("h3"), m.group("m3"), "0"
-        else:
+        elif m.group("m4"):
             h, mi, se = "0", m.group("m4"), m.group("s4")
+        else:
+            h, mi, se = "0", m.group("m5"), m.group("s5")
         s = sent_of(m.start())
         if s is None or m.end() > s.end:
             continue
@@ -80,6 +85,8 @@ def clock_durations(
             continue
         if m.group("h3") and not m.group("min3") and not _timed(toks, ti, lex):
             continue  # "à 14 h 30" is a time of day; "en 2 h 30", "a duré 2 h 30" how long
+        if m.group("m5") and not (_timed(toks, ti, lex) or _race_bound(toks, ti, lex)):
+            continue  # "at 3:36" is a time of day; "finished in 3:36", "inside 3:36" how long
         seconds: float = int(h) * 3600 + int(mi) * 60 + int(se)
         if m.group("f4"):
             seconds = round(seconds + int(m.group("f4")) / 10 ** len(m.group("f4")), 2)  # "3:31.84"
@@ -94,6 +101,17 @@ def clock_durations(
         d = Draft("duration", start, m.end(), float(value), float(value), hedge, unit=unit, actions=acts)
         out.append(Clock(d, s, ti, tj))
     return out
+
+
+def _race_bound(toks: list[Token], ti: int, lex: Lexicon) -> bool:
+    """A word before a minutes-and-seconds time that makes it a bound on a race time
+    ("inside 3:36", "under 4:00", "sous les 3:40": words.toml race_time_bounds)."""
+    k = ti - 1
+    if k >= 0 and toks[k].norm in ("-", "–"):
+        k -= 1  # "sub-3:36"
+    while k >= 0 and toks[k].norm in word_set(lex.lang, "race_time_fillers"):
+        k -= 1
+    return k >= 0 and toks[k].norm in word_set(lex.lang, "race_time_bounds")
 
 
 def _timed(toks: list[Token], ti: int, lex: Lexicon) -> bool:

@@ -382,7 +382,7 @@ def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
         and toks[j].norm in (":", "h")
         and glued(t, toks[j])
         and toks[j + 1].kind == "num"
-        and len(toks[j + 1].text) <= 2  # a minute; int() of a 5,000-digit run raises
+        and len(toks[j + 1].text) == 2  # a minute, two digits ("3:1" is a score); int() of a long run raises
         and glued(toks[j], toks[j + 1])
     ) or (  # "2.40pm", "9.30 a.m.": a dot between hour and minute, with the half of the day after
         j + 2 < n
