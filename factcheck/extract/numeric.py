@@ -538,6 +538,8 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
         # "80,000 people marched, 300,000 according to the organisers": the same thing
         # counted again by someone else
         subj, acts, rule = Subject(prev.subject, prev.concepts, subj.end, prev.part), prev.actions, "count.again"
+    if subj.words is None and subj.part and subj.end < s1 and toks[subj.end].kind == "num":
+        return subj, acts, "count.partitive"  # "eight of the 12 finished": a part of a group just counted
     if subj.words is None and not acts:
         # "the union spoke of 3.5 million": no noun, no verb we know. Evidence only (weak),
         # with what happens anywhere in its sentence.
@@ -991,6 +993,12 @@ def _kin_of(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> Subject | N
     """"a mother-of-three", "father-of-two": a parent's count of children, the compound as
     its subject."""
     i = m.i
+    if i - 2 >= s0 and not glued(toks[i - 1], toks[i]) and toks[i - 1].norm in word_set(lex.lang, "kin_of", "of"):
+        kin = toks[i - 2]  # "a father of three", "mère de quatre enfants" written apart
+        one = i - 3 >= s0 and toks[i - 3].norm in ("a", "an", "un", "une")  # "a father of": the person's count
+        if one and kin.norm in word_set(lex.lang, "kin_of", "parents"):
+            words = " ".join(t.text for t in toks[i - 2 : m.j])
+            return Subject(words, tuple(sorted(word_set(lex.lang, "kin_of", "concepts"))), m.j, False)
     if i - 4 < s0 or not all(glued(toks[k], toks[k + 1]) for k in range(i - 4, i)):
         return None
     kin, h1, of, h2 = toks[i - 4 : i]

@@ -52,7 +52,7 @@ RULES: dict[str, str] = {
     "count.partitive": "a part of a group: 'four of them', 'dont huit'",
     "count.group": "named people and others: 'Marc Dubois and 24 other suspects' (25)",
     "count.whole-of": "the whole of a part: '75 deputies out of 577'",
-    "count.kin-of": "a parent's children: 'a mother-of-three'",
+    "count.kin-of": "a parent's children: 'a mother-of-three', 'a father of three'",
     "count.measure-noun": "what a figure measures: 'a licensed limit of 180'",
     "count.brought-to": "a noun brought to a figure: 'raised its seats to 48'",
     "count.again": "the same thing counted again by someone else: '300,000 according to the organisers'",
