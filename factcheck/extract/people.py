@@ -220,12 +220,17 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             t = toks[i]  # "his brother Tomas", "sa fille Léa"
             out.append(PersonMention(t.start, t.end, t.text, role=None, role_ids=()))
             continue
-        # drop leading titles and role words: "Interior Minister Gerald Darmanin"
+        # drop leading titles and role words: "Interior Minister Gerald Darmanin", and an
+        # acronym before a given name ("l'entrepreneur en BTP Thierry Vasseur")
         lead = 0
         while (
             lead < len(run) - 2
             and toks[run[lead]].kind == "word"
-            and (toks[run[lead]].norm in titles or toks[run[lead]].norm in not_names)
+            and (
+                toks[run[lead]].norm in titles
+                or toks[run[lead]].norm in not_names
+                or (_acronym(toks[run[lead]]) and is_given(toks[run[lead + 1]].norm))
+            )
         ):
             lead += 1
         if (
@@ -316,6 +321,11 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                     )
                 )
     return out + (_listed_with(text, out, not_names | titles) if caps else [])
+
+
+def _acronym(t: Token) -> bool:
+    """An acronym: two or more capitals and nothing else ("BTP", "FAR", "NHS")."""
+    return len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
 
 
 def _role_word(t: Token, roles: RoleIndex) -> bool:
