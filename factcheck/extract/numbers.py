@@ -592,6 +592,8 @@ def _vague_or_fraction(toks: list[Token], i: int, lex: Lexicon) -> Mention | Non
                 continue  # most "a" start no "a few dozen" (a hyphen may stand between words)
             k = match_at(toks, i, phrase)
             of_whole = i + k < len(toks) and toks[i + k].norm in ("of", "de", "des", "du", "d'")
+            # "half the residents", "half its value": a determiner says a share of a whole too
+            of_whole = of_whole or (i + k < len(toks) and toks[i + k].norm in word_set(lex.lang, "determiners"))
             if k and not vague and not of_whole and not _after_change(toks, i, lex):
                 continue  # "two-thirds of", "fell by a quarter", not "a Quarter Pounder"
             if k and not vague and i + k < len(toks) and toks[i + k].norm in ("a", "an"):
