@@ -11,7 +11,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from . import store
-from .lexicon import Lexicon, _load, _phrases, by_first, same_places
+from .lexicon import Lexicon, _load, _phrases, by_first, same_places, word_set
 from .tokens import Token, glued, match_at, match_before
 
 RoleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
@@ -216,8 +216,8 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         ):
             continue  # "Charles de Gaulle airport", "la rue Victor Hugo": a place named after someone
         lone_ok = len(run) == 1 and toks[i].norm not in not_names and (caps or toks[i].norm in given)
-        if lone_ok and _kin_frame(toks, i, kin):
-            t = toks[i]  # "his brother Tomas", "sa fille Léa"
+        if lone_ok and (_kin_frame(toks, i, kin) or (is_given(toks[i].norm) and _age_aside(toks, i + 1, lex))):
+            t = toks[i]  # "his brother Tomas", "sa fille Léa", "Julien, 34 ans, attendait"
             out.append(PersonMention(t.start, t.end, t.text, role=None, role_ids=()))
             continue
         # drop leading titles and role words: "Interior Minister Gerald Darmanin", and an
@@ -321,6 +321,19 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                     )
                 )
     return out + (_listed_with(text, out, not_names | titles) if caps else [])
+
+
+def _age_aside(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """An age set off after a name: ", 34," or ", 34 ans," ("Julien, 34 ans, attendait
+    depuis deux heures"): a given name so followed is a person, named by the given name alone."""
+    if j + 2 >= len(toks) or toks[j].norm != "," or toks[j + 1].kind != "num" or not toks[j + 1].text.isdigit():
+        return False
+    if not 1 <= int(toks[j + 1].text) <= 110:
+        return False
+    k = j + 2
+    if k < len(toks) and toks[k].norm in word_set(lex.lang, "age_units"):
+        k += 1  # "34 ans", "34 years"
+    return k < len(toks) and toks[k].norm in (",", ")")
 
 
 def _acronym(t: Token) -> bool:
