@@ -81,9 +81,22 @@ def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> l
         if d is None:
             continue
         if not _dateline(text, toks, d[1], d[0].start):
-            out.append(d[0])
+            out.append(_ahead(toks, i, d[0], lex))
         after = d[1]
     return out + _ago(text, toks, lex)
+
+
+def _ahead(toks: list[Token], i: int, dm: DateMention, lex: Lexicon) -> DateMention:
+    """A weekday after a word that looks ahead ("is expected on Saturday", "will visit on
+    Monday", "est attendu samedi": words.toml ``future_cues``) is that day or the next one
+    after the report's day, not the last one before it."""
+    p = dm.parts
+    if "weekday" not in p or "step" in p or {"day", "month", "year"} & p.keys():
+        return dm
+    cues = word_set(lex.lang, "future_cues")
+    if any(t.norm in cues for t in toks[max(0, i - 4) : i]):
+        return DateMention(dm.start, dm.end, {**p, "ahead": 1})
+    return dm
 
 
 @cache
@@ -488,6 +501,9 @@ def resolve(parts: dict[str, int | str], day: str | None) -> dict[str, int | str
             back = 7  # "last Friday" in a Friday's report: a week before
         if step > 0:
             back = -((int(parts["weekday"]) - base.weekday()) % 7 or 7)  # "next Monday": the first after
+        elif "ahead" in parts:
+            back = -((int(parts["weekday"]) - base.weekday()) % 7)  # "is expected on Saturday": that day or after
+        rest.pop("ahead", None)
         d = base - dt.timedelta(days=back)
         return {**rest, "year": d.year, "month": d.month, "day": d.day}
     if "season" in parts and "year" not in parts:
