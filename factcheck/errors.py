@@ -46,3 +46,13 @@ def unexpected(exc: BaseException) -> str:
     """One line naming an unexpected exception: ``unexpected error (IndexError: ...)``."""
     detail = " ".join(str(exc).split())[:200]
     return f"unexpected error ({type(exc).__name__}{': ' + detail if detail else ''})"
+
+
+class StoryFileError(StoryError):
+    """A story.toml that does not validate: ``problems`` holds one line per bad field
+    (``FILE:LINE:COL: FIELD: what is wrong``, ``FIELD`` a path such as ``sources[2].date``);
+    the message is the first of them, in the file's order, naming the others."""
+
+    def __init__(self, message: str, *, path: str | None = None, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message, path=path)
+        self.problems = problems

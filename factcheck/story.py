@@ -49,8 +49,9 @@ if TYPE_CHECKING:
 
 STORY_FILE = "story.toml"
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
-_TOP_KEYS = ("title", "draft", "lang", "date", "sources")
-_SOURCE_KEYS = ("id", "url", "path", "lang", "date")
+TOP_KEYS = ("title", "draft", "lang", "date", "sources")  # story.toml's keys
+SOURCE_KEYS = ("id", "url", "path", "lang", "date")  # those of a [[sources]] table
+_TOP, _SOURCE = frozenset(TOP_KEYS), frozenset(SOURCE_KEYS)
 
 
 class SourceSpec(Frozen):
@@ -162,10 +163,6 @@ class _Where:
     def line_of(self, key: str, source: int | None = None) -> int:
         return self._at(key, source)[0]
 
-    def error(self, message: str, key: str | None = None, source: int | None = None) -> StoryError:
-        line, col = self._at(key, source)
-        return StoryError(message, path=f"{self.file}:{line}:{col}")
-
 
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
@@ -183,7 +180,11 @@ def _syntax_error(file: str, text: str, exc: tomllib.TOMLDecodeError) -> StoryEr
 
 
 def load_story(path: str | Path) -> Story:
-    """Read and check ``<path>/story.toml`` (``path`` may also name the file itself)."""
+    """Read and check ``<path>/story.toml`` (``path`` may also name the file itself).
+
+    A file whose every key is known and every value plainly right (:func:`_plain`) is taken
+    as it is; any other is judged by the pydantic model of :mod:`factcheck.story_model`,
+    which raises :class:`~factcheck.errors.StoryFileError`, one line per bad field."""
     path = Path(path)
     toml_path = path if path.name == STORY_FILE and path.is_file() else path / STORY_FILE
     file = display_path(toml_path)
@@ -204,107 +205,95 @@ def load_story(path: str | Path) -> Story:
     where = _Where(file, text)
     root = toml_path.parent.resolve()
     top = repo_root(root)
-    for key in data:
-        if key not in _TOP_KEYS:
-            raise where.error(f"unknown key {key!r} (expected {', '.join(_TOP_KEYS)})", key)
-    if "draft" not in data:
-        raise where.error('missing key "draft" (the path of the draft, e.g. "draft.md")')
-    draft_rel = _string(data, "draft", where)
-    assert draft_rel is not None
-    draft = _inside(root, draft_rel, top, where, "draft")
-    title = _string(data, "title", where) or root.name
-    draft_lang = _lang(data, where)
-    draft_date = _date(data, where)
+    if not _plain(data, root, top):
+        from .story_model import judge  # pydantic, only for a file that is not plainly right
 
-    raw_sources = data.get("sources", [])
-    if not isinstance(raw_sources, list) or not all(isinstance(s, dict) for s in raw_sources):
-        raise where.error('"sources" must be [[sources]] tables', "sources")
-    specs: list[SourceSpec] = []
-    first_at: dict[str, int] = {}
-    for i, s in enumerate(raw_sources):
-        for key in s:
-            if key not in _SOURCE_KEYS:
-                raise where.error(
-                    f"source {i + 1}: unknown key {key!r} (expected {', '.join(_SOURCE_KEYS)})",
-                    key, i,
-                )
-        if "id" not in s:
-            raise where.error(f'source {i + 1}: missing key "id"', None, i)
-        sid = _string(s, "id", where, i)
-        assert sid is not None
-        if not _ID.fullmatch(sid) or sid == DRAFT_ID:
-            raise where.error(
-                f"source {i + 1}: invalid id {sid!r} (letters, digits, '.', '_', '-'; "
-                f"not {DRAFT_ID!r})", "id", i,
-            )
-        if sid in first_at:
-            line = where.line_of("id", first_at[sid])
-            raise where.error(
-                f"duplicate source id {sid!r}" + (f" (first at line {line})" if line else ""),
-                "id", i,
-            )
-        first_at[sid] = i
-        url, rel = _string(s, "url", where, i), _string(s, "path", where, i)
-        if (url is None) == (rel is None):
-            raise where.error(
-                f"source {sid!r}: give exactly one of url or path", "url" if url else "path", i
-            )
-        if url is not None:
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                raise where.error(f"source {sid!r}: url must be http(s)://...", "url", i)
-        else:
-            assert rel is not None
-            _inside(root, rel, top, where, f"source {sid!r}: path", i)
-        specs.append(SourceSpec(id=sid, url=url, path=rel, lang=_lang(s, where, i), date=_date(s, where, i)))
-    return Story(root=root, title=title, draft=draft, draft_lang=draft_lang, draft_date=draft_date,
-                 sources=tuple(specs))
+        data = judge(data, where, root, top)
+    return _story(data, root)
 
 
-def _string(
-    table: dict[str, Any], key: str, where: _Where, source: int | None = None
-) -> str | None:
-    value = table.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        what = key if source is None else f"source {source + 1}: {key}"
-        raise where.error(f"{what} must be a non-empty string", key, source)
-    return value
+# The rules of each value, shared by the plain path below and the model of story_model.py.
 
 
-def _lang(table: dict[str, Any], where: _Where, source: int | None = None) -> str | None:
-    lang = _string(table, "lang", where, source)
-    if lang is not None and lang not in LANGS:
-        raise where.error(f"unknown lang {lang!r} (expected {' or '.join(LANGS)})", "lang", source)
-    return lang
+def id_problem(sid: str) -> str | None:
+    if not _ID.fullmatch(sid) or sid == DRAFT_ID:
+        return f"invalid id {sid!r} (letters, digits, '.', '_', '-'; not {DRAFT_ID!r})"
+    return None
 
 
-def _date(table: dict[str, Any], where: _Where, source: int | None = None) -> str | None:
-    """``date = 2024-02-05`` (a TOML date) or ``"2024-02-05"``: the day a report was published."""
+def lang_problem(lang: str) -> str | None:
+    return None if lang in LANGS else f"unknown lang {lang!r} (expected {' or '.join(LANGS)})"
+
+
+def url_problem(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"must be http(s)://..., not {url!r}"
+    return None
+
+
+def day_of(value: object) -> str | None:
+    """``date = 2024-02-05`` (a TOML date) or ``"2024-02-05"`` as ``YYYY-MM-DD``, else None."""
     from .text import parse_day
 
-    value = table.get("date")
-    if value is None:
-        return None
-    day = parse_day(value.isoformat() if hasattr(value, "isoformat") else value)
-    if day is None:
-        what = "date" if source is None else f"source {source + 1}: date"
-        raise where.error(f"{what} must be a day, YYYY-MM-DD", "date", source)
-    return day
+    isoformat = getattr(value, "isoformat", None)
+    return parse_day(isoformat() if callable(isoformat) else value)
 
 
-def _inside(
-    root: Path, rel: str, top: Path, where: _Where, what: str, source: int | None = None
-) -> Path:
-    """``root / rel`` resolved, refused unless it stays inside the repository ``top``."""
-    target = (root / rel).resolve()
-    if not target.is_relative_to(top):
-        key = "draft" if source is None else "path"
-        raise where.error(
-            f"{what} {rel!r} points outside the repository ({display_path(top)})", key, source
-        )
-    return target
+def outside_problem(root: Path, rel: str, top: Path) -> str | None:
+    """Why ``root / rel`` may not be used: it resolves outside the repository ``top``."""
+    if not (root / rel).resolve().is_relative_to(top):
+        return f"{rel!r} points outside the repository ({display_path(top)})"
+    return None
+
+
+def _text(v: object) -> bool:
+    return type(v) is str and bool(v.strip())
+
+
+def _plain(data: dict[str, Any], root: Path, top: Path) -> bool:
+    """Every key known and every value plainly right: what the model would take as it is."""
+    if not data.keys() <= _TOP or not _text(data.get("draft")):
+        return False
+    if not all(_text(data[k]) for k in ("title", "lang") if k in data):
+        return False
+    if "lang" in data and lang_problem(data["lang"]) or "date" in data and day_of(data["date"]) is None:
+        return False
+    sources = data.get("sources", [])
+    if outside_problem(root, data["draft"], top) or type(sources) is not list:
+        return False
+    seen: set[str] = set()
+    for s in sources:
+        if not _plain_source(s, root, top) or s["id"] in seen:
+            return False
+        seen.add(s["id"])
+    return True
+
+
+def _plain_source(s: object, root: Path, top: Path) -> bool:
+    if type(s) is not dict or not s.keys() <= _SOURCE or "id" not in s or ("url" in s) == ("path" in s):
+        return False
+    if not all(_text(s[k]) for k in ("id", "url", "path", "lang") if k in s):
+        return False
+    return not (
+        id_problem(s["id"])
+        or "url" in s and url_problem(s["url"])
+        or "path" in s and outside_problem(root, s["path"], top)
+        or "lang" in s and lang_problem(s["lang"])
+        or "date" in s and day_of(s["date"]) is None
+    )
+
+
+def _story(data: dict[str, Any], root: Path) -> Story:
+    """The Story of a story.toml's checked values."""
+    specs = tuple(
+        SourceSpec(id=s["id"], url=s.get("url"), path=s.get("path"), lang=s.get("lang"),
+                   date=day_of(s["date"]) if "date" in s else None)
+        for s in data.get("sources", [])
+    )
+    return Story(root=root, title=data.get("title") or root.name,
+                 draft=(root / data["draft"]).resolve(), draft_lang=data.get("lang"),
+                 draft_date=day_of(data["date"]) if "date" in data else None, sources=specs)
 
 
 # --- writing a story -------------------------------------------------------------------------
