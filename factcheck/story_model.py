@@ -50,7 +50,8 @@ def _text(v: str) -> str:
 
 def _problem(message: str | None, key: str | None = None) -> None:
     if message is not None:
-        raise PydanticCustomError("story", message, {"key": key} if key else None)
+        # the message goes in as a value, never as the template (a value may hold braces)
+        raise PydanticCustomError("story", "{message}", {"message": message, "key": key})
 
 
 class _Base(BaseModel):
@@ -172,6 +173,8 @@ def _what(err: ErrorDetails) -> str:
         keys = _s.SOURCE_KEYS if len(loc) > 1 else _s.TOP_KEYS
         return f"unknown key (expected {', '.join(keys)})"
     if loc == ("sources",):
+        if isinstance(err["input"], dict):
+            return "must be [[sources]] tables (double brackets), not one [sources] table"
         return f"must be [[sources]] tables, not {_shown(err['input'])}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"must be a [[sources]] table, not {_shown(err['input'])}"
@@ -189,6 +192,9 @@ def _line(err: ErrorDetails, where: _s._Where) -> tuple[tuple[int, int], str]:
     return where._at(key, source), f"{field_path(loc)}: {_what(err)}"
 
 
+_NAMED = 5  # the other bad fields a message names
+
+
 def judge(data: dict[str, Any], where: _s._Where, root: Path, top: Path) -> dict[str, Any]:
     """``data`` checked by the model: its values, dates as ``YYYY-MM-DD``, None left out;
     else a :class:`StoryFileError` whose message is the first bad field (in the file's
@@ -201,6 +207,7 @@ def judge(data: dict[str, Any], where: _s._Where, root: Path, top: Path) -> dict
         (ln, col), first = lines[0]
         more = [msg.split(":", 1)[0] for _, msg in lines[1:]]
         if more:
-            first += f" (and {len(more)} more: {', '.join(more)})"
+            named = ", ".join(more[:_NAMED]) + (", ..." if len(more) > _NAMED else "")
+            first += f" (and {len(more)} more: {named})"
         raise StoryFileError(first, path=f"{where.file}:{ln}:{col}", problems=problems) from None
     return story.model_dump(exclude_none=True)
