@@ -140,6 +140,14 @@ def _kin_frame(toks: list[Token], i: int, kin: Kin) -> bool:
     "Silva's teammate Malcom"), after a possessive or as the next item of a list that began
     with one ("; son Ajay")."""
     k = i - 1 if i > 0 and toks[i - 1].norm == "," else i
+    if _kin_at(toks, k, kin):
+        return True
+    # "his fellow Brazilian Malcolm", "son compatriote brésilien Malcom": where from, then the name
+    return k >= 2 and toks[k - 1].is_word and _demonym(toks[k - 1].norm) and _kin_at(toks, k - 1, kin)
+
+
+def _kin_at(toks: list[Token], k: int, kin: Kin) -> bool:
+    """A kinship noun, after a possessive or in a list begun with one, ends before toks[k]."""
     if k == 0:
         return False
     for phrase in kin.nouns.get(toks[k - 1].norm, ()):  # only a phrase ending with the word before can end there
@@ -245,6 +253,10 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         ):
             lead += 1
         name_toks = run[lead:]
+        if len(name_toks) == 2 and _demonym(toks[name_toks[0]].norm) and _kin_frame(toks, name_toks[1], kin):
+            t = toks[name_toks[1]]  # "his fellow Brazilian Malcolm": the name after where he is from
+            out.append(PersonMention(t.start, t.end, t.text, role=None, role_ids=()))
+            continue
         # "le procureur de Marseille Nicolas Bessone": start at the given name, when a role's
         # place ("procureur de Marseille") or a long run says the words before it are no name;
         # "Diomayé Bassirou Fayé" keeps a given name the data does not know
