@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="list the checkable claims of a text")
     e.add_argument("file", help="a .txt/.md/.html file, or - for standard input")
     e.add_argument("--format", choices=EXTRACT_FORMATS, default="text")
-    e.add_argument("--lang", choices=("en", "fr"), help="language (default: detected)")
+    e.add_argument("--lang", help="language: a folder of factcheck/lexicon/ (default: detected)")
     e.add_argument("--explain", action="store_true",
                    help="say for each claim the rule that read it (a \"rule\" field in json and jsonl)")
 
@@ -128,10 +128,8 @@ def _target_args(p: argparse.ArgumentParser, *, many: bool) -> None:
         metavar="PATH_OR_URL",
         help="another report of the same event (repeatable)",
     )
-    p.add_argument("--lang", choices=("en", "fr"), help="language of the draft (default: detected)")
-    p.add_argument(
-        "--source-lang", choices=("en", "fr"), help="language of every source (default: per source, detected)"
-    )
+    p.add_argument("--lang", help="language of the draft: a folder of factcheck/lexicon/ (default: detected)")
+    p.add_argument("--source-lang", help="language of every source (default: per source, detected)")
     p.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
@@ -160,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        _check_langs(args)
         return _COMMANDS[args.command](args)
     except FactcheckError as exc:
         print(f"factcheck: error: {_one_line(str(exc))}", file=sys.stderr)
@@ -172,6 +171,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug no command caught: one line and exit 2, never a traceback
         print(f"factcheck: error: {_one_line(f'{unexpected(exc)}; {REPORT_HINT}')}", file=sys.stderr)
         return 2
+
+
+def _check_langs(args: argparse.Namespace) -> None:
+    """An unknown ``--lang`` or ``--source-lang``: one line, exit 2 (the languages are the
+    folders of factcheck/lexicon/, see :mod:`factcheck.langs`)."""
+    from .langs import check
+
+    for flag, code in (("--lang", getattr(args, "lang", None)), ("--source-lang", getattr(args, "source_lang", None))):
+        if code is not None:
+            check(code, flag)
 
 
 def _one_line(s: str) -> str:

@@ -35,6 +35,10 @@ class UsageError(FactcheckError):
     """A command line that does not make sense."""
 
 
+class UnknownLanguage(UsageError):
+    """A language code that no folder of factcheck/lexicon/ registers (``--lang xx``, ``lang = "xx"``)."""
+
+
 class InternalError(FactcheckError):
     """An unexpected exception (a bug) while reading or checking the draft: one line, exit 2."""
 

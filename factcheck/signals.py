@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .extract.context import actions_in, subject_concepts
-from .extract.lexicon import concepts, english, lexicon, same_places, singular, word_set
+from .extract.lexicon import concepts, english, lexicon, same_places, shared_langs, singular, word_set
 from .extract.people import is_given
 from .extract.tokens import Token, tokenize, word_norms
 from .models import Claim
@@ -248,7 +248,7 @@ def _common_caps() -> frozenset[str]:
     from .extract.people import _lists
 
     words: set[str] = set()
-    for lang in ("en", "fr"):
+    for lang in shared_langs():
         lex = lexicon(lang)
         titles, _, _ = _lists(lang)
         words |= lex.stop | set(lex.weekdays) | set(lex.months) | titles | set(lex.units) | set(lex.multipliers)

@@ -40,7 +40,8 @@ from .files import (
     write_atomic,
     write_temp,
 )
-from .lang import LANGS, detect_lang
+from .lang import detect_lang
+from .langs import codes
 from .models import Document, Frozen, SourceInfo
 from .sources import DRAFT_ID, is_url
 
@@ -222,7 +223,7 @@ def id_problem(sid: str) -> str | None:
 
 
 def lang_problem(lang: str) -> str | None:
-    return None if lang in LANGS else f"unknown lang {lang!r} (expected {' or '.join(LANGS)})"
+    return None if lang in codes() else f"unknown lang {lang!r} (expected {' or '.join(codes())})"
 
 
 def url_problem(url: str) -> str | None:
@@ -559,7 +560,7 @@ def _read_snapshot(story: Story, spec: SourceSpec) -> Document:
             raise StoryError("snapshot metadata must be a JSON object",
                              path=display_path(meta_path))
     lang = spec.lang or meta.get("lang")
-    if lang not in LANGS:
+    if lang not in codes():
         lang = detect_lang(text)
     doc_meta = {k: str(v) for k, v in meta.items()
                 if k in ("url", "final_url", "published", "site", "author", "fetched_at")

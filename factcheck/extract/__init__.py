@@ -15,7 +15,7 @@ from ..text import fold, quoted_ranges, sentences
 from .clock import clock_durations, joined_durations, ranged_durations
 from .context import find_subject
 from .dates import find_dates, find_relative_dates, resolve, statement_date
-from .lexicon import Lexicon, concepts, lexicon, phrase_starts, word_set
+from .lexicon import Lexicon, concepts, hooks, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before, in_set_phrase
 from .numeric import Draft, _actions, classify, unit_multiple
 from .past import PastMarks, is_past, past_marks
@@ -311,7 +311,7 @@ def _article_durations(
     from .lexicon import units
 
     time = units()["time"]
-    articles = ("a", "an", "one") if lex.lang == "en" else ("un", "une")
+    articles = hooks(lex.lang).ONE_ARTICLES
     out: list[tuple[Draft, Span]] = []
     for i in [k for k, t in enumerate(toks) if t.norm in articles]:
         t = toks[i]

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import Concepts, Lexicon, concepts, english, lexicon, phrase_list, singular, stem_actions, word_set
+from .lexicon import Concepts, Lexicon, concepts, english, hooks, lexicon, phrase_list, singular, stem_actions, word_set
 from .tokens import Token, glued, match_at
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ def measure_before(toks: list[Token], i: int, s0: int, lex: Lexicon) -> Subject 
 
 
 def _participle(t: Token, lex: Lexicon) -> bool:
-    return lex.lang == "en" and len(t.norm) > 4 and t.norm.endswith(("ed", "ing"))
+    return bool(hooks(lex.lang).participle(t.norm))
 
 
 def _head_here(t: Token, lex: Lexicon) -> bool:
@@ -153,19 +153,14 @@ def _head_here(t: Token, lex: Lexicon) -> bool:
     the next word is not: in English a plural ("dockers", "containers"; a modifier is singular,
     as in "container ships"), in French the first noun but for a few adjectives that come
     before it ("grands navires")."""
-    w = t.norm
-    if lex.lang == "fr":
-        return w not in word_set(lex.lang, "adjectives_before")
-    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+    return bool(hooks(lex.lang).head_noun(t.norm, word_set(lex.lang, "adjectives_before")))
 
 
 def _nounish(t: Token, lex: Lexicon) -> bool:
     w = t.norm
     if len(w) < 3 or w in lex.stop:
         return False
-    if lex.lang == "en" and (w.endswith("ly") or w.endswith("ed") or w.endswith("ing")):
-        return False
-    return not (lex.lang == "fr" and (w.endswith("ment") or w.endswith("ee") or w.endswith("ees")))
+    return not hooks(lex.lang).not_noun(w)
 
 
 def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, str]]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import Lexicon, lexicon, phrase_map, word_set
+from .lexicon import Lexicon, hooks, lexicon, phrase_map, word_set
 from .tokens import Token, glued, match_at, match_before
 
 PartsMap = tuple[tuple[tuple[str, ...], str], ...]
@@ -142,7 +142,7 @@ def _month_or_weekday(toks: list[Token], i: int, lex: Lexicon, parts_map: PartsM
     parts: dict[str, int | str] = {}
     start = t.start
     j = i
-    if t.norm in lex.weekdays and (t.is_cap or lex.lang == "fr"):
+    if t.norm in lex.weekdays and (t.is_cap or not hooks(lex.lang).CAPITAL_DATES):
         parts["weekday"] = lex.weekdays[t.norm]
         j = i + 1
         k = _day_month(toks, j + 1 if j < n and toks[j].norm == "," else j, lex, parts)
@@ -169,12 +169,10 @@ def _month_or_weekday(toks: list[Token], i: int, lex: Lexicon, parts_map: PartsM
             _part_before(toks, i, parts_map, parts)
             return DateMention(start, toks[k - 1].end, parts), k
     if t.is_word and _month_at(toks, i, lex):
-        if lex.lang == "en" and not t.is_cap:
+        if hooks(lex.lang).CAPITAL_DATES and not t.is_cap:
             return None
-        if t.norm == "may" and lex.lang == "en" and not _date_context(toks, i):
-            return None
-        if t.norm == "mars" and lex.lang == "fr" and not _date_context(toks, i):
-            return None
+        if t.norm in word_set(lex.lang, "month_needs_context") and not _date_context(toks, i):
+            return None  # "may", "mars": a month only next to a day or a year
         k = _day_month(toks, i, lex, parts)
         if not k:
             return None
@@ -644,13 +642,13 @@ def _numeric_date(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention,
     if i + 4 >= n or len(toks[i].text) > 2 or toks[i + 2].kind != "num" or len(toks[i + 2].text) > 2:
         return None
     sep = toks[i + 1].norm
-    if sep not in ("/", ".") or toks[i + 3].norm != sep or (sep == "." and lex.lang != "fr"):
+    if sep not in ("/", ".") or toks[i + 3].norm != sep or (sep == "." and not hooks(lex.lang).DAY_FIRST):
         return None
     y = toks[i + 4]
     if y.kind != "num" or len(y.text) != 4 or not all(glued(toks[k], toks[k + 1]) for k in range(i, i + 4)):
         return None
     a, b = int(toks[i].text), int(toks[i + 2].text)
-    if lex.lang == "fr" or a == b or a > 12:
+    if hooks(lex.lang).DAY_FIRST or a == b or a > 12:
         day, month = a, b
     elif b > 12:
         day, month = b, a

@@ -9,6 +9,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
+from ..langs import check as check_lang
+from ..langs import hooks as hooks
+from ..langs import shared_langs as shared_langs
 from ..text import fold
 from . import store
 
@@ -125,7 +128,7 @@ class Lexicon:
 
 @cache
 def lexicon(lang: str) -> Lexicon:
-    lang = lang if lang in ("en", "fr") else "en"
+    check_lang(lang)
     return store.remember(f"lexicon:{lang}", lambda: _lexicon(lang), encode=_record, decode=_rebuild(Lexicon))
 
 
@@ -183,7 +186,7 @@ def concepts(lang: str = "en") -> Concepts:
 
 def _concepts(lang: str) -> Concepts:
     data = _load("concepts.toml")
-    langs = (lang,) if lang in ("en", "fr") else ("en",)
+    langs = (check_lang(lang),)
     sw: dict[str, set[str]] = {}
     sp: dict[tuple[str, ...], set[str]] = {}
     generic: set[str] = set()

@@ -13,7 +13,9 @@ from .lexicon import (
     _load,
     by_first,
     concepts,
+    hooks,
     lexicon,
+    phrase_list,
     phrase_starts,
     singular,
     tokenize_phrase,
@@ -675,7 +677,7 @@ def _spelled(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
         high=value,
         words=True,
         scaled=scaled,
-        article=weak and lex.lang == "fr",
+        article=weak and hooks(lex.lang).ONE_IS_ARTICLE,
         compound=compound,
         decimals=decimals,
     )
@@ -864,14 +866,12 @@ def _second_number(toks: list[Token], j: int, lex: Lexicon) -> bool:
 
 # ---- ranges and hedges ------------------------------------------------------------------
 
-_RANGE_OPEN = {"en": (("between",), ("from",)), "fr": (("entre",), ("de",), ("d'",))}
-_RANGE_JOIN = {"en": ("and", "to", "-", "–", "or"), "fr": ("et", "a", "-", "–", "ou")}
 
 
 def _ranges(toks: list[Token], ms: list[Mention], lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     k = 0
-    joins = _RANGE_JOIN.get(lex.lang, _RANGE_JOIN["en"])
+    joins = word_set(lex.lang, "range_join")
     while k < len(ms):
         a = ms[k]
         if k + 1 < len(ms) and not a.identifier and not a.ordinal:
@@ -932,7 +932,7 @@ def _range_ok(a: Mention, b: Mention, join: str, toks: list[Token], lex: Lexicon
     if join in ("-", "–") and not (glued(toks[a.j - 1], toks[a.j]) and glued(toks[a.j], toks[b.i])):
         return False
     at = a.i - 1 if a.i > 0 and toks[a.i - 1].text in _CURRENCY_SYMBOLS else a.i  # "between €30m and €40m"
-    opener = any(match_before(toks, at, p) for p in _RANGE_OPEN.get(lex.lang, ()))
+    opener = any(match_before(toks, at, p) for p in phrase_list(lex.lang, "range_open"))
     if join in ("and", "et"):
         return opener
     if join in ("or", "ou"):

@@ -11,7 +11,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from . import store
-from .lexicon import Lexicon, _load, _phrases, by_first, same_places, word_set
+from .lexicon import Lexicon, _load, _phrases, by_first, same_places, shared_langs, word_set
 from .tokens import Token, glued, match_at, match_before
 
 RoleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
@@ -182,8 +182,12 @@ def _three(v: Any) -> tuple[frozenset[str], frozenset[str], RoleIndex]:
 
 @cache
 def _not_names(lang: str) -> frozenset[str]:
-    """The words of both languages that are no name ("New York" in a French text)."""
-    return _lists(lang)[1] | _lists("fr" if lang == "en" else "en")[1]
+    """The words of the language and of the languages that share theirs (:func:`shared_langs`)
+    that are no name ("New York" in a French text)."""
+    out = _lists(lang)[1]
+    for other in shared_langs():
+        out |= _lists(other)[1]
+    return out
 
 
 def _read_lists(lang: str) -> tuple[frozenset[str], frozenset[str], RoleIndex]:
@@ -449,7 +453,7 @@ def _demonym(word: str) -> bool:
 
 @cache
 def _demonym_endings() -> tuple[str, ...]:
-    return tuple(sorted({str(e) for lg in ("en", "fr") for e in _load(lg, "roles.toml").get("demonym_endings", [])}))
+    return tuple(sorted({str(e) for lg in shared_langs() for e in _load(lg, "roles.toml").get("demonym_endings", [])}))
 
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "m", "mme", "mlle", "me", "maitre", "sir", "dame", "lady"})

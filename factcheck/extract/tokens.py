@@ -10,6 +10,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..invisible import has_hidden, hidden_class, strip_hidden
+from ..langs import codes, hooks
 
 # Every character of a text is in one match: a run of spaces (skipped), a run of decimal
 # digits, a word (with the apostrophe of an elision glued to it), or one symbol. Matching all
@@ -21,9 +22,9 @@ _TOKEN = re.compile(
     r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?",
     re.DOTALL,
 )
-# French elisions: these words, glued to an apostrophe and a following letter, are tokens
-# of their own with the apostrophe ("d'", "qu'", "jusqu'")
-_ELIDED = frozenset({"d", "l", "n", "s", "j", "c", "m", "t", "qu", "jusqu", "lorsqu"})
+# Elisions (the ELISIONS of every language's hooks): these words, glued to an apostrophe and a
+# following letter, are tokens of their own with the apostrophe ("d'", "qu'", "jusqu'")
+_ELIDED = frozenset(w for code in codes() for w in hooks(code).ELISIONS)
 
 
 class Token(NamedTuple):

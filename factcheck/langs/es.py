@@ -1,0 +1,34 @@
+"""Spanish: what about the language is code, not a word list of lexicon/es/."""
+
+from __future__ import annotations
+
+# its words that are no name and its demonym endings count in texts of every language
+# (factcheck.langs.shared_langs)
+SHARED = False
+
+# Spanish elides nothing before an apostrophe
+ELISIONS: tuple[str, ...] = ()
+# the words of "un año", "una hora": a duration of one unit
+ONE_ARTICLES = ("un", "una")
+# weekdays and months are written in lower case
+CAPITAL_DATES = False
+# the word for one is also the indefinite article ("un", "una"): a lone "un" is a weak figure
+ONE_IS_ARTICLE = True
+# "5/2/2024" and "05.11.2023" read day first (else only where the reading is the same either
+# way or one side cannot be a month)
+DAY_FIRST = True
+
+
+def participle(w: str) -> bool:
+    return False
+
+
+def head_noun(w: str, adjectives_before: frozenset[str]) -> bool:
+    """The first noun of a figure's phrase is its head, but for a few adjectives that come
+    before it ("grandes buques")."""
+    return w not in adjectives_before
+
+
+def not_noun(w: str) -> bool:
+    """An ending that no noun of a figure's phrase has (an adverb in -mente, a participle)."""
+    return w.endswith("mente") or w.endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))

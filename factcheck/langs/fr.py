@@ -1,0 +1,34 @@
+"""French: what about the language is code, not a word list of lexicon/fr/."""
+
+from __future__ import annotations
+
+# its words that are no name and its demonym endings count in texts of every language
+# (factcheck.langs.shared_langs)
+SHARED = True
+
+# words elided before an apostrophe and a letter, tokens of their own ("d'", "qu'", "jusqu'")
+ELISIONS = ("d", "l", "n", "s", "j", "c", "m", "t", "qu", "jusqu", "lorsqu")
+# the words of "un an", "une heure": a duration of one unit
+ONE_ARTICLES = ("un", "une")
+# weekdays and months are written in lower case
+CAPITAL_DATES = False
+# the word for one is also the indefinite article ("un", "une"): a lone "un" is a weak figure
+ONE_IS_ARTICLE = True
+# "5/2/2024" and "05.11.2023" read day first (else only where the reading is the same either
+# way or one side cannot be a month)
+DAY_FIRST = True
+
+
+def participle(w: str) -> bool:
+    return False
+
+
+def head_noun(w: str, adjectives_before: frozenset[str]) -> bool:
+    """The first noun of a figure's phrase is its head, but for a few adjectives that come
+    before it ("grands navires")."""
+    return w not in adjectives_before
+
+
+def not_noun(w: str) -> bool:
+    """An ending that no noun of a figure's phrase has (an adverb, a past participle)."""
+    return w.endswith("ment") or w.endswith("ee") or w.endswith("ees")
