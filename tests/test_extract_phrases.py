@@ -26,6 +26,7 @@ import pytest
 from tables import table_lines
 
 from factcheck.extract import extract_claims
+from factcheck.langs import codes
 from factcheck.models import Claim, Document
 
 DATA = Path(__file__).parent / "data"
@@ -48,7 +49,7 @@ def load(lang: str) -> list[Row]:
     return [Row(x.cols[0], lang, x.cols[1], x.cols[2].strip(), x.xfail) for x in lines]
 
 
-ROWS = load("en") + load("fr")
+ROWS = [row for lang in codes() for row in load(lang)]  # every registered language has its table
 
 
 def _params() -> list[object]:
@@ -128,6 +129,8 @@ def test_tables_are_well_formed() -> None:
     assert len(ids) == len(set(ids)), "duplicate row ids"
     assert sum(r.lang == "en" for r in ROWS) >= 150
     assert sum(r.lang == "fr" for r in ROWS) >= 60
+    for lang in codes():
+        assert sum(r.lang == lang for r in ROWS) >= 60, f"{lang}: fewer than 60 rows"
     for r in ROWS:
         assert r.id.startswith(f"{r.lang}-"), r.id
         parse(r.expected)

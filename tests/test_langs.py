@@ -61,3 +61,20 @@ def test_detection_chooses_among_registered_languages() -> None:
     assert detect_lang("", default="fr") == "fr"
     for text in ("the and of", "le la les", "1 2 3"):
         assert detect_lang(text) in langs.codes()
+
+
+def test_spanish_extract_on_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    draft = tmp_path / "borrador.txt"
+    draft.write_text("Al menos 14 personas murieron el 3 de marzo de 2024, según el alcalde, Juan Pérez. "
+                     "Los daños ascienden a 3,5 millones de euros.", encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(draft), "--lang", "es")
+    assert code == 0, err
+    assert "count at least 14" in out
+    assert "date 3 March 2024" in out
+    assert "person Juan Pérez" in out
+    assert "money 3,500,000 EUR" in out
+
+
+def test_spanish_is_detected() -> None:
+    assert detect_lang("El alcalde dijo que los bomberos trabajaron durante seis horas y que las "
+                       "llamas fueron controladas por la tarde.") == "es"

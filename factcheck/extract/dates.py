@@ -162,6 +162,7 @@ def _month_or_weekday(toks: list[Token], i: int, lex: Lexicon, parts_map: PartsM
         and (
             _month_at(toks, i + 1, lex)
             or (i + 2 < n and toks[i + 1].norm in ("er", "st", "nd", "rd", "th") and _month_at(toks, i + 2, lex))
+            or (i + 2 < n and toks[i + 1].norm in word_set(lex.lang, "date_joiners") and _month_at(toks, i + 2, lex))
         )
     ):
         k = _day_month(toks, i, lex, parts)
@@ -222,6 +223,8 @@ def _day_month(toks: list[Token], i: int, lex: Lexicon, parts: dict[str, int | s
             if j + 1 < n and toks[j + 1].norm in ("er", "st", "nd", "rd", "th") and glued(toks[j], toks[j + 1])
             else j + 1
         )
+        if k + 1 < n and toks[k].norm in word_set(lex.lang, "date_joiners") and _month_at(toks, k + 1, lex):
+            k += 1  # "3 de marzo"
         if k < n and _month_at(toks, k, lex):
             parts["day"] = int(toks[j].text)
             j = k
@@ -247,7 +250,7 @@ def _day_month(toks: list[Token], i: int, lex: Lexicon, parts: dict[str, int | s
         j += 1
         if j < n and toks[j].norm in ("th", "st", "nd", "rd") and glued(toks[j - 1], toks[j]):
             j += 1
-    k = j + 1 if j < n and toks[j].norm == "," else j
+    k = j + 1 if j < n and (toks[j].norm == "," or toks[j].norm in word_set(lex.lang, "date_joiners")) else j
     if k < n and toks[k].kind == "num" and len(toks[k].text) == 4 and 1900 <= int(toks[k].text) <= 2100:
         parts["year"] = int(toks[k].text)
         j = k + 1

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from ..langs import check as check_lang
 from ..langs import hooks as hooks
 from ..langs import shared_langs as shared_langs
+from ..langs import shared_words as shared_words
 from ..text import fold
 from . import store
 

@@ -17,6 +17,7 @@ from .lexicon import (
     lexicon,
     phrase_list,
     phrase_starts,
+    shared_words,
     singular,
     tokenize_phrase,
     units,
@@ -113,7 +114,7 @@ def formats(lang: str) -> Formats:
         decimal_marks=tuple(f.get("decimal_marks", ["."])),
         minus=frozenset(f.get("minus", ["-"])),
         plus=frozenset(f.get("plus", ["+"])),
-        spoken=frozenset(spoken - {"dozen", "douzaine", "score"}),
+        spoken=frozenset(spoken - shared_words("DOZEN", lex.lang) - {"score"}),
         money_scales={k.lower(): float(v) for k, v in num.get("money_scales", {}).items()},
         non_claims={k: tuple(v) for k, v in index.items()},
         sentence_first=first,
@@ -621,7 +622,8 @@ def _vague_or_fraction(toks: list[Token], i: int, lex: Lexicon) -> Mention | Non
 def _approximate(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     """ "une trentaine", "une dizaine", "centaines"."""
     t = toks[i]
-    if t.norm in ("une", "un") and i + 1 < len(toks) and toks[i + 1].norm in lex.approximate:
+    articles = shared_words("APPROX_ARTICLES", lex.lang)
+    if t.norm in articles and i + 1 < len(toks) and toks[i + 1].norm in lex.approximate:
         v = lex.approximate[toks[i + 1].norm]
         return Mention(i=i, j=i + 2, start=t.start, end=toks[i + 1].end, low=v, high=v, hedge="approx", words=True)
     if t.norm in lex.approximate and t.norm not in lex.units:
@@ -666,7 +668,7 @@ def _spelled(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
         and toks[last + 1].is_word
     )  # "three-day"
     words_used = [x.norm for x in toks[start_i:last]]
-    weak = (not article) and words_used in (["un"], ["une"], ["one"])
+    weak = (not article) and len(words_used) == 1 and words_used[0] in shared_words("WEAK_ONE", lex.lang)
     scaled = any(lex.multipliers.get(w, 0) >= 1e6 for w in words_used)
     return Mention(
         i=start_i,
@@ -697,7 +699,7 @@ def _word_run(toks: list[Token], j: int, lex: Lexicon, *, article: bool) -> tupl
         if w in lex.units:
             if lex.lang == "fr" and w in ("vingt", "vingts") and current == 4:
                 current = 80
-            elif w in ("dozen", "douzaine"):
+            elif w in shared_words("DOZEN", lex.lang):
                 current = current * 12 if current else 12
             else:
                 current += lex.units[w]

@@ -494,6 +494,9 @@ def _date_part(f: Figure) -> Read:
     toks, m, lex = f.toks, f.m, f.lex
     if _is_year(toks, m, lex) or _is_time(toks, m, lex) or (m.j < len(toks) and toks[m.j].norm in lex.months):
         return NO_CLAIM
+    j = m.j
+    if j + 1 < len(toks) and toks[j].norm in word_set(lex.lang, "date_joiners") and toks[j + 1].norm in lex.months:
+        return NO_CLAIM  # "3 de marzo"
     return NO_CLAIM if _after_month(toks, m, lex) else None
 
 
@@ -840,7 +843,7 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
     if ti > 1 and toks[ti - 1].norm in ("de", "d'") and toks[ti - 2].norm in before:
         end = toks[j].end if j < n and toks[j].norm in ("ans", "an") else m.end
         return toks[ti - 2].start, end, "age.aged-de"
-    if lex.lang == "fr" and j < n and toks[j].norm in ("ans", "an", "annees"):
+    if j < n and toks[j].norm in word_set(lex.lang, "years_of_age"):
         # "un homme de 26 ans", "entre 18 et 30 ans"
         after = [t.norm for t in toks[j + 1 : j + 3]]
         sentence = bool(after) and (  # "quatre ans de prison", "deux ans ferme", "six ans, dont trois"

@@ -51,6 +51,16 @@ def shared_langs() -> tuple[str, ...]:
 
 
 @cache
+def shared_words(name: str, code: str) -> frozenset[str]:
+    """The words of the hook ``name`` of ``code`` and of the shared languages: a rule that
+    reads them reads them in a text of any of those languages ("une", "one")."""
+    out = set(getattr(hooks(code), name))
+    for other in shared_langs():
+        out |= set(getattr(hooks(other), name))
+    return frozenset(out)
+
+
+@cache
 def hooks(code: str) -> ModuleType:
     """The hooks module of a registered language."""
     return import_module(f"{__name__}.{check(code)}")

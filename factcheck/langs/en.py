@@ -18,6 +18,13 @@ ONE_IS_ARTICLE = False
 # way or one side cannot be a month)
 DAY_FIRST = False
 
+# a lone word for one that is only weakly a count ("a child", "une enquête")
+WEAK_ONE = ("one",)
+# the articles before a word of about so many ("une trentaine", "un centenar")
+APPROX_ARTICLES: tuple[str, ...] = ()
+# the words for twelve that multiply what is before them ("two dozen")
+DOZEN = ("dozen",)
+
 
 def participle(w: str) -> bool:
     """A verb form that ends a figure's noun phrase ("injured", "remaining")."""

@@ -18,6 +18,13 @@ ONE_IS_ARTICLE = True
 # way or one side cannot be a month)
 DAY_FIRST = True
 
+# a lone word for one that is only weakly a count ("a child", "une enquête")
+WEAK_ONE = ("un", "une")
+# the articles before a word of about so many ("une trentaine", "un centenar")
+APPROX_ARTICLES: tuple[str, ...] = ("un", "une")
+# the words for twelve that multiply what is before them ("two dozen")
+DOZEN = ("douzaine",)
+
 
 def participle(w: str) -> bool:
     return False
