@@ -384,7 +384,7 @@ def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
     t = toks[i]
     if t.is_word and t.norm in ("midnight", "minuit"):
         return DateMention(t.start, t.end, {"hour": 0}), i + 1
-    if t.is_word and t.norm in ("noon", "midday", "midi") and lex.lang == "en":
+    if t.is_word and t.norm in word_set(lex.lang, "noon"):
         return DateMention(t.start, t.end, {"hour": 12}), i + 1
     if t.kind != "num" or len(t.text) > 2 or int(t.text) > 24:
         return None
@@ -420,7 +420,7 @@ def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
         end_j = j + 3 if not (j + 3 < n and toks[j + 3].norm == ".") else j + 4
         h = h % 12 + (12 if toks[j].norm == "p" else 0)
         return DateMention(t.start, toks[end_j - 1].end, {"hour": h, "minute": minute}), end_j
-    if lex.lang == "fr" and j < n and toks[j].norm in ("heures", "heure"):
+    if j < n and toks[j].norm in word_set(lex.lang, "clock_hours"):
         later = j + 2 < n and toks[j + 1].norm in ("du", "de") and toks[j + 2].norm in ("soir", "l'")
         if later and h < 12:
             h += 12  # "9 heures du soir", "3 heures de l'après-midi"

@@ -398,7 +398,7 @@ _WORD_ENDINGS = frozenset({"", "s", "es", "e", "ee", "ees"})  # a "$" stem: its 
 def _gloss(lang: str) -> dict[str, str]:
     """The language's gloss.toml (folded word -> English word); empty for English."""
     ref = resources.files("factcheck").joinpath("lexicon", lang, "gloss.toml")
-    if lang == "en" or not ref.is_file():
+    if not ref.is_file():
         return {}
     return {fold(k): fold(v) for k, v in _load(lang, "gloss.toml").get("gloss", {}).items()}
 

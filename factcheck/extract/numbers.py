@@ -93,6 +93,7 @@ class Formats:
     minus_words: frozenset[str]  # "minus 10 degrees", "moins 10 degrés"
     about_after: frozenset[str]  # "thirty-odd": a word glued after the figure that makes it "about"
     free_scales: frozenset[str]  # scale abbreviations read with no currency near: "3.4 mln tonnes"
+    four_twenties: frozenset[str] = frozenset()  # "quatre-vingts": twenty after four is eighty
 
 
 @cache
@@ -126,6 +127,7 @@ def formats(lang: str) -> Formats:
         minus_words=frozenset(f.get("minus_words", [])),
         about_after=frozenset(f.get("about_after", [])),
         free_scales=frozenset(f.get("free_scales", [])),
+        four_twenties=frozenset(f.get("four_twenties", [])),
     )
 
 
@@ -697,7 +699,7 @@ def _word_run(toks: list[Token], j: int, lex: Lexicon, *, article: bool) -> tupl
         w = toks[j].norm
         undo = total, current
         if w in lex.units:
-            if lex.lang == "fr" and w in ("vingt", "vingts") and current == 4:
+            if w in formats(lex.lang).four_twenties and current == 4:
                 current = 80
             elif w in shared_words("DOZEN", lex.lang):
                 current = current * 12 if current else 12

@@ -23,7 +23,18 @@ from .context import (
     whole_after_part,
 )
 from .dates import old_year
-from .lexicon import Lexicon, concepts, data_phrases, data_words, phrase_list, phrase_starts, singular, units, word_set
+from .lexicon import (
+    Lexicon,
+    concepts,
+    data_phrases,
+    data_words,
+    phrase_list,
+    phrase_starts,
+    shared_langs,
+    singular,
+    units,
+    word_set,
+)
 from .numbers import Mention, hedge_before
 from .tokens import Token, glued, match_at
 
@@ -283,7 +294,7 @@ def _money(f: Figure) -> Read:
     low, high, start, hedge, j = m.low, m.high, f.start, m.hedge, m.j
     if cur is None:
         rule = "money.currency-after"
-        pounds = word_set(lex.lang, "pound", "words") if lex.lang == "en" else frozenset()
+        pounds = word_set(lex.lang, "pound", "words")  # empty but in English
         k = j + 1 if m.compound and j + 1 < len(toks) and toks[j + 1].norm in pounds else j  # "a ten-pound note"
         cur, cj = _currency_after(toks, k)
         if cur is not None and toks[k].norm in pounds and _pound_weighs(toks, m, k, lex):
@@ -868,7 +879,7 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
         aside = ti > 1 and j + 1 < n and (toks[ti - 1].norm, toks[j + 1].norm) in ((",", ","), ("(", ")"))
         if aside and _one_person(toks, ti - 2, lex):
             return m.start, toks[j].end, "age.name-comma-n-ans"  # "Lucas Morel, 19 ans,", "le conducteur (45 ans)"
-    if lex.lang == "fr" and j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm == "annees" and (
+    if j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm in word_set(lex.lang, "years_after_elision") and (
         m.is_range or m.hedge == "approx"  # "une femme d'une quarantaine d'années"
     ):
         return m.start, toks[j + 1].end, "age.d-annees"
@@ -957,8 +968,8 @@ def _is_time(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
         return True
     if j < n and toks[j].norm in ("a", "p") and j + 1 < n and toks[j + 1].norm == ".":
         return True
-    if j < n and toks[j].norm in ("am", "pm", "gmt", "bst", "cet", "utc", "heures", "heure", "h"):
-        return lex.lang == "en" or toks[j].norm in ("heures", "heure", "h")
+    if j < n and any(toks[j].norm in word_set(code, "time_suffixes") for code in shared_langs()):
+        return toks[j].norm in word_set(lex.lang, "time_suffixes")  # "8 pm" in English, "8 h" in French
     return bool(j < n and toks[j].norm in ("o",) and j + 2 < n and toks[j + 2].norm == "clock")
 
 
