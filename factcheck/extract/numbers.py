@@ -765,8 +765,6 @@ class _Word:
         return False
 
 
-# the text2num code of each language we read that it reads
-_TEXT2NUM = {"en": "en", "fr": "fr", "es": "es"}
 _ORDINAL_ENDS = ("th", "ieme", "iemes", "first", "second", "third", "unieme")
 _HYPHENS = ("-", "\u2013")
 _WORDS_MAX = 1e24  # no run of number words says more ("mille milliards de milliards" is 10^21)
@@ -777,7 +775,7 @@ def _spoken(toks: list[Token], i: int, lex: Lexicon) -> tuple[int, float, int, b
     its digits after a spoken decimal, whether it is an ordinal), or None. The run handed to
     text2num holds number words, hyphens between them and "and"/"et" where it joins a number
     ("one hundred and five", "vingt et un", not "one thousand and fifteen hundred")."""
-    code = _TEXT2NUM.get(lex.lang)
+    code = hooks(lex.lang).TEXT2NUM
     if code is None:
         return None
     fm = formats(lex.lang)

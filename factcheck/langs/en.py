@@ -25,6 +25,9 @@ APPROX_ARTICLES: tuple[str, ...] = ()
 # the words for twelve that multiply what is before them ("two dozen")
 DOZEN = ("dozen",)
 
+# the language code text2num reads numbers in words with (None: it does not read this language)
+TEXT2NUM: str | None = "en"
+
 
 def participle(w: str) -> bool:
     """A verb form that ends a figure's noun phrase ("injured", "remaining")."""

@@ -25,6 +25,9 @@ APPROX_ARTICLES: tuple[str, ...] = ("un", "una")
 # the words for twelve that multiply what is before them ("two dozen")
 DOZEN = ("docena",)
 
+# the language code text2num reads numbers in words with (None: it does not read this language)
+TEXT2NUM: str | None = "es"
+
 
 def participle(w: str) -> bool:
     return False
