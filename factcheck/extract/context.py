@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -107,20 +108,33 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
     return Subject(None, (), rest if part else j, part)
 
 
+def _concept_before(
+    toks: list[Token],
+    i: int,
+    s0: int,
+    reach: int,
+    breaks: frozenset[str],
+    keep: Callable[[frozenset[str]], bool],
+    c: Concepts,
+) -> tuple[int, int, frozenset[str]] | None:
+    """The nearest subject word or phrase before toks[i], at most ``reach`` tokens back and
+    not past ``breaks``, whose concept ids ``keep`` accepts: (its token, its length, the ids)."""
+    for k in range(i - 1, max(s0, i - reach) - 1, -1):
+        t = toks[k]
+        if t.norm in breaks:
+            return None
+        if t.is_word:
+            used, ids = subject_concepts(toks, k, c)
+            if keep(ids):
+                return k, used, ids
+    return None
+
+
 def subject_before(toks: list[Token], i: int, s0: int, lex: Lexicon) -> Subject:
     """The nearest known subject noun before toks[i] in its clause (for prices and amounts)."""
     c = concepts(lex.lang)
-    k = i - 1
-    while k >= max(s0, i - 8):
-        t = toks[k]
-        if t.norm in _PUNCT_BREAK:
-            break
-        if t.is_word:
-            used, ids = subject_concepts(toks, k, c)
-            if ids and not ids <= c.generic:
-                return Subject(t.text, tuple(sorted(ids)), i)
-        k -= 1
-    return Subject(None, (), i)
+    got = _concept_before(toks, i, s0, 8, _PUNCT_BREAK, lambda ids: bool(ids) and not ids <= c.generic, c)
+    return Subject(toks[got[0]].text, tuple(sorted(got[2])), i) if got else Subject(None, (), i)
 
 
 _SENTENCE_BREAK = frozenset({";", ":", ".", "!", "?"})
@@ -131,17 +145,11 @@ def measure_before(toks: list[Token], i: int, s0: int, lex: Lexicon) -> Subject 
     its sentence ("inflation eased to 2.1%", "raised its key rate by 600 basis points, to
     27.75%", "le taux de chômage a atteint 7,2 %"), across commas and other figures."""
     c = concepts(lex.lang)
-    k = i - 1
-    while k >= max(s0, i - 14):
-        t = toks[k]
-        if t.norm in _SENTENCE_BREAK:
-            break
-        if t.is_word:
-            used, ids = subject_concepts(toks, k, c)
-            if ids & c.measure:
-                return Subject(" ".join(x.text for x in toks[k : k + used]), tuple(sorted(ids & c.measure)), i)
-        k -= 1
-    return None
+    got = _concept_before(toks, i, s0, 14, _SENTENCE_BREAK, lambda ids: bool(ids & c.measure), c)
+    if got is None:
+        return None
+    k, used, ids = got
+    return Subject(" ".join(x.text for x in toks[k : k + used]), tuple(sorted(ids & c.measure)), i)
 
 
 def _participle(t: Token, lex: Lexicon) -> bool:
