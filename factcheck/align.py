@@ -94,6 +94,13 @@ class DraftRead:
             if c.kind in NUMERIC:
                 self.by_kind.setdefault(c.kind, []).append(di)
         self._meeting: dict[int, list[tuple[int, Shape]]] = {}
+        # sources repeat the wire's sentences: a source claim said word for word in another
+        # source (the same :func:`_identity`) scores the same against a draft claim, so its
+        # numeric score is worked out once per run (by draft claim, identity and floor)
+        self.idents: dict[tuple[object, ...], int] = {}
+        self.compared: dict[tuple[int, int], tuple[str, str]] = {}  # (draft claim, identity): its values compared
+        self.known_sides: dict[int, Side] = {}  # source sides by identity: what side() reads is in the identity
+        self.scored: dict[tuple[int, int, float], Scored | None] = {}
 
     def unknown(self, doc: Document) -> list[bool]:
         """For each draft claim, whether its clause names places or bodies ``doc`` never names."""
@@ -229,14 +236,25 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
     """Every (draft claim, source claim) pair that could be reported, with its verdict."""
     draft_claims, draft_sides, lone_d = draft.claims, draft.sides, draft.lone
     by_kind: dict[str, list[tuple[int, Side]]] = {}  # each claim is scored against its own kind only
-    seen: set[tuple[object, ...]] = set()
+    seen: set[int] = set()
+    idents, ident_of, known_sides = draft.idents, {}, draft.known_sides
     for si, s in enumerate(source_claims):
         # a claim said again word for word scores the same and joins its first saying's
         # repeat group in the assignment, so scoring the first is enough
         key = _identity(s)
-        if key not in seen:
-            seen.add(key)
-            by_kind.setdefault(s.kind, []).append((si, side(s)))
+        got_id = idents.get(key)
+        if got_id is None:
+            got_id = idents[key] = len(idents)
+        if got_id not in seen:
+            seen.add(got_id)
+            ident_of[si] = got_id
+            known = known_sides.get(got_id)
+            if known is None:
+                x = known_sides[got_id] = side(s)
+            else:  # the same side but for the claim (its features are the same too: shared)
+                x = tuple.__new__(Side, (s, *known[1:]))
+            by_kind.setdefault(s.kind, []).append((si, x))
+    scored, compared = draft.scored, draft.compared
     # the surnames of the people both texts name: a figure next to one is about that person
     people = {fold(str(c.value)).split()[-1] for c in (*draft_claims, *source_claims) if c.kind == "person" and c.value}
     once_s = lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
@@ -263,9 +281,17 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
             bonus = lone_bonus + (HOLDER_BONUS if held else 0.0)
             if shape is None or shape.best + bonus < least:
                 return None  # even its best score would not be judged: never reported
-            if ss.claim.weak and not values_agree(ds, ss):
-                return None  # a weak claim only ever supports: its conflicts are never reported
-            sc, ev = score_numeric(ds, ss, shape, least - bonus)
+            memo = (di, ident_of[si], least - bonus)
+            got = scored.get(memo, scored)  # the dict itself stands for "not worked out yet"
+            if got is scored:
+                if ss.claim.weak and not values_agree(ds, ss):
+                    got = None  # a weak claim only ever supports: its conflicts are never reported
+                else:
+                    got = score_numeric(ds, ss, shape, least - bonus)
+                scored[memo] = got
+            if got is None:
+                return None
+            sc, ev = cast(Scored, got)
             sc += bonus
         else:
             sc, ev = score_sides(ds, ss)
@@ -313,7 +339,12 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
     for (di, si), (sc, ev) in raw.items():
         if sc < JUDGED_AT:
             continue
-        judged = _judge(draft_claims[di], source_claims[si], sc, ev, (draft_sides[di], source_sides[si]))
+        d, s = draft_claims[di], source_claims[si]
+        vkey = (di, ident_of[si])  # the comparison reads only what the identity holds
+        cv = compared.get(vkey)
+        if cv is None:
+            cv = compared[vkey] = _compare_pair(d, s, (draft_sides[di], source_sides[si]))
+        judged = _judge(d, s, sc, ev, compared=cv)
         if judged:
             pairs.append(Pair(sc, di, si, *judged))
     return pairs
@@ -456,17 +487,21 @@ def _blocks(members: Sequence[tuple[int, Side]]) -> list[_Block]:
     return [_Block(ms) for ms in by_shape.values()]
 
 
-def _judge(d: Claim, s: Claim, sc: float, ev: Evidence, sides: tuple[Side, Side] | None = None) -> Judged | None:
+def _judge(
+    d: Claim,
+    s: Claim,
+    sc: float,
+    ev: Evidence,
+    sides: tuple[Side, Side] | None = None,
+    compared: tuple[str, str] | None = None,
+) -> Judged | None:
     """The verdict to report for a scored pair and its evidence, or None when the pair is too
     weak (``sides``: the two claims' sides, when the caller has them: the comparison reads
-    their amounts and directions from them)."""
+    their amounts and directions from them; ``compared``: :func:`_compare_pair` of the two,
+    when the caller has it)."""
     if sc < JUDGED_AT:
         return None
-    if sides is not None and d.kind in NUMERIC:
-        a, b = sides
-        verdict, vwhy = compare_amounts(d, s, a.normal, b.normal, (a.way, b.way))
-    else:
-        verdict, vwhy = compare(d, s)
+    verdict, vwhy = compared if compared is not None else _compare_pair(d, s, sides)
     if verdict == "agrees" and sc < AGREE_AT:
         return None
     if verdict == "unclear" and sc < CONFLICT_AT:
@@ -489,6 +524,14 @@ def _judge(d: Claim, s: Claim, sc: float, ev: Evidence, sides: tuple[Side, Side]
     if verdict == "unclear" and sc < UNCLEAR_AT:
         return None
     return Judged(cast(Verdict, verdict), ev.compared(vwhy))
+
+
+def _compare_pair(d: Claim, s: Claim, sides: tuple[Side, Side] | None = None) -> tuple[str, str]:
+    """(verdict, why) of the two claims' values (:func:`_judge`'s comparison)."""
+    if sides is not None and d.kind in NUMERIC:
+        a, b = sides
+        return compare_amounts(d, s, a.normal, b.normal, (a.way, b.way))
+    return compare(d, s)
 
 
 def _worst_of(d: Claim, s: Claim) -> bool:
