@@ -15,7 +15,7 @@ from typing import NamedTuple, cast
 
 from .compare import compare, compare_amounts, normalise, same_nominal
 from .evidence import Evidence, Templates, render
-from .extract.lexicon import concepts, phrase_list
+from .extract.lexicon import concepts, phrase_list, same_places
 from .links import (
     HELD_KINDS,
     HOLDER_BONUS,
@@ -44,7 +44,7 @@ from .scoring import (
     side,
     values_agree,
 )
-from .signals import clause_names, names_unknown, vocabulary
+from .signals import clause_names, names_unknown, vocabulary_among
 from .text import fold
 
 AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same fact
@@ -89,6 +89,9 @@ class DraftRead:
             clause_names(c) if c.kind in NUMERIC and c.kind != "age" else frozenset[str]() for c in claims
         ]
         self.named = any(self.names)
+        # what names_unknown() reads of a source's vocabulary: these names and their other forms
+        same = same_places()
+        self.asked = frozenset(w for n in self.names for x in n for w in (x, *same.get(x, ())))
         self.by_kind: dict[str, list[int]] = {}
         for di, c in enumerate(claims):
             if c.kind in NUMERIC:
@@ -106,7 +109,7 @@ class DraftRead:
         """For each draft claim, whether its clause names places or bodies ``doc`` never names."""
         if not self.named:
             return [False] * len(self.claims)
-        words = vocabulary(doc.text)
+        words = vocabulary_among(doc.text, self.asked)  # names_unknown() asks of these only
         return [bool(n) and names_unknown(c, words, n) for c, n in zip(self.claims, self.names, strict=True)]
 
     def meeting(self, ss: Side) -> list[tuple[int, Shape]]:

@@ -13,6 +13,7 @@ from .extract.context import actions_in, subject_concepts
 from .extract.lexicon import concepts, english, lexicon, same_places, shared_langs, singular, word_set
 from .extract.people import is_given
 from .extract.tokens import Token, tokenize, word_norms
+from .invisible import has_hidden
 from .models import Claim
 from .text import fold
 
@@ -20,6 +21,27 @@ from .text import fold
 @lru_cache(maxsize=256)
 def vocabulary(text: str) -> frozenset[str]:
     return word_norms(text)
+
+
+def vocabulary_among(text: str, asked: frozenset[str]) -> frozenset[str]:
+    """The words of ``asked`` that :func:`vocabulary` of ``text`` holds. In a text whose
+    letters are all ASCII (with no hidden character), a word is a run of ASCII letters,
+    lower-cased: the asked words are found by one search of the text, without reading every
+    word of it."""
+    if not text.isascii() and (_OTHER_LETTER.search(text) is not None or has_hidden(text)):
+        return vocabulary(text) & asked
+    return frozenset(w.lower() for w in _asked_pattern(asked).findall(text))
+
+
+_OTHER_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")  # a letter that is not ASCII
+
+
+@lru_cache(maxsize=16)
+def _asked_pattern(asked: frozenset[str]) -> re.Pattern[str]:
+    """Whole runs of ASCII letters that are one of ``asked`` once lower-cased (only words of
+    lower-case ASCII letters can be)."""
+    words = {w for w in asked if w.isascii() and w.isalpha() and w.islower()}
+    return re.compile(rf"(?<![A-Za-z])(?:{_alternatives(words)})(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 
 
 def clause_names(d: Claim) -> frozenset[str]:
