@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple, cast
 
 from .compare import compare, compare_amounts, normalise, same_nominal
-from .evidence import Evidence, Templates, render
+from .evidence import NO_EVIDENCE, Evidence, Templates, render
 from .extract.lexicon import concepts, phrase_list, same_places
 from .links import (
     HELD_KINDS,
@@ -99,7 +99,7 @@ class DraftRead:
         self._meeting: dict[int, list[tuple[int, Shape]]] = {}
         # sources repeat the wire's sentences: a source claim said word for word in another
         # source (the same :func:`_identity`) scores the same against a draft claim, so its
-        # numeric score is worked out once per run (by draft claim, identity and floor)
+        # score is worked out once per run (by draft claim, identity and, for figures, floor)
         self.idents: dict[tuple[object, ...], int] = {}
         self.compared: dict[tuple[int, int], tuple[str, str]] = {}  # (draft claim, identity): its values compared
         self.known_sides: dict[int, Side] = {}  # source sides by identity: what side() reads is in the identity
@@ -285,8 +285,8 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
             if shape is None or shape.best + bonus < least:
                 return None  # even its best score would not be judged: never reported
             memo = (di, ident_of[si], least - bonus)
-            got = scored.get(memo, scored)  # the dict itself stands for "not worked out yet"
-            if got is scored:
+            got = scored.get(memo, _NOT_SCORED)
+            if got is _NOT_SCORED:
                 if ss.claim.weak and not values_agree(ds, ss):
                     got = None  # a weak claim only ever supports: its conflicts are never reported
                 else:
@@ -294,10 +294,14 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
                 scored[memo] = got
             if got is None:
                 return None
-            sc, ev = cast(Scored, got)
+            sc, ev = got
             sc += bonus
-        else:
-            sc, ev = score_sides(ds, ss)
+        else:  # a name or a date: its score is its two sides' alone (no floor, no bonus)
+            memo = (di, ident_of[si], 0.0)
+            sided = scored.get(memo)  # never None for these
+            if sided is None:
+                sided = scored[memo] = score_sides(ds, ss)
+            sc, ev = sided
         if unknown[di]:
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
         if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
@@ -430,6 +434,7 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
     return pairs
 
 
+_NOT_SCORED: Scored = (0.0, NO_EVIDENCE)  # a memo's "not worked out yet"
 _EPS = 1e-9  # bounds are sums in another order than the scores they bound
 BLOCK_LIMIT = 32  # figures of one kind and shape in one text past which it reads as a table
 

@@ -148,6 +148,7 @@ class Shape(NamedTuple):
     best: float  # the most the pair can score
 
 _SHAPES: dict[int, Shape | None] = {}
+_NOT_YET = Shape(0.0, (), (), 0.0, 0.0, 0.0)  # stands for "not worked out yet" (no cast: it costs a call)
 
 
 def shape_of(a: Side, b: Side) -> Shape | None:
@@ -157,12 +158,12 @@ def shape_of(a: Side, b: Side) -> Shape | None:
     if a.shape_key == NO_ID or b.shape_key == NO_ID:
         return _shape_terms(a, b)
     key = a.shape_key << 21 | b.shape_key
-    shape = _SHAPES.get(key, _SHAPES)  # the dict itself stands for "not worked out yet"
-    if shape is _SHAPES:
+    shape = _SHAPES.get(key, _NOT_YET)
+    if shape is _NOT_YET:
         if len(_SHAPES) >= 100_000:
             _SHAPES.clear()
         shape = _SHAPES[key] = _shape_terms(a, b)
-    return cast(Shape | None, shape)
+    return shape
 
 
 def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> Scored:
