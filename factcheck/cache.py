@@ -32,14 +32,16 @@ from typing import Any, get_args
 
 from .models import Amount, Claim, ClaimKind, Document, Hedge, Span, _filled
 
-FORMAT = "factcheck-claim-cache/1"
+_FORMAT_NAME = "factcheck-claim-cache/"
+FORMAT = _FORMAT_NAME + "2"  # 2: the features of claims kept too
 FOLDER = ".cache"
 MAX_ENTRY_BYTES = 20_000_000
 NO_CACHE_ENV = "FACTCHECK_NO_CACHE"  # set (to anything but "" or "0"): no cache is read or written
 
 _PACKAGE = Path(__file__).resolve().parent
 # What extraction reads besides the lexicon data: its code and the modules it imports.
-_CODE = ("extract", "models.py", "text.py", "invisible.py", "lang.py", "cache.py")
+# The features alignment reads of a claim (signals.py) are kept with it too.
+_CODE = ("extract", "models.py", "text.py", "invisible.py", "lang.py", "cache.py", "signals.py")
 _KINDS = frozenset(get_args(ClaimKind))
 _HEDGES = frozenset(get_args(Hedge))
 _BUILD: list[dict[str, str]] = []
@@ -224,10 +226,14 @@ def _write(path: Path, data: bytes) -> None:
 
 # --- entries ---------------------------------------------------------------------------------
 #
-# An entry is two lines: a header (format, build, source key, sha256 of the second line) and
-# the claims, each an object of its fields less their defaults. A claim's text and sentence
-# are slices of the document's text, so only their spans are kept (its text, when it is not
-# the slice, is kept as is), and its doc_id only when it is not the document's id.
+# An entry is three lines: a header (format, build, source key, sha256 of the other two
+# lines), the claims, each an object of its fields less their defaults, and the features
+# alignment read of some of them (:class:`~factcheck.signals.Features`, those a run needed:
+# a re-run against the same draft needs the same), each a list: the claim's index, its
+# window, its names near, its own names, the sentence's names, words, concepts, actions and
+# who gives the figure (sets sorted). A claim's text and sentence are slices of the
+# document's text, so only their spans are kept (its text, when it is not the slice, is kept
+# as is), and its doc_id only when it is not the document's id.
 
 _DEFAULTS: dict[str, Any] = {
     name: f.default for name, f in Claim.model_fields.items() if not f.is_required()
@@ -260,26 +266,49 @@ def encode(doc: Document, claims: Sequence[Claim], weak: bool) -> bytes:
                 row[name] = value
         rows.append(row)
     body = json.dumps(rows, ensure_ascii=False, separators=(",", ":"), allow_nan=True).encode("utf-8")
+    read = _features_rows(claims)
     header = {
         "format": FORMAT,
         "build": build(),
         "source": _source_key(doc, weak),
         "claims_sha256": hashlib.sha256(body).hexdigest(),
+        "features_sha256": hashlib.sha256(read).hexdigest(),
     }
-    return json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + body + b"\n"
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return head + b"\n" + body + b"\n" + read + b"\n"
+
+
+def _features_rows(claims: Sequence[Claim]) -> bytes:
+    """The features this run read of ``claims`` (:func:`~factcheck.signals.known_features`)."""
+    from .signals import known_features
+
+    rows: list[list[Any]] = []
+    for k, c in enumerate(claims):
+        f = known_features(c)
+        if f is not None:
+            rows.append([
+                k, f.window, sorted(f.entities), sorted(f.own_entities), sorted(f.sentence_entities),
+                sorted(f.words), sorted(f.concepts), sorted(f.actions), f.source_of,
+            ])
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _decode(data: bytes, doc: Document, weak: bool) -> list[Claim]:
-    head, sep, body = data.partition(b"\n")
-    if not sep or not body.endswith(b"\n"):
+    """The entry's claims; the features it holds are told to :mod:`factcheck.signals`."""
+    head, sep, rest = data.partition(b"\n")
+    if not sep or not rest.endswith(b"\n"):
         raise Corrupt("are cut short")
-    body = body[:-1]
     try:
         header = json.loads(head)
     except (ValueError, RecursionError):
         raise Corrupt("have a corrupt header") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
+        if isinstance(header, dict) and str(header.get("format")).startswith(_FORMAT_NAME):
+            raise Stale("were made by another build of factcheck (an older format)")
         raise Corrupt("are not a factcheck claim cache of this format")
+    body, sep, read = rest[:-1].partition(b"\n")
+    if not sep or b"\n" in read:
+        raise Corrupt("are cut short")
     if header.get("source") != _source_key(doc, weak):
         got = header.get("source")
         if isinstance(got, dict) and got.get("id") != doc.id:
@@ -287,19 +316,43 @@ def _decode(data: bytes, doc: Document, weak: bool) -> list[Claim]:
         raise Stale("were made from another text of it")
     if header.get("build") != build():
         raise Stale("were made by another build of factcheck (version, code or lexicon)")
-    if header.get("claims_sha256") != hashlib.sha256(body).hexdigest():
+    if (header.get("claims_sha256") != hashlib.sha256(body).hexdigest()
+            or header.get("features_sha256") != hashlib.sha256(read).hexdigest()):
         raise Corrupt("are corrupt (checksum)")
     try:
-        rows = json.loads(body)
+        rows, read_rows = json.loads(body), json.loads(read)
     except (ValueError, RecursionError):
         raise Corrupt("are corrupt (not JSON)") from None
-    if not isinstance(rows, list):
+    if not isinstance(rows, list) or not isinstance(read_rows, list):
         raise Corrupt("are corrupt (not a list)")
     spans: dict[tuple[int, int], Span] = {}  # the claims of a sentence share its span
     try:
-        return [_claim(row, doc, spans) for row in rows]
+        claims = [_claim(row, doc, spans) for row in rows]
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise Corrupt(f"are corrupt ({type(exc).__name__})") from None
+    _tell(read_rows, claims)
+    return claims
+
+
+def _tell(rows: list[Any], claims: list[Claim]) -> None:
+    """Check the entry's features rows, then tell them to :mod:`factcheck.signals`."""
+    from .signals import STEM, Features, tell_features
+
+    told = []
+    for row in rows:
+        if not (type(row) is list and len(row) == 9 and type(row[0]) is int and 0 <= row[0] < len(claims)
+                and type(row[1]) is str and (row[8] is None or type(row[8]) is str)
+                and all(type(v) is list and all(type(x) is str for x in v) for v in row[2:8])):
+            raise Corrupt("are corrupt (the features of a claim)")
+        k, window, near, own, sentence, words, concepts, actions, source_of = row
+        word_set = frozenset(words)
+        told.append((claims[k], Features(
+            window=window, entities=frozenset(near), own_entities=frozenset(own),
+            sentence_entities=frozenset(sentence), words=word_set, stems=frozenset(w[:STEM] for w in word_set),
+            concepts=frozenset(concepts), actions=frozenset(actions), source_of=source_of,
+        )))
+    for c, f in told:  # only once every row is sound
+        tell_features(c, f)
 
 
 def _number(v: Any) -> float | int:

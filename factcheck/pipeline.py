@@ -57,6 +57,7 @@ def check(
             per_claim[claim_id].append(finding)
     for claim_id, finding in align_document(draft_claims, draft, draft_claims, itself=True, reasons=reasons).items():
         per_claim[claim_id].append(finding)
+    claims_of.write_pending()  # with the features alignment read of them
     checked = tuple(CheckedClaim(claim=c, findings=tuple(per_claim[c.id])) for c in draft_claims)
     return Report(
         draft=draft,
@@ -76,6 +77,9 @@ class _Claims:
         self.cache = None if disabled() else cache
         self.write = write
         self.stories: dict[Path, ClaimCache] = {}
+        # entries to write once the check has aligned them: an entry keeps the features
+        # alignment read of its claims (:mod:`factcheck.cache`), so it is written last
+        self.pending: list[tuple[ClaimCache, Document, list[Claim], bool]] = []
 
     def _cache_for(self, doc: Document) -> ClaimCache | None:
         if self.cache != AUTO:
@@ -100,8 +104,14 @@ class _Claims:
         if got is None:
             got = extract_claims(doc, weak=weak)
             if self.write:
-                cache.put(doc, got, weak=weak)
+                self.pending.append((cache, doc, got, weak))
         return got
+
+    def write_pending(self) -> None:
+        """Write the entries of the documents extracted in this check."""
+        for cache, doc, claims, weak in self.pending:
+            cache.put(doc, claims, weak=weak)
+        self.pending.clear()
 
 
 def clear_caches() -> None:

@@ -196,11 +196,37 @@ class Features:
     source_of: str | None  # who gives the figure ("authorities", "organisers"), if a cue says
 
 
+FeaturesKey = tuple[str, str, int, int]  # what a claim's features are read from: context, language, where, how long
+_FEATURES: dict[FeaturesKey, Features] = {}  # this run's, read or told (see :func:`known_features`)
+_FEATURES_CAP = 32768
+
+
+def features_key(c: Claim) -> FeaturesKey:
+    return c.context, c.lang, c.span.start - c.sentence.start, len(c.text)
+
+
 def features(c: Claim) -> Features:
-    return _features(c.context, c.lang, c.span.start - c.sentence.start, len(c.text))
+    key = (c.context, c.lang, c.span.start - c.sentence.start, len(c.text))
+    got = _FEATURES.get(key)
+    if got is None:
+        if len(_FEATURES) >= _FEATURES_CAP:
+            _FEATURES.clear()
+        got = _FEATURES[key] = _features(*key)
+    return got
 
 
-@lru_cache(maxsize=32768)
+def known_features(c: Claim) -> Features | None:
+    """The claim's features when this run has read them (or been told them): what the claim
+    cache keeps beside a document's claims, so that a re-run need not read them again."""
+    return _FEATURES.get(features_key(c))
+
+
+def tell_features(c: Claim, f: Features) -> None:
+    """Features of ``c`` read by an earlier run of this build (the claim cache's)."""
+    if len(_FEATURES) < _FEATURES_CAP:
+        _FEATURES.setdefault(features_key(c), f)
+
+
 def _features(ctx: str, lang: str, start: int, length: int) -> Features:
     words, subjects, actions = sentence_concepts(ctx, lang)
     lo, hi = max(0, start - 60), start + length + 60
@@ -338,8 +364,9 @@ def sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[s
 
 def clear_caches() -> None:
     """Forget the signals worked out for the texts read so far."""
+    _FEATURES.clear()
     for memo in (
-        vocabulary, _clause_names, _features, _sentence_names, _tokens, sentence_concepts, _sentence_sources,
+        vocabulary, _clause_names, _sentence_names, _tokens, sentence_concepts, _sentence_sources,
         _window_ratio,
     ):
         memo.cache_clear()

@@ -252,3 +252,53 @@ def test_a_symlinked_cache_folder_is_not_followed(tmp_path: Path, capsys: pytest
     store.put(doc, extract_claims(doc, weak=True), weak=True)
     assert list(elsewhere.iterdir()) == []
     assert "cannot write the claim cache" in capsys.readouterr().err
+
+
+def test_an_entry_keeps_the_features_alignment_read(tmp_path: Path) -> None:
+    from factcheck import signals
+    from factcheck.pipeline import clear_caches
+
+    draft = Document(id="draft", text="Police arrested 14 people in Lyon on Monday.")
+    wire = Document(id="wire", text="Officers arrested 14 people in Lyon on Monday, the police said.")
+    store_ = ClaimCache(tmp_path)
+    clear_caches()
+    first = check(draft, [wire], cache=store_)
+    read = {c.id: signals.known_features(c) for c in extract_claims(wire, weak=True)}
+    assert any(read.values())
+    assert b"factcheck-claim-cache/2" in (tmp_path / "wire.json").read_bytes()
+    clear_caches()
+    claims = store_.get(wire, weak=True)
+    assert claims is not None
+    assert {c.id: signals.known_features(c) for c in claims} == read  # told, not read again
+    clear_caches()
+    assert check(draft, [wire], cache=store_) == first
+
+
+def test_corrupt_features_are_rebuilt_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import hashlib
+
+    draft = Document(id="draft", text="Police arrested 14 people in Lyon on Monday.")
+    wire = Document(id="wire", text="Officers arrested 14 people in Lyon on Monday, the police said.")
+    store_ = ClaimCache(tmp_path)
+    check(draft, [wire], cache=store_)
+    head, body, read, _ = (tmp_path / "wire.json").read_bytes().split(b"\n")
+    bad = json.dumps([[99, "", [], [], [], [], [], [], None]]).encode()  # a claim the entry does not hold
+    header = json.loads(head)
+    header["features_sha256"] = hashlib.sha256(bad).hexdigest()
+    (tmp_path / "wire.json").write_bytes(json.dumps(header).encode() + b"\n" + body + b"\n" + bad + b"\n")
+    capsys.readouterr()
+    assert store_.get(wire, weak=True) is None
+    assert "the features of a claim" in capsys.readouterr().err
+
+
+def test_an_entry_of_an_older_format_is_rebuilt_quietly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = Document(id="wire", text="Police arrested 14 people on Monday.")
+    store_ = ClaimCache(tmp_path)
+    store_.put(doc, extract_claims(doc, weak=True), weak=True)
+    head, body, _, _ = (tmp_path / "wire.json").read_bytes().split(b"\n")
+    header = json.loads(head)
+    header["format"] = "factcheck-claim-cache/1"
+    (tmp_path / "wire.json").write_bytes(json.dumps(header).encode() + b"\n" + body + b"\n")
+    capsys.readouterr()
+    assert store_.get(doc, weak=True) is None
+    assert capsys.readouterr().err == ""
