@@ -102,6 +102,8 @@ class DraftRead:
         # score is worked out once per run (by draft claim, identity and, for figures, floor)
         self.idents: dict[tuple[object, ...], int] = {}
         self.compared: dict[tuple[int, int], tuple[str, str]] = {}  # (draft claim, identity): its values compared
+        self.held: dict[frozenset[str], list[str | None]] = {}  # by the people both texts name: each claim's holder
+        self.held_of: dict[tuple[int, frozenset[str]], str | None] = {}  # (identity, people): a source claim's holder
         self.known_sides: dict[int, Side] = {}  # source sides by identity: what side() reads is in the identity
         self.scored: dict[tuple[int, int, float], Scored | None] = {}
 
@@ -263,8 +265,22 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
     once_s = lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
     unknown = draft.unknown(doc)
     # whom each figure is said of (links.holder), read once per claim: ``people`` is this source's
-    held_d = [holder(d, people) for d in draft_claims]
-    held_s = {si: holder(ss.claim, people) for sides in by_kind.values() for si, ss in sides}
+    # (sources that name the same people share them: read once per run for each set of names)
+    named = frozenset(people)
+    held_d = draft.held.get(named)
+    if held_d is None:
+        held_d = draft.held[named] = [holder(d, people) for d in draft_claims]
+    held_s: dict[int, str | None] = {}
+    held_of = draft.held_of
+    for kind, sides in by_kind.items():
+        for si, ss in sides:
+            if kind not in HELD_KINDS or not people:
+                held_s[si] = None  # what holder() says of it
+                continue
+            hkey = (ident_of[si], named)
+            if hkey not in held_of:
+                held_of[hkey] = holder(ss.claim, people)  # what it reads is in the identity
+            held_s[si] = held_of[hkey]
 
     def score(di: int, si: int, ss: Side, slack: float, shape: Shape | None = None) -> Scored | None:
         """The pair's score and evidence, or None when it cannot reach JUDGED_AT less ``slack``

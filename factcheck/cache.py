@@ -341,10 +341,16 @@ def _tell(rows: list[Any], claims: list[Claim]) -> None:
     told = []
     for row in rows:
         if not (type(row) is list and len(row) == 9 and type(row[0]) is int and 0 <= row[0] < len(claims)
-                and type(row[1]) is str and (row[8] is None or type(row[8]) is str)
-                and all(type(v) is list and all(type(x) is str for x in v) for v in row[2:8])):
+                and type(row[1]) is str and (row[8] is None or type(row[8]) is str)):
             raise Corrupt("are corrupt (the features of a claim)")
         k, window, near, own, sentence, words, concepts, actions, source_of = row
+        for v in (near, own, sentence, words, concepts, actions):
+            if type(v) is not list:
+                raise Corrupt("are corrupt (the features of a claim)")
+            try:
+                "".join(v)  # a list of texts only (JSON gives no subclass of str)
+            except TypeError:
+                raise Corrupt("are corrupt (the features of a claim)") from None
         word_set = frozenset(words)
         told.append((claims[k], Features(
             window=window, entities=frozenset(near), own_entities=frozenset(own),

@@ -302,3 +302,16 @@ def test_an_entry_of_an_older_format_is_rebuilt_quietly(tmp_path: Path, capsys: 
     capsys.readouterr()
     assert store_.get(doc, weak=True) is None
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("row", [
+    [0, "", ["Lyon", 3], [], [], [], [], [], None],  # a name that is no text
+    [0, "", [], {}, [], [], [], [], None],
+    [0, 5, [], [], [], [], [], [], None],
+    [0, "", [], [], [], [], [], [], 7],
+    [0, "", [], [], [], [], [], []],
+])
+def test_features_rows_are_checked(row: list[object]) -> None:
+    doc = Document(id="wire", text="Police arrested 14 people on Monday.")
+    with pytest.raises(cache.Corrupt, match="the features of a claim"):
+        cache._tell([row], extract_claims(doc, weak=True))
