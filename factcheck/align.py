@@ -107,6 +107,83 @@ class DraftRead:
         self.known_sides: dict[int, Side] = {}  # source sides by identity: what side() reads is in the identity
         self.scored: dict[tuple[int, int, float], Scored | None] = {}
 
+    def read_source(self, claims: Sequence[Claim]) -> tuple[dict[str, list[tuple[int, Side]]], dict[int, int]]:
+        """A source's claims by kind with their sides, each said once (a claim said again word
+        for word scores the same and joins its first saying's repeat group in the assignment,
+        so scoring the first is enough), and the identity of each (an id of this run)."""
+        by_kind: dict[str, list[tuple[int, Side]]] = {}
+        seen: set[int] = set()
+        ident_of: dict[int, int] = {}
+        idents, known_sides = self.idents, self.known_sides
+        for si, s in enumerate(claims):
+            key = _identity(s)
+            got = idents.get(key)
+            if got is None:
+                got = idents[key] = len(idents)
+            if got in seen:
+                continue
+            seen.add(got)
+            ident_of[si] = got
+            known = known_sides.get(got)
+            if known is None:
+                x = known_sides[got] = side(s)
+            else:  # the same side but for the claim (its features are the same too: shared)
+                x = tuple.__new__(Side, (s, *known[1:]))
+            by_kind.setdefault(s.kind, []).append((si, x))
+        return by_kind, ident_of
+
+    def holders(
+        self, people: set[str], by_kind: dict[str, list[tuple[int, Side]]], ident_of: dict[int, int]
+    ) -> tuple[list[str | None], dict[int, str | None]]:
+        """Whom each draft claim and each source claim of :meth:`read_source` is said of
+        (links.holder), with ``people`` the names both texts name; sources that name the same
+        people share them, so each is read once per run for each set of names."""
+        named = frozenset(people)
+        held_d = self.held.get(named)
+        if held_d is None:
+            held_d = self.held[named] = [holder(d, people) for d in self.claims]
+        held_s: dict[int, str | None] = {}
+        held_of = self.held_of
+        for kind, sides in by_kind.items():
+            for si, ss in sides:
+                if kind not in HELD_KINDS or not people:
+                    held_s[si] = None  # what holder() says of it
+                    continue
+                key = (ident_of[si], named)
+                if key not in held_of:
+                    held_of[key] = holder(ss.claim, people)  # what it reads is in the identity
+                held_s[si] = held_of[key]
+        return held_d, held_s
+
+    def numeric_score(self, di: int, ident: int, ss: Side, shape: Shape, floor: float) -> Scored | None:
+        """score_numeric() of draft claim ``di`` and ``ss`` (of identity ``ident``) at
+        ``floor``; None for a weak claim whose value disagrees (it only ever supports: its
+        conflicts are never reported). Once per run."""
+        memo = (di, ident, floor)
+        got = self.scored.get(memo, _NOT_SCORED)
+        if got is _NOT_SCORED:
+            ds = self.sides[di]
+            got = None if ss.claim.weak and not values_agree(ds, ss) else score_numeric(ds, ss, shape, floor)
+            self.scored[memo] = got
+        return got
+
+    def sides_score(self, di: int, ident: int, ss: Side) -> Scored:
+        """score_sides() of draft claim ``di`` (a name or a date) and ``ss``, once per run."""
+        memo = (di, ident, 0.0)  # no floor for these
+        got = self.scored.get(memo)
+        if got is None:
+            got = self.scored[memo] = score_sides(self.sides[di], ss)
+        return got
+
+    def compared_values(self, di: int, ident: int, s: Claim, ss: Side) -> tuple[str, str]:
+        """:func:`_compare_pair` of draft claim ``di`` and ``s`` (side ``ss``), once per run:
+        the comparison reads only what the identity holds."""
+        key = (di, ident)
+        got = self.compared.get(key)
+        if got is None:
+            got = self.compared[key] = _compare_pair(self.claims[di], s, (self.sides[di], ss))
+        return got
+
     def unknown(self, doc: Document) -> list[bool]:
         """For each draft claim, whether its clause names places or bodies ``doc`` never names."""
         if not self.named:
@@ -240,47 +317,14 @@ def _precise_first(pairs: list[Pair], draft_claims: Sequence[Claim], source_clai
 def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> list[Pair]:
     """Every (draft claim, source claim) pair that could be reported, with its verdict."""
     draft_claims, draft_sides, lone_d = draft.claims, draft.sides, draft.lone
-    by_kind: dict[str, list[tuple[int, Side]]] = {}  # each claim is scored against its own kind only
-    seen: set[int] = set()
-    idents, ident_of, known_sides = draft.idents, {}, draft.known_sides
-    for si, s in enumerate(source_claims):
-        # a claim said again word for word scores the same and joins its first saying's
-        # repeat group in the assignment, so scoring the first is enough
-        key = _identity(s)
-        got_id = idents.get(key)
-        if got_id is None:
-            got_id = idents[key] = len(idents)
-        if got_id not in seen:
-            seen.add(got_id)
-            ident_of[si] = got_id
-            known = known_sides.get(got_id)
-            if known is None:
-                x = known_sides[got_id] = side(s)
-            else:  # the same side but for the claim (its features are the same too: shared)
-                x = tuple.__new__(Side, (s, *known[1:]))
-            by_kind.setdefault(s.kind, []).append((si, x))
-    scored, compared = draft.scored, draft.compared
+    by_kind, ident_of = draft.read_source(source_claims)  # each claim is scored against its own kind only
     # the surnames of the people both texts name: a figure next to one is about that person
     people = {fold(str(c.value)).split()[-1] for c in (*draft_claims, *source_claims) if c.kind == "person" and c.value}
     once_s = lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
     unknown = draft.unknown(doc)
     # whom each figure is said of (links.holder), read once per claim: ``people`` is this source's
     # (sources that name the same people share them: read once per run for each set of names)
-    named = frozenset(people)
-    held_d = draft.held.get(named)
-    if held_d is None:
-        held_d = draft.held[named] = [holder(d, people) for d in draft_claims]
-    held_s: dict[int, str | None] = {}
-    held_of = draft.held_of
-    for kind, sides in by_kind.items():
-        for si, ss in sides:
-            if kind not in HELD_KINDS or not people:
-                held_s[si] = None  # what holder() says of it
-                continue
-            hkey = (ident_of[si], named)
-            if hkey not in held_of:
-                held_of[hkey] = holder(ss.claim, people)  # what it reads is in the identity
-            held_s[si] = held_of[hkey]
+    held_d, held_s = draft.holders(people, by_kind, ident_of)
 
     def score(di: int, si: int, ss: Side, slack: float, shape: Shape | None = None) -> Scored | None:
         """The pair's score and evidence, or None when it cannot reach JUDGED_AT less ``slack``
@@ -300,24 +344,13 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
             bonus = lone_bonus + (HOLDER_BONUS if held else 0.0)
             if shape is None or shape.best + bonus < least:
                 return None  # even its best score would not be judged: never reported
-            memo = (di, ident_of[si], least - bonus)
-            got = scored.get(memo, _NOT_SCORED)
-            if got is _NOT_SCORED:
-                if ss.claim.weak and not values_agree(ds, ss):
-                    got = None  # a weak claim only ever supports: its conflicts are never reported
-                else:
-                    got = score_numeric(ds, ss, shape, least - bonus)
-                scored[memo] = got
+            got = draft.numeric_score(di, ident_of[si], ss, shape, least - bonus)
             if got is None:
                 return None
             sc, ev = got
             sc += bonus
         else:  # a name or a date: its score is its two sides' alone (no floor, no bonus)
-            memo = (di, ident_of[si], 0.0)
-            sided = scored.get(memo)  # never None for these
-            if sided is None:
-                sided = scored[memo] = score_sides(ds, ss)
-            sc, ev = sided
+            sc, ev = draft.sides_score(di, ident_of[si], ss)
         if unknown[di]:
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
         if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
@@ -363,11 +396,7 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
         if sc < JUDGED_AT:
             continue
         d, s = draft_claims[di], source_claims[si]
-        vkey = (di, ident_of[si])  # the comparison reads only what the identity holds
-        cv = compared.get(vkey)
-        if cv is None:
-            cv = compared[vkey] = _compare_pair(d, s, (draft_sides[di], source_sides[si]))
-        judged = _judge(d, s, sc, ev, compared=cv)
+        judged = _judge(d, s, sc, ev, compared=draft.compared_values(di, ident_of[si], s, source_sides[si]))
         if judged:
             pairs.append(Pair(sc, di, si, *judged))
     return pairs
