@@ -28,12 +28,17 @@ _CLOCK = re.compile(
     # minutes and seconds alone ("finished inside 3:36", "clocked 3:58"): a race time only
     # after a cue of one, as "at 3:36" is a time of the day
     r"|(?<![\d.,:])(?P<m5>\d{1,2}):(?P<s5>[0-5]\d)(?![\d:]|[.,]\d|\s?(?:am|pm|a\.m|p\.m|h\b))"
+    # minutes and seconds marked with primes, as French sport pages write a race time:
+    # "3'31''84", "3’31’’", "1′45″3"; a double quote only before tenths or hundredths, as
+    # "5'11\"" is a height in feet and inches
+    r"|(?<![\d.,:'’′])(?P<m6>\d{1,2})\s?['’′]\s?(?P<s6>[0-5]\d)"
+    r"(?:\s?(?:''|’’|″)(?P<f6>\d{1,2})?|\"(?P<q6>\d{1,2}))(?![\d'’′])"
 )
 
 # What every clock time holds, found at its first or second character: most texts have none,
 # and a search for this is far quicker than one for _CLOCK, whose lookbehinds are tried at
 # every character
-_CLOCK_HINT = re.compile(r"\d(?::[0-5]\d|\s?h\s?\d)")  # "3:31.84" has ":31" too
+_CLOCK_HINT = re.compile(r"\d(?::[0-5]\d|\s?h\s?\d|\s?['’′]\s?[0-5]\d)")  # "3:31.84" has ":31" too
 
 
 @dataclass(frozen=True)
@@ -74,8 +79,10 @@ def clock_durations(
             h, mi, se = m.group("h3"), m.group("m3"), "0"
         elif m.group("m4"):
             h, mi, se = "0", m.group("m4"), m.group("s4")
-        else:
+        elif m.group("m5"):
             h, mi, se = "0", m.group("m5"), m.group("s5")
+        else:
+            h, mi, se = "0", m.group("m6"), m.group("s6")
         s = sent_of(m.start())
         if s is None or m.end() > s.end:
             continue
@@ -88,8 +95,9 @@ def clock_durations(
         if m.group("m5") and not (_timed(toks, ti, lex) or _race_bound(toks, ti, lex)):
             continue  # "at 3:36" is a time of day; "finished in 3:36", "inside 3:36" how long
         seconds: float = int(h) * 3600 + int(mi) * 60 + int(se)
-        if m.group("f4"):
-            seconds = round(seconds + int(m.group("f4")) / 10 ** len(m.group("f4")), 2)  # "3:31.84"
+        frac = m.group("f4") or m.group("f6") or m.group("q6")
+        if frac:
+            seconds = round(seconds + int(frac) / 10 ** len(frac), 2)  # "3:31.84", "3'31''84"
         # in the smallest unit written: "12 h 33 min" is 753 minutes, "2:04:02" 7,442 seconds
         value, unit = (seconds / 60, "minute") if m.group("h3") else (seconds, "second")
         start, hedge = m.start(), "exact"
