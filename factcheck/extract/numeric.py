@@ -12,6 +12,7 @@ from .around import counted_again, noun_brought_to, own_words_before
 from .context import (
     CLAUSE_REACH,
     Subject,
+    _nounish,
     actions_after_aside,
     actions_in,
     clause_bounds,
@@ -20,6 +21,7 @@ from .context import (
     measure_before,
     part_and_whole,
     subject_before,
+    subject_concepts,
     whole_after_part,
 )
 from .dates import old_year
@@ -28,6 +30,7 @@ from .lexicon import (
     concepts,
     data_phrases,
     data_words,
+    english,
     phrase_list,
     phrase_starts,
     shared_langs,
@@ -245,6 +248,23 @@ def _share(f: Figure) -> Read:
     )
 
 
+def _shares_told(f: Figure) -> bool:
+    """Whether the sentence of a figure in bare "points" speaks of shares, so that the points
+    are percentage points: it holds a percent sign or another percent word, a measure stands
+    before the figure ("inflation rose two points"), or a word of words.toml share_points_cues
+    ("turnout", "poll", "sondage")."""
+    toks, lang = f.toks, f.lex.lang
+    cues, bare = word_set(lang, "share_points_cues"), word_set(lang, "share_points")
+    starts = phrase_starts(lang, "percent_words")
+    for k in range(f.s0, f.s1):
+        norm = toks[k].norm
+        if norm == "%" or norm in cues:
+            return True
+        if norm not in bare and any(match_at(toks, k, p) for p in starts.get(norm, ())):
+            return True
+    return measure_before(toks, f.m.i, f.s0, f.lex) is not None
+
+
 def _percent(f: Figure) -> Read:
     """ "14%", "14 %", "14 per cent", "quatorze pour cent", "two-thirds"."""
     toks, m, j = f.toks, f.m, f.m.j
@@ -259,6 +279,8 @@ def _percent(f: Figure) -> Read:
             if k:
                 pj, rule = j + k, "percent.words"
                 break
+        if pj == j + 1 and toks[j].norm in word_set(f.lex.lang, "share_points") and not _shares_told(f):
+            return None  # "scored 12 points", "the index lost 120 points": points, no share
     if not pj:
         return None
     end = max(toks[pj - 1].end, _end_with_suffix(f.text, m))
@@ -417,6 +439,8 @@ def _duration(f: Figure) -> Read:
         tj += 2  # "three-day-long" (not past the text's end: "a three-day-")
     low, high, tj = _half_after(toks, m, tj, lex)  # "deux heures et demie"
     subj = find_subject(toks, tj, f.s1, lex)
+    if subj.words is None:
+        subj = _noun_lasting(f) or subj  # "une grève de 48 heures", "a delay of two hours"
     return Draft(
         "duration",
         f.start,
@@ -431,6 +455,28 @@ def _duration(f: Figure) -> Read:
         actions=f.actions(max(tj, subj.end), parts=False),
         rule=rule,
     )
+
+
+def _noun_lasting(f: Figure) -> Subject | None:
+    """The noun whose length a duration gives, before "de" or "of" after a determiner: "une
+    grève de 48 heures" (the strike lasts), "a delay of two hours", "un mandat de cinq ans";
+    not "à l'issue de deux heures", "in the space of a day" (words.toml duration_of*)."""
+    toks, lex, lang = f.toks, f.lex, f.lex.lang
+    hb = hedge_before(toks, f.m.i, lex)
+    k = f.m.i - (hb[0] if hb else 0) - 1  # the "de" before the figure and its hedge
+    if k - 2 < f.s0 or toks[k].norm not in word_set(lang, "duration_of"):
+        return None
+    noun, det = toks[k - 1], toks[k - 2]
+    if not noun.is_word or noun.is_cap or noun.norm in lex.stop or det.norm not in word_set(lang, "duration_of_det"):
+        return None
+    if k - 3 >= f.s0 and toks[k - 3].norm in word_set(lang, "duration_of_not_after"):
+        return None
+    used, ids = subject_concepts(toks, k - 1, concepts(lang))
+    if used == 1 and ids:
+        return Subject(noun.text, tuple(sorted(ids)), f.m.i)
+    if not _nounish(noun, lex):
+        return None
+    return Subject(noun.text, (f"w:{english(lang, noun.norm)}",), f.m.i)
 
 
 def _measure(f: Figure) -> tuple[str, int, int, float, str] | _NoClaim | None:
