@@ -207,6 +207,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
     kin = _kin(lex.lang)
     thing_before, thing_after = _named_after(lex.lang)
     caps = bool(lex.words.get("capitals_mark_names", True))  # a language hook: capitals alone mark a name
+    demonym_nouns = bool(lex.words.get("capital_demonym_is_person", False))
     out: list[PersonMention] = []
     n = len(toks)
     after = 0  # a run of capitalised words, once read, is skipped
@@ -223,10 +224,13 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             continue
         if _in_title_case_line(text, toks[i].start, title_lines):
             continue
-        if (i > 0 and toks[i - 1].norm in thing_before) or toks[i].norm in thing_before or (
-            j < n and toks[j].norm in thing_after
-        ):
-            continue  # "Charles de Gaulle airport", "la rue Victor Hugo": a place named after someone
+        if i > 0 and toks[i - 1].norm in thing_before:
+            # "la rue Victor Hugo", "la coalition Taxawu Senegaal": a thing named after someone;
+            # "le parti Renaissance de Gabriel Attal": the names after its particle are a person's
+            after = next((k + 1 for k in range(i + 1, j) if toks[k].text.islower()), j)
+            continue
+        if toks[i].norm in thing_before or toks[run[-1]].norm in thing_after or (j < n and toks[j].norm in thing_after):
+            continue  # "Charles de Gaulle airport", "Storm Ciaran", "the Maria Lopez Coalition"
         lone_ok = len(run) == 1 and toks[i].norm not in not_names and (caps or toks[i].norm in given)
         if lone_ok and (_kin_frame(toks, i, kin) or (is_given(toks[i].norm) and _age_aside(toks, i + 1, lex))):
             t = toks[i]  # "his brother Tomas", "sa fille Léa", "Julien, 34 ans, attendait"
@@ -264,33 +268,45 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         # "le procureur de Marseille Nicolas Bessone": start at the given name, when a role's
         # place ("procureur de Marseille") or a long run says the words before it are no name;
         # "Diomayé Bassirou Fayé" keeps a given name the data does not know
-        cut = len(name_toks) >= 4 or _demonym(toks[name_toks[0]].norm) or (
-            name_toks[0] >= 1 and toks[name_toks[0] - 1].norm in _ARTICLES  # "le Serbe Nikola Jovanovic"
-        ) or (
+        # a role's place comes first even when it is also a given name ("maire de Thiès Idrissa Seck")
+        place_first = (
             name_toks[0] >= 2
             and toks[name_toks[0] - 1].norm in _PLACE_OF
             and bool(_role_before(toks, name_toks[0] - 1, roles, titles, max(0, name_toks[0] - 6)))
         )
+        demonym_first = _demonym(toks[name_toks[0]].norm)
+        articled = name_toks[0] >= 1 and toks[name_toks[0] - 1].norm in _ARTICLES  # "le Serbe Nikola Jovanovic"
+        cut = place_first or len(name_toks) >= 4 or demonym_first or articled
         for q in range(1, len(name_toks) - 1) if cut else ():
-            if toks[name_toks[q]].norm in given and toks[name_toks[0]].norm not in given:
+            if toks[name_toks[q]].norm in given and (place_first or toks[name_toks[0]].norm not in given):
                 name_toks = name_toks[q:]
                 break
+        # "l'Éthiopien Getachew Alemu": where nationality adjectives are lower case, a capitalised
+        # one after an article is a person, and the names after it are theirs, known or not
+        demonym_person = (
+            demonym_nouns and articled and len(name_toks) >= 3 and name_toks[0] == run[lead] and demonym_first
+        )
+        if demonym_person:
+            name_toks = name_toks[1:]
         if _byline_name(toks, text, name_toks[0]):
             continue
         if len(name_toks) >= 2 and len(name_toks) <= 4:
             first = toks[name_toks[0]]
             last = toks[name_toks[-1]]
-            bad = [
+            bad = [  # a word that names no one, unless a hyphen joins it to a surname ("Lefèvre-Saint-Ange")
                 k
                 for k in name_toks
-                if toks[k].norm in not_names and toks[k].norm not in given and not toks[k].text.islower()
+                if toks[k].norm in not_names
+                and toks[k].norm not in given
+                and not toks[k].text.islower()
+                and not (k > name_toks[0] and toks[k - 1].norm == "-" and glued(toks[k - 1], toks[k]))
             ]
             role_before = _role_before(toks, name_toks[0], roles, titles, _sentence_floor(toks, name_toks[0], text))
             role_after = _role_after(toks, name_toks[-1] + 1, roles)
             reporting = name_toks[-1] + 1 < n and toks[name_toks[-1] + 1].norm in _REPORTING
             known = first.norm in given
             # where every noun is capitalised (``caps`` false), only a known given name starts a name
-            cued = caps and bool(role_before or role_after or reporting)
+            cued = caps and bool(role_before or role_after or reporting or demonym_person)
             if not bad and (known or cued) and not last.norm.isupper():
                 role = role_before or role_after
                 out.append(
