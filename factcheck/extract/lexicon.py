@@ -426,7 +426,26 @@ def english(lang: str, word: str) -> str:
     got = table.get(w) or table.get(word)
     if got is None and w.endswith("e"):
         got = table.get(w[:-1])  # a final "e" of agreement: "evacuee", "montee"
-    return got or w
+    return got or _cognate(lang, w)
+
+
+@cache
+def _cognate_endings(lang: str) -> tuple[tuple[str, str], ...]:
+    """The language's gloss.toml ``cognate_endings`` (its ending -> the English one), longest first."""
+    ref = resources.files("factcheck").joinpath("lexicon", lang, "gloss.toml")
+    if not ref.is_file():
+        return ()
+    table = _load(lang, "gloss.toml").get("cognate_endings", {})
+    return tuple(sorted(((fold(k), fold(v)) for k, v in table.items()), key=lambda kv: -len(kv[0])))
+
+
+def _cognate(lang: str, w: str) -> str:
+    """``w`` with its ending turned into its English cognate's ("spectateur" -> "spectator");
+    ``w`` itself when no ending of gloss.toml fits (or the stem would be too short to say)."""
+    for ending, english_ending in _cognate_endings(lang):
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            return w[: len(w) - len(ending)] + english_ending
+    return w
 
 
 def singular(w: str) -> str:
