@@ -6,7 +6,7 @@ One entry point: :func:`extract_claims`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Any, cast
 
@@ -17,7 +17,7 @@ from .context import find_subject
 from .dates import find_dates, find_relative_dates, resolve, statement_date
 from .lexicon import Lexicon, concepts, hooks, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before, in_set_phrase
-from .numeric import Draft, _actions, classify, unit_multiple
+from .numeric import Draft, _actions, classify, noun_of_lasting_verb, unit_multiple
 from .past import PastMarks, is_past, past_marks
 from .people import KnownPeople, find_people
 from .tokens import Token, match_at, tokenize
@@ -162,7 +162,18 @@ def _figure_drafts(
     drafts += _article_durations(toks, lex, at.sent_of, used, at.tok_range, ends, rate_words)
     drafts = _relabel(drafts, joined_durations(text, drafts), "duration.joined")  # "two hours and 35 seconds"
     drafts = _relabel(drafts, ranged_durations(text, drafts), "duration.range")  # "six months to a year"
-    return drafts, used
+    return [_what_lasted(toks, lex, at, d, s) for d, s in drafts], used
+
+
+def _what_lasted(toks: list[Token], lex: Lexicon, at: _Sentences, d: Draft, s: Span) -> tuple[Draft, Span]:
+    """A race time or a joined duration with no subject takes the noun a verb of lasting before
+    it gives ("a final that lasted two hours and 41 minutes"); other drafts are kept."""
+    if d.kind != "duration" or d.subject is not None or not d.rule.startswith(("duration.clock", "duration.joined")):
+        return d, s
+    s0, _ = at.tok_range(s)
+    k = bisect_left(toks, d.start, key=lambda t: t.start) - 1
+    got = noun_of_lasting_verb(toks, k, s0, lex) if k >= s0 else None
+    return (replace(d, subject=got.words, concepts=got.concepts), s) if got else (d, s)
 
 
 def _relabel(old: list[tuple[Draft, Span]], new: list[tuple[Draft, Span]], rule: str) -> list[tuple[Draft, Span]]:

@@ -340,7 +340,10 @@ def _money(f: Figure) -> Read:
         return None
     subj = find_subject(toks, j, f.s1, lex)
     if not subj.concepts:
-        subj = subject_before(toks, ci, f.s0, lex)  # "a handset costs £1,600": what the money is for
+        hb = hedge_before(toks, ci, lex)  # "a cheque of nearly €100,000": "of" before the hedge
+        first = ci - (hb[0] if hb else 0)
+        # "a winner's cheque of €98,450", "une amende de 5 000 euros"; "a handset costs £1,600"
+        subj = noun_of_figure(toks, first - 1, f.s0, lex, j) or subject_before(toks, ci, f.s0, lex)
     return Draft(
         "money",
         start,
@@ -440,7 +443,8 @@ def _duration(f: Figure) -> Read:
     low, high, tj = _half_after(toks, m, tj, lex)  # "deux heures et demie"
     subj = find_subject(toks, tj, f.s1, lex)
     if subj.words is None:
-        subj = _noun_lasting(f) or subj  # "une grève de 48 heures", "a delay of two hours"
+        # "une grève de 48 heures", "a delay of two hours", "a final that lasted two hours"
+        subj = _noun_lasting(f) or noun_of_lasting_verb(toks, _before_hedge(f), f.s0, lex) or subj
     return Draft(
         "duration",
         f.start,
@@ -457,26 +461,71 @@ def _duration(f: Figure) -> Read:
     )
 
 
+def _before_hedge(f: Figure) -> int:
+    """The token before the figure and its hedge."""
+    hb = hedge_before(f.toks, f.m.i, f.lex)
+    return f.m.i - (hb[0] if hb else 0) - 1
+
+
+def noun_of_lasting_verb(toks: list[Token], k: int, s0: int, lex: Lexicon) -> Subject | None:
+    """The noun a verb of lasting says the length of, the duration right after ``toks[k]``:
+    "a final that lasted two hours", "the hearing ran 40 minutes", "un match qui a duré
+    2 h 41" (a determiner, the noun, perhaps a relative pronoun, then a verb of words.toml
+    ``lasting_verbs``)."""
+    lang = lex.lang
+    for phrase in _lasting_phrases(lang):
+        first = k - len(phrase) + 1
+        if first - 2 < s0 or tuple(t.norm for t in toks[first : k + 1]) != phrase:
+            continue
+        n = first - 1
+        if toks[n].norm in word_set(lang, "relative_pronouns"):
+            n -= 1
+        if n - 1 < s0:
+            return None
+        noun, det = toks[n], toks[n - 1]
+        if not noun.is_word or noun.is_cap or noun.norm in lex.stop or det.norm not in word_set(lang, "noun_of_det"):
+            return None
+        used, ids = subject_concepts(toks, n, concepts(lang))
+        if used == 1 and ids:
+            return Subject(noun.text, tuple(sorted(ids)), k + 1)
+        return Subject(noun.text, (f"w:{english(lang, noun.norm)}",), k + 1) if _nounish(noun, lex) else None
+    return None
+
+
+@cache
+def _lasting_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(p.split()) for p in word_set(lang, "lasting_verbs")}, key=lambda p: -len(p)))
+
+
 def _noun_lasting(f: Figure) -> Subject | None:
-    """The noun whose length a duration gives, before "de" or "of" after a determiner: "une
-    grève de 48 heures" (the strike lasts), "a delay of two hours", "un mandat de cinq ans";
-    not "à l'issue de deux heures", "in the space of a day" (words.toml duration_of*)."""
-    toks, lex, lang = f.toks, f.lex, f.lex.lang
-    hb = hedge_before(toks, f.m.i, lex)
-    k = f.m.i - (hb[0] if hb else 0) - 1  # the "de" before the figure and its hedge
-    if k - 2 < f.s0 or toks[k].norm not in word_set(lang, "duration_of"):
+    """The noun whose length a duration gives (:func:`noun_of_figure`): "une grève de 48
+    heures", "a delay of two hours", "un mandat de cinq ans"."""
+    return noun_of_figure(f.toks, _before_hedge(f), f.s0, f.lex, f.m.i)
+
+
+def noun_of_figure(toks: list[Token], k: int, s0: int, lex: Lexicon, end: int) -> Subject | None:
+    """The noun a figure gives the size of, when ``toks[k]`` is the "of" or "de" before the
+    figure and its hedge and a determiner or a possessive stands before the noun: "a delay of
+    two hours", "une grève de 48 heures", "a winner's cheque of €98,450", "une amende de
+    5 000 euros"; not "à l'issue de deux heures", "in the space of a day" (words.toml noun_of*)."""
+    lang = lex.lang
+    if k - 2 < s0 or toks[k].norm not in word_set(lang, "noun_of"):
         return None
     noun, det = toks[k - 1], toks[k - 2]
-    if not noun.is_word or noun.is_cap or noun.norm in lex.stop or det.norm not in word_set(lang, "duration_of_det"):
+    if not noun.is_word or noun.is_cap or noun.norm in lex.stop:
         return None
-    if k - 3 >= f.s0 and toks[k - 3].norm in word_set(lang, "duration_of_not_after"):
+    # "a winner's cheque of": the possessive stands for the determiner
+    possessive = det.norm == "s" and k - 3 >= s0 and toks[k - 3].norm in ("'", "’") and glued(toks[k - 3], det)
+    if not possessive and det.norm not in word_set(lang, "noun_of_det"):
+        return None
+    if not possessive and k - 3 >= s0 and toks[k - 3].norm in word_set(lang, "noun_of_not_after"):
         return None
     used, ids = subject_concepts(toks, k - 1, concepts(lang))
     if used == 1 and ids:
-        return Subject(noun.text, tuple(sorted(ids)), f.m.i)
+        return Subject(noun.text, tuple(sorted(ids)), end)
     if not _nounish(noun, lex):
         return None
-    return Subject(noun.text, (f"w:{english(lang, noun.norm)}",), f.m.i)
+    return Subject(noun.text, (f"w:{english(lang, noun.norm)}",), end)
 
 
 def _measure(f: Figure) -> tuple[str, int, int, float, str] | _NoClaim | None:
@@ -598,6 +647,12 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
         # "80,000 people marched, 300,000 according to the organisers": the same thing
         # counted again by someone else
         subj, acts, rule = Subject(prev.subject, prev.concepts, subj.end, prev.part), prev.actions, "count.again"
+    if subj.words is None and not subj.part and rule == "count.noun" and _elided_noun(f, acts):
+        # "19,318 votes, ahead of Sandoz with 18,907"; "26 seats, down from 29"; "12 000
+        # coureurs inscrits et 9 840 ont rallié l'arrivée": no noun and no verb but the one of
+        # the figure before ("13 were in hospital" has a verb of its own: no noun borrowed)
+        assert prev is not None
+        subj, acts, rule = Subject(prev.subject, prev.concepts, subj.end, False), prev.actions, "count.elided"
     if subj.words is None and subj.part and subj.end < s1 and toks[subj.end].kind == "num":
         return subj, acts, "count.partitive"  # "eight of the 12 finished": a part of a group just counted
     if subj.words is None and not acts:
@@ -608,6 +663,29 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
     elif subj.words is None and rule == "count.noun":
         rule = "count.predicate"  # "12 were arrested": no noun, a verb
     return subj, acts, rule
+
+
+ELIDED_RATIO = 20.0  # "12 000 coureurs ... et 9 840": figures of one noun are of one order of size
+
+
+def _elided_noun(f: Figure, acts: tuple[str, ...]) -> bool:
+    """Whether a figure with no noun of its own (and no verb but those of ``acts`` the count
+    before it has) leaves out the noun of that count, the one before it in its sentence: right
+    after a word that links two figures of one thing (words.toml ``elided_noun_after``:
+    "with", "from", "and", "avec", "contre", "et"), and of the same order of size (a ratio
+    under :data:`ELIDED_RATIO`)."""
+    toks, m, prev = f.toks, f.m, f.prev
+    if prev is None or prev.kind != "count" or not prev.subject or prev.part or prev.weak:
+        return False
+    if not set(acts) <= set(prev.actions):
+        return False  # a verb of its own: "and 3 were later charged"
+    k = m.i - 1
+    while k > f.s0 and toks[k].start >= f.start:
+        k -= 1  # before the hedge: "with nearly 18,000"
+    if k < f.s0 or toks[k].end > f.start or toks[k].norm not in word_set(f.lex.lang, "elided_noun_after"):
+        return False
+    lo, hi = min(prev.low, m.low), max(prev.high, m.high)
+    return lo > 0 and hi <= ELIDED_RATIO * lo
 
 
 def _is_part(f: Figure, subj: Subject, acts: tuple[str, ...]) -> bool:

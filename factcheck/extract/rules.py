@@ -55,6 +55,7 @@ RULES: dict[str, str] = {
     "count.kin-of": "a parent's children: 'a mother-of-three', 'a father of three'",
     "count.measure-noun": "what a figure measures: 'a licensed limit of 180'",
     "count.brought-to": "a noun brought to a figure: 'raised its seats to 48'",
+    "count.elided": "a figure that leaves out the noun of the count before it: 'ahead of Sandoz with 18,907'",
     "count.again": "the same thing counted again by someone else: '300,000 according to the organisers'",
     "count.bare": "a figure with no noun and no verb (weak): 'the union spoke of 3.5 million'",
     "count.article": "one by its article (weak): 'a child was hospitalized'",
