@@ -4,6 +4,7 @@ what happened to it, the context, nearby names and (weakly) the value."""
 from __future__ import annotations
 
 import math
+import threading
 from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
@@ -58,17 +59,22 @@ class Side(NamedTuple):
 # Pair caches are keyed by two small ids rather than two tuples: hashing a pair of ints is
 # what a pair costs when most of the work is a cache hit. Ids are never reused; past the cap
 # a new key gets NO_ID and its pairs are worked out every time.
+# Ids are handed out under a lock, so that two threads never give two keys one id.
 NO_ID = -1
 _ID_CAP = 1 << 20
 _IDS: dict[tuple[object, ...], int] = {}
+_IDS_LOCK = threading.Lock()
 
 
 def _intern(key: tuple[object, ...]) -> int:
     got = _IDS.get(key)
     if got is None:
-        if len(_IDS) >= _ID_CAP:
-            return NO_ID
-        got = _IDS[key] = len(_IDS)
+        with _IDS_LOCK:
+            got = _IDS.get(key)
+            if got is None:
+                if len(_IDS) >= _ID_CAP:
+                    return NO_ID
+                got = _IDS[key] = len(_IDS)
     return got
 
 
