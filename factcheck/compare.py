@@ -14,6 +14,7 @@ from functools import lru_cache
 from .extract.lexicon import units
 from .invisible import script_note
 from .models import Amount, Claim, trusted
+from .runcache import memo
 from .text import fold
 
 _ABOUT = 0.02
@@ -100,17 +101,11 @@ def normalise(c: Claim) -> tuple[Amount, bool]:
     return _normalised(c.kind, c.unit, a.low, a.high, a.hedge, c.text)
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def _normalised(kind: str, unit: str | None, low: float, high: float, hedge: str, text: str) -> tuple[Amount, bool]:
     f = _unit_factor(kind, unit) if unit else 1.0
     scaled = kind in ("money", "count") and _scaled(text)
     return trusted(Amount, {"low": low * f, "high": high * f, "hedge": hedge}), scaled
-
-
-def clear_caches() -> None:
-    """Forget the normalised amounts and the directions of the claims read so far."""
-    _normalised.cache_clear()
-    _direction_between.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -213,7 +208,7 @@ def direction(c: Claim) -> int:
     return _direction_between(c.context[max(0, at - 60) : at], c.context[end : end + 30], c.lang)
 
 
-@lru_cache(maxsize=16384)
+@memo(16384)
 def _direction_between(before_text: str, after_text: str, lang: str) -> int:
     """:func:`direction` from the text just before and just after a figure (each pair of
     claims meets again across sources: worked out once per figure)."""

@@ -38,7 +38,27 @@ def check(
 
     ``reasons``: the phrase templates findings explain themselves with (by default
     ``lexicon/reasons.toml``); they change the wording of ``why``, never a verdict.
+
+    What the check works out about the texts it reads is kept in the memos of its run
+    (:mod:`factcheck.runcache`): the thread's own, or a fresh one for a check started
+    inside another; checks may run in several threads at once.
     """
+    from .runcache import run
+
+    with run():
+        return _check(draft, sources, infos=infos, title=title, cache=cache, reasons=reasons)
+
+
+def _check(
+    draft: Document,
+    sources: Sequence[Document],
+    *,
+    infos: Sequence[SourceInfo] | None,
+    title: str | None,
+    cache: ClaimCache | Literal["auto"] | None,
+    reasons: Templates | None,
+) -> Report:
+    """:func:`check`, in the run it entered."""
     from .align import DraftRead, align_document
 
     if infos is None:
@@ -117,10 +137,10 @@ class _Claims:
 def clear_caches() -> None:
     """Forget what was memoised about the texts read so far (sentence concepts, names,
     normalised amounts, pair terms), so that the next check reads everything afresh, as a
-    command-line run does. Lexicons and per-word lookups stay loaded. The benchmarks call it
-    before each timed check; a long-running program may call it to give memory back."""
-    from . import compare, scoring, signals
-    from .extract import context
+    command-line run does: the memos of the registry in use (this thread's, or those of the
+    check running, :mod:`factcheck.runcache`). Lexicons and per-word lookups stay loaded.
+    The benchmarks call it before each timed check; a long-running program may call it to
+    give memory back."""
+    from .runcache import current
 
-    for module in (signals, compare, scoring, context):
-        module.clear_caches()
+    current().clear()

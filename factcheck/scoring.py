@@ -4,6 +4,7 @@ what happened to it, the context, nearby names and (weakly) the value."""
 from __future__ import annotations
 
 import math
+import threading
 from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
@@ -12,6 +13,7 @@ from .compare import DATE_PARTS, compare_amounts, compare_dates, direction, name
 from .evidence import NO_EVIDENCE, Entities, Evidence, NameMatch
 from .extract.lexicon import concepts, units
 from .models import Amount, Claim
+from .runcache import table
 from .signals import Features, entities_of, features, similarity, similarity_of
 
 FLOOR = 0.3  # below this no pair is ever reported (align's lowest threshold is above it)
@@ -58,24 +60,25 @@ class Side(NamedTuple):
 # Pair caches are keyed by two small ids rather than two tuples: hashing a pair of ints is
 # what a pair costs when most of the work is a cache hit. Ids are never reused; past the cap
 # a new key gets NO_ID and its pairs are worked out every time.
+# The ids are the process's (they name keys, not texts, and outlive a run: a side read in
+# one run keeps its ids), handed out under a lock so that two threads never give two keys
+# one id; the pair caches they key are the run's (:mod:`factcheck.runcache`).
 NO_ID = -1
 _ID_CAP = 1 << 20
 _IDS: dict[tuple[object, ...], int] = {}
+_IDS_LOCK = threading.Lock()
 
 
 def _intern(key: tuple[object, ...]) -> int:
     got = _IDS.get(key)
     if got is None:
-        if len(_IDS) >= _ID_CAP:
-            return NO_ID
-        got = _IDS[key] = len(_IDS)
+        with _IDS_LOCK:
+            got = _IDS.get(key)
+            if got is None:
+                if len(_IDS) >= _ID_CAP:
+                    return NO_ID
+                got = _IDS[key] = len(_IDS)
     return got
-
-
-def clear_caches() -> None:
-    """Forget the pair terms worked out so far (interned ids stay: they name keys, not texts)."""
-    _SHAPES.clear()
-    _VALUE_TERMS.clear()
 
 
 def _value_key(c: Claim, normal: tuple[Amount, bool] | None) -> int | None:
@@ -147,7 +150,8 @@ class Shape(NamedTuple):
     most: float  # what the two values can add at most
     best: float  # the most the pair can score
 
-_SHAPES: dict[int, Shape | None] = {}
+_SHAPES = "scoring.shapes"  # the run's table of pair shapes, by pair of shape ids
+PAIR_CAP = 100_000  # entries of a pair table: a full one is emptied, not grown
 _NOT_YET = Shape(0.0, (), (), 0.0, 0.0, 0.0)  # stands for "not worked out yet" (no cast: it costs a call)
 
 
@@ -158,11 +162,12 @@ def shape_of(a: Side, b: Side) -> Shape | None:
     if a.shape_key == NO_ID or b.shape_key == NO_ID:
         return _shape_terms(a, b)
     key = a.shape_key << 21 | b.shape_key
-    shape = _SHAPES.get(key, _NOT_YET)
+    shapes: dict[int, Shape | None] = table(_SHAPES)
+    shape = shapes.get(key, _NOT_YET)
     if shape is _NOT_YET:
-        if len(_SHAPES) >= 100_000:
-            _SHAPES.clear()
-        shape = _SHAPES[key] = _shape_terms(a, b)
+        if len(shapes) >= PAIR_CAP:
+            shapes.clear()
+        shape = shapes[key] = _shape_terms(a, b)
     return shape
 
 
@@ -279,7 +284,7 @@ def _most_value(d: Claim, s: Claim) -> float:
     return VALUE_BONUS + (RARE_VALUE_BONUS if d.kind in RARE_KINDS else 0.0)
 
 
-_VALUE_TERMS: dict[int, tuple[float, bool]] = {}
+_VALUE_TERMS = "scoring.value_terms"  # the run's table of value terms, by pair of value ids
 
 
 def _value_term(a: Side, b: Side) -> float:
@@ -301,11 +306,12 @@ def _value_pair(a: Side, b: Side) -> tuple[float, bool]:
     if a.value_key == NO_ID or b.value_key == NO_ID:
         return _value_between(a, b)
     key = a.value_key << 21 | b.value_key
-    v = _VALUE_TERMS.get(key)
+    terms: dict[int, tuple[float, bool]] = table(_VALUE_TERMS)
+    v = terms.get(key)
     if v is None:
-        if len(_VALUE_TERMS) >= 100_000:
-            _VALUE_TERMS.clear()
-        v = _VALUE_TERMS[key] = _value_between(a, b)
+        if len(terms) >= PAIR_CAP:
+            terms.clear()
+        v = terms[key] = _value_between(a, b)
     return v
 
 

@@ -15,10 +15,11 @@ from .extract.people import is_given
 from .extract.tokens import Token, tokenize, word_norms
 from .invisible import has_hidden
 from .models import Claim
+from .runcache import memo, table
 from .text import fold
 
 
-@lru_cache(maxsize=256)
+@memo(256)
 def vocabulary(text: str) -> frozenset[str]:
     return word_norms(text)
 
@@ -36,7 +37,7 @@ def vocabulary_among(text: str, asked: frozenset[str]) -> frozenset[str]:
 _OTHER_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")  # a letter that is not ASCII
 
 
-@lru_cache(maxsize=16)
+@memo(16)
 def _asked_pattern(asked: frozenset[str]) -> re.Pattern[str]:
     """Whole runs of ASCII letters that are one of ``asked`` once lower-cased (only words of
     lower-case ASCII letters can be)."""
@@ -63,7 +64,7 @@ def names_unknown(d: Claim, vocabulary: frozenset[str], names: frozenset[str] | 
     return not any(n in vocabulary or same.get(n, frozenset()) & vocabulary for n in names)
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _clause_names(ctx: str, lang: str, start: int, length: int) -> frozenset[str]:
     """The proper names of the figure's own clause, less those that only say who reported it."""
     end = start + length
@@ -117,7 +118,7 @@ def _source_of(ctx: str, lang: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _sentence_sources(ctx: str, lang: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[int, ...]]:
     """The reporting cues of a sentence that name one known side, as (start, end, side), and
     where its digits are."""
@@ -197,7 +198,7 @@ class Features:
 
 
 FeaturesKey = tuple[str, str, int, int]  # what a claim's features are read from: context, language, where, how long
-_FEATURES: dict[FeaturesKey, Features] = {}  # this run's, read or told (see :func:`known_features`)
+_FEATURES = "signals.features"  # the run's table of them, read or told (see :func:`known_features`)
 _FEATURES_CAP = 32768
 
 
@@ -207,24 +208,27 @@ def features_key(c: Claim) -> FeaturesKey:
 
 def features(c: Claim) -> Features:
     key = (c.context, c.lang, c.span.start - c.sentence.start, len(c.text))
-    got = _FEATURES.get(key)
+    read: dict[FeaturesKey, Features] = table(_FEATURES)
+    got = read.get(key)
     if got is None:
-        if len(_FEATURES) >= _FEATURES_CAP:
-            _FEATURES.clear()
-        got = _FEATURES[key] = _features(*key)
+        if len(read) >= _FEATURES_CAP:
+            read.clear()
+        got = read[key] = _features(*key)
     return got
 
 
 def known_features(c: Claim) -> Features | None:
     """The claim's features when this run has read them (or been told them): what the claim
     cache keeps beside a document's claims, so that a re-run need not read them again."""
-    return _FEATURES.get(features_key(c))
+    got: Features | None = table(_FEATURES).get(features_key(c))
+    return got
 
 
 def tell_features(c: Claim, f: Features) -> None:
     """Features of ``c`` read by an earlier run of this build (the claim cache's)."""
-    if len(_FEATURES) < _FEATURES_CAP:
-        _FEATURES.setdefault(features_key(c), f)
+    read: dict[FeaturesKey, Features] = table(_FEATURES)
+    if len(read) < _FEATURES_CAP:
+        read.setdefault(features_key(c), f)
 
 
 def _features(ctx: str, lang: str, start: int, length: int) -> Features:
@@ -272,7 +276,7 @@ def _names_between(ctx: str, lo: int, hi: int) -> frozenset[str]:
     return frozenset(norm for start, end, norm in _sentence_names(ctx) if lo <= start and end <= hi)
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def _sentence_names(ctx: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, folded word) of the capitalised words of a sentence that are not its
     first word, nor the first after a stop or a quote, nor function words, titles, months,
@@ -291,7 +295,7 @@ def _sentence_names(ctx: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _tokens(sentence: str) -> list[Token]:
     """The tokens of a claim's sentence, read once for its names and its concepts."""
     return tokenize(sentence)
@@ -325,7 +329,7 @@ def similarity_of(fd: Features, fs: Features, same_lang: bool) -> float:
     return max(cj, 0.5 * local + 0.5 * min(1.0, 2 * wj)) if wj else max(cj, 0.5 * local)
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def _window_ratio(a: str, b: str) -> float:
     """rapidfuzz's token set ratio of two windows: sources that repeat the wire's words meet
     the same draft window again and again (in the benchmark story, 400 distinct pairs of
@@ -340,10 +344,10 @@ def _jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> floa
     return shared / (len(a) + len(b) - shared)  # the size of a | b, without building it
 
 
-_PLAIN_WORDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}  # per language
+_PLAIN_WORDS: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}  # per language, per word: the process's
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Content words, subject concepts and action concepts of a sentence."""
     lex = lexicon(lang)
@@ -368,12 +372,3 @@ def sentence_concepts(text: str, lang: str) -> tuple[frozenset[str], frozenset[s
     acts = {a for _, a in actions_in(toks, 0, len(toks), lang)}
     return frozenset(words), frozenset(subj), frozenset(acts)
 
-
-def clear_caches() -> None:
-    """Forget the signals worked out for the texts read so far."""
-    _FEATURES.clear()
-    for memo in (
-        vocabulary, _clause_names, _sentence_names, _tokens, sentence_concepts, _sentence_sources,
-        _window_ratio,
-    ):
-        memo.cache_clear()

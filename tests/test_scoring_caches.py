@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import scoring
+from factcheck import runcache, scoring
 from factcheck.extract import extract_claims
 from factcheck.models import Document
 from factcheck.pipeline import check, clear_caches
@@ -42,13 +42,15 @@ def test_scores_are_the_same_without_ids(monkeypatch: pytest.MonkeyPatch) -> Non
     assert _scores() == cached
 
 
-def test_a_full_pair_cache_is_emptied_not_grown(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_pair_cache_is_emptied_not_grown() -> None:
     expected = _scores()
-    junk = {-k: 0.0 for k in range(1, 100_001)}  # keys no pair has
-    monkeypatch.setattr(scoring, "_SHAPES", dict(junk))
-    monkeypatch.setattr(scoring, "_VALUE_TERMS", dict(junk))
-    assert _scores() == expected
-    assert 0 < len(scoring._SHAPES) < 100_000 and 0 < len(scoring._VALUE_TERMS) < 100_000
+    junk = {-k: 0.0 for k in range(1, scoring.PAIR_CAP + 1)}  # keys no pair has
+    with runcache.run(runcache.Memos()) as memos:  # the pair tables are the run's
+        for name in (scoring._SHAPES, scoring._VALUE_TERMS):
+            memos.table(name).update(junk)
+        assert _scores() == expected
+        sizes = [len(memos.table(name)) for name in (scoring._SHAPES, scoring._VALUE_TERMS)]
+    assert all(0 < n < scoring.PAIR_CAP for n in sizes)
 
 
 def test_report_is_the_same_with_warm_caches() -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..runcache import table
 from .lexicon import Concepts, Lexicon, concepts, english, hooks, lexicon, phrase_list, singular, stem_actions, word_set
 from .tokens import Token, glued, match_at
 
@@ -200,27 +201,28 @@ def _month_name(t: Token, lang: str) -> bool:
 
 
 Annotation = tuple[tuple[str, ...], int, tuple[str, ...]]
-_ANNOTATED: list[tuple[list[Token], str, list[Annotation | None]]] = []
-_PLAIN: dict[str, dict[str, Annotation]] = {}  # per language: words that start no action phrase
+Annotated = dict[tuple[int, str], tuple[list[Token], list[Annotation | None]]]
+_ANNOTATED = "context.annotated"  # the run's table: (id of a token list, language) -> (the list, annotations)
+_ANNOTATED_KEPT = 4
+_PLAIN: dict[str, dict[str, Annotation]] = {}  # per language: words that start no action phrase (the process's)
 
 
 def _annotations(toks: list[Token], lang: str) -> list[Annotation | None]:
     """Per token: the action phrase starting there (ids, length) and the token's own stem
     matches; words met before start filled, the rest are filled on first use. Kept for the
-    last few token lists, since clauses overlap."""
-    for cached_toks, cached_lang, ann in _ANNOTATED:
-        if cached_toks is toks and cached_lang == lang:
-            return ann
+    last few token lists of the run, since clauses overlap (the table holds each list, so
+    the id of one it holds names no other)."""
+    kept: Annotated = table(_ANNOTATED)
+    key = (id(toks), lang)
+    got = kept.get(key)
+    if got is not None and got[0] is toks:
+        return got[1]
     plain = _PLAIN.setdefault(lang, {})
     fresh: list[Annotation | None] = [plain.get(t.norm) for t in toks]  # words already met
-    _ANNOTATED.insert(0, (toks, lang, fresh))
-    del _ANNOTATED[4:]
+    kept[key] = (toks, fresh)
+    while len(kept) > _ANNOTATED_KEPT:
+        kept.pop(next(iter(kept)), None)  # the oldest
     return fresh
-
-
-def clear_caches() -> None:
-    """Forget the annotated token lists (per-word annotations stay, like the lexicons)."""
-    _ANNOTATED.clear()
 
 
 _NOTHING: Annotation = ((), 0, ())
