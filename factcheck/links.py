@@ -85,6 +85,10 @@ def holder(c: Claim, people: set[str]) -> str | None:
     no figure of their own; a name that reports ("Dupont said") holds nothing."""
     if c.kind not in HELD_KINDS or not people:
         return None
+    if c.kind == "age" and c.subject:
+        last = fold(c.subject).split()[-1]  # "The 23-year-old saved ...": the person named before
+        if last in people:
+            return last
     at = c.span.start - c.sentence.start
     before = fold(c.context[: max(0, at)])
     ends = [0] + [m.end() for m in _ITEM_BREAK.finditer(before)]

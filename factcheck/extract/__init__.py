@@ -17,9 +17,9 @@ from .context import find_subject
 from .dates import find_dates, find_relative_dates, resolve, statement_date
 from .lexicon import Lexicon, concepts, hooks, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before, in_set_phrase
-from .numeric import Draft, _actions, classify, noun_of_lasting_verb, unit_multiple
+from .numeric import Draft, _actions, classify, noun_of_lasting_verb, ordinal_unit, unit_multiple
 from .past import PastMarks, is_past, past_marks
-from .people import KnownPeople, find_people
+from .people import KnownPeople, PersonMention, find_people
 from .tokens import Token, match_at, tokenize
 
 __all__ = ["extract_claims"]
@@ -62,7 +62,8 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     drafts, used = _figure_drafts(text, toks, lex, at, weak)
     out = _figure_fields(doc, toks, lex, at, drafts)
     out += _date_fields(doc, toks, lex, at, used)
-    out += _person_fields(doc, toks, lex, at)
+    people, mentions = _person_fields(doc, toks, lex, at)
+    out = _ages_of_people_before(toks, lex, at, out, mentions) + people
     out.sort(key=lambda x: (x[0], x[1]["span"].end))
     prefix = "c" if doc.id == "draft" else f"{doc.id}#"
     claims = []
@@ -250,7 +251,34 @@ def _date_fields(doc: Document, toks: list[Token], lex: Lexicon, at: _Sentences,
     return out
 
 
-def _person_fields(doc: Document, toks: list[Token], lex: Lexicon, at: _Sentences) -> Fields:
+def _ages_of_people_before(
+    toks: list[Token], lex: Lexicon, at: _Sentences, fields: Fields, mentions: list[PersonMention]
+) -> Fields:
+    """An age that opens its sentence after a determiner ("The 23-year-old saved two match
+    points", "The 31-year-old, who came through qualifying, ...") is said of the person the
+    sentence before names first: its ``subject`` is that person's name as written."""
+    if not mentions:
+        return fields
+    dets = word_set(lex.lang, "noun_of_det")
+    out: Fields = []
+    for start, f in fields:
+        s = f["sentence"]
+        if f["kind"] == "age" and f["subject"] is None:
+            s0, _ = at.tok_range(s)
+            first = at.tok_at(start)
+            if first == s0 + 1 and toks[s0].norm in dets and s0 > 0:
+                before = at.sent_of(toks[s0 - 1].start)
+                named = [m for m in mentions if before is not None and before.start <= m.start < before.end]
+                if named:
+                    f = {**f, "subject": named[0].name}
+        out.append((start, f))
+    return out
+
+
+def _person_fields(
+    doc: Document, toks: list[Token], lex: Lexicon, at: _Sentences
+) -> tuple[Fields, list[PersonMention]]:
+    """The person claims of the text (each name at its first mention) and every mention found."""
     out: Fields = []
     text = doc.text
     seen_people = KnownPeople()
@@ -279,7 +307,7 @@ def _person_fields(doc: Document, toks: list[Token], lex: Lexicon, at: _Sentence
             rule="person.with-role" if pm.role else "person.name",
         )
         out.append((pm.start, fields))
-    return out
+    return out, mentions
 
 
 EXCHANGE_RATE = "exchange_rate"  # the concept of a figure priced per unit of a currency
@@ -333,6 +361,8 @@ def _article_durations(
             continue
         if i + 2 < len(toks) and toks[i + 2].norm == "ago":
             continue
+        if ordinal_unit(toks, i + 1, lex):
+            continue  # "a second serve": an ordinal
         if i - 1 in used or _rate(toks, i, ends, rate_words):
             continue  # "€250 million a year", "£1,600 a month", "twice a week": a rate, not a duration
         if in_set_phrase(toks, i, i + 2, lex.lang):

@@ -889,6 +889,14 @@ def _ranges(toks: list[Token], ms: list[Mention], lex: Lexicon) -> list[Mention]
                 core = core[:1]  # "from €1,000 to €1,500"
             if len(core) == 2 and core[0].norm in _HYPHENS and glued(toks[a.j - 1], core[0]) and b.compound:
                 core = core[1:]  # "a 5- to 10-kilometre stretch": the first figure's unit is left to the second
+            if not hedge_b and _score(toks, a, b, gap, lex):
+                # "6-4, 3-6, 7-6 (5)", "won 3-1", "at 4-5 in the deciding set": a score, no figure
+                out += [replace(a, identifier=True), replace(b, identifier=True)]
+                k += 2
+                if k < len(ms) and b.j + 1 == ms[k].i and toks[b.j].norm == "(":
+                    out.append(replace(ms[k], identifier=True))  # the tie-break's points: "7-6 (5)"
+                    k += 1
+                continue
             if (
                 len(core) == 1
                 and core[0].norm in joins
@@ -926,6 +934,32 @@ def _mantissa(m: Mention) -> float:
     while v >= 1000:
         v /= 1000
     return v
+
+
+SCORE_MOST = 200  # a side's score in a game: "101-99" is one, "1990-2000" is not
+SCORE_REACH = 12  # tokens either side of a score where the words of a game tell it
+
+
+def _score(toks: list[Token], a: Mention, b: Mention, gap: list[Token], lex: Lexicon) -> bool:
+    """Two whole numbers in digits joined by a hyphen with no space, that are a game's score
+    rather than a range: the second is no greater ("6-4", "2-0": a range goes up), or no noun
+    follows and a word of a game stands near (words.toml ``score_words``: "3-6 in the second
+    set", "a mené 4-5 dans la manche décisive")."""
+    if len(gap) != 1 or gap[0].norm not in _HYPHENS:
+        return False
+    if not (glued(toks[a.j - 1], gap[0]) and glued(gap[0], toks[b.i])):
+        return False
+    for m in (a, b):
+        if m.words or m.decimals or m.suffix or m.scaled or m.is_range or m.identifier or m.ordinal or m.compound:
+            return False
+        if m.j != m.i + 1 or not m.low.is_integer() or m.low > SCORE_MOST:
+            return False
+    if b.low <= a.low:
+        return True
+    if b.j < len(toks) and toks[b.j].kind == "word" and toks[b.j].norm not in lex.stop:
+        return False  # "4-5 years", "20-25 people": a range of something
+    near = {t.norm for t in toks[max(0, a.i - SCORE_REACH) : b.j + SCORE_REACH]}
+    return bool(near & word_set(lex.lang, "score_words"))
 
 
 def _range_ok(a: Mention, b: Mention, join: str, toks: list[Token], lex: Lexicon) -> bool:

@@ -13,6 +13,7 @@ from .context import (
     CLAUSE_REACH,
     Subject,
     _nounish,
+    _participle,
     actions_after_aside,
     actions_in,
     clause_bounds,
@@ -437,6 +438,8 @@ def _duration(f: Figure) -> Read:
         tu = None  # "vers 22 heures", "à 8 heures": the hour of the day something happened
     if tu is None:
         return None
+    if m.article and ordinal_unit(toks, tj - 1, lex):
+        return NO_CLAIM  # "a second serve", "une seconde vague": an ordinal, no length of time
     times = unit_multiple(time, toks[tj - 1].norm)  # "three decades": 30 years
     if m.compound and tj + 1 < len(toks) and toks[tj].norm in ("-", "–"):
         tj += 2  # "three-day-long" (not past the text's end: "a three-day-")
@@ -459,6 +462,15 @@ def _duration(f: Figure) -> Read:
         actions=f.actions(max(tj, subj.end), parts=False),
         rule=rule,
     )
+
+
+def ordinal_unit(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether ``toks[k]`` is a time unit that is also an ordinal (words.toml ``ordinal_units``:
+    "second", "seconde") used as one: a noun follows ("a second serve", "une seconde vague")."""
+    if toks[k].norm not in word_set(lex.lang, "ordinal_units") or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return nxt.is_word and not nxt.is_cap and nxt.norm not in lex.stop
 
 
 def _before_hedge(f: Figure) -> int:
@@ -859,10 +871,24 @@ def _one_in(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> tuple[int, 
             if value is not None and 0 < value < m.low:
                 if value > 1 and m.low > 100:
                     return None  # "75 deputies out of 577": a part and its whole, two counts
+                if h < k - 1 and _other_noun_after(toks, m, toks[h + 1 : k], lex):
+                    return None  # "19 goals in 51 appearances": a rate of two things, no share
                 return h, round(100 * value / m.low, 2)
             if not t.is_word:
                 return None
     return None
+
+
+def _other_noun_after(toks: list[Token], m: Mention, between: list[Token], lex: Lexicon) -> bool:
+    """Whether a noun follows the second figure of a ratio that is none of the words between
+    its two figures ("19 goals in 51 appearances"; not "one child in five", "three voters in
+    four voters")."""
+    if m.j >= len(toks) or not toks[m.j].is_word or toks[m.j].norm in lex.stop or toks[m.j].is_cap:
+        return False
+    if not _nounish(toks[m.j], lex) or _participle(toks[m.j], lex):
+        return False  # "three voters in four backed it": a verb
+    after = singular(toks[m.j].norm)
+    return all(singular(t.norm) != after for t in between)
 
 
 def _things_are_seized(subject: tuple[str, ...], acts: tuple[str, ...], lang: str) -> tuple[str, ...]:
@@ -989,11 +1015,14 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
         if of_person and not sentence and not _duration_cue(toks, ti - 2):
             return m.start, toks[j].end, "age.noun-de-n-ans"
         # "il a 26 ans", "ils ont 18 ans" (not "il y a 26 ans", which is a time ago)
+        hv = ti - 1  # "il n'a que 19 ans": the "a" before the words that leave it an age
+        while hv > 1 and toks[hv].norm in _figure_words("age", "avoir_then"):
+            hv -= 1
         held = (  # the "a" of "il a", not the "à" of "condamné à" (both fold to "a")
-            ti > 1
-            and toks[ti - 1].norm in _figure_words("age", "avoir")
-            and toks[ti - 1].text.lower() != "à"
-            and toks[ti - 2].norm != "y"
+            hv > 0
+            and toks[hv].norm in _figure_words("age", "avoir")
+            and toks[hv].text.lower() != "à"
+            and toks[hv - 1].norm != "y"
             and toks[j].norm != "annees"
         )
         if held and not (j + 1 < n and toks[j + 1].norm in ("de", "d'")):  # "a 40 ans de carrière"
