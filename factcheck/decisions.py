@@ -275,7 +275,7 @@ class Ledger:
         """Read ``path``; a missing file is an empty ledger. LedgerError if it is unreadable."""
         path = Path(path)
         ledger = cls(path)
-        ledger._decisions, ledger._legacy = _read(path)
+        ledger._decisions, ledger._legacy = _read_settled(path)
         return ledger
 
     @classmethod
@@ -321,7 +321,7 @@ class Ledger:
         """Re-read the file (decisions recorded by other processes)."""
         if self.path is not None:
             with self._mutex:
-                decisions, legacy = _read(self.path)
+                decisions, legacy = _read_settled(self.path)
                 _migrate(decisions, legacy, self._aliases)
                 self._decisions, self._legacy = decisions, legacy
 
@@ -356,6 +356,32 @@ def _migrate(
         new = aliases[old]
         if new not in decisions:
             decisions[new] = legacy.pop(old).model_copy(update={"key": new})
+
+
+READ_TRIES = 5  # a reader meets at most this many replacements by writers in a row
+
+
+def _read_settled(path: Path) -> tuple[dict[str, Decision], dict[str, Decision]]:
+    """:func:`_read` without the writers' lock: when the file was replaced while it was being
+    opened (another process recording a decision renames its new file over it), read again;
+    an error with no replacement is the file's own and is raised at once."""
+    for attempt in range(READ_TRIES):
+        before = _identity(path)
+        try:
+            return _read(path)
+        except LedgerError:
+            if attempt + 1 == READ_TRIES or _identity(path) == before:
+                raise
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode (None if missing): a rename over it changes them."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _read(path: Path) -> tuple[dict[str, Decision], dict[str, Decision]]:

@@ -255,6 +255,22 @@ def _record_many(path: str, prefix: str, n: int) -> None:
         ledger.record(decision(f"{prefix}-{i:03d}", note=f"writer {prefix}"))
 
 
+def test_a_reader_meets_a_writer_replacing_the_file(tmp_path: Path) -> None:
+    """Opening the ledger while another process renames its new file over it reads one whole
+    version (the old or the new), never an error."""
+    path = tmp_path / "decisions.json"
+    Ledger.open(path).record(decision("seed"))
+    ctx = multiprocessing.get_context("spawn")
+    writer = ctx.Process(target=_record_many, args=(str(path), "w", 150))
+    writer.start()
+    while writer.is_alive():
+        got = Ledger.open(path)  # raised "changed while being opened" before
+        assert "seed" in [d.key for d in got.all()]
+    writer.join(120)
+    assert writer.exitcode == 0
+    assert len(Ledger.open(path)) == 151
+
+
 def test_two_processes_recording_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "decisions.json"
     ctx = multiprocessing.get_context("spawn")
