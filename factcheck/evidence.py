@@ -43,6 +43,7 @@ class Evidence(NamedTuple):
     date_context: float | None = None  # how alike the sentences of two dates are
     also_said: str | None = None  # the source's vaguer saying of the same fact ("dozens injured")
     report_gap: int | None = None  # days from the draft's report to the source's, for a figure that changes
+    slip: bool = False  # the same digits with two neighbours swapped ("98,450" / "89,450")
     comparison: str = ""  # what comparing the two values said ("incompatible figures")
 
     def compared(self, reason: str) -> Evidence:
@@ -108,6 +109,8 @@ def render(ev: Evidence, templates: Templates | None = None, *, numeric: bool = 
         parts.append(t["held_by"].format(person=ev.held_by))
     if ev.sentence:
         parts.append(t["sentence"])
+    if ev.slip:
+        parts.append(t["slip"])
     if ev.also_said:
         parts.append(t["also_said"].format(text=ev.also_said))
     if ev.report_gap:

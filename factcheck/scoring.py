@@ -4,6 +4,7 @@ what happened to it, the context, nearby names and (weakly) the value."""
 from __future__ import annotations
 
 import math
+import re
 import threading
 from typing import NamedTuple, cast
 
@@ -27,6 +28,7 @@ VAGUE_PENALTY = 0.2
 # would loosen the bound that lets most pairs stop before their context is read.)
 SOURCE_PENALTY = 0.35
 VALUE_BONUS = 0.25  # a compatible figure: a little more likely the same fact
+SLIP_BONUS = 0.2  # the same digits with two neighbours swapped: as likely the same fact mistyped
 VALUE_PENALTY = 0.15  # per order of magnitude apart
 # The very same uncommon sum or rate ("£54 million", "14%") is more likely the same fact.
 # Only for money and percentages: counts say what they count, and a source that gives two
@@ -181,6 +183,9 @@ def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> Score
     if best < floor:
         return best, NO_EVIDENCE  # even the closest context and value could not make these the same fact
     value = _value_term(a, b)  # exact, and cheaper than the context: it bounds the rest first
+    slip = value < 0 and slipped(d, s)
+    if slip:
+        value = min(SLIP_BONUS, most)  # "€98,450" and "89,450 euros": one figure, two keys swapped
     best += value - most
     if best < floor:
         return best, NO_EVIDENCE
@@ -218,7 +223,32 @@ def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> Score
         past=None if s.past == d.past else ("source" if s.past else "draft"),
         given_by=given_by,
         entities=cast(Entities, ent) if ent else None,
+        slip=slip,
     )
+
+
+_DIGITS = re.compile(r"\d(?:[\d\s,.'’]*\d)?")
+
+
+def slipped(d: Claim, s: Claim) -> bool:
+    """Whether two single figures of one kind and unit are written with the same digits but
+    two neighbours swapped ("€98,450" / "89,450 euros", "38,60" / "38,06", "4,127" / "4,217",
+    "€3.2 million" / "€2.3 million"), of the same order of size: a slip of the keys is as
+    likely as another fact."""
+    x, y = d.amount, s.amount
+    if x is None or y is None or x.is_range or y.is_range or d.unit != s.unit:
+        return False
+    if not (x.low > 0 and y.low > 0 and max(x.low, y.low) < 10 * min(x.low, y.low)):
+        return False
+    mx, my = _DIGITS.search(d.text), _DIGITS.search(s.text)
+    if mx is None or my is None:
+        return False
+    a = "".join(ch for ch in mx.group() if ch.isdigit())
+    b = "".join(ch for ch in my.group() if ch.isdigit())
+    if len(a) != len(b) or len(a) < 2 or a == b:
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _shape_terms(a: Side, b: Side) -> Shape | None:
