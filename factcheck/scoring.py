@@ -270,7 +270,11 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
             sc += 0.35 if specific and not all(x.startswith("w:") for x in specific) else 0.25
             subjects = tuple(sorted(shared))
         elif a.specific and b.specific:
-            if not (a.literal and b.literal):
+            alike = _written_alike(a.specific, b.specific) if d.lang != s.lang and a.literal and b.literal else ()
+            if alike:
+                sc += 0.25  # "19 listes" and "17 lists": a word the languages write alike
+                subjects = alike
+            elif not (a.literal and b.literal):
                 sc -= 0.45
             elif d.lang == s.lang:
                 sc -= 0.1  # two words the lexicon does not know; in two languages, they may be one
@@ -303,6 +307,18 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
     most = _most_value(d, s)
     best = sc + weight + _best_rest(d, s, most)
     return Shape(sc, subjects, actions, weight, most, best)
+
+
+def _written_alike(a: frozenset[str], b: frozenset[str]) -> tuple[str, ...]:
+    """The bare words (``w:`` concepts) of two claims in two languages that are one word but
+    for a final "e" ("liste" / "list", "groupe" / "group"), of four letters or more."""
+    out = []
+    for x in a:
+        for y in b:
+            short, long = (x, y) if len(x) < len(y) else (y, x)
+            if len(short) >= 6 and long == short + "e":  # "w:" and four letters or more
+                out.append(short)
+    return tuple(sorted(out))
 
 
 def _most_value(d: Claim, s: Claim) -> float:

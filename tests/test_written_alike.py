@@ -1,0 +1,26 @@
+"""A noun the lexicon does not know, written alike in two languages but for a final "e"
+("candidats" / "candidates", "listes" / "lists"), is one subject; other unknown nouns are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import extract_claims
+from factcheck.models import Document
+from factcheck.scoring import shape_of, side
+
+PAIRS = [  # (English sentence, French sentence, the subject both count or "-")
+    ("Around 340 candidates stood for election.", "Quelque 340 candidats étaient en lice.", "w:candidat"),
+    ("Voters chose among 17 lists.", "Les électeurs avaient le choix entre 19 listes.", "w:list"),
+    ("Some 14 groups marched on Saturday.", "Au total, 14 groupes ont défilé samedi.", "w:group"),
+    ("Voters chose among 17 lists.", "Les électeurs avaient le choix entre 19 affiches.", "-"),
+]
+
+
+@pytest.mark.parametrize(("en", "fr", "subject"), PAIRS)
+def test_written_alike(en: str, fr: str, subject: str) -> None:
+    d = extract_claims(Document(id="draft", text=en, lang="en"))[0]
+    s = extract_claims(Document(id="src", text=fr, lang="fr"), weak=True)[0]
+    shape = shape_of(side(d), side(s))
+    assert shape is not None
+    assert (shape.subjects or ("-",)) == (subject,)
