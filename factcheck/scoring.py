@@ -30,11 +30,13 @@ SOURCE_PENALTY = 0.35
 VALUE_BONUS = 0.25  # a compatible figure: a little more likely the same fact
 SLIP_BONUS = 0.2  # the same digits with two neighbours swapped: as likely the same fact mistyped
 VALUE_PENALTY = 0.15  # per order of magnitude apart
-# The very same uncommon sum or rate ("£54 million", "14%") is more likely the same fact.
-# Only for money and percentages: counts say what they count, and a source that gives two
-# tolls should not have the one equal to the draft's win on its value alone.
+# The very same uncommon sum or rate ("£54 million", "14%"), or the same length of time, is
+# more likely the same fact. Not for counts: counts say what they count, and a source that
+# gives two tolls should not have the one equal to the draft's win on its value alone.
 RARE_VALUE_BONUS = 0.1
-RARE_KINDS = frozenset({"money", "percent"})
+RARE_KINDS = frozenset({"money", "percent", "duration"})
+# kinds whose figure seldom says what it is of: a bare word on one side only says little
+UNCOUNTED_KINDS = frozenset({"duration", "money", "percent", "age"})
 EARLIER_PENALTY = 0.4  # one figure given as an earlier, superseded report and the other not
 APART_PENALTY = 0.45  # one figure has an action marked apart in concepts.toml ("sought") and the other not
 SEVERITY_PENALTY = 0.3  # one figure says how badly ("seriously", "grièvement") and the other does not
@@ -282,6 +284,8 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
             one, other = (a, b) if a.specific else (b, a)
             if one.trait and not other.claim.part:  # "nine of the dead" may be any of them
                 sc -= 0.45  # "nine children" are some of "17 dead", not another count of them
+            elif one.literal and d.kind in UNCOUNTED_KINDS:
+                pass  # "a final that lasted 2 h 41" and "needed 2 h 41": a word the other leaves out
             else:
                 sc += 0.2 if one.human else -0.3
         else:
@@ -367,7 +371,9 @@ def _value_between(a: Side, b: Side) -> tuple[float, bool]:
         return 0.0, True
     if compare_amounts(d, s, a.normal, b.normal, (a.way, b.way))[0] == "agrees":
         most = _most_value(d, s)
-        if most > VALUE_BONUS and not (_rare(a.normal[0]) and same_nominal(a.normal[0], b.normal[0])):
+        # any length of time said alike ("three years" / "trois ans") is seldom two facts of one story
+        rare = d.kind == "duration" or _rare(a.normal[0])
+        if most > VALUE_BONUS and not (rare and same_nominal(a.normal[0], b.normal[0])):
             most -= RARE_VALUE_BONUS  # only the very same uncommon sum keeps it
         return most, True
     na, nb = a.normal[0], b.normal[0]
