@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple, cast
 
-from .compare import compare, compare_amounts, normalise, same_nominal
+from .compare import compare, compare_amounts, compare_dates, normalise, same_nominal
 from .evidence import NO_EVIDENCE, Evidence, Templates, render
 from .extract.lexicon import concepts, phrase_list, same_places
 from .links import (
@@ -52,6 +52,8 @@ CONFLICT_AT = 0.4  # a conflict needs more
 UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as unclear
 JUDGED_AT = min(AGREE_AT, UNCLEAR_AT)  # below this no verdict is reported
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
+LEDE_BONUS = 0.15  # both texts' first date of the event: the day of what both report
+LEDE_CONTEXT = 0.3  # ... said in sentences at least this alike
 ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
 
 
@@ -325,6 +327,9 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
     # whom each figure is said of (links.holder), read once per claim: ``people`` is this source's
     # (sources that name the same people share them: read once per run for each set of names)
     held_d, held_s = draft.holders(people, by_kind, ident_of)
+    lede_d, lede_s = _lede_date(draft_claims), _lede_date(source_claims)
+    if lede_d >= 0 and lede_s >= 0 and _says_the_day(draft_claims[lede_d], by_kind.get("date", ())):
+        lede_s = -1  # "... rose to nine on Sunday. The ferry overturned on Saturday": the draft's day is there
 
     def score(di: int, si: int, ss: Side, slack: float, shape: Shape | None = None) -> Scored | None:
         """The pair's score and evidence, or None when it cannot reach JUDGED_AT less ``slack``
@@ -351,6 +356,9 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
             sc += bonus
         else:  # a name or a date: its score is its two sides' alone (no floor, no bonus)
             sc, ev = draft.sides_score(di, ident_of[si], ss)
+            if di == lede_d and si == lede_s and (ev.date_context or 0.0) >= LEDE_CONTEXT:
+                sc += LEDE_BONUS  # "won on Saturday" / "won there on Sunday": the main event's day
+                ev = ev._replace(lede=True)
         if unknown[di]:
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
         if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
@@ -400,6 +408,30 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
         if judged:
             pairs.append(Pair(sc, di, si, *judged))
     return pairs
+
+
+LEDE_SENTENCES = 2  # a report's opening: its first sentences that hold a claim
+
+
+def _says_the_day(d: Claim, dates: Sequence[tuple[int, Side]]) -> bool:
+    """Whether one of a source's dates is the draft's date ``d`` (compare_dates agrees)."""
+    return any(compare_dates(d, x.claim)[0] == "agrees" for _, x in dates)
+
+
+def _lede_date(claims: Sequence[Claim]) -> int:
+    """The index of the date of the event in a report's opening (its first
+    :data:`LEDE_SENTENCES` sentences with a claim; not the day someone spoke, "stated"), the
+    day the report gives for what it reports; -1 for none."""
+    sentences: list[int] = []
+    for k, c in enumerate(claims):
+        if c.sentence.start not in sentences:
+            sentences.append(c.sentence.start)
+            if len(sentences) > LEDE_SENTENCES:
+                return -1
+        if c.kind == "date" and "stated" not in c.actions and not c.past:
+            # a day ("on Saturday", "8 October"), not a year or a month: "the first since 1871"
+            return k if c.when and ("day" in c.when or "weekday" in c.when) else -1
+    return -1
 
 
 def _open_blocks(

@@ -44,6 +44,7 @@ class Evidence(NamedTuple):
     also_said: str | None = None  # the source's vaguer saying of the same fact ("dozens injured")
     report_gap: int | None = None  # days from the draft's report to the source's, for a figure that changes
     slip: bool = False  # the same digits with two neighbours swapped ("98,450" / "89,450")
+    lede: bool = False  # both texts' first date of the event
     comparison: str = ""  # what comparing the two values said ("incompatible figures")
 
     def compared(self, reason: str) -> Evidence:
@@ -78,6 +79,8 @@ def render(ev: Evidence, templates: Templates | None = None, *, numeric: bool = 
         parts.append(said)
     elif ev.date_context is not None:
         parts.append(t["dates_alike"].format(similarity=ev.date_context))
+        if ev.lede:
+            parts.append(t["lede"])
     elif numeric:
         if ev.subjects:
             parts.append(t["same_subject"].format(subjects=", ".join(ev.subjects)))
