@@ -104,6 +104,9 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
         steps += 1
         k += 1
     if last_word is not None and _nounish(toks[last_word], lex):
+        if toks[last_word].is_cap and _demonym_noun(toks[last_word].norm):
+            # "43,3 millions de Français", "two Britons": people from somewhere, people
+            return Subject(toks[last_word].text, (PEOPLE,), last_word + 1, part)
         w = english(lex.lang, toks[last_word].norm)  # "navires" counts what "ships" counts
         return Subject(toks[last_word].text, (f"w:{w}",), last_word + 1, part)
     return Subject(None, (), rest if part else j, part)
@@ -129,6 +132,16 @@ def _concept_before(
             if keep(ids):
                 return k, used, ids
     return None
+
+
+PEOPLE = "person"  # the concept of people at large (concepts.toml subjects.person)
+
+
+def _demonym_noun(norm: str) -> bool:
+    """A plural or singular demonym used as a noun ("Français", "Britons", "Kényans")."""
+    from .people import is_demonym
+
+    return is_demonym(norm) or is_demonym(singular(norm))
 
 
 def subject_before(toks: list[Token], i: int, s0: int, lex: Lexicon) -> Subject:

@@ -458,6 +458,11 @@ def _byline_name(toks: list[Token], text: str, k: int) -> bool:
     return not text[line_start : toks[k - 1].start].strip()
 
 
+def is_demonym(word: str) -> bool:
+    """:func:`_demonym`, for the readers of a figure's subject."""
+    return _demonym(word)
+
+
 def _demonym(word: str) -> bool:
     """A word that says where someone is from ("Ethiopian", "Kényan", "French"): a word of
     places.toml, or a word with a demonym's ending in either language (roles.toml)."""
