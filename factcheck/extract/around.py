@@ -39,9 +39,9 @@ def noun_brought_to(toks: list[Token], k: int, s0: int, lex: Lexicon) -> Subject
             return None  # "put the figure at 3.5 million": a placeholder, the thing is said elsewhere
         if ids:
             return Subject(toks[h].text, tuple(sorted(ids)), k + 2)
-        if w in word_set(lex.lang, "measure_nouns") or (
-            h > s0 and toks[h - 1].norm in word_set(lex.lang, "determiners") and w not in lex.stop
-        ):
+        # "its seats", not "the Centre": a name holds the figure, it is not what is counted
+        determined = h > s0 and toks[h - 1].norm in word_set(lex.lang, "determiners") and not toks[h].is_cap
+        if w in word_set(lex.lang, "measure_nouns") or (determined and w not in lex.stop):
             return Subject(toks[h].text, (f"w:{singular(w)}",), k + 2)
     return None
 

@@ -694,10 +694,23 @@ def _elided_noun(f: Figure, acts: tuple[str, ...]) -> bool:
     k = m.i - 1
     while k > f.s0 and toks[k].start >= f.start:
         k -= 1  # before the hedge: "with nearly 18,000"
-    if k < f.s0 or toks[k].end > f.start or toks[k].norm not in word_set(f.lex.lang, "elided_noun_after"):
+    if k < f.s0 or toks[k].end > f.start or not _links_figures(toks, k, f.s0, f.lex.lang):
         return False
     lo, hi = min(prev.low, m.low), max(prev.high, m.high)
     return lo > 0 and hi <= ELIDED_RATIO * lo
+
+
+def _links_figures(toks: list[Token], k: int, s0: int, lang: str) -> bool:
+    """``toks[k]`` links a figure to the count before it: a word of ``elided_noun_after``, or
+    one of ``brought_to`` after a verb of rise or fall ("the Socialists, who fell to 20",
+    "les Verts retombent à 11": words.toml [direction])."""
+    norm = toks[k].norm
+    if norm in word_set(lang, "elided_noun_after"):
+        return True
+    if norm not in word_set(lang, "brought_to") or k - 1 < s0:
+        return False
+    verb = toks[k - 1].norm
+    return verb in word_set(lang, "direction", "fall") or verb in word_set(lang, "direction", "rise")
 
 
 def _is_part(f: Figure, subj: Subject, acts: tuple[str, ...]) -> bool:
