@@ -358,30 +358,33 @@ def _migrate(
             decisions[new] = legacy.pop(old).model_copy(update={"key": new})
 
 
-READ_TRIES = 5  # a reader meets at most this many replacements by writers in a row
+READ_TRIES = 3  # optimistic reads before a reader takes the writers' lock
 
 
 def _read_settled(path: Path) -> tuple[dict[str, Decision], dict[str, Decision]]:
     """:func:`_read` without the writers' lock: when the file was replaced while it was being
-    opened (another process recording a decision renames its new file over it), read again;
-    an error with no replacement is the file's own and is raised at once."""
-    for attempt in range(READ_TRIES):
+    opened (another process recording a decision renames its new file over it), read again,
+    and after :data:`READ_TRIES` such reads, under the writers' lock, where no one replaces
+    it; an error with no replacement is the file's own and is raised at once."""
+    for _ in range(READ_TRIES):
         before = _identity(path)
         try:
             return _read(path)
         except LedgerError:
-            if attempt + 1 == READ_TRIES or _identity(path) == before:
+            if _identity(path) == before:
                 raise
-    raise AssertionError("unreachable")  # the loop returns or raises
+    with _locked(path):  # writers keep replacing it: wait for a moment none does
+        return _read(path)
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
-    """The file's device and inode (None if missing): a rename over it changes them."""
+def _identity(path: Path) -> tuple[int, ...] | None:
+    """The file's device, inode, change time and size (None if missing): a rename over it
+    changes them (the inode alone may come back: a freed number is soon given again)."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return st.st_dev, st.st_ino
+    return st.st_dev, st.st_ino, st.st_ctime_ns, st.st_mtime_ns, st.st_size
 
 
 def _read(path: Path) -> tuple[dict[str, Decision], dict[str, Decision]]:

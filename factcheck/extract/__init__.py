@@ -17,7 +17,7 @@ from .context import find_subject
 from .dates import find_dates, find_relative_dates, resolve, statement_date
 from .lexicon import Lexicon, concepts, hooks, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before, in_set_phrase
-from .numeric import Draft, _actions, classify, noun_of_lasting_verb, ordinal_unit, unit_multiple
+from .numeric import Draft, _actions, classify, noun_of_lasting_verb, ordinal_unit, time_point, unit_multiple
 from .past import PastMarks, is_past, past_marks
 from .people import KnownPeople, PersonMention, find_people
 from .tokens import Token, match_at, tokenize
@@ -256,10 +256,12 @@ def _ages_of_people_before(
 ) -> Fields:
     """An age that opens its sentence after a determiner ("The 23-year-old saved two match
     points", "The 31-year-old, who came through qualifying, ...") is said of the person the
-    sentence before names first: its ``subject`` is that person's name as written."""
+    sentence before names, when it names one only (by a full name or by the surname of a
+    person the text names): its ``subject`` is that person's name as written."""
     if not mentions:
         return fields
     dets = word_set(lex.lang, "noun_of_det")
+    surnames = {fold(m.name.split()[-1]): m.name for m in mentions}
     out: Fields = []
     for start, f in fields:
         s = f["sentence"]
@@ -268,9 +270,11 @@ def _ages_of_people_before(
             first = at.tok_at(start)
             if first == s0 + 1 and toks[s0].norm in dets and s0 > 0:
                 before = at.sent_of(toks[s0 - 1].start)
-                named = [m for m in mentions if before is not None and before.start <= m.start < before.end]
-                if named:
-                    f = {**f, "subject": named[0].name}
+                b0, b1 = at.tok_range(before) if before is not None else (0, 0)
+                # "... hauling down Reeve. The 23-year-old striker": Kessler and Reeve, no one
+                named = {surnames[t.norm] for t in toks[b0:b1] if t.is_cap and t.norm in surnames}
+                if len(named) == 1:
+                    f = {**f, "subject": named.pop()}
         out.append((start, f))
     return out
 
@@ -361,8 +365,8 @@ def _article_durations(
             continue
         if i + 2 < len(toks) and toks[i + 2].norm == "ago":
             continue
-        if ordinal_unit(toks, i + 1, lex):
-            continue  # "a second serve": an ordinal
+        if ordinal_unit(toks, i + 1, lex) or time_point(toks, i + 1):
+            continue  # "a second serve": an ordinal; "un week-end": a time
         if i - 1 in used or _rate(toks, i, ends, rate_words):
             continue  # "€250 million a year", "£1,600 a month", "twice a week": a rate, not a duration
         if in_set_phrase(toks, i, i + 2, lex.lang):

@@ -104,7 +104,13 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
         steps += 1
         k += 1
     if last_word is not None and _nounish(toks[last_word], lex):
-        if toks[last_word].is_cap and _demonym_noun(toks[last_word].norm):
+        after = toks[last_word + 1] if last_word + 1 < len(toks) else None
+        if (
+            toks[last_word].is_cap
+            and toks[last_word].norm.endswith("s")  # a plural noun, not "300 Canadian Armed Forces members"
+            and not (after is not None and after.is_cap)
+            and _demonym_noun(toks[last_word].norm)
+        ):
             # "43,3 millions de Français", "two Britons": people from somewhere, people
             return Subject(toks[last_word].text, (PEOPLE,), last_word + 1, part)
         w = english(lex.lang, toks[last_word].norm)  # "navires" counts what "ships" counts

@@ -440,6 +440,8 @@ def _duration(f: Figure) -> Read:
         return None
     if m.article and ordinal_unit(toks, tj - 1, lex):
         return NO_CLAIM  # "a second serve", "une seconde vague": an ordinal, no length of time
+    if time_point(toks, tj - 1):
+        return NO_CLAIM  # "un week-end", "at year-end": a time, no length of it
     times = unit_multiple(time, toks[tj - 1].norm)  # "three decades": 30 years
     if m.compound and tj + 1 < len(toks) and toks[tj].norm in ("-", "–"):
         tj += 2  # "three-day-long" (not past the text's end: "a three-day-")
@@ -461,6 +463,18 @@ def _duration(f: Figure) -> Read:
         concepts=subj.concepts,
         actions=f.actions(max(tj, subj.end), parts=False),
         rule=rule,
+    )
+
+
+def time_point(toks: list[Token], k: int) -> bool:
+    """Whether the time unit ``toks[k]`` is joined by a hyphen to "end" ("week-end",
+    "year-end", "month-end"): a point in time, no length."""
+    return (
+        k + 2 < len(toks)
+        and toks[k + 1].norm in ("-", "–")
+        and toks[k + 2].norm == "end"
+        and glued(toks[k], toks[k + 1])
+        and glued(toks[k + 1], toks[k + 2])
     )
 
 
@@ -1216,6 +1230,8 @@ def _numbered(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> bool:
     with a hedge, a range or a noun of its own after it: "line 13 people" is no line)."""
     if m.words or m.i <= s0 or m.hstart is not None or m.is_range or m.decimals:
         return False
+    if toks[m.i - 1].norm in word_set(lex.lang, "classifiers"):
+        return True  # "type 2 diabetes", "a category 5 hurricane": a class, whatever follows
     if toks[m.i - 1].norm not in word_set(lex.lang, "numbered"):
         return False
     return m.j >= len(toks) or not toks[m.j].is_word or toks[m.j].norm in lex.stop
