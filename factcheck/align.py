@@ -23,6 +23,7 @@ from .links import (
     NONE,
     OTHER_HOLDER_PENALTY,
     OTHER_PERSON_PENALTY,
+    figures_by_sentence,
     holder,
     lone_subjects,
     other_person,
@@ -31,6 +32,7 @@ from .links import (
     sentence_bonus,
 )
 from .models import Claim, Document, Finding, Verdict, trusted
+from .runcache import table
 from .scoring import (
     NO_ID,
     NUMERIC,
@@ -89,6 +91,10 @@ class DraftRead:
             clause_names(c) if c.kind in NUMERIC and c.kind != "age" else frozenset[str]() for c in claims
         ]
         self.named = any(self.names)
+        self.kinds = [c.kind for c in claims]
+        self.in_sentence = figures_by_sentence(claims)  # what sentence_bonus() reads of the draft
+        # the surnames of the people the draft names (a source adds its own: see _pairs)
+        self.people = {fold(str(c.value)).split()[-1] for c in claims if c.kind == "person" and c.value}
         # what names_unknown() reads of a source's vocabulary: these names and their other forms
         same = same_places()
         self.asked = frozenset(w for n in self.names for x in n for w in (x, *same.get(x, ())))
@@ -240,6 +246,7 @@ def align_document(
     shared_ok: dict[int, bool] = {}
     out: dict[str, Finding] = {}
     gap = None if itself else _days_between(draft_date, doc.date)
+    why = _why if reasons is None else (lambda ev, numeric: render(ev, reasons, numeric=numeric))
     for sc, di, si, verdict, evidence in pairs:
         if di in taken_d:
             continue
@@ -262,7 +269,7 @@ def align_document(
                 "source": "draft" if itself else doc.id,
                 "verdict": verdict,
                 "score": round(sc, 3),
-                "why": render(evidence, reasons, numeric=d.kind in NUMERIC),
+                "why": why(evidence, d.kind in NUMERIC),
                 "span": s.span,
                 "text": s.text,
                 "value": s.value,
@@ -270,6 +277,23 @@ def align_document(
             },
         )
     return out
+
+
+_WHYS = "align.whys"  # the run's table of the default explanation of each evidence
+_WHYS_CAP = 65536
+
+
+def _why(ev: Evidence, numeric: bool) -> str:
+    """:func:`~factcheck.evidence.render` with the default templates: sources that repeat the
+    wire's sentences give the same evidence again and again, so each is rendered once per run."""
+    whys: dict[tuple[Evidence, bool], str] = table(_WHYS)
+    key = (ev, numeric)
+    got = whys.get(key)
+    if got is None:
+        if len(whys) >= _WHYS_CAP:
+            whys.clear()
+        got = whys[key] = render(ev, None, numeric=numeric)
+    return got
 
 
 def _days_between(a: str | None, b: str | None) -> int | None:
@@ -319,9 +343,12 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
     draft_claims, draft_sides, lone_d = draft.claims, draft.sides, draft.lone
     by_kind, ident_of = draft.read_source(source_claims)  # each claim is scored against its own kind only
     # the surnames of the people both texts name: a figure next to one is about that person
-    people = {fold(str(c.value)).split()[-1] for c in (*draft_claims, *source_claims) if c.kind == "person" and c.value}
+    people = draft.people | {fold(str(c.value)).split()[-1] for c in source_claims if c.kind == "person" and c.value}
     once_s = lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
+    # the subjects each source figure alone counts, by its index (a side is a source claim's own)
+    once_of = {si: once_s.get((kind, id(x)), NONE) for kind, sides in by_kind.items() for si, x in sides}
     unknown = draft.unknown(doc)
+    kinds, scored = draft.kinds, draft.scored
     # whom each figure is said of (links.holder), read once per claim: ``people`` is this source's
     # (sources that name the same people share them: read once per run for each set of names)
     held_d, held_s = draft.holders(people, by_kind, ident_of)
@@ -329,22 +356,26 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
     def score(di: int, si: int, ss: Side, slack: float, shape: Shape | None = None) -> Scored | None:
         """The pair's score and evidence, or None when it cannot reach JUDGED_AT less ``slack``
         (``shape``: the pair's :func:`~factcheck.scoring.shape_of`, when the caller has it)."""
-        d, ds = draft_claims[di], draft_sides[di]
+        kind = kinds[di]
         least = JUDGED_AT - slack + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)  # what a shape's best must reach
         lone_bonus = 0.0
         held = other = None
-        if d.kind in NUMERIC:
+        numeric = kind in NUMERIC
+        if numeric:
             if shape is None:
-                shape = shape_of(ds, ss)
+                shape = shape_of(draft_sides[di], ss)
             # the only figure of its kind about ships in both texts: likely the same fact
             lone = lone_d[di]
-            lone_bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), NONE) else 0.0
+            lone_bonus = LONE_SUBJECT_BONUS if lone and lone & once_of[si] else 0.0
             # "Dia with 2.8%" and "Dia, du PUR, avec 3,13 %": one person's figure in both
-            held = same_person(held_d[di], held_s[si]) if d.kind in HELD_KINDS and people else None
+            held = same_person(held_d[di], held_s[si]) if people and kind in HELD_KINDS else None
             bonus = lone_bonus + (HOLDER_BONUS if held else 0.0)
             if shape is None or shape.best + bonus < least:
                 return None  # even its best score would not be judged: never reported
-            got = draft.numeric_score(di, ident_of[si], ss, shape, least - bonus)
+            floor = least - bonus
+            got = scored.get((di, ident_of[si], floor), _NOT_SCORED)  # numeric_score()'s memo, without a call
+            if got is _NOT_SCORED:
+                got = draft.numeric_score(di, ident_of[si], ss, shape, floor)
             if got is None:
                 return None
             sc, ev = got
@@ -353,9 +384,9 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
             sc, ev = draft.sides_score(di, ident_of[si], ss)
         if unknown[di]:
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
-        if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
-            held_by_other = other_person_of(held_d[di], held_s[si]) if d.kind in HELD_KINDS else None
-            other = held_by_other or other_person(ds, ss, people)
+        if numeric and people and sc >= JUDGED_AT - slack:
+            held_by_other = other_person_of(held_d[di], held_s[si]) if kind in HELD_KINDS else None
+            other = held_by_other or other_person(draft_sides[di], ss, people)
             if other:
                 # "Berg won 41.2%" is not "Holm won 41.0%"; Vallandre's fine is not Mollet's
                 sc -= OTHER_HOLDER_PENALTY if held_by_other else OTHER_PERSON_PENALTY
@@ -389,7 +420,7 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
                 got = score(di, si, ss, 0.0, shape)
                 if got:
                     raw[(di, si)] = got
-    sentence_bonus(raw, draft_claims, source_claims, by_kind, score)
+    sentence_bonus(raw, draft_claims, source_claims, by_kind, score, draft.in_sentence)
     source_sides = {si: ss for sides in by_kind.values() for si, ss in sides}
     pairs: list[Pair] = []
     for (di, si), (sc, ev) in raw.items():
@@ -410,13 +441,17 @@ def _open_blocks(
     lone-subject bonus (and the holder's, when both texts name people), cannot be judged, no
     pair of it is (what ``score()`` of :func:`_pairs` finds pair by pair)."""
     opened: dict[int, list[tuple[_Block, Shape]]] = {}
+    lowest = [JUDGED_AT + (ABSENT_NAME_PENALTY if u else 0.0) - _EPS for u in unknown]  # by draft claim
     for kind, kind_blocks in blocks.items():
         reach = LONE_SUBJECT_BONUS + (HOLDER_BONUS if kind in HELD_KINDS and people else 0.0)  # the most bonus
         for block in kind_blocks or ():
             for di, shape in draft.meeting(block.members[0][1]):
-                least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)
-                if shape.best + reach >= least - _EPS:
-                    opened.setdefault(di, []).append((block, shape))
+                if shape.best + reach >= lowest[di]:
+                    got = opened.get(di)
+                    if got is None:
+                        opened[di] = [(block, shape)]
+                    else:
+                        got.append((block, shape))
     return opened
 
 
