@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -45,8 +48,34 @@ def check(
     """
     from .runcache import run
 
-    with run():
+    with run(), _collector_paused():
         return _check(draft, sources, infos=infos, title=title, cache=cache, reasons=reasons)
+
+
+_PAUSE_LOCK = threading.Lock()
+_PAUSED = [0, False]  # checks running with the collector paused; whether it ran before the first
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for the length of a check (the first of those
+    running at once pauses it, the last lets it run again if it ran before). A check builds
+    tens of thousands of tuples and dicts that live until it ends, none of them in a cycle:
+    the collections their allocations set off find nothing to free and took a tenth of a
+    re-run's time. Reference counting frees what the check drops as before; what a cycle
+    holds is freed by the first collection after it."""
+    with _PAUSE_LOCK:
+        if _PAUSED[0] == 0:
+            _PAUSED[1] = gc.isenabled()
+            gc.disable()
+        _PAUSED[0] += 1
+    try:
+        yield
+    finally:
+        with _PAUSE_LOCK:
+            _PAUSED[0] -= 1
+            if _PAUSED[0] == 0 and _PAUSED[1]:
+                gc.enable()
 
 
 def _check(
