@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -46,36 +43,11 @@ def check(
     (:mod:`factcheck.runcache`): the thread's own, or a fresh one for a check started
     inside another; checks may run in several threads at once.
     """
+    from .collector import paused
     from .runcache import run
 
-    with run(), _collector_paused():
+    with run(), paused():  # the cyclic collector: see factcheck.collector
         return _check(draft, sources, infos=infos, title=title, cache=cache, reasons=reasons)
-
-
-_PAUSE_LOCK = threading.Lock()
-_PAUSED = [0, False]  # checks running with the collector paused; whether it ran before the first
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused for the length of a check (the first of those
-    running at once pauses it, the last lets it run again if it ran before). A check builds
-    tens of thousands of tuples and dicts that live until it ends, none of them in a cycle:
-    the collections their allocations set off find nothing to free and took a tenth of a
-    re-run's time. Reference counting frees what the check drops as before; what a cycle
-    holds is freed by the first collection after it."""
-    with _PAUSE_LOCK:
-        if _PAUSED[0] == 0:
-            _PAUSED[1] = gc.isenabled()
-            gc.disable()
-        _PAUSED[0] += 1
-    try:
-        yield
-    finally:
-        with _PAUSE_LOCK:
-            _PAUSED[0] -= 1
-            if _PAUSED[0] == 0 and _PAUSED[1]:
-                gc.enable()
 
 
 def _check(
