@@ -25,6 +25,7 @@ from .links import (
     OTHER_PERSON_PENALTY,
     figures_by_sentence,
     holder,
+    holder_words,
     lone_subjects,
     other_person,
     other_person_of,
@@ -110,8 +111,11 @@ class DraftRead:
         self.compared: dict[tuple[int, int], tuple[str, str]] = {}  # (draft claim, identity): its values compared
         self.held: dict[frozenset[str], list[str | None]] = {}  # by the people both texts name: each claim's holder
         self.held_of: dict[tuple[int, frozenset[str]], str | None] = {}  # (identity, people): a source claim's holder
+        self.holder_words: list[frozenset[str]] | None = None  # by draft claim: what holder() may read of people
+        self.held_by: dict[tuple[int, frozenset[str]], str | None] = {}  # (draft claim, those of them named)
         self.known_sides: dict[int, Side] = {}  # source sides by identity: what side() reads is in the identity
         self.scored: dict[tuple[int, int, float], Scored | None] = {}
+        self.same_facts: dict[tuple[int, int], bool] = {}  # align_document(): two draft claims, one fact
 
     def read_source(self, claims: Sequence[Claim]) -> tuple[dict[str, list[tuple[int, Side]]], dict[int, int]]:
         """A source's claims by kind with their sides, each said once (a claim said again word
@@ -147,7 +151,7 @@ class DraftRead:
         named = frozenset(people)
         held_d = self.held.get(named)
         if held_d is None:
-            held_d = self.held[named] = [holder(d, people) for d in self.claims]
+            held_d = self.held[named] = [self._holder(di, people) for di in range(len(self.claims))]
         held_s: dict[int, str | None] = {}
         held_of = self.held_of
         for kind, sides in by_kind.items():
@@ -160,6 +164,18 @@ class DraftRead:
                     held_of[key] = holder(ss.claim, people)  # what it reads is in the identity
                 held_s[si] = held_of[key]
         return held_d, held_s
+
+    def _holder(self, di: int, people: set[str]) -> str | None:
+        """holder() of draft claim ``di``, once per run for each set of the names it may read."""
+        if self.holder_words is None:
+            self.holder_words = [holder_words(c) for c in self.claims]
+        named = self.holder_words[di] & people
+        if not named:
+            return None  # no name before the figure is one of them: holder() finds none
+        key = (di, named)
+        if key not in self.held_by:
+            self.held_by[key] = holder(self.claims[di], people)
+        return self.held_by[key]
 
     def numeric_score(self, di: int, ident: int, ss: Side, shape: Shape, floor: float) -> Scored | None:
         """score_numeric() of draft claim ``di`` and ``ss`` (of identity ``ident``) at
@@ -232,17 +248,19 @@ def align_document(
     finding's ``why`` is rendered with (by default ``lexicon/reasons.toml``). ``draft_date``:
     the draft's report date; a conflict on a figure that changes as news comes in (a toll)
     says how much later or earlier the source reported (``doc.date``)."""
+    same: dict[tuple[int, int], bool] = {}  # _same_fact() of two draft claims, by their indexes
     if itself:
         pairs = _self_pairs(draft_claims)
     else:
         read = draft if draft is not None and draft.claims is draft_claims else DraftRead(draft_claims)
         pairs = _pairs(read, doc, source_claims)
+        same = read.same_facts  # the same two draft claims meet in source after source
     pairs.sort(key=lambda p: (-p.score, p.draft, p.source))
     pairs = _precise_first(pairs, draft_claims, source_claims)
     vaguer = _vaguer_sayings(pairs, draft_claims, source_claims)
     group = _repeat_groups(source_claims)
     taken_d: set[int] = set()
-    used_s: dict[int, Claim] = {}
+    used_s: dict[int, int] = {}  # a source claim taken: the draft claim it was given to
     shared_ok: dict[int, bool] = {}
     out: dict[str, Finding] = {}
     gap = None if itself else _days_between(draft_date, doc.date)
@@ -252,8 +270,13 @@ def align_document(
             continue
         d = draft_claims[di]
         prior = used_s.get(si)
-        if prior is not None and not _same_fact(prior, d) and not (verdict == "agrees" and shared_ok.get(si)):
-            continue
+        if prior is not None and not (verdict == "agrees" and shared_ok.get(si)):
+            key = (prior, di)
+            got = same.get(key)
+            if got is None:
+                got = same[key] = _same_fact(draft_claims[prior], d)
+            if not got:
+                continue
         s = source_claims[si]
         taken_d.add(di)
         if gap and verdict == "conflicts" and set(d.actions) & concepts(d.lang).changing:
@@ -261,7 +284,7 @@ def align_document(
         if di in vaguer and vaguer[di] != si and s.hedge != "vague":
             evidence = evidence._replace(also_said=source_claims[vaguer[di]].text)  # "dozens injured" too
         for sj in group[si]:  # a figure the source repeats is one fact: its repeats go with it
-            used_s.setdefault(sj, d)
+            used_s.setdefault(sj, di)
             shared_ok[sj] = shared_ok.get(sj, True) and verdict == "agrees"
         out[d.id] = trusted(  # every field comes typed from the two claims: no validation
             Finding,

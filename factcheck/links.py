@@ -114,6 +114,15 @@ def holder(c: Claim, people: set[str]) -> str | None:
     return None
 
 
+def holder_words(c: Claim) -> frozenset[str]:
+    """Every word :func:`holder` may look up in ``people`` for ``c``: it says the same of any
+    two sets of names that hold the same of these (and None when they hold none)."""
+    if c.kind not in HELD_KINDS:
+        return frozenset()
+    at = c.span.start - c.sentence.start
+    return frozenset(_ITEM_WORD.findall(fold(c.context[: max(0, at)])))
+
+
 def same_holder(d: Claim, s: Claim, people: set[str]) -> str | None:
     """Both figures are said of one person, named in each figure's own item of its sentence
     (:func:`holder`), the same name or one misspelt: that person, else None."""
