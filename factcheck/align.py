@@ -23,7 +23,9 @@ from .links import (
     NONE,
     OTHER_HOLDER_PENALTY,
     OTHER_PERSON_PENALTY,
+    figures_by_sentence,
     holder,
+    holder_words,
     lone_subjects,
     other_person,
     other_person_of,
@@ -31,6 +33,7 @@ from .links import (
     sentence_bonus,
 )
 from .models import Claim, Document, Finding, Verdict, trusted
+from .runcache import table
 from .scoring import (
     NO_ID,
     NUMERIC,
@@ -91,6 +94,10 @@ class DraftRead:
             clause_names(c) if c.kind in NUMERIC and c.kind != "age" else frozenset[str]() for c in claims
         ]
         self.named = any(self.names)
+        self.kinds = [c.kind for c in claims]
+        self.in_sentence = figures_by_sentence(claims)  # what sentence_bonus() reads of the draft
+        # the surnames of the people the draft names (a source adds its own: see _pairs)
+        self.people = {fold(str(c.value)).split()[-1] for c in claims if c.kind == "person" and c.value}
         # what names_unknown() reads of a source's vocabulary: these names and their other forms
         same = same_places()
         self.asked = frozenset(w for n in self.names for x in n for w in (x, *same.get(x, ())))
@@ -106,8 +113,11 @@ class DraftRead:
         self.compared: dict[tuple[int, int], tuple[str, str]] = {}  # (draft claim, identity): its values compared
         self.held: dict[frozenset[str], list[str | None]] = {}  # by the people both texts name: each claim's holder
         self.held_of: dict[tuple[int, frozenset[str]], str | None] = {}  # (identity, people): a source claim's holder
+        self.holder_words: list[frozenset[str]] | None = None  # by draft claim: what holder() may read of people
+        self.held_by: dict[tuple[int, frozenset[str]], str | None] = {}  # (draft claim, those of them named)
         self.known_sides: dict[int, Side] = {}  # source sides by identity: what side() reads is in the identity
         self.scored: dict[tuple[int, int, float], Scored | None] = {}
+        self.same_facts: dict[tuple[int, int], bool] = {}  # align_document(): two draft claims, one fact
 
     def read_source(self, claims: Sequence[Claim]) -> tuple[dict[str, list[tuple[int, Side]]], dict[int, int]]:
         """A source's claims by kind with their sides, each said once (a claim said again word
@@ -143,7 +153,7 @@ class DraftRead:
         named = frozenset(people)
         held_d = self.held.get(named)
         if held_d is None:
-            held_d = self.held[named] = [holder(d, people) for d in self.claims]
+            held_d = self.held[named] = [self._holder(di, people) for di in range(len(self.claims))]
         held_s: dict[int, str | None] = {}
         held_of = self.held_of
         for kind, sides in by_kind.items():
@@ -156,6 +166,18 @@ class DraftRead:
                     held_of[key] = holder(ss.claim, people)  # what it reads is in the identity
                 held_s[si] = held_of[key]
         return held_d, held_s
+
+    def _holder(self, di: int, people: set[str]) -> str | None:
+        """holder() of draft claim ``di``, once per run for each set of the names it may read."""
+        if self.holder_words is None:
+            self.holder_words = [holder_words(c) for c in self.claims]
+        named = self.holder_words[di] & people
+        if not named:
+            return None  # no name before the figure is one of them: holder() finds none
+        key = (di, named)
+        if key not in self.held_by:
+            self.held_by[key] = holder(self.claims[di], people)
+        return self.held_by[key]
 
     def numeric_score(self, di: int, ident: int, ss: Side, shape: Shape, floor: float) -> Scored | None:
         """score_numeric() of draft claim ``di`` and ``ss`` (of identity ``ident``) at
@@ -228,27 +250,35 @@ def align_document(
     finding's ``why`` is rendered with (by default ``lexicon/reasons.toml``). ``draft_date``:
     the draft's report date; a conflict on a figure that changes as news comes in (a toll)
     says how much later or earlier the source reported (``doc.date``)."""
+    same: dict[tuple[int, int], bool] = {}  # _same_fact() of two draft claims, by their indexes
     if itself:
         pairs = _self_pairs(draft_claims)
     else:
         read = draft if draft is not None and draft.claims is draft_claims else DraftRead(draft_claims)
         pairs = _pairs(read, doc, source_claims)
+        same = read.same_facts  # the same two draft claims meet in source after source
     pairs.sort(key=lambda p: (-p.score, p.draft, p.source))
     pairs = _precise_first(pairs, draft_claims, source_claims)
     vaguer = _vaguer_sayings(pairs, draft_claims, source_claims)
     group = _repeat_groups(source_claims)
     taken_d: set[int] = set()
-    used_s: dict[int, Claim] = {}
+    used_s: dict[int, int] = {}  # a source claim taken: the draft claim it was given to
     shared_ok: dict[int, bool] = {}
     out: dict[str, Finding] = {}
     gap = None if itself else _days_between(draft_date, doc.date)
+    why = _why if reasons is None else (lambda ev, numeric: render(ev, reasons, numeric=numeric))
     for sc, di, si, verdict, evidence in pairs:
         if di in taken_d:
             continue
         d = draft_claims[di]
         prior = used_s.get(si)
-        if prior is not None and not _same_fact(prior, d) and not (verdict == "agrees" and shared_ok.get(si)):
-            continue
+        if prior is not None and not (verdict == "agrees" and shared_ok.get(si)):
+            key = (prior, di)
+            got = same.get(key)
+            if got is None:
+                got = same[key] = _same_fact(draft_claims[prior], d)
+            if not got:
+                continue
         s = source_claims[si]
         taken_d.add(di)
         if gap and verdict == "conflicts" and set(d.actions) & concepts(d.lang).changing:
@@ -256,7 +286,7 @@ def align_document(
         if di in vaguer and vaguer[di] != si and s.hedge != "vague":
             evidence = evidence._replace(also_said=source_claims[vaguer[di]].text)  # "dozens injured" too
         for sj in group[si]:  # a figure the source repeats is one fact: its repeats go with it
-            used_s.setdefault(sj, d)
+            used_s.setdefault(sj, di)
             shared_ok[sj] = shared_ok.get(sj, True) and verdict == "agrees"
         out[d.id] = trusted(  # every field comes typed from the two claims: no validation
             Finding,
@@ -264,7 +294,7 @@ def align_document(
                 "source": "draft" if itself else doc.id,
                 "verdict": verdict,
                 "score": round(sc, 3),
-                "why": render(evidence, reasons, numeric=d.kind in NUMERIC),
+                "why": why(evidence, d.kind in NUMERIC),
                 "span": s.span,
                 "text": s.text,
                 "value": s.value,
@@ -272,6 +302,23 @@ def align_document(
             },
         )
     return out
+
+
+_WHYS = "align.whys"  # the run's table of the default explanation of each evidence
+_WHYS_CAP = 65536
+
+
+def _why(ev: Evidence, numeric: bool) -> str:
+    """:func:`~factcheck.evidence.render` with the default templates: sources that repeat the
+    wire's sentences give the same evidence again and again, so each is rendered once per run."""
+    whys: dict[tuple[Evidence, bool], str] = table(_WHYS)
+    key = (ev, numeric)
+    got = whys.get(key)
+    if got is None:
+        if len(whys) >= _WHYS_CAP:
+            whys.clear()
+        got = whys[key] = render(ev, None, numeric=numeric)
+    return got
 
 
 def _days_between(a: str | None, b: str | None) -> int | None:
@@ -321,9 +368,12 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
     draft_claims, draft_sides, lone_d = draft.claims, draft.sides, draft.lone
     by_kind, ident_of = draft.read_source(source_claims)  # each claim is scored against its own kind only
     # the surnames of the people both texts name: a figure next to one is about that person
-    people = {fold(str(c.value)).split()[-1] for c in (*draft_claims, *source_claims) if c.kind == "person" and c.value}
+    people = draft.people | {fold(str(c.value)).split()[-1] for c in source_claims if c.kind == "person" and c.value}
     once_s = lone_subjects([x for _, sides in by_kind.items() for _, x in sides])
+    # the subjects each source figure alone counts, by its index (a side is a source claim's own)
+    once_of = {si: once_s.get((kind, id(x)), NONE) for kind, sides in by_kind.items() for si, x in sides}
     unknown = draft.unknown(doc)
+    kinds, scored = draft.kinds, draft.scored
     # whom each figure is said of (links.holder), read once per claim: ``people`` is this source's
     # (sources that name the same people share them: read once per run for each set of names)
     held_d, held_s = draft.holders(people, by_kind, ident_of)
@@ -334,22 +384,26 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
     def score(di: int, si: int, ss: Side, slack: float, shape: Shape | None = None) -> Scored | None:
         """The pair's score and evidence, or None when it cannot reach JUDGED_AT less ``slack``
         (``shape``: the pair's :func:`~factcheck.scoring.shape_of`, when the caller has it)."""
-        d, ds = draft_claims[di], draft_sides[di]
+        kind = kinds[di]
         least = JUDGED_AT - slack + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)  # what a shape's best must reach
         lone_bonus = 0.0
         held = other = None
-        if d.kind in NUMERIC:
+        numeric = kind in NUMERIC
+        if numeric:
             if shape is None:
-                shape = shape_of(ds, ss)
+                shape = shape_of(draft_sides[di], ss)
             # the only figure of its kind about ships in both texts: likely the same fact
             lone = lone_d[di]
-            lone_bonus = LONE_SUBJECT_BONUS if lone and lone & once_s.get((d.kind, id(ss)), NONE) else 0.0
+            lone_bonus = LONE_SUBJECT_BONUS if lone and lone & once_of[si] else 0.0
             # "Dia with 2.8%" and "Dia, du PUR, avec 3,13 %": one person's figure in both
-            held = same_person(held_d[di], held_s[si]) if d.kind in HELD_KINDS and people else None
+            held = same_person(held_d[di], held_s[si]) if people and kind in HELD_KINDS else None
             bonus = lone_bonus + (HOLDER_BONUS if held else 0.0)
             if shape is None or shape.best + bonus < least:
                 return None  # even its best score would not be judged: never reported
-            got = draft.numeric_score(di, ident_of[si], ss, shape, least - bonus)
+            floor = least - bonus
+            got = scored.get((di, ident_of[si], floor), _NOT_SCORED)  # numeric_score()'s memo, without a call
+            if got is _NOT_SCORED:
+                got = draft.numeric_score(di, ident_of[si], ss, shape, floor)
             if got is None:
                 return None
             sc, ev = got
@@ -361,9 +415,9 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
                 ev = ev._replace(lede=True)
         if unknown[di]:
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
-        if d.kind in NUMERIC and people and sc >= JUDGED_AT - slack:
-            held_by_other = other_person_of(held_d[di], held_s[si]) if d.kind in HELD_KINDS else None
-            other = held_by_other or other_person(ds, ss, people)
+        if numeric and people and sc >= JUDGED_AT - slack:
+            held_by_other = other_person_of(held_d[di], held_s[si]) if kind in HELD_KINDS else None
+            other = held_by_other or other_person(draft_sides[di], ss, people)
             if other:
                 # "Berg won 41.2%" is not "Holm won 41.0%"; Vallandre's fine is not Mollet's
                 sc -= OTHER_HOLDER_PENALTY if held_by_other else OTHER_PERSON_PENALTY
@@ -397,7 +451,7 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
                 got = score(di, si, ss, 0.0, shape)
                 if got:
                     raw[(di, si)] = got
-    sentence_bonus(raw, draft_claims, source_claims, by_kind, score)
+    sentence_bonus(raw, draft_claims, source_claims, by_kind, score, draft.in_sentence)
     source_sides = {si: ss for sides in by_kind.values() for si, ss in sides}
     pairs: list[Pair] = []
     for (di, si), (sc, ev) in raw.items():
@@ -442,13 +496,17 @@ def _open_blocks(
     lone-subject bonus (and the holder's, when both texts name people), cannot be judged, no
     pair of it is (what ``score()`` of :func:`_pairs` finds pair by pair)."""
     opened: dict[int, list[tuple[_Block, Shape]]] = {}
+    lowest = [JUDGED_AT + (ABSENT_NAME_PENALTY if u else 0.0) - _EPS for u in unknown]  # by draft claim
     for kind, kind_blocks in blocks.items():
         reach = LONE_SUBJECT_BONUS + (HOLDER_BONUS if kind in HELD_KINDS and people else 0.0)  # the most bonus
         for block in kind_blocks or ():
             for di, shape in draft.meeting(block.members[0][1]):
-                least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)
-                if shape.best + reach >= least - _EPS:
-                    opened.setdefault(di, []).append((block, shape))
+                if shape.best + reach >= lowest[di]:
+                    got = opened.get(di)
+                    if got is None:
+                        opened[di] = [(block, shape)]
+                    else:
+                        got.append((block, shape))
     return opened
 
 

@@ -335,9 +335,12 @@ def _decode(data: bytes, doc: Document, weak: bool) -> list[Claim]:
 
 
 def _tell(rows: list[Any], claims: list[Claim]) -> None:
-    """Check the entry's features rows, then tell them to :mod:`factcheck.signals`."""
-    from .signals import STEM, Features, tell_features
+    """Check the entry's features rows, then tell them to :mod:`factcheck.signals`. Features
+    are a function of what :func:`~factcheck.signals.features_key` reads: a row whose key this
+    run knows already (another source said the sentence word for word) is checked, not built."""
+    from .signals import STEM, Features, features_key, known_keys, tell_features
 
+    known = known_keys()
     told = []
     for row in rows:
         if not (type(row) is list and len(row) == 9 and type(row[0]) is int and 0 <= row[0] < len(claims)
@@ -351,8 +354,11 @@ def _tell(rows: list[Any], claims: list[Claim]) -> None:
                 "".join(v)  # a list of texts only (JSON gives no subclass of str)
             except TypeError:
                 raise Corrupt("are corrupt (the features of a claim)") from None
+        c = claims[k]
+        if features_key(c) in known:
+            continue
         word_set = frozenset(words)
-        told.append((claims[k], Features(
+        told.append((c, Features(
             window=window, entities=frozenset(near), own_entities=frozenset(own),
             sentence_entities=frozenset(sentence), words=word_set, stems=frozenset(w[:STEM] for w in word_set),
             concepts=frozenset(concepts), actions=frozenset(actions), source_of=source_of,

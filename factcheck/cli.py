@@ -159,7 +159,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         _check_langs(args)
-        return _COMMANDS[args.command](args)
+        if args.command == "review":  # an interactive app: the collector runs as usual
+            return _COMMANDS[args.command](args)
+        from .collector import paused
+
+        with paused():  # a one-shot command keeps what it builds to its end (factcheck.collector)
+            return _COMMANDS[args.command](args)
     except FactcheckError as exc:
         print(f"factcheck: error: {_one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code

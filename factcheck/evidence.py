@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Literal, NamedTuple
 
 Entities = Literal["same", "different", "missing"]
@@ -61,7 +61,7 @@ Templates = dict[str, str]
 @lru_cache(maxsize=1)
 def default_templates() -> Templates:
     """The phrase of each piece of evidence, from ``lexicon/reasons.toml``."""
-    raw = resources.files("factcheck").joinpath("lexicon/reasons.toml").read_text(encoding="utf-8")
+    raw = (Path(__file__).resolve().parent / "lexicon" / "reasons.toml").read_text(encoding="utf-8")
     return {str(k): str(v) for k, v in tomllib.loads(raw).items()}
 
 

@@ -98,6 +98,8 @@ def script_mix(name: str) -> str | None:
     """When the letters of one word of ``name`` come from more than one script ("Dupоnt"
     with a Cyrillic о): a phrase naming them, e.g. ``"Dupоnt" mixes LATIN and CYRILLIC
     letters (о U+043E CYRILLIC SMALL LETTER O)``; else None."""
+    if name.isascii():
+        return None  # Latin letters only (every name reads on its own letter's)
     for word in name.split():
         scripts: dict[str, list[str]] = {}
         for ch in strip_hidden(word):

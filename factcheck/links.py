@@ -32,11 +32,13 @@ def sentence_bonus(
     source_claims: Sequence[Claim],
     by_kind: dict[str, list[tuple[int, Side]]],
     score: Callable[[int, int, Side, float], Scored | None],
+    in_draft: dict[int, list[int]] | None = None,
 ) -> None:
     """Sentences that tell the same thing: a strong pair links its two sentences, and the
     other figures of those sentences are more likely to meet ("212 mm of rain in nine hours"
     and "250 mm in 12 hours"). Their pairs gain a bonus, and pairs too weak to be kept
-    without it are scored again."""
+    without it are scored again. ``in_draft``: :func:`figures_by_sentence` of the draft's
+    claims, when the caller has it (it meets many sources)."""
     anchors: dict[tuple[int, int], set[tuple[int, int]]] = {}
     for (di, si), (sc, _) in raw.items():
         if sc >= ANCHOR_AT:
@@ -44,10 +46,8 @@ def sentence_bonus(
             anchors.setdefault(key, set()).add((di, si))
     if not anchors:
         return
-    in_draft: dict[int, list[int]] = {}
-    for di, d in enumerate(draft_claims):
-        if d.kind in NUMERIC:
-            in_draft.setdefault(d.sentence.start, []).append(di)
+    if in_draft is None:
+        in_draft = figures_by_sentence(draft_claims)
     in_source: dict[int, list[tuple[int, Side]]] = {}
     for kind, sides in by_kind.items():
         if kind in NUMERIC:
@@ -61,6 +61,15 @@ def sentence_bonus(
                 got = raw.get((di, si)) or score(di, si, ss, SENTENCE_BONUS)
                 if got and got[0] < ANCHOR_AT:
                     raw[(di, si)] = (got[0] + SENTENCE_BONUS, got[1]._replace(sentence=True))
+
+
+def figures_by_sentence(claims: Sequence[Claim]) -> dict[int, list[int]]:
+    """The indexes of the numeric claims of each sentence, by where the sentence starts."""
+    out: dict[int, list[int]] = {}
+    for k, c in enumerate(claims):
+        if c.kind in NUMERIC:
+            out.setdefault(c.sentence.start, []).append(k)
+    return out
 
 
 HELD_KINDS = frozenset({"percent", "age", "money", "duration"})  # what a person scores, is, pays or gets
@@ -107,6 +116,15 @@ def holder(c: Claim, people: set[str]) -> str | None:
             return None  # an item with a figure of its own: someone else's
         stop = start
     return None
+
+
+def holder_words(c: Claim) -> frozenset[str]:
+    """Every word :func:`holder` may look up in ``people`` for ``c``: it says the same of any
+    two sets of names that hold the same of these (and None when they hold none)."""
+    if c.kind not in HELD_KINDS:
+        return frozenset()
+    at = c.span.start - c.sentence.start
+    return frozenset(_ITEM_WORD.findall(fold(c.context[: max(0, at)])))
 
 
 def same_holder(d: Claim, s: Claim, people: set[str]) -> str | None:

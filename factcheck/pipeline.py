@@ -43,9 +43,10 @@ def check(
     (:mod:`factcheck.runcache`): the thread's own, or a fresh one for a check started
     inside another; checks may run in several threads at once.
     """
+    from .collector import paused
     from .runcache import run
 
-    with run():
+    with run(), paused():  # the cyclic collector: see factcheck.collector
         return _check(draft, sources, infos=infos, title=title, cache=cache, reasons=reasons)
 
 

@@ -153,6 +153,7 @@ class Shape(NamedTuple):
     weight: float  # what the words around the figures can add at most
     most: float  # what the two values can add at most
     best: float  # the most the pair can score
+    penalties: tuple[float, ...] = ()  # :func:`_penalties` of the two claims (it reads only their shapes)
 
 _SHAPES = "scoring.shapes"  # the run's table of pair shapes, by pair of shape ids
 PAIR_CAP = 100_000  # entries of a pair table: a full one is emptied, not grown
@@ -203,7 +204,7 @@ def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> Score
         sc += value
         if d.kind == "age":
             sc += 0.3 if x.is_range == y.is_range else -0.3
-    for penalty in _penalties(d, s):
+    for penalty in shape.penalties:  # _penalties(d, s), added one by one as ever
         sc += penalty
     given_by = None
     if fa.source_of and fb.source_of:
@@ -309,8 +310,9 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
     bare = not (d.concepts or s.concepts or da - loose or sa - loose)
     weight = 0.5 if bare else 0.3
     most = _most_value(d, s)
-    best = sc + weight + _best_rest(d, s, most)
-    return Shape(sc, subjects, actions, weight, most, best)
+    penalties = tuple(_penalties(d, s))
+    best = sc + weight + _best_rest(d, s, most, penalties)
+    return Shape(sc, subjects, actions, weight, most, best, penalties)
 
 
 def _written_alike(a: frozenset[str], b: frozenset[str]) -> tuple[str, ...]:
@@ -393,10 +395,10 @@ def _rare(a: Amount) -> bool:
     return len(digits) >= 2
 
 
-def _best_rest(d: Claim, s: Claim, value: float) -> float:
+def _best_rest(d: Claim, s: Claim, value: float, penalties: tuple[float, ...]) -> float:
     """The most the names can still add, with the value and the known penalties: an upper
     bound after the concepts and actions that lets most pairs stop before the context."""
-    return value + ENTITY_BONUS + (0.3 if d.kind == "age" else 0.0) + sum(_penalties(d, s))
+    return value + ENTITY_BONUS + (0.3 if d.kind == "age" else 0.0) + sum(penalties)
 
 
 def _penalties(d: Claim, s: Claim) -> list[float]:

@@ -6,7 +6,6 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any, TypeVar
 
 from ..langs import check as check_lang
@@ -28,7 +27,7 @@ def _load(*parts: str) -> dict[str, Any]:
 
 
 def _parse(*parts: str) -> dict[str, Any]:
-    ref = resources.files("factcheck").joinpath("lexicon", *parts)
+    ref = store.PACKAGE.joinpath("lexicon", *parts)
     with ref.open("rb") as fh:
         return tomllib.load(fh)
 
@@ -397,7 +396,7 @@ _WORD_ENDINGS = frozenset({"", "s", "es", "e", "ee", "ees"})  # a "$" stem: its 
 @cache
 def _gloss(lang: str) -> dict[str, str]:
     """The language's gloss.toml (folded word -> English word); empty for English."""
-    ref = resources.files("factcheck").joinpath("lexicon", lang, "gloss.toml")
+    ref = store.PACKAGE.joinpath("lexicon", lang, "gloss.toml")
     if not ref.is_file():
         return {}
     return {fold(k): fold(v) for k, v in _load(lang, "gloss.toml").get("gloss", {}).items()}
@@ -432,7 +431,7 @@ def english(lang: str, word: str) -> str:
 @cache
 def _cognate_endings(lang: str) -> tuple[tuple[str, str], ...]:
     """The language's gloss.toml ``cognate_endings`` (its ending -> the English one), longest first."""
-    ref = resources.files("factcheck").joinpath("lexicon", lang, "gloss.toml")
+    ref = store.PACKAGE.joinpath("lexicon", lang, "gloss.toml")
     if not ref.is_file():
         return ()
     table = _load(lang, "gloss.toml").get("cognate_endings", {})

@@ -6,21 +6,23 @@ language is adding those two; nothing else names a language."""
 from __future__ import annotations
 
 from functools import cache
-from importlib import import_module, resources
+from importlib import import_module
+from pathlib import Path
 from types import ModuleType
 
 from ..errors import UnknownLanguage
 
 FILES = ("words.toml", "numbers.toml", "roles.toml", "hedges.toml")
 DEFAULT = "en"  # the language of a text too short to tell, and of a claim built by hand
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 @cache
 def codes() -> tuple[str, ...]:
     """The registered languages, sorted: the folders of lexicon/ that hold every file of FILES
     and have a hooks module."""
-    root = resources.files("factcheck").joinpath("lexicon")
-    here = resources.files("factcheck").joinpath("langs")
+    root = _PACKAGE / "lexicon"  # the package's folders (importlib.resources costs a start-up)
+    here = _PACKAGE / "langs"
     found = [
         d.name
         for d in root.iterdir()

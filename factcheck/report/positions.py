@@ -15,7 +15,6 @@ word it cannot place takes the position just after the last one placed.
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from pathlib import Path, PurePath
 
@@ -66,6 +65,8 @@ class FileMap:
 
 def visible(raw: str) -> tuple[str, list[int]]:
     """The characters of an HTML page a reader sees, each with its offset in ``raw``."""
+    import html  # here: a plain-text check never reads a page (a start-up's import)
+
     chars: list[str] = []
     where: list[int] = []
     pos = 0
