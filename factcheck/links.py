@@ -124,7 +124,10 @@ def holder_words(c: Claim) -> frozenset[str]:
     if c.kind not in HELD_KINDS:
         return frozenset()
     at = c.span.start - c.sentence.start
-    return frozenset(_ITEM_WORD.findall(fold(c.context[: max(0, at)])))
+    words = frozenset(_ITEM_WORD.findall(fold(c.context[: max(0, at)])))
+    if c.kind == "age" and c.subject:
+        return words | {fold(c.subject).split()[-1]}  # the person an age opening its sentence is said of
+    return words
 
 
 def same_holder(d: Claim, s: Claim, people: set[str]) -> str | None:
