@@ -9,8 +9,7 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
-from .extract.lexicon import units
-from .extract.people import _REPORTING
+from .extract.lexicon import data_words, units
 from .models import Claim
 from .scoring import NUMERIC, Scored, Side, features_of
 from .text import fold
@@ -98,7 +97,7 @@ def holder(c: Claim, people: set[str]) -> str | None:
         words = _ITEM_WORD.findall(item)
         for k in range(len(words) - 1, -1, -1):
             if words[k] in people:
-                if k + 1 < len(words) and words[k + 1] in _REPORTING:
+                if k + 1 < len(words) and words[k + 1] in data_words("names", "people", "reporting"):
                     return None  # "Dupont said 3%": who says it, not whose it is
                 if any(_figure(w) for w in words[k + 1 :]):
                     return None  # "clear of Kallio over the final 200 metres to finish in 3:31.84"
