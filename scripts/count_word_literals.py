@@ -16,16 +16,22 @@ How a string constant is judged (every .py file of factcheck/ but factcheck/lang
   apostrophes and hyphens, and every part must be a word of the lexicon data (any key or
   string of ``factcheck/lexicon/**/*.toml``, any line of its ``*.txt``, folded) or one of the
   function words of English, French and Spanish listed below;
-- left out as our own identifiers: a string that is a Python identifier and is one of
-  the identifier vocabularies: the values of the ``Literal`` types of the package (claim
-  kinds, verdicts, hedges, ...), the names the package gives (functions, classes, arguments,
-  attributes, keyword arguments, fields, the group names of regular expressions), the keys of
-  the lexicon data that hold a table or a list (concept ids, rule ids, hedge kinds, list names
-  such as ``before``), the unit codes of units.toml, and the short list IDENTIFIER_WORDS below
+- left out as our own identifiers: a string that is a Python identifier and is one of the
+  identifier vocabularies: the values of the ``Literal`` types of the package (claim kinds,
+  verdicts, hedges, ...); the names the package gives (functions, classes, arguments,
+  attributes, keyword arguments, fields, the keys of dict displays, the group names of
+  regular expressions); the keys of the lexicon data that hold a table or a list (concept
+  ids, rule ids, hedge kinds, list names such as ``before``); the codes that the tables of
+  words.toml give their phrases ("the end of" = "end", "summer" = "summer"); the unit codes
+  and the words of the dimensions of units.toml; and the short list IDENTIFIER_WORDS below
   (vocabularies that nothing declares: token kinds, decision statuses, file modes, ...);
-- left out as messages: the constants of a ``raise`` and of a call of an exception or a warning;
-- left out: a single character (a key binding, a type variable, a letter);
-- not read at all: the interface (factcheck/tui/, factcheck/report/, factcheck/cli.py), whose
+- left out as messages: the constants of a ``raise``, of an ``except`` block, of a call of an
+  exception or a warning, of a function whose docstring says it returns words "for a
+  message", and the explanation beside a verdict (``return "agrees", "same figure"``);
+- left out: a single character (a key binding, a type variable, a letter), and a string with
+  a space at an end (a piece of a string that code builds: ``"per " + unit``);
+- not read at all: the interface (factcheck/tui/, factcheck/report/, factcheck/cli.py and
+  readable.py, which writes a date in words for the reader), whose
   labels and messages are English for the user, not words of a text being read.
 """
 
@@ -131,6 +137,10 @@ def lexicon_keys(root: Path = LEXICON) -> frozenset[str]:
     for path in sorted(root.rglob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         walk(data)
+        if path.name == "words.toml":  # phrase -> code tables: "the end of" = "end", "summer" = "summer"
+            out.update(
+                v for table in data.values() if isinstance(table, dict) for v in table.values() if isinstance(v, str)
+            )
         if path.name == "units.toml":
             out.update(_unit_codes(data))
     return frozenset(out)
@@ -141,6 +151,8 @@ def _unit_codes(node: Any) -> Iterator[str]:
         for key, value in node.items():
             if key in ("code", "unit", "codes", "units") and isinstance(value, str):
                 yield value
+            if key == "dimensions" and isinstance(value, dict):  # degC = "temperature (celsius)"
+                yield from (w for v in value.values() for w in re.findall(r"\w+", str(v)))
             yield from _unit_codes(value)
     elif isinstance(node, list):
         for value in node:
@@ -149,7 +161,7 @@ def _unit_codes(node: Any) -> Iterator[str]:
 
 # the interface: its labels, messages and output formats speak English to the user; they are
 # no word of a text being read (the languages of texts are what lexicon/<code>/ is for)
-INTERFACE = ("tui", "report", "cli.py")
+INTERFACE = ("tui", "report", "cli.py", "readable.py")
 
 # identifier vocabularies that no model or lexicon key declares: token kinds (extract/tokens.py),
 # action ids set by code rather than read from concepts.toml, the statuses of a decision
@@ -192,6 +204,8 @@ def identifiers(files: list[Path]) -> frozenset[str]:
                 out.add(node.target.id)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 out.update(_GROUP.findall(node.value))  # the group names of regular expressions
+            elif isinstance(node, ast.Dict):  # the keys of a record: {"published": ..., "site": ...}
+                out.update(k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str))
             elif isinstance(node, ast.Subscript) and _is_literal(node.value):
                 for const in ast.walk(node.slice):
                     if isinstance(const, ast.Constant) and isinstance(const.value, str):
@@ -213,6 +227,8 @@ class Vocab:
     def is_word_literal(self, s: str) -> bool:
         if len(s.strip()) < 2:
             return False  # a single character: a key binding, a type variable, a letter
+        if s != s.strip():
+            return False  # a piece of a string built by code: "per " + unit, rel.startswith("day ")
         if s.isidentifier() and s in self.names:
             return False
         parts = fold(s).split()
@@ -222,21 +238,25 @@ class Vocab:
 
 
 def _skipped(tree: ast.AST) -> set[int]:
-    """ids of the constants that are docstrings, f-string parts or keys."""
+    """ids of the constants that are docstrings, f-string parts, keys or messages."""
     out: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
             body = node.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                 out.add(id(body[0].value))
+            if isinstance(node, ast.FunctionDef) and _for_a_message(node):
+                out.update(id(v) for v in ast.walk(node) if isinstance(v, ast.Constant))  # a message
         elif isinstance(node, ast.JoinedStr):
             out.update(id(v) for v in ast.walk(node))
         elif isinstance(node, ast.Subscript):
             out.update(id(v) for v in ast.walk(node.slice) if isinstance(v, ast.Constant))
         elif isinstance(node, ast.Call) and _call_name(node.func) in KEY_CALLS:
             out.update(id(a) for a in node.args if isinstance(a, ast.Constant))
-        elif isinstance(node, ast.Raise) or (isinstance(node, ast.Call) and _is_error(node.func)):
+        elif isinstance(node, ast.Raise | ast.ExceptHandler) or (isinstance(node, ast.Call) and _is_error(node.func)):
             out.update(id(v) for v in ast.walk(node) if isinstance(v, ast.Constant))  # a message
+        elif isinstance(node, ast.Tuple) and len(node.elts) == 2 and _is_verdict(node.elts[0]):
+            out.update(id(v) for v in ast.walk(node.elts[1]) if isinstance(v, ast.Constant))  # its explanation
     return out
 
 
@@ -246,6 +266,19 @@ def _call_name(func: ast.expr) -> str:
     if isinstance(func, ast.Attribute):
         return func.attr
     return ""
+
+
+VERDICTS = frozenset({"agrees", "conflicts", "absent", "unclear"})  # factcheck.models.Verdict
+
+
+def _is_verdict(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value in VERDICTS
+
+
+def _for_a_message(node: ast.FunctionDef) -> bool:
+    """A function whose docstring says that what it returns is "for a message"."""
+    doc = ast.get_docstring(node) or ""
+    return "for a message" in " ".join(doc.split())
 
 
 def _is_error(func: ast.expr) -> bool:
