@@ -341,7 +341,7 @@ def _article_durations(
         if i + 1 >= len(toks) or i in used:
             continue
         nxt = toks[i + 1]
-        if not nxt.is_word or nxt.norm not in time or nxt.norm in ("min", "m"):
+        if not nxt.is_word or nxt.norm not in time or nxt.norm in data_words("figures", "numbers", "not_one_unit"):
             continue
         if i + 2 < len(toks) and toks[i + 2].norm in data_words("figures", "dates", "ago"):
             continue
@@ -359,7 +359,8 @@ def _article_durations(
         if h:
             start, hedge = toks[i - h[0]].start, h[1]
         end = nxt.end
-        if i + 3 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].norm == "long":
+        long = data_words("figures", "numbers", "long")
+        if i + 3 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].norm in long:
             end = toks[i + 3].end
         unit = str(time[nxt.norm][0])
         times = unit_multiple(time, nxt.norm)  # "a decade": 10 years

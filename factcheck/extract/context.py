@@ -12,6 +12,7 @@ from .lexicon import (
     Concepts,
     Lexicon,
     concepts,
+    data_phrases,
     data_words,
     english,
     hooks,
@@ -343,7 +344,7 @@ def whole_after_part(toks: list[Token], i: int, s0: int) -> bool:
     k = i - 1
     if k >= s0 and toks[k].norm in data_words("figures", "joins", "whole_determiners"):
         k -= 1
-    if k - 1 >= s0 and toks[k].norm == "of" and toks[k - 1].norm == "out":
+    if k - 1 >= s0 and (toks[k - 1].norm, toks[k].norm) in data_phrases("figures", "joins", "out_of"):
         k -= 1
     return k - 1 >= s0 and toks[k].norm in data_words("figures", "joins", "whole_of") and toks[k - 1].kind == "num"
 

@@ -656,12 +656,6 @@ def _numeric_date(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention,
     return DateMention(toks[i].start, y.end, {"year": int(y.text), "month": month, "day": day}), i + 5
 
 
-_AGO_UNITS = {"day": "day", "days": "day", "jour": "day", "jours": "day", "week": "week", "weeks": "week",
-              "semaine": "week", "semaines": "week", "month": "month", "months": "month", "mois": "month",
-              "year": "year", "years": "year", "an": "year", "ans": "year", "annee": "year", "annees": "year",
-              "decade": "decade", "decades": "decade", "decennie": "decade", "decennies": "decade"}
-
-
 def _ago(text: str, toks: list[Token], lex: Lexicon) -> list[DateMention]:
     """ "ten years ago", "il y a dix ans": the day, month or year counted back from the report
     (the figure itself stays a duration: a time since)."""
@@ -676,10 +670,11 @@ def _ago(text: str, toks: list[Token], lex: Lexicon) -> list[DateMention]:
     if not any(p[0] in norms for p in after + before):
         return []
     out: list[DateMention] = []
+    ago_units: dict[str, str] = _load("figures.toml")["dates"]["ago_units"]
     for m in find_mentions(text, toks, lex):
-        if m.j >= len(toks) or toks[m.j].norm not in _AGO_UNITS or m.is_range or not float(m.low).is_integer():
+        if m.j >= len(toks) or toks[m.j].norm not in ago_units or m.is_range or not float(m.low).is_integer():
             continue
-        unit, k = _AGO_UNITS[toks[m.j].norm], int(m.low)
+        unit, k = ago_units[toks[m.j].norm], int(m.low)
         first = toks[m.i].start if m.hstart is None else m.hstart
         start = end = None
         if any(match_at(toks, m.j + 1, p) for p in after):

@@ -594,7 +594,7 @@ def _vague_or_fraction(toks: list[Token], i: int, lex: Lexicon) -> Mention | Non
             of_whole = of_whole or (i + k < len(toks) and toks[i + k].norm in word_set(lex.lang, "determiners"))
             if k and not vague and not of_whole and not _after_change(toks, i, lex):
                 continue  # "two-thirds of", "fell by a quarter", not "a Quarter Pounder"
-            if k and not vague and i + k < len(toks) and toks[i + k].norm in ("a", "an"):
+            if k and not vague and i + k < len(toks) and toks[i + k].norm in _numbers("fraction_of_one"):
                 continue  # "by half a point": half of one thing, no share of a whole
             if k:
                 lo, hi = val if isinstance(val, tuple) else (val, val)

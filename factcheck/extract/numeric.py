@@ -394,7 +394,7 @@ def _age_claim(f: Figure) -> Read:
     toks, m, prev = f.toks, f.m, f.prev
     age = _age(toks, m, f.lex)
     if age is None and prev is not None and prev.kind == "age" and _second_age(toks, m, prev, f.lex):
-        end = toks[m.j].end if m.j < len(toks) and toks[m.j].norm in ("ans", "years") else m.end
+        end = toks[m.j].end if m.j < len(toks) and toks[m.j].norm in _figure_words("age", "pair_years") else m.end
         age = (m.start, end, "age.second-of-pair")  # "aged 15 and 16": the second age of a pair
     if age is None:
         return None
@@ -1080,7 +1080,7 @@ def _second_age(toks: list[Token], m: Mention, prev: Draft, lex: Lexicon) -> boo
         return False
     if toks[m.i - 2].end != prev.end:
         return False
-    return m.j >= len(toks) or not toks[m.j].is_word or toks[m.j].norm in ("years", "ans", "respectively")
+    return m.j >= len(toks) or not toks[m.j].is_word or toks[m.j].norm in _figure_words("age", "pair_end")
 
 
 def _decade_of_life(toks: list[Token], m: Mention, lex: Lexicon) -> int | None:
