@@ -849,7 +849,7 @@ def _pound_weighs(toks: list[Token], m: Mention, k: int, lex: Lexicon) -> bool:
     if k + 1 >= n:
         return False
     nxt = toks[k + 1]
-    if nxt.norm == "of":
+    if nxt.norm in _figure_words("joins", "pound_of"):
         return plain and k + 2 < n and toks[k + 2].norm not in word_set(lex.lang, "pound", "money_of")
     attributive = toks[k].norm == "pound" and nxt.kind == "word" and not nxt.is_cap
     return attributive and plain and nxt.norm not in word_set(lex.lang, "pound", "money_nouns")
