@@ -9,30 +9,35 @@ module ``factcheck/langs/<code>.py``, not in the code that reads them).
 How a string constant is judged (every .py file of factcheck/ but factcheck/langs/*.py):
 
 - left out: docstrings, the parts of f-strings, and the constants that are keys: a subscript
-  (``words["months"]``), the argument of ``.get``, ``getattr``, ``hasattr``, and the
-  arguments of the lexicon helpers (``word_set("en", "one", "before")`` names a list, it is no
-  word);
+  (``words["months"]``), the argument of ``.get``, ``getattr``, ``hasattr``, the arguments
+  of the lexicon helpers (``word_set("en", "one", "before")`` names a list, it is no word)
+  and the value of a ``mode=`` keyword (a setting: ``mode="before"``);
 - folded (:func:`factcheck.text.fold`), split on spaces: every part must be a word of letters,
   apostrophes and hyphens, and every part must be a word of the lexicon data (any key or
   string of ``factcheck/lexicon/**/*.toml``, any line of its ``*.txt``, folded) or one of the
   function words of English, French and Spanish listed below;
 - left out as our own identifiers: a string that is a Python identifier and is one of the
-  identifier vocabularies: the values of the ``Literal`` types of the package (claim kinds,
-  verdicts, hedges, ...); the names the package gives (functions, classes, arguments,
-  attributes, keyword arguments, fields, the keys of dict displays, the group names of
-  regular expressions); the keys of the lexicon data that hold a table or a list (concept
-  ids, rule ids, hedge kinds, list names such as ``before``); the codes that the tables of
-  words.toml give their phrases ("the end of" = "end", "summer" = "summer"); the unit codes
-  and the words of the dimensions of units.toml; and the short list IDENTIFIER_WORDS below
-  (vocabularies that nothing declares: token kinds, decision statuses, file modes, ...);
+  vocabularies the package declares: the values of its ``Literal`` types (claim kinds,
+  verdicts, hedges, ...) and the fields of its classes (``Amount.lo``); the codes that the
+  tables of words.toml give their phrases ("the end of" = "end", "summer" = "summer"); the
+  unit codes and the words of the dimensions of units.toml; the short list IDENTIFIER_WORDS
+  below (vocabularies that nothing declares: token kinds, decision statuses, file modes, ...).
+  A string that is not a function word is also a name when it is one of the names the
+  package gives (functions, classes, arguments, attributes, keyword arguments, the keys of
+  dict displays whose values are not all strings, the group names of regular expressions)
+  or a key of the lexicon data that holds a table or a list of strings (concept ids, rule
+  ids, list names such as ``before``); a function word ("of", "between") is a word there;
 - left out as messages: the constants of a ``raise``, of an ``except`` block, of a call of an
   exception or a warning, of a function whose docstring says it returns words "for a
   message", and the explanation beside a verdict (``return "agrees", "same figure"``);
+- left out as pieces of words: an ending of four letters at most that ``endswith``,
+  ``startswith``, ``removesuffix`` or ``removeprefix`` tests, or that ``+`` glues to a slice
+  of a word (``w[:-3] + "al"``);
 - left out: a single character (a key binding, a type variable, a letter), and a string with
   a space at an end (a piece of a string that code builds: ``"per " + unit``);
 - not read at all: the interface (factcheck/tui/, factcheck/report/, factcheck/cli.py and
-  readable.py, which writes a date in words for the reader), whose
-  labels and messages are English for the user, not words of a text being read.
+  readable.py, which writes a date in words for the reader), whose labels and messages are
+  English for the user, not words of a text being read.
 """
 
 from __future__ import annotations
@@ -82,6 +87,12 @@ KEY_CALLS = frozenset(
         "shared_words",
         "_load",
         "_figure_words",
+        "_figure_phrases",
+        "_people",
+        "_numbers",
+        "_endings",
+        "_words",
+        "_stem_endings",
         "get",
         "getattr",
         "hasattr",
@@ -120,14 +131,16 @@ def _strings(node: Any) -> Iterator[str]:
 
 
 def lexicon_keys(root: Path = LEXICON) -> frozenset[str]:
-    """The keys of the lexicon data that hold a table or a list (list names, concept and rule
-    ids, hedge kinds), and the unit codes of units.toml: names of ours, not words."""
+    """The keys of the lexicon data that hold a table or a list of strings (list names, concept
+    and rule ids, hedge kinds): names of ours, not words. A
+    key that holds a figure or a list with figures is a word given its value ("dozens" =
+    [12, 99], "seconds" = ["second", 1.16e-05]): not a name."""
     out: set[str] = set()
 
     def walk(node: Any) -> None:
         if isinstance(node, dict):
             for key, value in node.items():
-                if isinstance(value, dict | list):
+                if isinstance(value, dict) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                     out.add(str(key))
                 walk(value)
         elif isinstance(node, list):
@@ -137,10 +150,19 @@ def lexicon_keys(root: Path = LEXICON) -> frozenset[str]:
     for path in sorted(root.rglob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         walk(data)
-        if path.name == "words.toml":  # phrase -> code tables: "the end of" = "end", "summer" = "summer"
-            out.update(
-                v for table in data.values() if isinstance(table, dict) for v in table.values() if isinstance(v, str)
-            )
+    return frozenset(out)
+
+
+def lexicon_codes(root: Path = LEXICON) -> frozenset[str]:
+    """The codes the lexicon data declares: those that the tables of words.toml give their
+    phrases ("the end of" = "end", "summer" = "summer"), the unit codes and the words of the
+    dimensions of units.toml."""
+    out: set[str] = set()
+    for path in sorted(root.rglob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if path.name == "words.toml":
+            tables = [t for t in data.values() if isinstance(t, dict)]
+            out.update(v for table in tables for v in table.values() if isinstance(v, str))
         if path.name == "units.toml":
             out.update(_unit_codes(data))
     return frozenset(out)
@@ -151,6 +173,8 @@ def _unit_codes(node: Any) -> Iterator[str]:
         for key, value in node.items():
             if key in ("code", "unit", "codes", "units") and isinstance(value, str):
                 yield value
+            if isinstance(value, list) and len(value) == 2 and isinstance(value[0], str):
+                yield value[0]  # seconds = ["second", 1.16e-05]: the unit's code
             if key == "dimensions" and isinstance(value, dict):  # degC = "temperature (celsius)"
                 yield from (w for v in value.values() for w in re.findall(r"\w+", str(v)))
             yield from _unit_codes(value)
@@ -187,7 +211,7 @@ def all_python_files(package: Path = PACKAGE) -> list[Path]:
 
 
 def identifiers(files: list[Path]) -> frozenset[str]:
-    """The names the package gives and the values of its Literal types."""
+    """The names the package gives: functions, classes, arguments, attributes, ..."""
     out: set[str] = set()
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -204,13 +228,30 @@ def identifiers(files: list[Path]) -> frozenset[str]:
                 out.add(node.target.id)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 out.update(_GROUP.findall(node.value))  # the group names of regular expressions
-            elif isinstance(node, ast.Dict):  # the keys of a record: {"published": ..., "site": ...}
-                out.update(k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str))
-            elif isinstance(node, ast.Subscript) and _is_literal(node.value):
-                for const in ast.walk(node.slice):
-                    if isinstance(const, ast.Constant) and isinstance(const.value, str):
-                        out.add(const.value)
+            elif isinstance(node, ast.Dict) and not all(_is_str(v) for v in node.values):
+                # the keys of a record: {"published": doc.meta.get("published"), ...}; a table of
+                # strings ({"jours": "day"}) is a table of words, its keys are no names
+                out.update(k.value for k in node.keys if _is_str(k))
     return frozenset(out)
+
+
+def literal_values(files: list[Path]) -> frozenset[str]:
+    """The values of the package's Literal types (claim kinds, verdicts, hedges, ...) and the
+    fields of its classes."""
+    out: set[str] = set()
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Subscript) and _is_literal(node.value):
+                out.update(c.value for c in ast.walk(node.slice) if isinstance(c, ast.Constant) and _is_str(c))
+            elif isinstance(node, ast.ClassDef):  # the fields of a model: Amount.lo, Claim.when
+                out.update(
+                    a.target.id for a in node.body if isinstance(a, ast.AnnAssign) and isinstance(a.target, ast.Name)
+                )
+    return frozenset(out)
+
+
+def _is_str(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
 def _is_literal(node: ast.expr) -> bool:
@@ -222,15 +263,17 @@ def _is_literal(node: ast.expr) -> bool:
 class Vocab:
     def __init__(self, files: list[Path]) -> None:
         self.words = lexicon_words() | FUNCTION_WORDS
-        self.names = identifiers(files) | lexicon_keys() | IDENTIFIER_WORDS
+        # the vocabularies the package declares (Literal values, a claim's codes, units)
+        self.declared = literal_values(files) | lexicon_codes() | IDENTIFIER_WORDS
+        self.names = identifiers(files) | lexicon_keys() | self.declared
 
     def is_word_literal(self, s: str) -> bool:
         if len(s.strip()) < 2:
             return False  # a single character: a key binding, a type variable, a letter
         if s != s.strip():
             return False  # a piece of a string built by code: "per " + unit, rel.startswith("day ")
-        if s.isidentifier() and s in self.names:
-            return False
+        if s.isidentifier() and s in (self.declared if fold(s) in FUNCTION_WORDS else self.names):
+            return False  # a function word ("of", "between") is a name only where one is declared
         parts = fold(s).split()
         if not parts:
             return False
@@ -251,13 +294,27 @@ def _skipped(tree: ast.AST) -> set[int]:
             out.update(id(v) for v in ast.walk(node))
         elif isinstance(node, ast.Subscript):
             out.update(id(v) for v in ast.walk(node.slice) if isinstance(v, ast.Constant))
+        elif isinstance(node, ast.Call) and _call_name(node.func) in AFFIX_CALLS:
+            out.update(id(v) for a in node.args for v in ast.walk(a) if _affix(v))  # w.endswith(("us", "is"))
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Subscript):
+            out.update(id(v) for v in [node.right] if _affix(v))  # w[:-3] + "al"
         elif isinstance(node, ast.Call) and _call_name(node.func) in KEY_CALLS:
             out.update(id(a) for a in node.args if isinstance(a, ast.Constant))
+        if isinstance(node, ast.keyword) and node.arg == "mode":
+            out.add(id(node.value))  # a setting: open(p, mode="rb"), @field_validator(mode="before")
         elif isinstance(node, ast.Raise | ast.ExceptHandler) or (isinstance(node, ast.Call) and _is_error(node.func)):
             out.update(id(v) for v in ast.walk(node) if isinstance(v, ast.Constant))  # a message
         elif isinstance(node, ast.Tuple) and len(node.elts) == 2 and _is_verdict(node.elts[0]):
             out.update(id(v) for v in ast.walk(node.elts[1]) if isinstance(v, ast.Constant))  # its explanation
     return out
+
+
+AFFIX_CALLS = frozenset({"endswith", "startswith", "removesuffix", "removeprefix"})
+
+
+def _affix(node: ast.AST) -> bool:
+    """A piece of a word: a constant of four letters at most (an ending such as "aux")."""
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= 4
 
 
 def _call_name(func: ast.expr) -> str:
