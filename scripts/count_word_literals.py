@@ -81,6 +81,7 @@ KEY_CALLS = frozenset(
         "word_set",
         "data_words",
         "data_phrases",
+        "data_pattern",
         "phrase_list",
         "phrase_starts",
         "phrase_map",

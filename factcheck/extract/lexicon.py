@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -269,6 +270,13 @@ def data_phrases(name: str, *path: str) -> tuple[tuple[str, ...], ...]:
     return tuple(
         sorted((tuple(fold(p).replace("-", " - ").split()) for p in _data_at(name, path)), key=len, reverse=True)
     )
+
+
+@cache
+def data_pattern(name: str, *path: str) -> str:
+    """A word list of the shared data file lexicon/<name>.toml as the alternatives of a regular
+    expression, in the list's order and as written (not folded): "and|et"."""
+    return "|".join(re.escape(w) for w in _data_at(name, path))
 
 
 def _data_at(name: str, path: tuple[str, ...]) -> list[str]:
