@@ -11,7 +11,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from . import store
-from .lexicon import Lexicon, _load, _phrases, by_first, data_words, same_places, shared_langs, word_set
+from .lexicon import Lexicon, _load, _phrases, by_first, data_pattern, data_words, same_places, shared_langs, word_set
 from .tokens import Token, glued, match_at, match_before
 
 RoleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
@@ -377,11 +377,25 @@ def _lone_name_ok(t: Token, not_names: frozenset[str]) -> bool:
     )
 
 
-_LISTED = re.compile(
-    r"(?:,\s*|\s+(?:and|et)\s+|,\s*(?:and|et)\s+)([A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+)){1,2})"
-    r"(?=\s*(?:,|;|\.|\)|\band\b|\bet\b|$))"  # the list goes on or ends: "Manchester City treble-winner" is no item
-)
-_LISTED_LAST = re.compile(r",?\s+(?:and|et)\s+([A-Z][\w'’-]+)(?=\s*(?:\.|;|\)|$))")  # "..., Firmino and Fabinho."
+@cache
+def _listed() -> re.Pattern[str]:
+    """A name after a comma or "and" of a list (names.toml [people] list_and), as the list goes
+    on or ends: "Manchester City treble-winner" is no item."""
+    alts = data_pattern("names", "people", "list_and")
+    ends = "|".join(rf"\b{w}\b" for w in alts.split("|"))
+    return re.compile(
+        rf"(?:,\s*|\s+(?:{alts})\s+|,\s*(?:{alts})\s+)([A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+)){{1,2}})"
+        rf"(?=\s*(?:,|;|\.|\)|{ends}|$))"
+    )
+
+
+@cache
+def _listed_last() -> re.Pattern[str]:
+    """The last name of a list: "..., Firmino and Fabinho."."""
+    alts = data_pattern("names", "people", "list_and")
+    return re.compile(rf",?\s+(?:{alts})\s+([A-Z][\w'’-]+)(?=\s*(?:\.|;|\)|$))")
+
+
 _LISTED_BEFORE = re.compile(r"(?:,\s*|\b[a-zé]+\s+)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s*$")
 
 
@@ -398,12 +412,12 @@ def _listed_with(text: str, found: list[PersonMention], bad: frozenset[str]) -> 
     given = _given()
     while queue:
         p = queue.pop()
-        last = _LISTED_LAST.match(text, p.end)
+        last = _listed_last().match(text, p.end)
         if last is not None and not (
             fold(last.group(1)) in given and _in_list(text, p.start)  # one name alone ends a list of names
         ):
             last = None
-        for m in (_LISTED.match(text, p.end), _LISTED_BEFORE.search(text, max(0, p.start - 60), p.start), last):
+        for m in (_listed().match(text, p.end), _LISTED_BEFORE.search(text, max(0, p.start - 60), p.start), last):
             if m is None:
                 continue
             start, end = m.span(1)
