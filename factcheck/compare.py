@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .extract.lexicon import units
+from .extract.lexicon import data_phrases, data_words, units
 from .invisible import script_note
 from .models import Amount, Claim, trusted
 from .runcache import memo
@@ -119,7 +119,7 @@ def _unit_factor(kind: str, unit: str) -> float:
 
 def _scaled(text: str) -> bool:
     t = fold(text)
-    return any(w in t for w in ("million", "billion", "milliard", "bn", "trillion")) or t.rstrip().endswith("m")
+    return any(w in t for w in data_words("figures", "compare", "scales")) or t.rstrip().endswith("m")
 
 
 def same_nominal(a: Amount, b: Amount, tolerance: float = 1e-6) -> bool:
@@ -214,7 +214,7 @@ def _direction_between(before_text: str, after_text: str, lang: str) -> int:
     claims meets again across sources: worked out once per figure)."""
     before = _WORDS.findall(fold(before_text))[-_BEFORE:]
     after = _WORDS.findall(fold(after_text))[:_AFTER]
-    if before[-2:] == ["up", "to"]:
+    if tuple(before[-2:]) in data_phrases("figures", "compare", "ceiling"):
         return 0  # "up to 100 million": a ceiling, not a rise
     fall, rise = _direction_words(lang)
     for w in [*reversed(before), *after]:

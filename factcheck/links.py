@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from rapidfuzz import fuzz
 
-from .extract.lexicon import units
-from .extract.people import _REPORTING
+from .extract.lexicon import data_pattern, data_words, units
 from .models import Claim
 from .scoring import NUMERIC, Scored, Side, features_of
 from .text import fold
@@ -74,7 +74,10 @@ def figures_by_sentence(claims: Sequence[Claim]) -> dict[int, list[int]]:
 
 HELD_KINDS = frozenset({"percent", "age", "money", "duration"})  # what a person scores, is, pays or gets
 # what parts a sentence into items that each say their own person's figure
-_ITEM_BREAK = re.compile(r"[,;:.!?()]|\s(?:and|et|while|whereas|but|mais|alors que|tandis que)\s")
+@cache
+def _item_break() -> re.Pattern[str]:
+    """What parts a sentence into items: punctuation, or a word of names.toml [people] item_break."""
+    return re.compile(r"[,;:.!?()]|\s(?:" + data_pattern("names", "people", "item_break") + r")\s")
 _ITEM_WORD = re.compile(r"[\w'’-]+")
 _ITEMS_BACK = 3  # how many items back a figure's person may be named ("X, du PUR, avec 3,13 %")
 
@@ -100,14 +103,14 @@ def holder(c: Claim, people: set[str]) -> str | None:
             return last
     at = c.span.start - c.sentence.start
     before = fold(c.context[: max(0, at)])
-    ends = [0] + [m.end() for m in _ITEM_BREAK.finditer(before)]
+    ends = [0] + [m.end() for m in _item_break().finditer(before)]
     stop = len(before)
     for start in reversed(ends[-_ITEMS_BACK - 1 :]):
         item = before[start:stop]
         words = _ITEM_WORD.findall(item)
         for k in range(len(words) - 1, -1, -1):
             if words[k] in people:
-                if k + 1 < len(words) and words[k + 1] in _REPORTING:
+                if k + 1 < len(words) and words[k + 1] in data_words("names", "people", "reporting"):
                     return None  # "Dupont said 3%": who says it, not whose it is
                 if any(_figure(w) for w in words[k + 1 :]):
                     return None  # "clear of Kallio over the final 200 metres to finish in 3:31.84"

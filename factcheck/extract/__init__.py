@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import cache
 from typing import Any, cast
 
 from ..models import Amount, Claim, ClaimKind, Document, Hedge, Span, trusted
@@ -15,7 +16,7 @@ from ..text import fold, quoted_ranges, sentences
 from .clock import clock_durations, joined_durations, ranged_durations
 from .context import find_subject
 from .dates import find_dates, find_relative_dates, resolve, statement_date
-from .lexicon import Lexicon, concepts, hooks, lexicon, phrase_starts, word_set
+from .lexicon import Lexicon, concepts, data_words, hooks, lexicon, phrase_starts, word_set
 from .numbers import find_mentions, hedge_before, in_set_phrase
 from .numeric import Draft, _actions, classify, noun_of_lasting_verb, ordinal_unit, time_point, unit_multiple
 from .past import PastMarks, is_past, past_marks
@@ -25,23 +26,6 @@ from .tokens import Token, match_at, tokenize
 __all__ = ["extract_claims"]
 
 MAX_FIGURES_PER_SENTENCE = 30  # past this many, a "sentence" is a table or garbage
-
-_FURNITURE = (
-    "read more",
-    "also read",
-    "related",
-    "lire aussi",
-    "a lire aussi",
-    "share this",
-    "advertisement",
-    "sign up",
-    "subscribe",
-    "newsletter",
-    "cookie",
-    "follow us",
-    "suivez-nous",
-    "voir aussi",
-)
 
 
 def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
@@ -361,9 +345,9 @@ def _article_durations(
         if i + 1 >= len(toks) or i in used:
             continue
         nxt = toks[i + 1]
-        if not nxt.is_word or nxt.norm not in time or nxt.norm in ("min", "m"):
+        if not nxt.is_word or nxt.norm not in time or nxt.norm in data_words("figures", "numbers", "not_one_unit"):
             continue
-        if i + 2 < len(toks) and toks[i + 2].norm == "ago":
+        if i + 2 < len(toks) and toks[i + 2].norm in data_words("figures", "dates", "ago"):
             continue
         if ordinal_unit(toks, i + 1, lex) or time_point(toks, i + 1):
             continue  # "a second serve": an ordinal; "un week-end": a time
@@ -379,7 +363,8 @@ def _article_durations(
         if h:
             start, hedge = toks[i - h[0]].start, h[1]
         end = nxt.end
-        if i + 3 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].norm == "long":
+        long = data_words("figures", "numbers", "long")
+        if i + 3 < len(toks) and toks[i + 2].norm == "-" and toks[i + 3].norm in long:
             end = toks[i + 3].end
         unit = str(time[nxt.norm][0])
         times = unit_multiple(time, nxt.norm)  # "a decade": 10 years
@@ -464,7 +449,13 @@ def _rate(toks: list[Token], i: int, ends: set[int], words: frozenset[str]) -> b
 
 def _furniture(s: str) -> bool:
     low = s.strip().lower()
-    return len(low) < 60 and any(low.startswith(f) for f in _FURNITURE)
+    return len(low) < 60 and low.startswith(_furniture_starts())
+
+
+@cache
+def _furniture_starts() -> tuple[str, ...]:
+    """The words that open a line of a page's furniture (lexicon/figures.toml [page])."""
+    return tuple(sorted(data_words("figures", "page", "furniture")))
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from .context import Subject, subject_concepts
-from .lexicon import Lexicon, concepts, lexicon, singular, word_set
+from .lexicon import Lexicon, concepts, data_words, lexicon, singular, word_set
 from .numbers import Mention
 from .tokens import Token
 
@@ -24,7 +24,8 @@ def noun_brought_to(toks: list[Token], k: int, s0: int, lex: Lexicon) -> Subject
     for h in range(k - 2, max(s0, k - 9) - 1, -1):
         if toks[h].norm in _PUNCT:
             break
-        if toks[h].norm in word_set(lex.lang, "number_of") and toks[h + 1].norm in ("of", "de", "d'"):
+        of = data_words("figures", "joins", "join_of")
+        if toks[h].norm in word_set(lex.lang, "number_of") and toks[h + 1].norm in of:
             if h + 2 >= k or not toks[h + 2].is_word or toks[h + 2].norm in lex.stop:
                 return None
             _, ids = subject_concepts(toks, h + 2, c)

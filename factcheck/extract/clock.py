@@ -7,9 +7,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ..models import Span
-from .lexicon import Lexicon, units, word_set
+from .lexicon import Lexicon, data_pattern, units, word_set
 from .numbers import hedge_before
 from .numeric import Draft, _actions
 from .tokens import Token
@@ -51,7 +52,10 @@ class Clock:
     last: int  # token index past its last token
 
 
-_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|et|,)?\s*")
+@cache
+def _join() -> re.Pattern[str]:
+    """What joins two lengths of time into one: ", and", "et", ","."""
+    return re.compile(r"\s*(?:,\s*)?(?:" + data_pattern("figures", "clock", "join_and") + r"|,)?\s*")
 
 
 def clock_durations(
@@ -130,10 +134,16 @@ def _timed(toks: list[Token], ti: int, lex: Lexicon) -> bool:
     return k >= 0 and toks[k].norm in word_set(lex.lang, "clock_duration_cues")
 
 
-_RANGE_TO = re.compile(r"\s*(?:to|à|-|–)\s*", re.IGNORECASE)
-_RANGE_AND = re.compile(r"\s*(?:and|et)\s*", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:\b(?:from|between|de|d'|d’|entre|allant de)\s*)$", re.IGNORECASE)
-_BETWEEN = re.compile(r"(?:\b(?:between|entre)\s*)$", re.IGNORECASE)
+@cache
+def _range(key: str) -> re.Pattern[str]:
+    """The words between two times of a range (figures.toml [clock] range_to, range_and), alone."""
+    return re.compile(r"\s*(?:" + data_pattern("figures", "clock", key) + r")\s*", re.IGNORECASE)
+
+
+@cache
+def _range_before(key: str) -> re.Pattern[str]:
+    """The words that open a range of times (range_open, range_between), at the end of a text."""
+    return re.compile(r"(?:\b(?:" + data_pattern("figures", "clock", key) + r")\s*)$", re.IGNORECASE)
 
 
 def _size(unit: str | None) -> float:
@@ -161,9 +171,10 @@ def ranged_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[
         if abs(ratio - round(ratio)) > 0.01 * ratio:
             continue  # "three weeks to two months": no whole number of weeks
         between, before = text[da.end : db.start], text[max(sa.start, da.start - 20) : da.start]
-        if not (_RANGE_TO.fullmatch(between) or (_RANGE_AND.fullmatch(between) and _BETWEEN.search(before))):
+        to, and_ = _range("range_to"), _range("range_and")
+        if not (to.fullmatch(between) or (and_.fullmatch(between) and _range_before("range_between").search(before))):
             continue
-        if not _RANGE_TO.fullmatch(between) and not _RANGE_OPEN.search(before):
+        if not _range("range_to").fullmatch(between) and not _range_before("range_open").search(before):
             continue
         high = db.high * round(ratio)
         merged[a] = replace(da, end=db.end, high=high, actions=da.actions or db.actions)
@@ -189,7 +200,7 @@ def joined_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[
             and not db.is_range
             and db.hedge == "exact"
             and _size(da.unit) > _size(db.unit) > 0
-            and _JOIN.fullmatch(text[da.end : db.start]) is not None
+            and _join().fullmatch(text[da.end : db.start]) is not None
             and db.start - da.end <= 6
         ):
             ratio = round(_size(da.unit) / _size(db.unit))

@@ -8,7 +8,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..runcache import table
-from .lexicon import Concepts, Lexicon, concepts, english, hooks, lexicon, phrase_list, singular, stem_actions, word_set
+from .lexicon import (
+    Concepts,
+    Lexicon,
+    concepts,
+    data_phrases,
+    data_words,
+    english,
+    hooks,
+    lexicon,
+    phrase_list,
+    singular,
+    stem_actions,
+    word_set,
+)
 from .tokens import Token, glued, match_at
 
 if TYPE_CHECKING:
@@ -50,7 +63,7 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
             part = True
             break
     rest = k  # "two of whom were charged": with no noun, what follows the partitive is the clause
-    if k < n and toks[k].norm in ("de", "d'", "des", "of") and not part:
+    if k < n and toks[k].norm in data_words("figures", "joins", "of_des") and not part:
         k += 1  # "dozens of people", "1,089 million de manifestants"
     last_word: int | None = None
     steps = 0
@@ -348,11 +361,11 @@ def whole_after_part(toks: list[Token], i: int, s0: int) -> bool:
     """The figure is the whole a part before it is taken from: "230 des 343 prévenus",
     "12 of the 40 passengers". What happened in the clause happened to the part."""
     k = i - 1
-    if k >= s0 and toks[k].norm in ("the", "les", "its", "their", "ses", "leurs"):
+    if k >= s0 and toks[k].norm in data_words("figures", "joins", "whole_determiners"):
         k -= 1
-    if k - 1 >= s0 and toks[k].norm == "of" and toks[k - 1].norm == "out":
+    if k - 1 >= s0 and (toks[k - 1].norm, toks[k].norm) in data_phrases("figures", "joins", "out_of"):
         k -= 1
-    return k - 1 >= s0 and toks[k].norm in ("of", "out", "des", "sur") and toks[k - 1].kind == "num"
+    return k - 1 >= s0 and toks[k].norm in data_words("figures", "joins", "whole_of") and toks[k - 1].kind == "num"
 
 
 def part_and_whole(toks: list[Token], ratio: tuple[int, float], m: Mention, s1: int, lex: Lexicon) -> bool:
@@ -361,7 +374,7 @@ def part_and_whole(toks: list[Token], ratio: tuple[int, float], m: Mention, s1: 
     is more than one, and the whole is not a round base of a share (10, 100...) nor small."""
     k, share = ratio
     between = toks[k + 1 : m.i]
-    if not all(t.kind == "num" or t.norm in ("out", "of", "in", "on") for t in between):
+    if not all(t.kind == "num" or t.norm in data_words("figures", "joins", "ratio_between") for t in between):
         return False  # "26 sièges sur 33": the noun before "sur" names what the share is of
     whole = m.low
     first = share * whole / 100.0

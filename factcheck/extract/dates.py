@@ -5,28 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from .lexicon import Lexicon, hooks, lexicon, phrase_map, word_set
+from .lexicon import Lexicon, _load, data_words, hooks, lexicon, phrase_map, word_set
 from .tokens import Token, glued, match_at, match_before
 
 PartsMap = tuple[tuple[tuple[str, ...], str], ...]
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_BYLINE = frozenset(
-    {
-        "published",
-        "updated",
-        "posted",
-        "publie",
-        "modifie",
-        "mis",
-        "jour",
-        "copyright",
-        "read",
-        "lire",
-        "photo",
-        "credit",
-    }
-)
+
+
+def _value() -> dict[str, Any]:
+    """The [value] table of lexicon/figures.toml: the words of a date's value (weekdays, parts)."""
+    return _load("figures.toml")["value"]
+
+
+def _words(key: str) -> frozenset[str]:
+    """A word list of the [dates] table of lexicon/figures.toml (every language at once)."""
+    return data_words("figures", "dates", key)
 
 
 @dataclass(frozen=True)
@@ -42,9 +36,9 @@ class DateMention:
         if "relative" in p:  # unresolved: no report date to count from
             return f"relative {p['relative']}" + (f" --{p['month']:02d}" if "month" in p else "")
         if "part" in p:
-            out.append({"end": "end of", "start": "start of", "mid": "mid"}[str(p["part"])])
+            out.append(_value()["parts"][str(p["part"])])
         if "weekday" in p:
-            out.append(WEEKDAY_NAMES[int(p["weekday"])])
+            out.append(_value()["weekdays"][int(p["weekday"])])
         if "season" in p:
             out.append(str(p["season"]))
         ymd = ""
@@ -103,7 +97,7 @@ def _ahead(toks: list[Token], i: int, dm: DateMention, lex: Lexicon) -> DateMent
 def _starts(lang: str) -> frozenset[str]:
     """Words a date can start with (figures aside)."""
     lex = lexicon(lang)
-    return frozenset(lex.weekdays) | frozenset(lex.months) | {"midnight", "minuit", "noon", "midday", "midi"}
+    return frozenset(lex.weekdays) | frozenset(lex.months) | _words("hour_words")
 
 
 _DATELINE_REACH = 100
@@ -129,7 +123,7 @@ def _byline(text: str, toks: list[Token], i: int) -> bool:
     the cue opens its line or follows a separator ("By J. Doe | Updated ..."). In a sentence
     ("a message posted on its website on Monday") the date is the event's."""
     for t in toks[max(0, i - 8) : i]:
-        if t.norm in _BYLINE and "\n" not in text[t.end : toks[i].start]:
+        if t.norm in _words("byline") and "\n" not in text[t.end : toks[i].start]:
             before = text[text.rfind("\n", 0, t.start) + 1 : t.start].rstrip()
             if not any(c.isalnum() for c in before) or before.endswith(("|", "·", "•", "—", "–", "-", "/", "(")):
                 return True
@@ -161,7 +155,7 @@ def _month_or_weekday(toks: list[Token], i: int, lex: Lexicon, parts_map: PartsM
         and i + 1 < n
         and (
             _month_at(toks, i + 1, lex)
-            or (i + 2 < n and toks[i + 1].norm in ("er", "st", "nd", "rd", "th") and _month_at(toks, i + 2, lex))
+            or (i + 2 < n and toks[i + 1].norm in _words("day_suffixes") and _month_at(toks, i + 2, lex))
             or (i + 2 < n and toks[i + 1].norm in word_set(lex.lang, "date_joiners") and _month_at(toks, i + 2, lex))
         )
     ):
@@ -194,7 +188,7 @@ def _date_context(toks: list[Token], i: int) -> bool:
     prev = toks[i - 1].norm if i > 0 else ""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     return (
-        prev in ("in", "of", "since", "until", "early", "late", "mid", "en", "de", "fin", "debut", "mi", "-")
+        prev in _words("month_context")
         or (nxt is not None and nxt.kind == "num")
         or (i > 0 and toks[i - 1].kind == "num")
     )
@@ -220,7 +214,7 @@ def _day_month(toks: list[Token], i: int, lex: Lexicon, parts: dict[str, int | s
     if j < n and toks[j].kind == "num" and len(toks[j].text) <= 2:
         k = (
             j + 2
-            if j + 1 < n and toks[j + 1].norm in ("er", "st", "nd", "rd", "th") and glued(toks[j], toks[j + 1])
+            if j + 1 < n and toks[j + 1].norm in _words("day_suffixes") and glued(toks[j], toks[j + 1])
             else j + 1
         )
         if k + 1 < n and toks[k].norm in word_set(lex.lang, "date_joiners") and _month_at(toks, k + 1, lex):
@@ -248,7 +242,7 @@ def _day_month(toks: list[Token], i: int, lex: Lexicon, parts: dict[str, int | s
     ):
         parts["day"] = int(toks[j].text)
         j += 1
-        if j < n and toks[j].norm in ("th", "st", "nd", "rd") and glued(toks[j - 1], toks[j]):
+        if j < n and toks[j].norm in _words("day_suffixes_after") and glued(toks[j - 1], toks[j]):
             j += 1
     k = j + 1 if j < n and (toks[j].norm == "," or toks[j].norm in word_set(lex.lang, "date_joiners")) else j
     if k < n and toks[k].kind == "num" and len(toks[k].text) == 4 and 1900 <= int(toks[k].text) <= 2100:
@@ -269,7 +263,7 @@ def _short_decade(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention,
         return DateMention(toks[i - 1].start, t.end, {"year": decade}), i + 1  # "les années 60"
     if i + 1 < n and toks[i + 1].norm == "s" and glued(t, toks[i + 1]):
         k = i - 1 if i > 0 and toks[i - 1].text in ("'", "’") and glued(toks[i - 1], t) else i
-        if k > 0 and toks[k - 1].norm == "the":
+        if k > 0 and toks[k - 1].norm in _words("decade_the"):
             return DateMention(toks[k - 1].start, toks[i + 1].end, {"year": decade}), i + 2  # "the 60s"
     return None
 
@@ -297,7 +291,7 @@ def _year(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
     decade = word_set(lex.lang, "decade_before")
     n = len(toks)
     if int(t.text) % 10 == 0 and i + 1 < n and toks[i + 1].norm == "s" and glued(t, toks[i + 1]):
-        start = toks[i - 1].start if i > 0 and toks[i - 1].norm in ("the", "les") else t.start
+        start = toks[i - 1].start if i > 0 and toks[i - 1].norm in _words("decade_articles") else t.start
         return DateMention(start, toks[i + 1].end, {"year": f"{t.text}s"}), i + 2  # "the 1960s"
     if int(t.text) % 10 == 0 and i > 0 and toks[i - 1].norm in decade:
         return DateMention(toks[i - 1].start, t.end, {"year": f"{t.text}s"}), i + 1  # "les années 1980"
@@ -382,7 +376,7 @@ def _zoned(
 def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | None:
     n = len(toks)
     t = toks[i]
-    if t.is_word and t.norm in ("midnight", "minuit"):
+    if t.is_word and t.norm in _words("midnight"):
         return DateMention(t.start, t.end, {"hour": 0}), i + 1
     if t.is_word and t.norm in word_set(lex.lang, "noon"):
         return DateMention(t.start, t.end, {"hour": 12}), i + 1
@@ -405,7 +399,7 @@ def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
         and toks[j + 1].kind == "num"
         and len(toks[j + 1].text) == 2
         and glued(toks[j], toks[j + 1])
-        and toks[j + 2].norm in ("am", "pm", "a", "p")
+        and toks[j + 2].norm in _words("am_pm_glued")
         and h <= 12
     ):
         minute = int(toks[j + 1].text)
@@ -413,15 +407,15 @@ def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
     elif j < n and toks[j].norm == "h" and glued(t, toks[j]):
         j += 1
         return DateMention(t.start, toks[j - 1].end, {"hour": h}), j
-    if j < n and toks[j].norm in ("am", "pm"):
-        h = h % 12 + (12 if toks[j].norm == "pm" else 0)
+    if j < n and toks[j].norm in _words("am_pm"):
+        h = h % 12 + (12 if toks[j].norm in _words("pm") else 0)
         return DateMention(t.start, toks[j].end, {"hour": h, "minute": minute}), j + 1
     if j + 2 < n and toks[j].norm in ("a", "p") and toks[j + 1].norm == "." and toks[j + 2].norm == "m":
         end_j = j + 3 if not (j + 3 < n and toks[j + 3].norm == ".") else j + 4
         h = h % 12 + (12 if toks[j].norm == "p" else 0)
         return DateMention(t.start, toks[end_j - 1].end, {"hour": h, "minute": minute}), end_j
     if j < n and toks[j].norm in word_set(lex.lang, "clock_hours"):
-        later = j + 2 < n and toks[j + 1].norm in ("du", "de") and toks[j + 2].norm in ("soir", "l'")
+        later = j + 2 < n and toks[j + 1].norm in _words("evening_of") and toks[j + 2].norm in _words("evening")
         if later and h < 12:
             h += 12  # "9 heures du soir", "3 heures de l'après-midi"
         return DateMention(t.start, toks[j].end, {"hour": h, "minute": minute}), j + 1
@@ -562,7 +556,7 @@ def _steps(toks: list[Token], i: int, j: int, lex: Lexicon, parts: dict[str, int
     """A step word before toks[i] ("last", "ce") or at toks[j] ("dernier", "prochain"): set
     ``parts["step"]``; return the mention's first token and the token after it."""
     s0 = i
-    if i > 0 and (i < 2 or toks[i - 2].norm not in ("the", "le", "la")):  # "the last Friday of May"
+    if i > 0 and (i < 2 or toks[i - 2].norm not in _words("step_articles")):  # "the last Friday of May"
         for k in (1, 2):
             if i - k >= 0:
                 hit = _phrase_at(toks, i - k, lex.lang, "date_steps_before")
@@ -584,13 +578,13 @@ def _daypart(toks: list[Token], j: int, lang: str) -> int:
 
 
 def _of_after(toks: list[Token], j: int) -> bool:
-    return j < len(toks) and toks[j].norm in ("of", "de", "du", "des", "d'", "'s")
+    return j < len(toks) and toks[j].norm in _words("of_after")
 
 
 def _month_before(toks: list[Token], i: int, lex: Lexicon) -> bool:
     """toks[i] follows a month, with "of"/"de" between or not: the month's relative year."""
     k = i - 1
-    if k >= 0 and toks[k].norm in ("of", "de", "d'"):
+    if k >= 0 and toks[k].norm in _words("month_of"):
         k -= 1
     return k >= 0 and _month_at(toks, k, lex) and _relative_year_after(toks, k + 1, lex.lang) is not None
 
@@ -599,7 +593,7 @@ def _relative_year_after(toks: list[Token], k: int, lang: str) -> tuple[str, int
     """A relative year at toks[k] ("last year", "of last year", "de l'année dernière")."""
     from .tokens import match_at
 
-    j = k + 1 if k < len(toks) and toks[k].norm in ("of", "de", "d'") else k
+    j = k + 1 if k < len(toks) and toks[k].norm in _words("month_of") else k
     if j >= len(toks):
         return None
     for phrase, rel in _relative_index(lang).get(toks[j].norm, ()):
@@ -612,7 +606,7 @@ def _relative_year_after(toks: list[Token], k: int, lang: str) -> tuple[str, int
 def _season_before(toks: list[Token], i: int, lang: str) -> bool:
     """The year at toks[i] is a season's: "summer 2023", "the summer of 2023", "l'été de 2023"."""
     k = i - 1
-    if k >= 0 and toks[k].norm in ("of", "de"):
+    if k >= 0 and toks[k].norm in _words("season_of"):
         k -= 1
     return k >= 0 and toks[k].norm in _table(lang, "seasons")
 
@@ -625,15 +619,15 @@ def _season(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] 
         return None
     parts: dict[str, int | str] = {"season": hit[1]}
     j = i + hit[0]
-    k = j + 1 if j < n and toks[j].norm in ("of", "de") else j
+    k = j + 1 if j < n and toks[j].norm in _words("season_of") else j
     if k < n and toks[k].kind == "num" and len(toks[k].text) == 4 and 1900 <= int(toks[k].text) <= 2100:
         parts["year"] = int(toks[k].text)
-        s0 = i - 1 if i > 0 and toks[i - 1].norm in ("the", "l'") else i
+        s0 = i - 1 if i > 0 and toks[i - 1].norm in _words("season_articles") else i
         return DateMention(toks[s0].start, toks[k].end, parts), k + 1
     s0, j = _steps(toks, i, j, lex, parts)
     if "step" not in parts:
         return None  # a season alone ("in summer") dates nothing
-    if s0 == i and i > 0 and toks[i - 1].norm == "l'":
+    if s0 == i and i > 0 and toks[i - 1].norm in _words("season_elided"):
         s0 = i - 1  # "l'été dernier"
     return DateMention(toks[s0].start, toks[j - 1].end, parts), j
 
@@ -662,12 +656,6 @@ def _numeric_date(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention,
     return DateMention(toks[i].start, y.end, {"year": int(y.text), "month": month, "day": day}), i + 5
 
 
-_AGO_UNITS = {"day": "day", "days": "day", "jour": "day", "jours": "day", "week": "week", "weeks": "week",
-              "semaine": "week", "semaines": "week", "month": "month", "months": "month", "mois": "month",
-              "year": "year", "years": "year", "an": "year", "ans": "year", "annee": "year", "annees": "year",
-              "decade": "decade", "decades": "decade", "decennie": "decade", "decennies": "decade"}
-
-
 def _ago(text: str, toks: list[Token], lex: Lexicon) -> list[DateMention]:
     """ "ten years ago", "il y a dix ans": the day, month or year counted back from the report
     (the figure itself stays a duration: a time since)."""
@@ -682,10 +670,11 @@ def _ago(text: str, toks: list[Token], lex: Lexicon) -> list[DateMention]:
     if not any(p[0] in norms for p in after + before):
         return []
     out: list[DateMention] = []
+    ago_units: dict[str, str] = _load("figures.toml")["dates"]["ago_units"]
     for m in find_mentions(text, toks, lex):
-        if m.j >= len(toks) or toks[m.j].norm not in _AGO_UNITS or m.is_range or not float(m.low).is_integer():
+        if m.j >= len(toks) or toks[m.j].norm not in ago_units or m.is_range or not float(m.low).is_integer():
             continue
-        unit, k = _AGO_UNITS[toks[m.j].norm], int(m.low)
+        unit, k = ago_units[toks[m.j].norm], int(m.low)
         first = toks[m.i].start if m.hstart is None else m.hstart
         start = end = None
         if any(match_at(toks, m.j + 1, p) for p in after):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -270,6 +271,13 @@ def data_phrases(name: str, *path: str) -> tuple[tuple[str, ...], ...]:
     )
 
 
+@cache
+def data_pattern(name: str, *path: str) -> str:
+    """A word list of the shared data file lexicon/<name>.toml as the alternatives of a regular
+    expression, in the list's order and as written (not folded): "and|et"."""
+    return "|".join(re.escape(w) for w in _data_at(name, path))
+
+
 def _data_at(name: str, path: tuple[str, ...]) -> list[str]:
     node: Any = _load(f"{name}.toml")
     for key in path:
@@ -347,50 +355,16 @@ def stem_matches(word: str, stem: str) -> bool:
     marked with a final "$" in concepts.toml ("found$" is not "founder")."""
     if stem.endswith("$"):
         stem = stem[:-1]
-        return word.startswith(stem) and word[len(stem) :] in _WORD_ENDINGS
+        return word.startswith(stem) and word[len(stem) :] in _stem_endings("word_endings")
     if not word.startswith(stem):
         return False
-    return len(stem) > 4 or word[len(stem) :] in _INFLECTIONS
+    return len(stem) > 4 or word[len(stem) :] in _stem_endings("inflections")
 
 
-_INFLECTIONS = frozenset(
-    {
-        "",
-        "s",
-        "es",
-        "ed",
-        "d",
-        "ing",
-        "ness",
-        "nesses",
-        "ting",
-        "ted",
-        "ped",
-        "ping",
-        "y",
-        "ied",
-        "ies",
-        "ying",
-        "ure",
-        "ures",
-        "ings",
-        "ned",
-        "ning",
-        "led",
-        "ling",
-        "er",
-        "ers",
-        "e",
-        "ee",
-        "ees",
-        "ent",
-        "ents",
-        "ment",
-        "ments",
-    }
-)
-
-_WORD_ENDINGS = frozenset({"", "s", "es", "e", "ee", "ees"})  # a "$" stem: its plural and French agreement
+@cache
+def _stem_endings(key: str) -> frozenset[str]:
+    """What may follow a short or a "$" stem (the [stems] table of concepts.toml)."""
+    return data_words("concepts", "stems", key)
 
 
 @cache

@@ -13,6 +13,7 @@ from .lexicon import (
     _load,
     by_first,
     concepts,
+    data_words,
     hooks,
     lexicon,
     phrase_list,
@@ -25,26 +26,18 @@ from .lexicon import (
 )
 from .tokens import Token, glued, match_at, match_before
 
-ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd", "e", "er", "ere", "eme", "ieme"})
 _CURRENCY_SYMBOLS = frozenset({"£", "$", "€", "¥", "₹"})
-_TIME_WORDS = frozenset({"ans", "years", "an", "year", "jours", "days", "mois", "months", "heures", "hours"})
-_TENS = frozenset(
-    {
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "vingt",
-        "trente",
-        "quarante",
-        "cinquante",
-        "soixante",
-    }
-)
+
+
+def _numbers(key: str) -> frozenset[str]:
+    """A word list of the [numbers] table of lexicon/figures.toml (every language at once)."""
+    return data_words("figures", "numbers", key)
+
+
+@cache
+def _endings(key: str) -> tuple[str, ...]:
+    """:func:`_numbers` as a tuple, for ``str.endswith``."""
+    return tuple(sorted(_numbers(key)))
 
 
 @dataclass(frozen=True)
@@ -345,7 +338,7 @@ def _glued_word(toks: list[Token], m: Mention, i: int, j: int, lex: Lexicon, fm:
     if f:
         m = replace(m, j=j + 1, end=nxt.end, low=m.low * f, high=m.high * f, scaled=True)
         return _bracket(toks, m, lex)
-    if w in ORDINAL_SUFFIXES:
+    if w in _numbers("ordinal_suffixes"):
         return replace(m, j=j + 1, end=nxt.end, ordinal=True, suffix=w)
     if len(nxt.text) == 1 and nxt.text.isupper() and nxt.text not in _CAPITAL_UNITS:
         return replace(m, identifier=True)  # 5G, 3D, 4K (not "1.5L", "100W")
@@ -472,7 +465,7 @@ def _clock_minutes(text: str, toks: list[Token], i: int, j: int) -> bool:
         return glued(hour, sep) and glued(sep, toks[i])
     if sep.norm == "m" and hour.text in ("1", "2"):  # the centimetres of a height: "1m80", "1 m 80"
         nxt = toks[j].norm if j < len(toks) else ""
-        if nxt in units()["measure"] or nxt in ("times", "fois"):
+        if nxt in units()["measure"] or nxt in data_words("figures", "count", "times_words"):
             return False  # "2 m 50 cm", "2 m 10 times"
         return text[hour.end : sep.start] in ("", " ") and text[sep.end : toks[i].start] in ("", " ")
     if sep.norm == "h":
@@ -567,7 +560,7 @@ def _words(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
         got = _vague_or_fraction(toks, i, lex)
     if got is not None:
         return got
-    if t.norm in ("cent", "cents") and i > 1 and toks[i - 1].norm == "pour":
+    if t.norm in _numbers("percent_cent") and i > 1 and toks[i - 1].norm in _numbers("percent_pour"):
         before = toks[i - 2]
         if before.kind == "num" or before.norm in lex.units or before.norm in lex.multipliers:
             return None  # the "cent" of "quatre-vingt-dix-neuf pour cent"
@@ -596,12 +589,12 @@ def _vague_or_fraction(toks: list[Token], i: int, lex: Lexicon) -> Mention | Non
             if len(phrase) > 1 and nxt != phrase[1] and nxt not in ("-", "–"):
                 continue  # most "a" start no "a few dozen" (a hyphen may stand between words)
             k = match_at(toks, i, phrase)
-            of_whole = i + k < len(toks) and toks[i + k].norm in ("of", "de", "des", "du", "d'")
+            of_whole = i + k < len(toks) and toks[i + k].norm in _numbers("of_whole")
             # "half the residents", "half its value": a determiner says a share of a whole too
             of_whole = of_whole or (i + k < len(toks) and toks[i + k].norm in word_set(lex.lang, "determiners"))
             if k and not vague and not of_whole and not _after_change(toks, i, lex):
                 continue  # "two-thirds of", "fell by a quarter", not "a Quarter Pounder"
-            if k and not vague and i + k < len(toks) and toks[i + k].norm in ("a", "an"):
+            if k and not vague and i + k < len(toks) and toks[i + k].norm in _numbers("fraction_of_one"):
                 continue  # "by half a point": half of one thing, no share of a whole
             if k:
                 lo, hi = val if isinstance(val, tuple) else (val, val)
@@ -642,7 +635,7 @@ def _spelled(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
     start_i = i
     article = False
     if t.norm in lex.article:
-        if i + 1 < n and (toks[i + 1].norm in lex.multipliers or toks[i + 1].norm == "dozen"):
+        if i + 1 < n and (toks[i + 1].norm in lex.multipliers or toks[i + 1].norm in _numbers("dozen")):
             article = True
         elif i + 1 < n and toks[i + 1].is_word and not toks[i + 1].is_cap:
             # "a child was hospitalized": one, but only by its article (weak evidence)
@@ -742,7 +735,7 @@ def _joins(toks: list[Token], j: int, lex: Lexicon) -> bool:
         or w in lex.joiners
         and j + 1 < n
         and (toks[j + 1].norm in lex.units)
-        and (toks[j - 1].norm in lex.multipliers or toks[j - 1].norm in _TENS)
+        and (toks[j - 1].norm in lex.multipliers or toks[j - 1].norm in _numbers("tens"))
         and not _second_number(toks, j, lex)
     )
 
@@ -765,7 +758,6 @@ class _Word:
         return False
 
 
-_ORDINAL_ENDS = ("th", "ieme", "iemes", "first", "second", "third", "unieme")
 _HYPHENS = ("-", "\u2013")
 _WORDS_MAX = 1e24  # no run of number words says more ("mille milliards de milliards" is 10^21)
 
@@ -794,10 +786,10 @@ def _spoken(toks: list[Token], i: int, lex: Lexicon) -> tuple[int, float, int, b
             if nxt.norm in fm.spoken or nxt.norm in lex.joiners:
                 k += 1
                 continue
-            if nxt.norm.endswith(_ORDINAL_ENDS):  # "twenty-first", "vingt-et-unième"
+            if nxt.norm.endswith(_endings("ordinal_ends")):  # "twenty-first", "vingt-et-unième"
                 k += 2
             break
-        if w.endswith(_ORDINAL_ENDS):  # "one hundredth": text2num says whether it is an ordinal
+        if w.endswith(_endings("ordinal_ends")):  # "one hundredth": text2num says whether it is an ordinal
             k += 1
             break
         if (
@@ -850,7 +842,7 @@ def _word_starts(lang: str) -> frozenset[str]:
         | frozenset(lex.vague_index)
         | frozenset(lex.fraction_index)
         | frozenset(formats(lang).unit_fractions)
-        | {"un", "une"}
+        | _numbers("indefinite")
     )
 
 
@@ -881,7 +873,7 @@ def _ranges(toks: list[Token], ms: list[Mention], lex: Lexicon) -> list[Mention]
             gap = toks[a.j : b.i]
             hedge_b = _hedge_len_before(toks, b.i, lex)
             core = gap[: len(gap) - hedge_b] if hedge_b else gap
-            if len(core) == 2 and core[0].norm in _TIME_WORDS:  # "entre 18 ans et 30 ans"
+            if len(core) == 2 and core[0].norm in _numbers("time_words"):  # "entre 18 ans et 30 ans"
                 core = core[1:]
             elif len(core) == 2 and b.j < len(toks) and core[0].norm == toks[b.j].norm in units()["measure"]:
                 core = core[1:]  # "5 km to 10 km": the unit said twice
@@ -969,9 +961,9 @@ def _range_ok(a: Mention, b: Mention, join: str, toks: list[Token], lex: Lexicon
         return False
     at = a.i - 1 if a.i > 0 and toks[a.i - 1].text in _CURRENCY_SYMBOLS else a.i  # "between €30m and €40m"
     opener = any(match_before(toks, at, p) for p in phrase_list(lex.lang, "range_open"))
-    if join in ("and", "et"):
+    if join in _numbers("range_and"):
         return opener
-    if join in ("or", "ou"):
+    if join in _numbers("range_or"):
         return a.words == b.words and b.low - a.low <= max(2, a.low)
     return not (_looks_like_year(a) and _looks_like_year(b))
 
@@ -1007,10 +999,10 @@ def _hedge(text: str, toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
         return replace(m, hedge=kind if not m.is_range else "exact", hstart=toks[i - k].start)
     # trailing hedges: "or more", "or younger", "ou plus"
     j = m.j
-    if j + 1 < len(toks) and toks[j].norm in ("or", "ou"):
+    if j + 1 < len(toks) and toks[j].norm in _numbers("range_or"):
         w = toks[j + 1].norm
-        if w in ("more", "plus", "over", "above"):
+        if w in _numbers("or_more"):
             return replace(m, hedge="at_least", j=j + 2, end=toks[j + 1].end)
-        if w in ("younger", "less", "fewer", "under", "moins", "below"):
+        if w in _numbers("or_less"):
             return replace(m, low=0.0, j=j + 2, end=toks[j + 1].end)
     return m

@@ -394,7 +394,7 @@ def _age_claim(f: Figure) -> Read:
     toks, m, prev = f.toks, f.m, f.prev
     age = _age(toks, m, f.lex)
     if age is None and prev is not None and prev.kind == "age" and _second_age(toks, m, prev, f.lex):
-        end = toks[m.j].end if m.j < len(toks) and toks[m.j].norm in ("ans", "years") else m.end
+        end = toks[m.j].end if m.j < len(toks) and toks[m.j].norm in _figure_words("age", "pair_years") else m.end
         age = (m.start, end, "age.second-of-pair")  # "aged 15 and 16": the second age of a pair
     if age is None:
         return None
@@ -419,7 +419,8 @@ def _unit_start(f: Figure) -> int:
     hyphen of "three-day", after the "of" of "dozens of hours"."""
     toks, m = f.toks, f.m
     uj = m.j + (1 if m.compound else 0)
-    if (m.hedge in ("approx", "vague") or m.vague or m.scaled) and uj + 1 < len(toks) and toks[uj].norm in _OF:
+    of = _figure_words("joins", "join_of")
+    if (m.hedge in ("approx", "vague") or m.vague or m.scaled) and uj + 1 < len(toks) and toks[uj].norm in of:
         uj += 1  # "une quarantaine de mètres", "dozens of hours", "3 millions de tonnes": the unit after "of"
     return uj
 
@@ -578,7 +579,7 @@ def _measure(f: Figure) -> tuple[str, int, int, float, str] | _NoClaim | None:
         return NO_CLAIM  # "$85 a barrel", "£1.45 a litre": a price per unit, no quantity
     if qu is None and m.i > 0:
         # "a magnitude 6.8 earthquake", "a magnitude of 7.1": the unit before the figure
-        k = m.i - 2 if m.i > 1 and toks[m.i - 1].norm in ("of", "de") else m.i - 1
+        k = m.i - 2 if m.i > 1 and toks[m.i - 1].norm in _figure_words("joins", "unit_of") else m.i - 1
         if toks[k].norm in before:
             qu, qj, start, rule = before[toks[k].norm], j, min(start, toks[k].start), "quantity.unit-before"
     if qu is None or bare_letter:
@@ -659,7 +660,7 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
         return None  # "a tense atmosphere": one by its article counts only a known subject
     # "a 19-storey tower": the figure describes a thing, nothing happened to it
     acts = () if m.compound else f.actions(subj.end, prev=prev)
-    if subj.words is None and m.i > s0 + 1 and toks[m.i - 1].norm in ("of", "de", "d'"):
+    if subj.words is None and m.i > s0 + 1 and toks[m.i - 1].norm in _figure_words("joins", "join_of"):
         head = toks[m.i - 2]  # "a licensed limit of 180", "une capacité de 180": what the figure measures
         if head.norm in word_set(lex.lang, "measure_nouns"):
             subj, rule = Subject(head.text, (f"w:{singular(head.norm)}",), subj.end, subj.part), "count.measure-noun"
@@ -732,7 +733,7 @@ def _is_part(f: Figure, subj: Subject, acts: tuple[str, ...]) -> bool:
     just before, unless a verb of its own makes it the whole count of what happened to it
     ("20 were held, dont huit ont été inculpées"; "dont sept grièvement" stays a part)."""
     toks, m, prev = f.toks, f.m, f.prev
-    part = subj.part or (m.i > 0 and toks[m.i - 1].norm in ("dont", "including"))
+    part = subj.part or (m.i > 0 and toks[m.i - 1].norm in _figure_words("count", "part_of"))
     own = part and acts and prev is not None and set(acts).isdisjoint(prev.actions)
     return part and not (own and _has_verb(toks, m, subj.end, f.s0, f.s1, f.lex))
 
@@ -828,7 +829,7 @@ def _centimetres_after(text: str, toks: list[Token], m: Mention, k: int) -> bool
 def _counts_on(w: str) -> bool:
     """A word after "2 m 50" that makes the 50 a figure of its own: a unit ("2 m 50 cm") or
     "times" ("2 m 10 times")."""
-    return w in units()["measure"] or w in ("times", "fois")
+    return w in units()["measure"] or w in _figure_words("count", "times_words")
 
 
 def _half_after(toks: list[Token], m: Mention, k: int, lex: Lexicon) -> tuple[float, float, int]:
@@ -839,12 +840,13 @@ def _half_after(toks: list[Token], m: Mention, k: int, lex: Lexicon) -> tuple[fl
     for p in phrase_starts(lex.lang, "and_a_half").get(toks[k].norm, ()):
         n = match_at(toks, k, p, loose_hyphen=False)
         after = toks[k + n] if k + n < len(toks) else None
-        if n == len(p) and (after is None or not after.is_word or after.norm in lex.stop or after.norm in _OF):
+        of = _figure_words("joins", "join_of")
+        ends = after is None or not after.is_word or after.norm in lex.stop or after.norm in of
+        if n == len(p) and ends:
             return m.low + 0.5, m.high + 0.5, k + n
     return m.low, m.high, k
 
 
-_OF = frozenset({"of", "de", "d'"})
 
 
 def _unit_ends(toks: list[Token], k: int) -> bool:
@@ -874,7 +876,7 @@ def _pound_weighs(toks: list[Token], m: Mention, k: int, lex: Lexicon) -> bool:
     if k + 1 >= n:
         return False
     nxt = toks[k + 1]
-    if nxt.norm == "of":
+    if nxt.norm in _figure_words("joins", "pound_of"):
         return plain and k + 2 < n and toks[k + 2].norm not in word_set(lex.lang, "pound", "money_of")
     attributive = toks[k].norm == "pound" and nxt.kind == "word" and not nxt.is_cap
     return attributive and plain and nxt.norm not in word_set(lex.lang, "pound", "money_nouns")
@@ -954,7 +956,7 @@ def _actions(
                 after = [x for _, x in actions_in(toks, c2 + 1, min(b2 + 1, s1), lex.lang)]
     hedge = hedge_before(toks, i, lex)  # "close to 40 people": a hedge, not what happened
     before = actions_in(toks, a, i - hedge[0] if hedge else i, lex.lang)
-    of = [k for k in range(max(a, i - 3), i) if toks[k].norm in ("of", "de", "des", "d'")]
+    of = [k for k in range(max(a, i - 3), i) if toks[k].norm in _figure_words("joins", "of_des")]
     whole = parts and bool(of)
     if whole and of[0] > a and actions_in(toks, of[0] - 1, of[0], lex.lang):
         whole = False  # "the evacuation of 120 residents", "l'arrestation de 12 personnes"
@@ -977,7 +979,7 @@ def _actions(
         # the clause started with a break ("and", ","): look back to the sentence start
         back = (
             actions_in(toks, max(s0, i - CLAUSE_REACH), i, lex.lang)
-            if before or not any(t.norm in ("of", "de", "des", "d'") for t in toks[max(a, i - 3) : i])
+            if before or not any(t.norm in _figure_words("joins", "of_des") for t in toks[max(a, i - 3) : i])
             else []
         )
         if back:
@@ -1018,27 +1020,30 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
     ti = m.i
     while ti > 0 and toks[ti - 1].start >= k:
         ti -= 1
-    opener = ti > 1 and toks[ti - 1].norm in ("between", "entre")
+    opener = ti > 1 and toks[ti - 1].norm in _figure_words("age", "range_opener")
     if opener:
         ti -= 1  # ti now points at "between"/"entre"
-    if ti > 1 and toks[ti - 1].norm in ("of", "de", "from") and toks[ti - 2].norm in ("age", "l'age"):
+    age_noun = _figure_words("age", "age_noun")
+    if ti > 1 and toks[ti - 1].norm in _figure_words("age", "age_of") and toks[ti - 2].norm in age_noun:
         return toks[ti - 2].start, m.end, "age.age-of"  # "from the age of 58", "the retirement age from 62 to 64"
     if ti > 0 and toks[ti - 1].norm in before:
         end = m.end
-        if j < n and toks[j].norm in ("ans", "years", "an"):
+        if j < n and toks[j].norm in _figure_words("age", "years_units"):
             end = toks[j].end
         return toks[ti - 1].start, end, "age.aged"
-    if ti > 1 and toks[ti - 1].norm in ("de", "d'") and toks[ti - 2].norm in before:
-        end = toks[j].end if j < n and toks[j].norm in ("ans", "an") else m.end
+    if ti > 1 and toks[ti - 1].norm in _figure_words("age", "de_after") and toks[ti - 2].norm in before:
+        end = toks[j].end if j < n and toks[j].norm in _figure_words("age", "years_fr") else m.end
         return toks[ti - 2].start, end, "age.aged-de"
     if j < n and toks[j].norm in word_set(lex.lang, "years_of_age"):
         # "un homme de 26 ans", "entre 18 et 30 ans"
         after = [t.norm for t in toks[j + 1 : j + 3]]
+        de_after = _figure_words("age", "de_after")
         sentence = bool(after) and (  # "quatre ans de prison", "deux ans ferme", "six ans, dont trois"
             after[0] in _figure_words("age", "term_after")
-            or (after[0] in ("de", "d'") and after[1:] and after[1] in _figure_words("age", "prison"))
+            or (after[0] in de_after and after[1:] and after[1] in _figure_words("age", "prison"))
         )
-        of_person = ti > 1 and toks[ti - 1].norm == "de" and toks[ti - 2].is_word  # "un homme de 26 ans"
+        # "un homme de 26 ans"
+        of_person = ti > 1 and toks[ti - 1].norm in _figure_words("age", "person_of") and toks[ti - 2].is_word
         if of_person and not sentence and not _duration_cue(toks, ti - 2):
             return m.start, toks[j].end, "age.noun-de-n-ans"
         # "il a 26 ans", "ils ont 18 ans" (not "il y a 26 ans", which is a time ago)
@@ -1050,16 +1055,17 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
             and toks[hv].norm in _figure_words("age", "avoir")
             and toks[hv].text.lower() != "à"
             and toks[hv - 1].norm != "y"
-            and toks[j].norm != "annees"
+            and toks[j].norm not in _figure_words("age", "years_plural")
         )
-        if held and not (j + 1 < n and toks[j + 1].norm in ("de", "d'")):  # "a 40 ans de carrière"
+        if held and not (j + 1 < n and toks[j + 1].norm in _figure_words("age", "de_after")):  # "a 40 ans de carrière"
             return m.start, toks[j].end, "age.a-n-ans"
         if opener and m.is_range and not _duration_cue(toks, ti):
             return toks[ti].start, toks[j].end, "age.entre-n-ans"
         aside = ti > 1 and j + 1 < n and (toks[ti - 1].norm, toks[j + 1].norm) in ((",", ","), ("(", ")"))
         if aside and _one_person(toks, ti - 2, lex):
             return m.start, toks[j].end, "age.name-comma-n-ans"  # "Lucas Morel, 19 ans,", "le conducteur (45 ans)"
-    if j + 1 < n and toks[j].norm == "d'" and toks[j + 1].norm in word_set(lex.lang, "years_after_elision") and (
+    elided = j + 1 < n and toks[j].norm in _figure_words("age", "elided_of")
+    if elided and toks[j + 1].norm in word_set(lex.lang, "years_after_elision") and (
         m.is_range or m.hedge == "approx"  # "une femme d'une quarantaine d'années"
     ):
         return m.start, toks[j + 1].end, "age.d-annees"
@@ -1101,7 +1107,7 @@ def _second_age(toks: list[Token], m: Mention, prev: Draft, lex: Lexicon) -> boo
         return False
     if toks[m.i - 2].end != prev.end:
         return False
-    return m.j >= len(toks) or not toks[m.j].is_word or toks[m.j].norm in ("years", "ans", "respectively")
+    return m.j >= len(toks) or not toks[m.j].is_word or toks[m.j].norm in _figure_words("age", "pair_end")
 
 
 def _decade_of_life(toks: list[Token], m: Mention, lex: Lexicon) -> int | None:
@@ -1111,14 +1117,16 @@ def _decade_of_life(toks: list[Token], m: Mention, lex: Lexicon) -> int | None:
     )
     if not decade or m.i < 2:
         return None
-    if toks[m.i - 1].norm in word_set(lex.lang, "possessives") and toks[m.i - 2].norm in ("in", "dans"):
+    in_ = _figure_words("age", "decade_in")
+    if toks[m.i - 1].norm in word_set(lex.lang, "possessives") and toks[m.i - 2].norm in in_:
         return toks[m.i - 2].start
     return None
 
 
 def _time_of_day(toks: list[Token], j: int) -> bool:
     """ "du matin", "du soir", "de l'après-midi" right after an hour."""
-    return j + 1 < len(toks) and toks[j].norm in ("du", "de") and toks[j + 1].norm in ("matin", "soir", "l'", "nuit")
+    parts = _figure_words("clock", "day_parts")
+    return j + 1 < len(toks) and toks[j].norm in _figure_words("clock", "day_part_of") and toks[j + 1].norm in parts
 
 
 def _one_person(toks: list[Token], k: int, lex: Lexicon) -> bool:
@@ -1189,7 +1197,8 @@ def _kin_of(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> Subject | N
     i = m.i
     if i - 2 >= s0 and not glued(toks[i - 1], toks[i]) and toks[i - 1].norm in word_set(lex.lang, "kin_of", "of"):
         kin = toks[i - 2]  # "a father of three", "mère de quatre enfants" written apart
-        one = i - 3 >= s0 and toks[i - 3].norm in ("a", "an", "un", "une")  # "a father of": the person's count
+        # "a father of": the person's count
+        one = i - 3 >= s0 and toks[i - 3].norm in _figure_words("count", "one_article")
         if one and kin.norm in word_set(lex.lang, "kin_of", "parents"):
             words = " ".join(t.text for t in toks[i - 2 : m.j])
             return Subject(words, tuple(sorted(word_set(lex.lang, "kin_of", "concepts"))), m.j, False)

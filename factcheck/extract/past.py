@@ -58,7 +58,7 @@ def is_past(toks: list[Token], i: int, j: int, sent: tuple[int, int], lex: Lexic
     if marks.opens:
         return True
     s0, s1 = sent
-    in_, when, and_ = (word_set(lex.lang, k) for k in ("past_year_in", "when", "and"))
+    in_, when, and_ = word_set(lex.lang, "past_year_in"), word_set(lex.lang, "when"), word_set(lex.lang, "and")
     while True:
         a, b = clause_bounds(toks, i, j, s0, s1, lex)
         if any(a <= k < b and not i <= k < j for k in marks.named):

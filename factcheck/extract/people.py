@@ -11,42 +11,16 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from . import store
-from .lexicon import Lexicon, _load, _phrases, by_first, same_places, shared_langs, word_set
+from .lexicon import Lexicon, _load, _phrases, by_first, data_pattern, data_words, same_places, shared_langs, word_set
 from .tokens import Token, glued, match_at, match_before
 
 RoleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
-_PARTICLES = frozenset(
-    {"de", "du", "des", "van", "von", "der", "den", "ter", "da", "das", "dos", "di", "del", "della", "le", "la",
-     "al", "el", "bin", "ben", "ibn", "zu", "af", "y"}
-)
 _APOSTROPHES = frozenset({"'", "’"})
-_REPORTING = frozenset(
-    {
-        "said",
-        "says",
-        "told",
-        "added",
-        "explained",
-        "announced",
-        "stated",
-        "warned",
-        "wrote",
-        "declared",
-        "confirmed",
-        "noted",
-        "insisted",
-        "a",
-        "affirme",
-        "explique",
-        "declare",
-        "indique",
-        "precise",
-        "annonce",
-        "souligne",
-        "assure",
-        "estime",
-    }
-)
+
+
+def _people(key: str) -> frozenset[str]:
+    """A word list of the [people] table of names.toml (words around a name, every language)."""
+    return data_words("names", "people", key)
 
 
 @dataclass(frozen=True)
@@ -157,7 +131,7 @@ def _kin_at(toks: list[Token], k: int, kin: Kin) -> bool:
         before = k - m - 1
         if _possessive_at(toks, before, kin):
             return True
-        if before >= 0 and toks[before].norm in (";", ",", "and", "et"):
+        if before >= 0 and toks[before].norm in _people("kin_list"):
             return any(t.norm in kin.possessives for t in toks[max(0, before - 12) : before])
     return False
 
@@ -271,11 +245,12 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
         # a role's place comes first even when it is also a given name ("maire de Thiès Idrissa Seck")
         place_first = (
             name_toks[0] >= 2
-            and toks[name_toks[0] - 1].norm in _PLACE_OF
+            and toks[name_toks[0] - 1].norm in _people("place_of")
             and bool(_role_before(toks, name_toks[0] - 1, roles, titles, max(0, name_toks[0] - 6)))
         )
         demonym_first = _demonym(toks[name_toks[0]].norm)
-        articled = name_toks[0] >= 1 and toks[name_toks[0] - 1].norm in _ARTICLES  # "le Serbe Nikola Jovanovic"
+        # "le Serbe Nikola Jovanovic"
+        articled = name_toks[0] >= 1 and toks[name_toks[0] - 1].norm in _people("articles")
         cut = place_first or len(name_toks) >= 4 or demonym_first or articled
         for q in range(1, len(name_toks) - 1) if cut else ():
             if toks[name_toks[q]].norm in given and (place_first or toks[name_toks[0]].norm not in given):
@@ -303,7 +278,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             ]
             role_before = _role_before(toks, name_toks[0], roles, titles, _sentence_floor(toks, name_toks[0], text))
             role_after = _role_after(toks, name_toks[-1] + 1, roles)
-            reporting = name_toks[-1] + 1 < n and toks[name_toks[-1] + 1].norm in _REPORTING
+            reporting = name_toks[-1] + 1 < n and toks[name_toks[-1] + 1].norm in _people("reporting")
             known = first.norm in given
             # where every noun is capitalised (``caps`` false), only a known given name starts a name
             cued = caps and bool(role_before or role_after or reporting or demonym_person)
@@ -324,7 +299,8 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             caps
             and len(name_toks) == 1
             and _lone_name_ok(toks[name_toks[0]], not_names)
-            and not (name_toks[0] > 0 and toks[name_toks[0] - 1].norm in _PLACE_OF)  # "le procureur de Marseille"
+            # "le procureur de Marseille"
+            and not (name_toks[0] > 0 and toks[name_toks[0] - 1].norm in _people("place_of"))
         ):
             # "President Macron", "le procureur Dupont", "striker Neymar": one name right
             # after a title or a role is that person, named by the surname (or the name) alone
@@ -335,7 +311,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             # capitalised word inside a sentence is a name's ("Shares of General Motors")
             before = toks[run[lead - 1]] if lead > 0 else None
             titled = before is not None and (
-                before.norm in _HONORIFICS
+                before.norm in _people("honorifics")
                 or (_role_word(before, roles) and (before.start in sent_starts or before.text.islower()))
             )
             p = name_toks[0] - 1
@@ -401,11 +377,25 @@ def _lone_name_ok(t: Token, not_names: frozenset[str]) -> bool:
     )
 
 
-_LISTED = re.compile(
-    r"(?:,\s*|\s+(?:and|et)\s+|,\s*(?:and|et)\s+)([A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+)){1,2})"
-    r"(?=\s*(?:,|;|\.|\)|\band\b|\bet\b|$))"  # the list goes on or ends: "Manchester City treble-winner" is no item
-)
-_LISTED_LAST = re.compile(r",?\s+(?:and|et)\s+([A-Z][\w'’-]+)(?=\s*(?:\.|;|\)|$))")  # "..., Firmino and Fabinho."
+@cache
+def _listed() -> re.Pattern[str]:
+    """A name after a comma or "and" of a list (names.toml [people] list_and), as the list goes
+    on or ends: "Manchester City treble-winner" is no item."""
+    alts = data_pattern("names", "people", "list_and")
+    ends = "|".join(rf"\b{w}\b" for w in alts.split("|"))
+    return re.compile(
+        rf"(?:,\s*|\s+(?:{alts})\s+|,\s*(?:{alts})\s+)([A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+)){{1,2}})"
+        rf"(?=\s*(?:,|;|\.|\)|{ends}|$))"
+    )
+
+
+@cache
+def _listed_last() -> re.Pattern[str]:
+    """The last name of a list: "..., Firmino and Fabinho."."""
+    alts = data_pattern("names", "people", "list_and")
+    return re.compile(rf",?\s+(?:{alts})\s+([A-Z][\w'’-]+)(?=\s*(?:\.|;|\)|$))")
+
+
 _LISTED_BEFORE = re.compile(r"(?:,\s*|\b[a-zé]+\s+)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s*$")
 
 
@@ -422,12 +412,12 @@ def _listed_with(text: str, found: list[PersonMention], bad: frozenset[str]) -> 
     given = _given()
     while queue:
         p = queue.pop()
-        last = _LISTED_LAST.match(text, p.end)
+        last = _listed_last().match(text, p.end)
         if last is not None and not (
             fold(last.group(1)) in given and _in_list(text, p.start)  # one name alone ends a list of names
         ):
             last = None
-        for m in (_LISTED.match(text, p.end), _LISTED_BEFORE.search(text, max(0, p.start - 60), p.start), last):
+        for m in (_listed().match(text, p.end), _LISTED_BEFORE.search(text, max(0, p.start - 60), p.start), last):
             if m is None:
                 continue
             start, end = m.span(1)
@@ -452,7 +442,7 @@ def _in_list(text: str, at: int) -> bool:
 
 def _byline_name(toks: list[Token], text: str, k: int) -> bool:
     """ "By Hannah Crowe" / "Par Jeanne Martin" at the start of a line is a byline."""
-    if k == 0 or toks[k - 1].norm not in ("by", "par"):
+    if k == 0 or toks[k - 1].norm not in _people("byline"):
         return False
     line_start = text.rfind("\n", 0, toks[k - 1].start) + 1
     return not text[line_start : toks[k - 1].start].strip()
@@ -477,9 +467,6 @@ def _demonym_endings() -> tuple[str, ...]:
     return tuple(sorted({str(e) for lg in shared_langs() for e in _load(lg, "roles.toml").get("demonym_endings", [])}))
 
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "m", "mme", "mlle", "me", "maitre", "sir", "dame", "lady"})
-_ARTICLES = frozenset({"le", "la", "l'", "les", "the", "un", "une", "a", "an"})  # a given name takes none
-_PLACE_OF = frozenset({"de", "d'", "du", "of", "in", "à"})  # "procureur de Marseille", "mayor of Lyon"
 
 
 def _cap_run(toks: list[Token], i: int, text: str | None = None) -> int:
@@ -519,7 +506,7 @@ def _cap_run(toks: list[Token], i: int, text: str | None = None) -> int:
                 j += 1
             continue
         k = j
-        while k < n and toks[k].norm in _PARTICLES and toks[k].text.islower() and k - j < 3:
+        while k < n and toks[k].norm in _people("particles") and toks[k].text.islower() and k - j < 3:
             k += 1  # "Isabel de la Vega", "Jan van der Berg"
         if k > j and j > i and k < n and toks[k].is_cap:
             j = k
@@ -608,12 +595,12 @@ def _role_before(
                     start > floor
                     and start > back - 4
                     and (toks[start - 1].is_word or toks[start - 1].norm == "'")
-                    and toks[start - 1].norm not in ("the", "le", "la", "and", "et", "by", "with", "said")
+                    and toks[start - 1].norm not in _people("role_left_stop")
                 ):
                     start -= 1
                     if toks[start].norm in ("s",) and start > 0 and toks[start - 1].norm in ("'", "’"):
                         start -= 1
-                if start < back and not (toks[start].is_cap or toks[start].norm in ("public", "senior", "chief")):
+                if start < back and not (toks[start].is_cap or toks[start].norm in _people("role_left_lower")):
                     start = back
                 return toks[start].start, toks[k - 1].end, _ids(cid)
     if i > 0 and toks[i - 1].norm in titles:
@@ -645,7 +632,7 @@ def _named_between(toks: list[Token], a: int, b: int) -> bool:
     """Another name stands between a role and a name ("Striker Neymar joined Al-Hilal": the
     role is Neymar's); a place after "of"/"de" does not ("the mayor of Lyon, Grégory Doucet")."""
     return any(
-        toks[k].is_cap and not (k > 0 and toks[k - 1].norm in ("of", "de", "du", "d'", "des", "in", "à"))
+        toks[k].is_cap and not (k > 0 and toks[k - 1].norm in _people("place_before"))
         and not (k > a and toks[k - 1].is_cap)  # the rest of a place's name: "of New York"
         for k in range(a, b)
     )
