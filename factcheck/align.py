@@ -9,13 +9,15 @@ Each source claim serves one fact; a weak match never makes a confident conflict
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Sequence
 from typing import NamedTuple, cast
 
-from .compare import compare, compare_amounts, compare_dates, normalise, same_nominal
+from .compare import compare, compare_amounts, compare_dates, name_parts, normalise, same_nominal
 from .evidence import NO_EVIDENCE, Evidence, Templates, render
-from .extract.lexicon import concepts, phrase_list, same_places
+from .extract.lexicon import concepts, data_words, phrase_list, same_places
 from .links import (
     HELD_KINDS,
     HOLDER_BONUS,
@@ -32,7 +34,7 @@ from .links import (
     same_person,
     sentence_bonus,
 )
-from .models import Claim, Document, Finding, Verdict, trusted
+from .models import Claim, Document, Finding, Span, Verdict, trusted
 from .runcache import table
 from .scoring import (
     NO_ID,
@@ -48,7 +50,7 @@ from .scoring import (
     values_agree,
 )
 from .signals import clause_names, names_unknown, vocabulary_among
-from .text import fold
+from .text import fold, words
 
 AGREE_AT = 0.35  # an agreeing pair needs this much evidence that it is the same fact
 CONFLICT_AT = 0.4  # a conflict needs more
@@ -301,7 +303,85 @@ def align_document(
                 "source_claim": s.id,
             },
         )
+    if not itself:
+        for di, d in enumerate(draft_claims):
+            if d.kind == "person" and di not in taken_d and d.id not in out:
+                mention = named_again(d, doc.text, source_claims)
+                if mention is not None:
+                    start, end = mention
+                    out[d.id] = trusted(
+                        Finding,
+                        {
+                            "source": doc.id,
+                            "verdict": "agrees",
+                            "score": NAMED_AGAIN_SCORE,
+                            "why": why(Evidence(name="named_again"), False),
+                            "span": Span.at(start, end),
+                            "text": doc.text[start:end],
+                            "value": doc.text[start:end],
+                            "source_claim": None,
+                        },
+                    )
     return out
+
+
+NAMED_AGAIN_SCORE = 0.5  # a name said again as the draft writes it, or its surname alone
+
+
+def named_again(d: Claim, text: str, source_claims: Sequence[Claim]) -> tuple[int, int] | None:
+    """Where ``text`` names the draft's person ``d`` by a name the extractor did not read as a
+    person's, as the draft writes it or by the surname alone ("Benzema et Kanté" for "Karim
+    Benzema"; "striker Neymar" and a headline "Neymar joins ...").
+    Not where the word follows a capitalised word other than the person's own given names
+    ("Macky Sall" is not "Khalifa Sall"), nor where the source names someone else of that
+    surname, nor inside a name the source did read. None: not named so."""
+    parts = name_parts(str(d.value))
+    if not parts or len(parts[-1]) < 3:
+        return None
+    last, given = parts[-1], set(parts[:-1])
+    if text.isascii() and last not in text.lower():
+        return None  # most sources never name most people: one search says so
+    taken = [c.span for c in source_claims if c.kind == "person"]
+    for c in source_claims:
+        if c.kind == "person":
+            other = name_parts(str(c.value))
+            if other and other[-1] == last and other != parts:
+                return None  # "Prakash Hinduja" there: the surname alone may be either
+    family = data_words("names", "people", "family")
+    seen: deque[re.Match[str]] = deque(maxlen=3)  # the words before
+    for m in words(text):
+        w = m.group()
+        if w[:1].isupper() and fold(w) == last and not any(x.start < m.end() and m.start() < x.end for x in taken):
+            prev = seen[-1] if seen else None
+            opens = prev is None or _sentence_between(text, prev.end(), m.start())
+            # after a capitalised word of the same sentence: another given name's surname
+            capital_before = prev is not None and not opens and prev.group()[:1].isupper()
+            other_given = capital_before and prev is not None and fold(prev.group()) not in given
+            nxt = _WORD_AFTER.match(text, m.end())
+            kin = any(fold(x.group()) in family for x in seen) or (nxt is not None and fold(nxt.group(1)) in family)
+            # "Young people cheered": a capital that opens a sentence, of a word written in
+            # lower case elsewhere in the text, is no name
+            common = opens and _lower_case_in(text, w)
+            longer = len(parts) > 1 and nxt is not None and nxt.group(1)[:1].isupper()
+            if not (other_given or kin or common or longer):
+                return m.start(), m.end()
+        seen.append(m)
+    return None
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
+
+
+def _lower_case_in(text: str, word: str) -> bool:
+    """``word`` is written in lower case somewhere in ``text``, as a word of its own."""
+    low = word.lower()
+    return re.search(rf"(?<![\w\-]){re.escape(low)}(?![\w\-])", text) is not None
+
+
+def _sentence_between(text: str, a: int, b: int) -> bool:
+    """A sentence ends between two words: the second is capitalised as a sentence's first."""
+    gap = text[a:b]
+    return any(ch in gap for ch in ".!?:;\n()[]\"«»“”")
 
 
 _WHYS = "align.whys"  # the run's table of the default explanation of each evidence

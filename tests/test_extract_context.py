@@ -86,6 +86,24 @@ CASES = {
     "en-founder-not-found": (
         "The founder of the firm bought 12 trucks.", "en", "12 trucks", (),
     ),
+    # a relative pronoun opens the figure's own clause: an action before it is another noun's
+    "en-joined-an-operation-that": (
+        "Officers joined an operation that covered 80 farms and depots.", "en", "80 farms", (),
+    ),
+    "en-attended-a-meeting-which": (
+        "Ministers attended a summit which approved 14 projects.", "en", "14 projects", (),
+    ),
+    "en-raided-a-port-where": (
+        "Police raided a port where 40 containers were found.", "en", "40 containers", ("seized",),
+    ),
+    "fr-rejoint-une-operation-qui": (
+        "Les gendarmes ont rejoint une opération qui visait 80 domiciles.", "fr", "80 domiciles", (),
+    ),
+    "en-who-arrested-keeps": ("Officers who arrested 12 people were praised.", "en", "12 people", ("arrested",)),
+    # a comma closes the pronoun's clause: the figure is the main clause's again
+    "en-which-closed-by-comma": (
+        "The toll, which rose on Friday, has risen to nine people killed.", "en", "nine people", ("killed",),
+    ),
     "fr-prises-en-charge": (
         "Quinze personnes ont été tuées et 54 autres ont été prises en charge par les secours.",
         "fr", "54 autres", ("hospitalized",),

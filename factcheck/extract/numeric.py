@@ -199,8 +199,10 @@ class Figure:
         """Where the claim starts: at its hedge ("nearly 40") when it has one."""
         return self.m.hstart if self.m.hstart is not None else self.m.start
 
-    def actions(self, j: int, *, prev: Draft | None = None, parts: bool = True) -> tuple[str, ...]:
-        return _actions(self.toks, self.m.i, j, self.s0, self.s1, self.lex, prev, parts=parts)
+    def actions(
+        self, j: int, *, prev: Draft | None = None, parts: bool = True, own_clause: bool = False
+    ) -> tuple[str, ...]:
+        return _actions(self.toks, self.m.i, j, self.s0, self.s1, self.lex, prev, parts=parts, own_clause=own_clause)
 
 
 def classify(
@@ -659,7 +661,9 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
     if m.article and not subj.concepts:
         return None  # "a tense atmosphere": one by its article counts only a known subject
     # "a 19-storey tower": the figure describes a thing, nothing happened to it
-    acts = () if m.compound else f.actions(subj.end, prev=prev)
+    # a count of things of its own ("150 homes") in a clause a relative pronoun opened: the
+    # action before the pronoun is said of the pronoun's noun ("joined an operation that covered")
+    acts = () if m.compound else f.actions(subj.end, prev=prev, own_clause=subj.words is not None)
     if subj.words is None and m.i > s0 + 1 and toks[m.i - 1].norm in _figure_words("joins", "join_of"):
         head = toks[m.i - 2]  # "a licensed limit of 180", "une capacité de 180": what the figure measures
         if head.norm in word_set(lex.lang, "measure_nouns"):
@@ -936,8 +940,19 @@ def _end_with_suffix(text: str, m: Mention) -> int:
 
 
 def _actions(
-    toks: list[Token], i: int, j: int, s0: int, s1: int, lex: Lexicon, prev: Draft | None, *, parts: bool = True
+    toks: list[Token],
+    i: int,
+    j: int,
+    s0: int,
+    s1: int,
+    lex: Lexicon,
+    prev: Draft | None,
+    *,
+    parts: bool = True,
+    own_clause: bool = False,
 ) -> tuple[str, ...]:
+    """The actions said of the figure toks[i:j]. ``own_clause``: a relative pronoun before the
+    figure opens its clause, and actions before the pronoun are not the figure's."""
     a, b = clause_bounds(toks, i, j, s0, s1, lex)
     k = i
     while k < j and toks[k].kind in ("num", "sym"):
@@ -955,7 +970,10 @@ def _actions(
                 _, b2 = clause_bounds(toks, c2 + 1, c2 + 1, s0, s1, lex)
                 after = [x for _, x in actions_in(toks, c2 + 1, min(b2 + 1, s1), lex.lang)]
     hedge = hedge_before(toks, i, lex)  # "close to 40 people": a hedge, not what happened
-    before = actions_in(toks, a, i - hedge[0] if hedge else i, lex.lang)
+    # "joined an operation that covered 150 homes": what comes before a word that opens a
+    # clause of its own is another clause's action
+    opened = _clause_opened(toks, max(s0, i - CLAUSE_REACH), i, lex) if own_clause else s0
+    before = actions_in(toks, max(a, opened), i - hedge[0] if hedge else i, lex.lang)
     of = [k for k in range(max(a, i - 3), i) if toks[k].norm in _figure_words("joins", "of_des")]
     whole = parts and bool(of)
     if whole and of[0] > a and actions_in(toks, of[0] - 1, of[0], lex.lang):
@@ -978,7 +996,7 @@ def _actions(
     if not acts and s0 < a and not own:
         # the clause started with a break ("and", ","): look back to the sentence start
         back = (
-            actions_in(toks, max(s0, i - CLAUSE_REACH), i, lex.lang)
+            actions_in(toks, max(s0, i - CLAUSE_REACH, opened), i, lex.lang)
             if before or not any(t.norm in _figure_words("joins", "of_des") for t in toks[max(a, i - 3) : i])
             else []
         )
@@ -988,6 +1006,22 @@ def _actions(
     if not acts and prev is not None and not whole and not own:
         acts = set(prev.actions)  # "12 were arrested, three in Lyon": the same action
     return tuple(sorted(acts))
+
+
+def _clause_opened(toks: list[Token], lo: int, i: int, lex: Lexicon) -> int:
+    """Where the clause a relative pronoun (or "where") opened before the figure at ``i``
+    starts, the token after it, or ``lo``: actions before it are another clause's. A comma
+    or semicolon between the two closes the pronoun's clause ("The toll, which rose on
+    Friday, has reached four": the toll's own verb). Right after an action word, "that" is
+    what was said or found, not a relative ("The court found that 400 people were affected")."""
+    opens = _figure_words("clause", "opens_clause")
+    for k in range(i - 1, lo - 1, -1):
+        t = toks[k]
+        if t.norm in (",", ";"):
+            return lo
+        if t.norm in opens and t.is_word:
+            return lo if k > lo and actions_in(toks, k - 1, k, lex.lang) else k + 1
+    return lo
 
 
 def _has_verb(toks: list[Token], m: Mention, j: int, s0: int, s1: int, lex: Lexicon) -> bool:

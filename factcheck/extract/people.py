@@ -277,6 +277,16 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                 and not (k > name_toks[0] and toks[k - 1].norm == "-" and glued(toks[k - 1], toks[k]))
             ]
             role_before = _role_before(toks, name_toks[0], roles, titles, _sentence_floor(toks, name_toks[0], text))
+            if (
+                bad == [name_toks[-1]]
+                and len(name_toks) == 2
+                and first.norm in given
+                and role_before
+                and role_before[1] >= toks[name_toks[0] - 1].end
+            ):
+                # "Prosecutor Daniel Young", "coach Maria Bridge": a role right before a known
+                # given name, and a surname that is also a word ("the Albert Bridge" has no role)
+                bad = []
             role_after = _role_after(toks, name_toks[-1] + 1, roles)
             reporting = name_toks[-1] + 1 < n and toks[name_toks[-1] + 1].norm in _people("reporting")
             known = first.norm in given
