@@ -130,6 +130,11 @@ SUBJECTS = {
     "noun-put-at": ("Police put detentions at 24 by the evening.", "en", "arrest"),
     "number-of-put-at": ("The union put the number of strikers in the city at 90,000.", "en", "w:striker"),
     "fr-noun-porte-a": ("Les Verts ont porté leurs sièges à 31.", "fr", "seat"),
+    # who watched: a measure noun the lexicon knows names its concept, not a bare word
+    "crowd-of-is-spectators": ("The hosts won before a crowd of 48,200 on Sunday.", "en", "spectator"),
+    "fans-are-spectators": ("Nearly 12,000 fans travelled to the final.", "en", "spectator"),
+    "fr-spectateurs": ("Quelque 9 000 spectateurs ont assisté à la finale.", "fr", "spectator"),
+    "fr-foule-de": ("Les joueurs ont gagné devant une foule de 5 000.", "fr", "spectator"),
 }
 
 

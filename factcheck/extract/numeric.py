@@ -667,7 +667,10 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
     if subj.words is None and m.i > s0 + 1 and toks[m.i - 1].norm in _figure_words("joins", "join_of"):
         head = toks[m.i - 2]  # "a licensed limit of 180", "une capacité de 180": what the figure measures
         if head.norm in word_set(lex.lang, "measure_nouns"):
-            subj, rule = Subject(head.text, (f"w:{singular(head.norm)}",), subj.end, subj.part), "count.measure-noun"
+            # what the noun names, when the lexicon knows it ("a crowd of 31,412": spectators)
+            _, known = subject_concepts(toks, m.i - 2, concepts(lex.lang))
+            ids = tuple(sorted(known)) if known else (f"w:{singular(head.norm)}",)
+            subj, rule = Subject(head.text, ids, subj.end, subj.part), "count.measure-noun"
     if subj.words is None and m.i > s0 + 2 and toks[m.i - 1].norm in word_set(lex.lang, "brought_to"):
         got = noun_brought_to(toks, m.i - 1, s0, lex)  # "raised its seats to 48"
         if got:

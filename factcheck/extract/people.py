@@ -275,6 +275,8 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
                 and toks[k].norm not in given
                 and not toks[k].text.islower()
                 and not (k > name_toks[0] and toks[k - 1].norm == "-" and glued(toks[k - 1], toks[k]))
+                # a particle inside the name, capitalised or not: "Mathis Le Goff", "Anne De Vries"
+                and not (name_toks[0] < k < name_toks[-1] and toks[k].norm in _people("particles"))
             ]
             role_before = _role_before(toks, name_toks[0], roles, titles, _sentence_floor(toks, name_toks[0], text))
             if (
