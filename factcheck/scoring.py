@@ -277,6 +277,8 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
             if alike:
                 sc += 0.25  # "19 listes" and "17 lists": a word the languages write alike
                 subjects = alike
+            elif d.kind == "quantity" and a.literal != b.literal:
+                sc -= 0.1  # "an area of 120,000 sq km" and "a 120,000 sq km region": the unit says what it measures
             elif not (a.literal and b.literal):
                 sc -= 0.45
             elif d.lang == s.lang:
@@ -285,8 +287,10 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
             one, other = (a, b) if a.specific else (b, a)
             if one.trait and not other.claim.part:  # "nine of the dead" may be any of them
                 sc -= 0.45  # "nine children" are some of "17 dead", not another count of them
-            elif one.literal and d.kind in UNCOUNTED_KINDS:
-                pass  # "a final that lasted 2 h 41" and "needed 2 h 41": a word the other leaves out
+            elif one.literal and (d.kind in UNCOUNTED_KINDS or d.kind == "quantity"):
+                # "a final that lasted 2 h 41" and "needed 2 h 41"; "a journey of some 470
+                # million km" and "some 480 million kilometres": a word the other leaves out
+                pass
             else:
                 sc += 0.2 if one.human else -0.3
         else:
@@ -307,7 +311,11 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
             sc -= 0.35
     # with nothing counted and nothing happening (durations, ages, prices), the words around
     # the figures are most of the evidence
-    bare = not (d.concepts or s.concepts or da - loose or sa - loose)
+    # (a measure's bare word on one side only, "a journey of 470 million km", says as little)
+    said = bool(d.concepts or s.concepts)
+    if said and d.kind == "quantity" and a.literal and b.literal and not (a.concepts and b.concepts):
+        said = False
+    bare = not (said or da - loose or sa - loose)
     weight = 0.5 if bare else 0.3
     most = _most_value(d, s)
     penalties = tuple(_penalties(d, s))

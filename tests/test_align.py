@@ -424,3 +424,30 @@ def test_figures_of_two_sentences_that_meet_are_compared() -> None:
     )
     (days,) = [c for c in check(draft, [source]).claims if c.claim.kind == "duration"]
     assert [(f.source, f.verdict) for f in days.findings] == [("src", "unclear")]
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "figure", "verdict"),
+    [
+        # a measure's bare word on one side only says little: the unit says what is measured
+        (
+            "The probe reached orbit on Monday, ending a long journey of some 380 million kilometres.",
+            "The probe reached orbit on Monday after a journey of some 350 million km, the agency said.",
+            "some 380 million kilometres", "conflicts",
+        ),
+        (
+            "The survey will map an area of some 90,000 square kilometres over the next year.",
+            "The survey will map a 90,000 sq km region over the next year, officials said.",
+            "some 90,000 square kilometres", "agrees",
+        ),
+        (
+            "Most of the patients lived within a 2-kilometre radius of the plant, the doctor said.",
+            "Most of the patients lived within a radius of 3 km, the cantonal doctor said.",
+            "2-kilometre", "conflicts",
+        ),
+    ],
+    ids=["bare-word-one-side", "known-and-bare-nouns", "radius-of"],
+)
+def test_measures_meet_by_their_unit(draft: str, source: str, figure: str, verdict: str) -> None:
+    f = finding(claim(run(draft, (source, "en")), figure))
+    assert f is not None and f.verdict == verdict, f

@@ -104,6 +104,14 @@ CASES = {
     "en-which-closed-by-comma": (
         "The toll, which rose on Friday, has risen to nine people killed.", "en", "nine people", ("killed",),
     ),
+    # intensive care says how badly: the severity of a hospital count
+    "en-intensive-care": (
+        "Nineteen patients remain in hospital, eight of them in intensive care.", "en", "eight",
+        ("hospitalized", "serious"),
+    ),
+    "fr-soins-intensifs": (
+        "Dix-neuf patients sont hospitalisés, dont six aux soins intensifs.", "fr", "six", ("serious",),
+    ),
     "fr-prises-en-charge": (
         "Quinze personnes ont été tuées et 54 autres ont été prises en charge par les secours.",
         "fr", "54 autres", ("hospitalized",),
@@ -136,6 +144,38 @@ SUBJECTS = {
     "fr-spectateurs": ("Quelque 9 000 spectateurs ont assisté à la finale.", "fr", "spectator"),
     "fr-foule-de": ("Les joueurs ont gagné devant une foule de 5 000.", "fr", "spectator"),
 }
+
+
+# what a figure of any kind is of, by the claim's text
+SUBJECTS_OF = {
+    # a quantity with no noun after it measures the noun before its "of" / "de"
+    "quantity-radius-of": ("Most cases lived within a radius of 3 km.", "en", "3 km", "w:radius"),
+    "fr-quantity-engin-de": ("L'engin de 2,1 tonnes a allumé son moteur.", "fr", "2,1 tonnes", "w:engin"),
+    # a past form is no noun: "fired" is not "fire"
+    "quantity-fired-is-no-fire": ("The 2.1-tonne craft fired its engine.", "en", "2.1-tonne", "w:craft"),
+    # a listed company's shares: the measure before a percentage
+    "share-price-shares-in": ("Shares in the group ended the day down 9.8%.", "en", "9.8%", "share_price"),
+    "share-price-stock": ("The stock fell 4% in early trading.", "en", "4%", "share_price"),
+    "fr-share-price-action": ("L'action a chuté de 11,4 % à la Bourse.", "fr", "11,4 %", "share_price"),
+    "fr-share-price-titre": ("Le titre a perdu 4 % en début de séance.", "fr", "4 %", "share_price"),
+    "es-share-price-acciones": ("Las acciones cayeron un 6 % en la bolsa.", "es", "6 %", "share_price"),
+}
+NO_SHARE_PRICE = {
+    "share-of-the-vote": ("The party won a 31% share of the vote.", "en", "31%"),
+    "fr-au-cours-de": ("Au cours de l'année, le chômage a baissé de 2 %.", "fr", "2 %"),
+}
+
+
+@pytest.mark.parametrize(("text", "lang", "figure", "concept"), SUBJECTS_OF.values(), ids=SUBJECTS_OF.keys())
+def test_what_a_figure_is_of(text: str, lang: str, figure: str, concept: str) -> None:
+    claims = {c.text: c for c in extract_claims(Document(id="draft", text=text, lang=lang))}
+    assert concept in claims[figure].concepts, claims[figure].concepts
+
+
+@pytest.mark.parametrize(("text", "lang", "figure"), NO_SHARE_PRICE.values(), ids=NO_SHARE_PRICE.keys())
+def test_no_share_price(text: str, lang: str, figure: str) -> None:
+    claims = {c.text: c for c in extract_claims(Document(id="draft", text=text, lang=lang))}
+    assert "share_price" not in claims[figure].concepts
 
 
 @pytest.mark.parametrize(("text", "lang", "concept"), SUBJECTS.values(), ids=SUBJECTS.keys())

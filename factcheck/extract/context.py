@@ -45,7 +45,11 @@ def subject_concepts(toks: list[Token], i: int, c: Concepts) -> tuple[int, froze
         if k:
             return k, ids
     w = toks[i].norm
-    found = c.subject_words.get(w) or c.subject_words.get(singular(w)) or c.subject_words.get(w[:-1])
+    # the word, its singular, or less a final letter ("feux", "blessee"), but not the "d" of a
+    # past form: "fired" is no fire, "housed" no house
+    found = c.subject_words.get(w) or c.subject_words.get(singular(w)) or (
+        None if w.endswith("d") else c.subject_words.get(w[:-1])
+    )
     return (1, found) if found else (0, frozenset())
 
 

@@ -532,11 +532,15 @@ def _noun_lasting(f: Figure) -> Subject | None:
     return noun_of_figure(f.toks, _before_hedge(f), f.s0, f.lex, f.m.i)
 
 
-def noun_of_figure(toks: list[Token], k: int, s0: int, lex: Lexicon, end: int) -> Subject | None:
+def noun_of_figure(
+    toks: list[Token], k: int, s0: int, lex: Lexicon, end: int, *, any_before: bool = False
+) -> Subject | None:
     """The noun a figure gives the size of, when ``toks[k]`` is the "of" or "de" before the
     figure and its hedge and a determiner or a possessive stands before the noun: "a delay of
     two hours", "une grève de 48 heures", "a winner's cheque of €98,450", "une amende de
-    5 000 euros"; not "à l'issue de deux heures", "in the space of a day" (words.toml noun_of*)."""
+    5 000 euros"; not "à l'issue de deux heures", "in the space of a day" (words.toml noun_of*).
+    ``any_before``: a measure's noun, whatever stands before it ("within a radius of 3 km":
+    where is no time)."""
     lang = lex.lang
     if k - 2 < s0 or toks[k].norm not in word_set(lang, "noun_of"):
         return None
@@ -547,7 +551,7 @@ def noun_of_figure(toks: list[Token], k: int, s0: int, lex: Lexicon, end: int) -
     possessive = det.norm == "s" and k - 3 >= s0 and toks[k - 3].norm in ("'", "’") and glued(toks[k - 3], det)
     if not possessive and det.norm not in word_set(lang, "noun_of_det"):
         return None
-    if not possessive and k - 3 >= s0 and toks[k - 3].norm in word_set(lang, "noun_of_not_after"):
+    if not possessive and not any_before and k - 3 >= s0 and toks[k - 3].norm in word_set(lang, "noun_of_not_after"):
         return None
     used, ids = subject_concepts(toks, k - 1, concepts(lang))
     if used == 1 and ids:
@@ -605,6 +609,8 @@ def _quantity(f: Figure) -> Read:
         if toks[m.i - 1].norm in formats(lex.lang).minus_words:  # "minus 10 degrees Celsius"
             low, high, start = -high, -low, min(start, toks[m.i - 1].start)
     subj = find_subject(toks, qj, f.s1, lex)
+    if subj.words is None:  # "within a radius of 3 km", "une profondeur de 40 mètres"
+        subj = noun_of_figure(toks, _before_hedge(f), f.s0, lex, subj.end, any_before=True) or subj
     return Draft(
         "quantity",
         start,
