@@ -160,6 +160,12 @@ SUBJECTS_OF = {
     "fr-share-price-titre": ("Le titre a perdu 4 % en début de séance.", "fr", "4 %", "share_price"),
     "es-share-price-acciones": ("Las acciones cayeron un 6 % en la bolsa.", "es", "6 %", "share_price"),
 }
+NO_SUBJECT = {
+    # a weekday or a month after the figure says when, not what it is of
+    "fr-weekday-after-percent": ("Le groupe a annoncé une hausse de 34 % lundi.", "fr", "34 %"),
+    "en-weekday-after-percent": ("Turnover rose 12% Monday.", "en", "12%"),
+    "en-month-after-count": ("The firm will cut 300 jobs in 2026 and 40 March.", "en", "300 jobs"),
+}
 NO_SHARE_PRICE = {
     "share-of-the-vote": ("The party won a 31% share of the vote.", "en", "31%"),
     "fr-au-cours-de": ("Au cours de l'année, le chômage a baissé de 2 %.", "fr", "2 %"),
@@ -170,6 +176,12 @@ NO_SHARE_PRICE = {
 def test_what_a_figure_is_of(text: str, lang: str, figure: str, concept: str) -> None:
     claims = {c.text: c for c in extract_claims(Document(id="draft", text=text, lang=lang))}
     assert concept in claims[figure].concepts, claims[figure].concepts
+
+
+@pytest.mark.parametrize(("text", "lang", "figure"), NO_SUBJECT.values(), ids=NO_SUBJECT.keys())
+def test_no_date_word_is_a_subject(text: str, lang: str, figure: str) -> None:
+    claims = {c.text: c for c in extract_claims(Document(id="draft", text=text, lang=lang))}
+    assert not any(x.startswith("w:") and x[2:] in ("lundi", "monday", "march") for x in claims[figure].concepts)
 
 
 @pytest.mark.parametrize(("text", "lang", "figure"), NO_SHARE_PRICE.values(), ids=NO_SHARE_PRICE.keys())

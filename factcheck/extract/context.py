@@ -88,6 +88,8 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
             steps += 1
             k += 1  # "11 other officials": what is counted comes after "other"
             continue
+        if t.is_word and (t.norm in lex.weekdays or t.norm in lex.months):
+            break  # "a bondi de 34 % lundi": when, not what the figure is of
         if t.is_word:
             used, ids = subject_concepts(toks, k, c)
             if ids:
