@@ -52,7 +52,7 @@ from .scoring import (
 from .signals import clause_names, names_unknown, vocabulary_among
 from .text import fold, words
 
-AGREE_AT = 0.25  # an agreeing pair needs this much evidence that it is the same fact
+AGREE_AT = 0.24  # an agreeing pair needs this much evidence that it is the same fact
 CONFLICT_AT = 0.4  # a conflict needs more
 UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as unclear
 JUDGED_AT = min(AGREE_AT, UNCLEAR_AT)  # below this no verdict is reported

@@ -1,5 +1,5 @@
 """A noun the lexicon does not know, written alike in two languages but for a final "e"
-("candidats" / "candidates", "listes" / "lists"), is one subject; other unknown nouns are not."""
+("touristes" / "tourists", "listes" / "lists"), is one subject; other unknown nouns are not."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from factcheck.models import Document
 from factcheck.scoring import shape_of, side
 
 PAIRS = [  # (English sentence, French sentence, the subject both count or "-")
-    ("Around 340 candidates stood for election.", "Quelque 340 candidats étaient en lice.", "w:candidat"),
+    # ("candidates" / "candidats" is a concept of the lexicon now: "tourists" is still unknown)
+    ("Around 340 tourists were stranded.", "Quelque 340 touristes étaient bloqués.", "w:tourist"),
     ("Voters chose among 17 lists.", "Les électeurs avaient le choix entre 19 listes.", "w:list"),
     ("Some 14 groups marched on Saturday.", "Au total, 14 groupes ont défilé samedi.", "w:group"),
     ("Voters chose among 17 lists.", "Les électeurs avaient le choix entre 19 affiches.", "-"),

@@ -659,6 +659,18 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
     toks, m, s0, s1, lex, prev = f.toks, f.m, f.s0, f.s1, f.lex, f.prev
     subj = find_subject(toks, m.j + 1 if m.compound else m.j, s1, lex)
     rule = "count.noun"
+    if (
+        m.compound
+        and m.j + 1 < s1
+        and toks[m.j + 1].is_word
+        and toks[m.j + 1].norm not in _figure_words("count", "hyphen_not_counted")
+    ):
+        # "a four-candidate race", "a three-judge panel", "a 12-team league": the figure
+        # counts the word its hyphen joins, whatever noun follows ("a 19-storey tower")
+        x = toks[m.j + 1]
+        _, known = subject_concepts(toks, m.j + 1, concepts(lex.lang))
+        ids = tuple(sorted(known)) if known else (f"w:{english(lex.lang, singular(x.norm))}",)
+        subj, rule = Subject(x.text, ids, m.j + 2, subj.part), "count.compound"
     if subj.words is None:
         whole, kin = _whole_of(toks, m, s0, s1, lex), None
         if whole is None:
