@@ -451,3 +451,25 @@ def test_figures_of_two_sentences_that_meet_are_compared() -> None:
 def test_measures_meet_by_their_unit(draft: str, source: str, figure: str, verdict: str) -> None:
     f = finding(claim(run(draft, (source, "en")), figure))
     assert f is not None and f.verdict == verdict, f
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "lang", "figure", "verdict"),
+    [
+        # survivors are people rescued: the same count in other words
+        (
+            "Rescuers had found seven survivors by Tuesday evening, the coastguard said.",
+            "Nine people have been rescued so far, the coastguard said on Tuesday.", "en",
+            "seven survivors", "conflicts",
+        ),
+        (
+            "Rescuers had found seven survivors by Tuesday evening, the coastguard said.",
+            "Sept personnes ont été secourues mardi soir, selon les garde-côtes.", "fr",
+            "seven survivors", "agrees",
+        ),
+    ],
+    ids=["survivors-rescued", "fr-survivors-secourues"],
+)
+def test_survivors_are_the_rescued(draft: str, source: str, lang: str, figure: str, verdict: str) -> None:
+    f = finding(claim(run(draft, (source, lang)), figure))
+    assert f is not None and f.verdict == verdict, f
