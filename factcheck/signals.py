@@ -11,7 +11,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .extract.context import actions_in, subject_concepts
-from .extract.lexicon import concepts, english, lexicon, same_places, shared_langs, singular, word_set
+from .extract.lexicon import concepts, data_words, english, lexicon, same_places, shared_langs, singular, word_set
 from .extract.people import is_given
 from .extract.tokens import Token, tokenize, word_norms
 from .invisible import has_hidden
@@ -87,6 +87,11 @@ def _clause_names(ctx: str, lang: str, start: int, length: int) -> frozenset[str
     """The proper names of the figure's own clause, less those that only say who reported it."""
     end = start + length
     lo = max((ctx.rfind(p, 0, start) for p in ",;:()"), default=-1) + 1
+    # "Officers of the GSG 9 joined an operation that covered 150 homes": the names before the
+    # relative pronoun that opens the figure's clause are the main clause's
+    opened = [m.end() for m in _opens_clause().finditer(ctx, lo, start)]
+    if opened:
+        lo = opened[-1]
     his = [k for k in (ctx.find(p, end) for p in ",;:()") if k >= 0]
     hi = min(his) if his else len(ctx)
     # a clause of its own after the figure ("85 passengers when it derailed near Saint-Roch")
@@ -95,6 +100,13 @@ def _clause_names(ctx: str, lang: str, start: int, length: int) -> frozenset[str
     if sub:
         hi = end + sub.start()
     return _names_between(ctx, lo, hi) - _attributed(ctx[lo:hi], lang)
+
+
+@lru_cache(maxsize=1)
+def _opens_clause() -> re.Pattern[str]:
+    """A word that opens a clause of its own (figures.toml [clause] opens_clause), as written."""
+    words = data_words("figures", "clause", "opens_clause")
+    return re.compile(rf"(?<![\w-])(?:{_alternatives(words)})(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

@@ -473,3 +473,14 @@ def test_measures_meet_by_their_unit(draft: str, source: str, figure: str, verdi
 def test_survivors_are_the_rescued(draft: str, source: str, lang: str, figure: str, verdict: str) -> None:
     f = finding(claim(run(draft, (source, lang)), figure))
     assert f is not None and f.verdict == verdict, f
+
+
+def test_a_name_before_the_relative_pronoun_is_the_main_clause_s() -> None:
+    # "the Brannock unit" says who joined, not which farms were searched: a source that never
+    # names it still meets the figure
+    r = run(
+        "Officers from the Brannock commando unit joined an operation that covered 40 farms and depots.",
+        ("Investigators raided 45 farms in three provinces at dawn.", "en"),
+    )
+    f = finding(claim(r, "40 farms"))
+    assert f is not None and f.verdict == "conflicts", f
