@@ -14,6 +14,18 @@ from factcheck.models import Document
 CASES = {
     # a rate's own noun says what it measures: no protest in a vote's turnout, no sale in a cost
     "en-turnout-is-no-protest": ("Turnout reached 61% in the second round.", "en", "61%", ("turnout",)),
+    "en-participation-is-turnout": (
+        "The second round saw high participation, reaching 59 percent.", "en", "59 percent", ("turnout",),
+    ),
+    # an election's two counts of voters: who could vote, who did
+    "en-eligible-voters": (
+        "More than 43 million eligible voters may vote.", "en", "More than 43 million eligible voters", ("registered",),
+    ),
+    "fr-inscrits": (
+        "Quelque 49 millions d'électeurs étaient appelés aux urnes.", "fr", "Quelque 49 millions d'électeurs",
+        ("registered",),
+    ),
+    "en-cast-a-ballot": ("Some 28 million voters cast a ballot on Sunday.", "en", "Some 28 million voters", ("voted",)),
     "fr-participation-no-protest": ("La participation a atteint 61 % au second tour.", "fr", "61 %", ("turnout",)),
     "en-cost-is-spent": ("Repairs are expected to cost £4.2m, the council said.", "en", "£4.2m", ("spent",)),
     "en-costs-are-spent": ("The new bridge will cost $85 million.", "en", "$85 million", ("spent",)),
