@@ -17,6 +17,15 @@ CASES = {
     "en-participation-is-turnout": (
         "The second round saw high participation, reaching 59 percent.", "en", "59 percent", ("turnout",),
     ),
+    # time given to do something: a deadline, in any of its forms
+    "en-months-to-comply": ("The firm has been given six months to comply.", "en", "six months", ("allowed",)),
+    "en-months-to-quoted": ('It has five months to "suspend" the transfers.', "en", "five months", ("allowed",)),
+    "en-grace-period": ("It was granted a five-month grace period.", "en", "five-month", ("allowed",)),
+    "fr-mois-pour": ("Le groupe dispose de six mois pour se conformer.", "fr", "six mois", ("allowed",)),
+    "fr-delai-de": ("Un délai de cinq mois lui est accordé.", "fr", "cinq mois", ("allowed",)),
+    "es-meses-para": ("La empresa tiene seis meses para cumplir.", "es", "seis meses", ("allowed",)),
+    "en-range-to-is-no-deadline": ("He faces two to 12 years in prison.", "en", "two to 12 years", ("sentenced",)),
+    "en-to-a-year-is-no-deadline": ("Repairs took from three months to a year.", "en", "three months to a year", ()),
     # an election's two counts of voters: who could vote, who did
     "en-eligible-voters": (
         "More than 43 million eligible voters may vote.", "en", "More than 43 million eligible voters", ("registered",),

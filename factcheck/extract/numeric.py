@@ -453,6 +453,9 @@ def _duration(f: Figure) -> Read:
     if subj.words is None:
         # "une grève de 48 heures", "a delay of two hours", "a final that lasted two hours"
         subj = _noun_lasting(f) or noun_of_lasting_verb(toks, _before_hedge(f), f.s0, lex) or subj
+    acts = f.actions(max(tj, subj.end), parts=False)
+    if _time_allowed(toks, tj, f.s1, lex) and "allowed" not in acts:
+        acts = tuple(sorted((*acts, "allowed")))  # "has five months to stop", "six mois pour se conformer"
     return Draft(
         "duration",
         f.start,
@@ -464,9 +467,24 @@ def _duration(f: Figure) -> Read:
         words=m.words,
         subject=subj.words,
         concepts=subj.concepts,
-        actions=f.actions(max(tj, subj.end), parts=False),
+        actions=acts,
         rule=rule,
     )
+
+
+def _time_allowed(toks: list[Token], tj: int, s1: int, lex: Lexicon) -> bool:
+    """A length of time ending before ``toks[tj]`` is time given to do something: "to" (words.toml
+    time_allowed_to) and a word that is no function word or number follow ("five months to
+    comply"; not "two to 12 years", "from three months to a year")."""
+    if not (tj + 1 < s1 and toks[tj].norm in word_set(lex.lang, "time_allowed_to")):
+        return False
+    k = tj + 1
+    if toks[k].norm in _QUOTES and k + 1 < s1:
+        k += 1  # 'five months to "suspend any future transfer"'
+    return toks[k].is_word and toks[k].norm not in lex.stop and not toks[k].is_cap
+
+
+_QUOTES = frozenset({'"', "“", "«", "'", "‘"})
 
 
 def time_point(toks: list[Token], k: int) -> bool:
