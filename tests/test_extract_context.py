@@ -180,6 +180,13 @@ SUBJECTS_OF = {
     "fr-share-price-action": ("L'action a chuté de 11,4 % à la Bourse.", "fr", "11,4 %", "share_price"),
     "fr-share-price-titre": ("Le titre a perdu 4 % en début de séance.", "fr", "4 %", "share_price"),
     "es-share-price-acciones": ("Las acciones cayeron un 6 % en la bolsa.", "es", "6 %", "share_price"),
+    # a rate's adjective says what it measures: "30% effective"
+    "efficacy-adjective": ("The vaccine is only about 30% effective.", "en", "about 30%", "efficacy"),
+    "fr-efficace": ("Le vaccin n'est efficace qu'à 30 %.", "fr", "30 %", "efficacy"),
+    # a rate with no noun of its own takes the subject of the rate before it in its sentence
+    "rate-borrows-the-rate-before": (
+        "Its efficacy is not 100 per cent, but even at 40 per cent it saves lives.", "en", "40 per cent", "efficacy",
+    ),
     # a figure joined by a hyphen counts the word it is joined to, not the noun after it
     "compound-four-candidate": ("He won a four-candidate race.", "en", "four-candidate", "candidate"),
     "compound-three-judge": ("A three-judge panel ruled on Friday.", "en", "three-judge", "w:judge"),

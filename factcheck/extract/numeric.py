@@ -292,6 +292,11 @@ def _percent(f: Figure) -> Read:
         subj = Subject(None, (), pj)  # "1.2% last year", "2% a month": when, not what of
     if subj.words is None and not subj.part:
         subj = measure_before(toks, m.i, f.s0, f.lex) or subj  # "inflation eased to 2.1%"
+    prev = f.prev
+    if subj.words is None and not subj.part and prev is not None and prev.kind == "percent" and prev.concepts:
+        # "The efficacy is not 100 per cent, but even at 40 per cent ...": the rate before it in
+        # its sentence says what this one is of too
+        subj = Subject(prev.subject, prev.concepts, subj.end, subj.part)
     return Draft(
         "percent",
         f.start,
