@@ -180,6 +180,17 @@ SUBJECTS_OF = {
     "fr-share-price-action": ("L'action a chuté de 11,4 % à la Bourse.", "fr", "11,4 %", "share_price"),
     "fr-share-price-titre": ("Le titre a perdu 4 % en début de séance.", "fr", "4 %", "share_price"),
     "es-share-price-acciones": ("Las acciones cayeron un 6 % en la bolsa.", "es", "6 %", "share_price"),
+    # a currency's value is a measure, named before the rate or by the subject of its verb
+    "currency-lost-its-value": (
+        "The pound lost more than 60% of its value against the dollar.", "en", "more than 60%", "currency",
+    ),
+    "currency-let-plunge": (
+        "The bank raised interest rates and let the naira plunge by nearly 40 percent.", "en", "nearly 40 percent",
+        "currency",
+    ),
+    "fr-la-livre": ("La livre égyptienne a perdu 38 % face au dollar.", "fr", "38 %", "currency"),
+    # a word of rise or fall after a rate says how it moved, not what it is of
+    "lower-is-no-subject": ("The move sent the rand as much as 38% lower.", "en", "as much as 38%", "currency"),
     # a rate's adjective says what it measures: "30% effective"
     "efficacy-adjective": ("The vaccine is only about 30% effective.", "en", "about 30%", "efficacy"),
     "fr-efficace": ("Le vaccin n'est efficace qu'à 30 %.", "fr", "30 %", "efficacy"),
@@ -205,6 +216,9 @@ NO_SUBJECT = {
     "en-weekday-after-percent": ("Turnover rose 12% Monday.", "en", "12%"),
     "en-month-after-count": ("The firm will cut 300 jobs in 2026 and 40 March.", "en", "300 jobs"),
 }
+NO_CURRENCY = {
+    "won-is-a-verb": ("The party won 40% of the vote.", "en", "40%"),
+}
 NO_SHARE_PRICE = {
     "share-of-the-vote": ("The party won a 31% share of the vote.", "en", "31%"),
     "fr-au-cours-de": ("Au cours de l'année, le chômage a baissé de 2 %.", "fr", "2 %"),
@@ -228,6 +242,12 @@ def test_a_hyphen_word_that_says_how(text: str, lang: str, figure: str, concept:
 def test_no_date_word_is_a_subject(text: str, lang: str, figure: str) -> None:
     claims = {c.text: c for c in extract_claims(Document(id="draft", text=text, lang=lang))}
     assert not any(x.startswith("w:") and x[2:] in ("lundi", "monday", "march") for x in claims[figure].concepts)
+
+
+@pytest.mark.parametrize(("text", "lang", "figure"), NO_CURRENCY.values(), ids=NO_CURRENCY.keys())
+def test_no_currency(text: str, lang: str, figure: str) -> None:
+    claims = {c.text: c for c in extract_claims(Document(id="draft", text=text, lang=lang))}
+    assert "currency" not in claims[figure].concepts
 
 
 @pytest.mark.parametrize(("text", "lang", "figure"), NO_SHARE_PRICE.values(), ids=NO_SHARE_PRICE.keys())

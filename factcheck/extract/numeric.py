@@ -290,6 +290,8 @@ def _percent(f: Figure) -> Read:
     subj = find_subject(toks, pj, f.s1, f.lex)
     if subj.words is not None and fold(subj.words) in units()["time"]:
         subj = Subject(None, (), pj)  # "1.2% last year", "2% a month": when, not what of
+    elif subj.words is not None and _moved(fold(subj.words), f.lex.lang):
+        subj = Subject(None, (), pj)  # "as much as 38% lower": how it moved, not what of
     if subj.words is None and not subj.part:
         subj = measure_before(toks, m.i, f.s0, f.lex) or subj  # "inflation eased to 2.1%"
     prev = f.prev
@@ -772,8 +774,12 @@ def _links_figures(toks: list[Token], k: int, s0: int, lang: str) -> bool:
         return True
     if norm not in word_set(lang, "brought_to") or k - 1 < s0:
         return False
-    verb = toks[k - 1].norm
-    return verb in word_set(lang, "direction", "fall") or verb in word_set(lang, "direction", "rise")
+    return _moved(toks[k - 1].norm, lang)
+
+
+def _moved(word: str, lang: str) -> bool:
+    """A word of rise or fall (words.toml [direction]): "fell", "lower", "en hausse"."""
+    return word in word_set(lang, "direction", "fall") or word in word_set(lang, "direction", "rise")
 
 
 def _is_part(f: Figure, subj: Subject, acts: tuple[str, ...]) -> bool:
