@@ -180,6 +180,11 @@ SUBJECTS_OF = {
     "fr-share-price-action": ("L'action a chuté de 11,4 % à la Bourse.", "fr", "11,4 %", "share_price"),
     "fr-share-price-titre": ("Le titre a perdu 4 % en début de séance.", "fr", "4 %", "share_price"),
     "es-share-price-acciones": ("Las acciones cayeron un 6 % en la bolsa.", "es", "6 %", "share_price"),
+    # what a club pays for a player
+    "transfer-fee-before": ("The transfer fee is reported to be €45 million.", "en", "€45 million", "transfer_fee"),
+    "fr-transfert-de": (
+        "Il part contre un transfert de 30 millions d'euros.", "fr", "30 millions d'euros", "transfer_fee",
+    ),
     # a currency's value is a measure, named before the rate or by the subject of its verb
     "currency-lost-its-value": (
         "The pound lost more than 60% of its value against the dollar.", "en", "more than 60%", "currency",
