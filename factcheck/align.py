@@ -13,7 +13,8 @@ import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
-from typing import NamedTuple, cast
+from operator import itemgetter
+from typing import NamedTuple
 
 from .compare import compare, compare_amounts, compare_dates, name_parts, normalise, same_nominal
 from .evidence import NO_EVIDENCE, Evidence, Templates, render
@@ -34,7 +35,7 @@ from .links import (
     same_person,
     sentence_bonus,
 )
-from .models import Claim, Document, Finding, Span, Verdict, trusted
+from .models import Claim, Document, Finding, Span, Verdict, _filled, trusted
 from .runcache import table
 from .scoring import (
     NO_ID,
@@ -259,7 +260,10 @@ def align_document(
         read = draft if draft is not None and draft.claims is draft_claims else DraftRead(draft_claims)
         pairs = _pairs(read, doc, source_claims)
         same = read.same_facts  # the same two draft claims meet in source after source
-    pairs.sort(key=lambda p: (-p.score, p.draft, p.source))
+    # by score, best first, then draft and source order: two stable sorts by C-level keys
+    # (the order that sorting by (-score, draft, source) gives; a lambda per pair showed)
+    pairs.sort(key=_BY_PLACE)
+    pairs.sort(key=_BY_SCORE, reverse=True)
     pairs = _precise_first(pairs, draft_claims, source_claims)
     vaguer = _vaguer_sayings(pairs, draft_claims, source_claims)
     group = _repeat_groups(source_claims)
@@ -290,19 +294,19 @@ def align_document(
         for sj in group[si]:  # a figure the source repeats is one fact: its repeats go with it
             used_s.setdefault(sj, di)
             shared_ok[sj] = shared_ok.get(sj, True) and verdict == "agrees"
-        out[d.id] = trusted(  # every field comes typed from the two claims: no validation
-            Finding,
-            {
-                "source": "draft" if itself else doc.id,
-                "verdict": verdict,
-                "score": round(sc, 3),
-                "why": why(evidence, d.kind in NUMERIC),
-                "span": s.span,
-                "text": s.text,
-                "value": s.value,
-                "source_claim": s.id,
-            },
-        )
+        # every field comes typed from the two claims: no validation (what trusted() builds,
+        # every field in declaration order: _FINDING_FIELDS)
+        out[d.id] = _filled(Finding, {
+            "source": "draft" if itself else doc.id,
+            "verdict": verdict,
+            "score": round(sc, 3),
+            "why": why(evidence, d.kind in NUMERIC),
+            "span": s.span,
+            "text": s.text,
+            "value": s.value,
+            "source_claim": s.id,
+            "decision": None,
+        })
     if not itself:
         for di, d in enumerate(draft_claims):
             if d.kind == "person" and di not in taken_d and d.id not in out:
@@ -323,6 +327,13 @@ def align_document(
                         },
                     )
     return out
+
+
+_FINDING_FIELDS = ("source", "verdict", "score", "why", "span", "text", "value", "source_claim", "decision")
+if tuple(Finding.model_fields) != _FINDING_FIELDS or Finding.model_fields["decision"].default is not None:
+    raise TypeError("align_document() builds a Finding of these fields, in this order: update it")
+_BY_PLACE = itemgetter(1, 2)  # a Pair's draft and source indexes
+_BY_SCORE = itemgetter(0)  # its score
 
 
 NAMED_AGAIN_SCORE = 0.5  # a name said again as the draft writes it, or its surname alone
@@ -436,11 +447,14 @@ def _precise_first(pairs: list[Pair], draft_claims: Sequence[Claim], source_clai
     }
     if not firm:
         return pairs
-
-    def waits(p: Pair) -> bool:
-        return p.draft in firm and source_claims[p.source].hedge == "vague" and draft_claims[p.draft].hedge != "vague"
-
-    return [p for p in pairs if not waits(p)] + [p for p in pairs if waits(p)]
+    first: list[Pair] = []
+    later: list[Pair] = []  # the vague sayings that wait, in their order
+    for p in pairs:  # one pass, no call per pair
+        if p.draft in firm and source_claims[p.source].hedge == "vague" and draft_claims[p.draft].hedge != "vague":
+            later.append(p)
+        else:
+            first.append(p)
+    return first + later
 
 
 def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> list[Pair]:
@@ -525,8 +539,16 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
             continue
         ds = draft_sides[di]
         open_blocks = opened.get(di, ())
-        table = sum(len(b.members) for b, _ in open_blocks) > BLOCK_LIMIT
+        table = sum([len(b.members) for b, _ in open_blocks]) > BLOCK_LIMIT
+        # the most bonus any pair of this claim can get (score() adds it in the same order):
+        # a block whose shape cannot reach JUDGED_AT even with it has no pair to score
+        reach = (LONE_SUBJECT_BONUS if lone_d[di] else 0.0) + (
+            HOLDER_BONUS if people and d.kind in HELD_KINDS and held_d[di] is not None else 0.0
+        )
+        least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)
         for block, shape in open_blocks:
+            if shape.best + reach < least:
+                continue  # what score() finds of each of its pairs, ``bonus`` being at most ``reach``
             for si, ss in block.candidates(ds) if table else block.members:
                 got = score(di, si, ss, 0.0, shape)
                 if got:
@@ -540,7 +562,7 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
         d, s = draft_claims[di], source_claims[si]
         judged = _judge(d, s, sc, ev, compared=draft.compared_values(di, ident_of[si], s, source_sides[si]))
         if judged:
-            pairs.append(Pair(sc, di, si, *judged))
+            pairs.append(tuple.__new__(Pair, (sc, di, si, *judged)))  # Pair(), without its call
     return pairs
 
 
@@ -611,7 +633,7 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
             while k < len(b) and claims[b[k]].sentence == claims[di].sentence:
                 k += 1
             if k < len(b):
-                pairs.append(Pair(sc, di, b[k], *judged))
+                pairs.append(tuple.__new__(Pair, (sc, di, b[k], *judged)))
 
     for kind, members in by_kind.items():
         if kind not in NUMERIC:  # names and dates: each pair judged
@@ -746,7 +768,7 @@ def _judge(
         return None
     if verdict == "unclear" and sc < UNCLEAR_AT:
         return None
-    return Judged(cast(Verdict, verdict), ev.compared(vwhy))
+    return tuple.__new__(Judged, (verdict, ev.compared(vwhy)))  # Judged(), without its call
 
 
 def _compare_pair(d: Claim, s: Claim, sides: tuple[Side, Side] | None = None) -> tuple[str, str]:

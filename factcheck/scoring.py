@@ -193,7 +193,8 @@ def score_numeric(a: Side, b: Side, shape: Shape, floor: float = FLOOR) -> Score
     if best < floor:
         return best, NO_EVIDENCE
     # the context is read only for pairs still in the running: most claims never need it
-    fa, fb = features_of(a), features_of(b)
+    fa = a.context[0] if a.context else features_of(a)  # features_of(), without its call when read
+    fb = b.context[0] if b.context else features_of(b)
     sim = similarity_of(fa, fb, d.lang == s.lang)
     if best - weight * (1.0 - sim) < floor:
         return best - weight * (1.0 - sim), NO_EVIDENCE
@@ -239,19 +240,31 @@ def slipped(d: Claim, s: Claim) -> bool:
     "€3.2 million" / "€2.3 million"), of the same order of size: a slip of the keys is as
     likely as another fact."""
     x, y = d.amount, s.amount
-    if x is None or y is None or x.is_range or y.is_range or d.unit != s.unit:
+    if d.unit != s.unit or x is None or y is None or x.low != x.high or y.low != y.high:  # not a range
         return False
     if not (x.low > 0 and y.low > 0 and max(x.low, y.low) < 10 * min(x.low, y.low)):
         return False
-    mx, my = _DIGITS.search(d.text), _DIGITS.search(s.text)
-    if mx is None or my is None:
-        return False
-    a = "".join(ch for ch in mx.group() if ch.isdigit())
-    b = "".join(ch for ch in my.group() if ch.isdigit())
-    if len(a) != len(b) or len(a) < 2 or a == b:
+    a, b = _digits_of(d.text), _digits_of(s.text)
+    if a is None or b is None or len(a) != len(b) or len(a) < 2 or a == b:
         return False
     diff = [k for k in range(len(a)) if a[k] != b[k]]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+_DIGITS_OF = "scoring.digits"  # the run's table of the digits of a claim's first figure, by its text
+
+
+def _digits_of(text: str) -> str | None:
+    """The digits of the first figure written in ``text`` ("€98,450": "98450"), None when it
+    has none: a claim meets many others, so its text is read once per run."""
+    digits: dict[str, str] = table(_DIGITS_OF)
+    got = digits.get(text)
+    if got is None:
+        if len(digits) >= PAIR_CAP:
+            digits.clear()
+        m = _DIGITS.search(text)
+        got = digits[text] = "" if m is None else "".join(ch for ch in m.group() if ch.isdigit())
+    return got or None  # "": no figure (a figure has a digit)
 
 
 def _shape_terms(a: Side, b: Side) -> Shape | None:
@@ -379,7 +392,9 @@ def _value_between(a: Side, b: Side) -> tuple[float, bool]:
     d, s = a.claim, b.claim
     if not (d.amount and s.amount and a.normal and b.normal):
         return 0.0, True
-    if compare_amounts(d, s, a.normal, b.normal, (a.way, b.way))[0] == "agrees":
+    if not _clearly_apart(d, s, a.normal[0], b.normal[0]) and compare_amounts(
+        d, s, a.normal, b.normal, (a.way, b.way)
+    )[0] == "agrees":
         most = _most_value(d, s)
         # any length of time said alike ("three years" / "trois ans") is seldom two facts of one story
         rare = d.kind == "duration" or _rare(a.normal[0])
@@ -392,6 +407,23 @@ def _value_between(a: Side, b: Side) -> tuple[float, bool]:
         apart = abs(math.log10(mid_a) - math.log10(mid_b))  # orders of magnitude
         return -(VALUE_PENALTY * (min(3.0, apart) if math.isfinite(apart) else 3.0)), False
     return 0.0, False
+
+
+def _clearly_apart(d: Claim, s: Claim, na: Amount, nb: Amount) -> bool:
+    """Two positive figures (``na``, ``nb``: their amounts in base units) so far apart that
+    :func:`~factcheck.compare.compare_amounts` cannot find them agreeing, whatever their
+    hedges, ranges and rounding: even widened by a quarter and 2 either way (no hedge,
+    rounding or scale word allows a tenth and 1 more), one ends below where the other
+    starts, and with that ratio no figure rounds to the other. The test is a few
+    comparisons where the comparison reads hedges, directions and decimals: most pairs a
+    source's figures make with the draft's are of other facts, far apart. Sums in two
+    currencies are left to the comparison (its own rule of a conversion)."""
+    if d.unit != s.unit and d.kind == "money":
+        return False
+    lo_a, hi_a, lo_b, hi_b = na.low, na.high, nb.low, nb.high
+    if not (0 < lo_a <= hi_a < math.inf and 0 < lo_b <= hi_b < math.inf):
+        return False
+    return hi_a * 1.25 + 2 < lo_b * 0.8 - 2 or hi_b * 1.25 + 2 < lo_a * 0.8 - 2
 
 
 def _rare(a: Amount) -> bool:

@@ -265,7 +265,7 @@ def test_an_entry_keeps_the_features_alignment_read(tmp_path: Path) -> None:
     first = check(draft, [wire], cache=store_)
     read = {c.id: signals.known_features(c) for c in extract_claims(wire, weak=True)}
     assert any(read.values())
-    assert b"factcheck-claim-cache/2" in (tmp_path / "wire.json").read_bytes()
+    assert b"factcheck-claim-cache/3" in (tmp_path / "wire.json").read_bytes()
     clear_caches()
     claims = store_.get(wire, weak=True)
     assert claims is not None

@@ -28,6 +28,18 @@ def test_tokens_index_the_text_in_order(text: str) -> None:
     assert text[pos:].strip() == ""
 
 
+@pytest.mark.parametrize(("text", "last"), [
+    ("a \x1b\n", "\x1b\n"),  # an escape takes the white space after it, even at the end
+    ("a \x1b ", "\x1b "),
+    ("a \x1b[ q  ", "\x1b[ q"),  # a CSI sequence holds spaces
+    ("a b   ", "b"),
+    ("  \u3000", None),  # white space only
+])
+def test_tokens_at_the_end_of_a_text(text: str, last: str | None) -> None:
+    toks = tokenize(text)
+    assert (toks[-1].text if toks else None) == last
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
