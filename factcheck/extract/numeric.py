@@ -730,6 +730,10 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
         # the figure before ("13 were in hospital" has a verb of its own: no noun borrowed)
         assert prev is not None
         subj, acts, rule = Subject(prev.subject, prev.concepts, subj.end, False), prev.actions, "count.elided"
+    if subj.words is None and not acts and not subj.part:
+        apposed = _apposed_noun(toks, m, s0, s1, lex)
+        if apposed is not None:  # "Colorado has the most cases, 26, and Nebraska nine"
+            subj, rule = apposed, "count.apposed"
     if subj.words is None and subj.part and subj.end < s1 and toks[subj.end].kind == "num":
         return subj, acts, "count.partitive"  # "eight of the 12 finished": a part of a group just counted
     if subj.words is None and not acts:
@@ -740,6 +744,23 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
     elif subj.words is None and rule == "count.noun":
         rule = "count.predicate"  # "12 were arrested": no noun, a verb
     return subj, acts, rule
+
+
+def _apposed_noun(toks: list[Token], m: Mention, s0: int, s1: int, lex: Lexicon) -> Subject | None:
+    """The noun a bare figure is set beside, between commas: "Colorado has the most cases,
+    26, and Nebraska nine" counts cases. Only a noun the lexicon knows, right before the comma,
+    and a figure that ends its clause (a comma, a stop, "and")."""
+    if m.i - 2 < s0 or toks[m.i - 1].norm != ",":
+        return None
+    if m.j < s1 and toks[m.j].norm not in (",", ".", ";") and toks[m.j].norm not in word_set(lex.lang, "and"):
+        return None
+    noun = toks[m.i - 2]
+    if not noun.is_word or noun.is_cap:
+        return None
+    used, ids = subject_concepts(toks, m.i - 2, concepts(lex.lang))
+    if used != 1 or not ids:
+        return None
+    return Subject(noun.text, tuple(sorted(ids)), m.j, False)
 
 
 ELIDED_RATIO = 20.0  # "12 000 coureurs ... et 9 840": figures of one noun are of one order of size

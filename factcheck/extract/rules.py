@@ -54,6 +54,7 @@ RULES: dict[str, str] = {
     "count.whole-of": "the whole of a part: '75 deputies out of 577'",
     "count.kin-of": "a parent's children: 'a mother-of-three', 'a father of three'",
     "count.measure-noun": "what a figure measures: 'a licensed limit of 180'",
+    "count.apposed": "a bare figure set beside the noun it counts: 'the most cases, 26, and'",
     "count.compound": "a figure joined by a hyphen to what it counts: 'a four-candidate race', 'a 19-storey tower'",
     "count.brought-to": "a noun brought to a figure: 'raised its seats to 48'",
     "count.elided": "a figure that leaves out the noun of the count before it: 'ahead of Sandoz with 18,907'",
