@@ -105,20 +105,32 @@ def holder(c: Claim, people: set[str]) -> str | None:
     before = fold(c.context[: max(0, at)])
     ends = [0] + [m.end() for m in _item_break().finditer(before)]
     stop = len(before)
-    for start in reversed(ends[-_ITEMS_BACK - 1 :]):
+    read = 0  # items read, less an age set beside a name
+    for start in reversed(ends):
         item = before[start:stop]
+        aside = stop != len(before) and _AGE_ASIDE.fullmatch(item) is not None
+        if not aside:
+            read += 1
+            if read > _ITEMS_BACK + 1:
+                break
         words = _ITEM_WORD.findall(item)
         for k in range(len(words) - 1, -1, -1):
             if words[k] in people:
-                if k + 1 < len(words) and words[k + 1] in data_words("names", "people", "reporting"):
+                after = k + 1
+                if after + 1 < len(words) and words[after] in data_words("names", "people", "reporting_aux"):
+                    after += 1  # "Rotich a remporté": the verb after the auxiliary says whether he reports
+                if after < len(words) and words[after] in data_words("names", "people", "reporting"):
                     return None  # "Dupont said 3%": who says it, not whose it is
                 if any(_figure(w) for w in words[k + 1 :]):
                     return None  # "clear of Kallio over the final 200 metres to finish in 3:31.84"
                 return words[k]
-        if any(ch.isdigit() for ch in item) and stop != len(before):
+        if any(ch.isdigit() for ch in item) and stop != len(before) and not aside:
             return None  # an item with a figure of its own: someone else's
-        stop = start
+        stop = start  # (an age set beside a name, "Rotich, 24, from Kenya, ran", is the name's)
     return None
+
+
+_AGE_ASIDE = re.compile(r"\s*\d{1,3}\s*[,;]?\s*")  # an item that is a bare age: ", 24,"
 
 
 def holder_words(c: Claim) -> frozenset[str]:

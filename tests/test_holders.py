@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from tables import table_lines
 
+from factcheck.extract import extract_claims
+from factcheck.links import holder
 from factcheck.models import Document
 from factcheck.pipeline import check
 
@@ -37,3 +39,25 @@ def test_whose_figure(row: dict[str, str]) -> None:
 def test_table_has_negatives() -> None:
     assert len(ROWS) >= 8
     assert sum(r["verdict"] != "conflicts" for r in ROWS) >= 3
+
+
+HELD = {
+    # an age set beside the name is the name's, and no item of another person's figure
+    "age-aside": ("Tomas Verhoek, 31, from Utrecht, in the Netherlands, ran 2:11:50 on Sunday.", "en", "2:11:50"),
+    # an auxiliary after the name reports only before a reporting verb
+    "fr-auxiliary-then-verb": (
+        "Tomas Verhoek a remporté la course dimanche en 2 h 12 min 05 s.", "fr", "2 h 12 min 05 s",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "lang", "figure"), HELD.values(), ids=HELD.keys())
+def test_the_holder_of_a_figure(text: str, lang: str, figure: str) -> None:
+    claims = {c.text: c for c in extract_claims(Document(id="d", text=text, lang=lang))}
+    assert holder(claims[figure], {"verhoek", "dalman"}) == "verhoek"
+
+
+def test_a_reporting_verb_after_the_auxiliary_still_reports() -> None:
+    text = "Tomas Verhoek a déclaré que 45 % des coureurs avaient abandonné."
+    claims = {c.text: c for c in extract_claims(Document(id="d", text=text, lang="fr"))}
+    assert holder(claims["45 %"], {"verhoek"}) is None
