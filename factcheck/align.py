@@ -341,10 +341,10 @@ NAMED_AGAIN_SCORE = 0.5  # a name said again as the draft writes it, or its surn
 
 def named_again(d: Claim, text: str, source_claims: Sequence[Claim]) -> tuple[int, int] | None:
     """Where ``text`` names the draft's person ``d`` by a name the extractor did not read as a
-    person's, as the draft writes it or by the surname alone ("Benzema et Kanté" for "Karim
-    Benzema"; "striker Neymar" and a headline "Neymar joins ...").
+    person's, as the draft writes it or by the surname alone ("Verlinde et Okafor" for "Tomas
+    Verlinde"; "winger Ronaldão" and a headline "Ronaldão joins ...").
     Not where the word follows a capitalised word other than the person's own given names
-    ("Macky Sall" is not "Khalifa Sall"), nor where the source names someone else of that
+    ("Jacques Baro" is not "Khalil Baro"), nor where the source names someone else of that
     surname, nor inside a name the source did read. None: not named so."""
     parts = name_parts(str(d.value))
     if not parts or len(parts[-1]) < 3:
@@ -357,7 +357,7 @@ def named_again(d: Claim, text: str, source_claims: Sequence[Claim]) -> tuple[in
         if c.kind == "person":
             other = name_parts(str(c.value))
             if other and other[-1] == last and other != parts:
-                return None  # "Prakash Hinduja" there: the surname alone may be either
+                return None  # "Pranav Osterholt" there: the surname alone may be either
     family = data_words("names", "people", "family")
     seen: deque[re.Match[str]] = deque(maxlen=3)  # the words before
     for m in words(text):

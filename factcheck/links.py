@@ -118,7 +118,7 @@ def holder(c: Claim, people: set[str]) -> str | None:
             if words[k] in people:
                 after = k + 1
                 if after + 1 < len(words) and words[after] in data_words("names", "people", "reporting_aux"):
-                    after += 1  # "Rotich a remporté": the verb after the auxiliary says whether he reports
+                    after += 1  # "Verhoek a remporté": the verb after the auxiliary says whether he reports
                 if after < len(words) and words[after] in data_words("names", "people", "reporting"):
                     return None  # "Dupont said 3%": who says it, not whose it is
                 if any(_figure(w) for w in words[k + 1 :]):
@@ -126,7 +126,7 @@ def holder(c: Claim, people: set[str]) -> str | None:
                 return words[k]
         if any(ch.isdigit() for ch in item) and stop != len(before) and not aside:
             return None  # an item with a figure of its own: someone else's
-        stop = start  # (an age set beside a name, "Rotich, 24, from Kenya, ran", is the name's)
+        stop = start  # (an age set beside a name, "Verhoek, 31, from Utrecht, ran", is the name's)
     return None
 
 

@@ -87,7 +87,7 @@ def _clause_names(ctx: str, lang: str, start: int, length: int) -> frozenset[str
     """The proper names of the figure's own clause, less those that only say who reported it."""
     end = start + length
     lo = max((ctx.rfind(p, 0, start) for p in ",;:()"), default=-1) + 1
-    # "Officers of the GSG 9 joined an operation that covered 150 homes": the names before the
+    # "The Brannock customs team joined a sweep that targeted 40 farms": the names before the
     # relative pronoun that opens the figure's clause are the main clause's
     opened = [m.end() for m in _opens_clause().finditer(ctx, lo, start)]
     if opened:

@@ -458,12 +458,12 @@ def test_measures_meet_by_their_unit(draft: str, source: str, figure: str, verdi
     [
         # survivors are people rescued: the same count in other words
         (
-            "Rescuers had found seven survivors by Tuesday evening, the coastguard said.",
+            "By Tuesday evening the coastguard counted seven survivors on the lake shore.",
             "Nine people have been rescued so far, the coastguard said on Tuesday.", "en",
             "seven survivors", "conflicts",
         ),
         (
-            "Rescuers had found seven survivors by Tuesday evening, the coastguard said.",
+            "By Tuesday evening the coastguard counted seven survivors on the lake shore.",
             "Sept personnes ont été secourues mardi soir, selon les garde-côtes.", "fr",
             "seven survivors", "agrees",
         ),
@@ -479,7 +479,7 @@ def test_a_name_before_the_relative_pronoun_is_the_main_clause_s() -> None:
     # "the Brannock unit" says who joined, not which farms were searched: a source that never
     # names it still meets the figure
     r = run(
-        "Officers from the Brannock commando unit joined an operation that covered 40 farms and depots.",
+        "The Brannock customs team joined a sweep that targeted 40 farms and depots.",
         ("Investigators raided 45 farms in three provinces at dawn.", "en"),
     )
     f = finding(claim(r, "40 farms"))

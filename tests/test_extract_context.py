@@ -15,26 +15,26 @@ CASES = {
     # a rate's own noun says what it measures: no protest in a vote's turnout, no sale in a cost
     "en-turnout-is-no-protest": ("Turnout reached 61% in the second round.", "en", "61%", ("turnout",)),
     "en-participation-is-turnout": (
-        "The second round saw high participation, reaching 59 percent.", "en", "59 percent", ("turnout",),
+        "Participation stood at 61 percent in the first round.", "en", "61 percent", ("turnout",),
     ),
     # time given to do something: a deadline, in any of its forms
-    "en-months-to-comply": ("The firm has been given six months to comply.", "en", "six months", ("allowed",)),
-    "en-months-to-quoted": ('It has five months to "suspend" the transfers.', "en", "five months", ("allowed",)),
-    "en-grace-period": ("It was granted a five-month grace period.", "en", "five-month", ("allowed",)),
-    "fr-mois-pour": ("Le groupe dispose de six mois pour se conformer.", "fr", "six mois", ("allowed",)),
-    "fr-delai-de": ("Un délai de cinq mois lui est accordé.", "fr", "cinq mois", ("allowed",)),
+    "en-months-to-comply": ("The council has been given nine months to comply.", "en", "nine months", ("allowed",)),
+    "en-months-to-quoted": ('The firm has eight weeks to "halt" the project.', "en", "eight weeks", ("allowed",)),
+    "en-grace-period": ("It was granted a three-month grace period.", "en", "three-month", ("allowed",)),
+    "fr-mois-pour": ("La mairie dispose de neuf mois pour se conformer.", "fr", "neuf mois", ("allowed",)),
+    "fr-delai-de": ("Un délai de quatre mois lui est accordé.", "fr", "quatre mois", ("allowed",)),
     "es-meses-para": ("La empresa tiene seis meses para cumplir.", "es", "seis meses", ("allowed",)),
     "en-range-to-is-no-deadline": ("He faces two to 12 years in prison.", "en", "two to 12 years", ("sentenced",)),
     "en-to-a-year-is-no-deadline": ("Repairs took from three months to a year.", "en", "three months to a year", ()),
     # an election's two counts of voters: who could vote, who did
     "en-eligible-voters": (
-        "More than 43 million eligible voters may vote.", "en", "More than 43 million eligible voters", ("registered",),
+        "Some 6.1 million eligible voters may take part.", "en", "Some 6.1 million eligible voters", ("registered",),
     ),
     "fr-inscrits": (
-        "Quelque 49 millions d'électeurs étaient appelés aux urnes.", "fr", "Quelque 49 millions d'électeurs",
+        "Environ 5 millions d'électeurs étaient appelés aux urnes.", "fr", "Environ 5 millions d'électeurs",
         ("registered",),
     ),
-    "en-cast-a-ballot": ("Some 28 million voters cast a ballot on Sunday.", "en", "Some 28 million voters", ("voted",)),
+    "en-cast-a-ballot": ("About 3.2 million voters cast a ballot.", "en", "About 3.2 million voters", ("voted",)),
     "fr-participation-no-protest": ("La participation a atteint 61 % au second tour.", "fr", "61 %", ("turnout",)),
     "en-cost-is-spent": ("Repairs are expected to cost £4.2m, the council said.", "en", "£4.2m", ("spent",)),
     "en-costs-are-spent": ("The new bridge will cost $85 million.", "en", "$85 million", ("spent",)),
@@ -109,7 +109,7 @@ CASES = {
     ),
     # a relative pronoun opens the figure's own clause: an action before it is another noun's
     "en-joined-an-operation-that": (
-        "Officers joined an operation that covered 80 farms and depots.", "en", "80 farms", (),
+        "Customs agents joined a sweep that targeted 80 farms and depots.", "en", "80 farms", (),
     ),
     "en-attended-a-meeting-which": (
         "Ministers attended a summit which approved 14 projects.", "en", "14 projects", (),
@@ -181,27 +181,27 @@ SUBJECTS_OF = {
     "fr-share-price-titre": ("Le titre a perdu 4 % en début de séance.", "fr", "4 %", "share_price"),
     "es-share-price-acciones": ("Las acciones cayeron un 6 % en la bolsa.", "es", "6 %", "share_price"),
     # what a club pays for a player
-    "transfer-fee-before": ("The transfer fee is reported to be €45 million.", "en", "€45 million", "transfer_fee"),
+    "transfer-fee-before": ("The transfer fee was put at €45 million.", "en", "€45 million", "transfer_fee"),
     "fr-transfert-de": (
-        "Il part contre un transfert de 30 millions d'euros.", "fr", "30 millions d'euros", "transfer_fee",
+        "Le club a conclu un transfert de 30 millions d'euros.", "fr", "30 millions d'euros", "transfer_fee",
     ),
     # a currency's value is a measure, named before the rate or by the subject of its verb
     "currency-lost-its-value": (
-        "The pound lost more than 60% of its value against the dollar.", "en", "more than 60%", "currency",
+        "The cedi lost 25% of its value against the euro.", "en", "25%", "currency",
     ),
     "currency-let-plunge": (
-        "The bank raised interest rates and let the naira plunge by nearly 40 percent.", "en", "nearly 40 percent",
+        "The bank cut its rates and let the kwacha slide by about 15 percent.", "en", "about 15 percent",
         "currency",
     ),
-    "fr-la-livre": ("La livre égyptienne a perdu 38 % face au dollar.", "fr", "38 %", "currency"),
+    "fr-la-livre": ("Le rand a perdu 12 % face au dollar.", "fr", "12 %", "currency"),
     # a word of rise or fall after a rate says how it moved, not what it is of
-    "lower-is-no-subject": ("The move sent the rand as much as 38% lower.", "en", "as much as 38%", "currency"),
+    "lower-is-no-subject": ("The decision sent the rupee as much as 9% lower.", "en", "as much as 9%", "currency"),
     # a rate's adjective says what it measures: "30% effective"
-    "efficacy-adjective": ("The vaccine is only about 30% effective.", "en", "about 30%", "efficacy"),
-    "fr-efficace": ("Le vaccin n'est efficace qu'à 30 %.", "fr", "30 %", "efficacy"),
+    "efficacy-adjective": ("The new shot is roughly 55% effective.", "en", "roughly 55%", "efficacy"),
+    "fr-efficace": ("Le traitement est efficace à 70 %.", "fr", "70 %", "efficacy"),
     # a rate with no noun of its own takes the subject of the rate before it in its sentence
     "rate-borrows-the-rate-before": (
-        "Its efficacy is not 100 per cent, but even at 40 per cent it saves lives.", "en", "40 per cent", "efficacy",
+        "Its efficacy is below 90 per cent, but even at 70 per cent it helps.", "en", "70 per cent", "efficacy",
     ),
     # a figure joined by a hyphen counts the word it is joined to, not the noun after it
     "compound-four-candidate": ("He won a four-candidate race.", "en", "four-candidate", "candidate"),
@@ -212,7 +212,7 @@ SUBJECTS_OF = {
 }
 NOT_COUNTED = {
     # ... unless it says how: "a 9,000-strong workforce", "a two-time champion"
-    "strong": ("Spotify cut 17% of its 9,000-strong workforce.", "en", "9,000-strong", "w:strong"),
+    "strong": ("The carmaker cut 12% of its 4,000-strong workforce.", "en", "4,000-strong", "w:strong"),
     "time": ("The two-time champion lost on Sunday.", "en", "two-time", "w:time"),
 }
 NO_SUBJECT = {

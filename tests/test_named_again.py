@@ -22,7 +22,7 @@ CASES = {
     ),
     "surname-after-a-preposition": (
         "Opposition leader Amadou Tessier was freed on Friday.",
-        "Le candidat de substitution de Tessier a gagné dimanche.", "fr", "Tessier",
+        "Le remplaçant désigné par Tessier a gagné dimanche.", "fr", "Tessier",
     ),
     "another-given-name-first": (
         "Former mayor Khalil Baro spoke on Monday.",
@@ -30,7 +30,7 @@ CASES = {
     ),
     "a-family-not-a-person": (
         "Businessman Pranav Osterholt was sentenced by the court in Geneva on Friday.",
-        "Le tribunal a condamné la riche famille indienne Osterholt vendredi.", "fr", None,
+        "Le tribunal a condamné vendredi la riche famille Osterholt.", "fr", None,
     ),
     "the-family-after-the-name": (
         "Businessman Pranav Osterholt was sentenced by the court in Geneva on Friday.",

@@ -291,12 +291,12 @@ def _percent(f: Figure) -> Read:
     if subj.words is not None and fold(subj.words) in units()["time"]:
         subj = Subject(None, (), pj)  # "1.2% last year", "2% a month": when, not what of
     elif subj.words is not None and _moved(fold(subj.words), f.lex.lang):
-        subj = Subject(None, (), pj)  # "as much as 38% lower": how it moved, not what of
+        subj = Subject(None, (), pj)  # "as much as 9% lower": how it moved, not what of
     if subj.words is None and not subj.part:
         subj = measure_before(toks, m.i, f.s0, f.lex) or subj  # "inflation eased to 2.1%"
     prev = f.prev
     if subj.words is None and not subj.part and prev is not None and prev.kind == "percent" and prev.concepts:
-        # "The efficacy is not 100 per cent, but even at 40 per cent ...": the rate before it in
+        # "Its efficacy is below 90 per cent, but even at 70 per cent ...": the rate before it in
         # its sentence says what this one is of too
         subj = Subject(prev.subject, prev.concepts, subj.end, subj.part)
     return Draft(
@@ -462,7 +462,7 @@ def _duration(f: Figure) -> Read:
         subj = _noun_lasting(f) or noun_of_lasting_verb(toks, _before_hedge(f), f.s0, lex) or subj
     acts = f.actions(max(tj, subj.end), parts=False)
     if _time_allowed(toks, tj, f.s1, lex) and "allowed" not in acts:
-        acts = tuple(sorted((*acts, "allowed")))  # "has five months to stop", "six mois pour se conformer"
+        acts = tuple(sorted((*acts, "allowed")))  # "has nine months to comply", "neuf mois pour se conformer"
     return Draft(
         "duration",
         f.start,
@@ -481,13 +481,13 @@ def _duration(f: Figure) -> Read:
 
 def _time_allowed(toks: list[Token], tj: int, s1: int, lex: Lexicon) -> bool:
     """A length of time ending before ``toks[tj]`` is time given to do something: "to" (words.toml
-    time_allowed_to) and a word that is no function word or number follow ("five months to
+    time_allowed_to) and a word that is no function word or number follow ("nine months to
     comply"; not "two to 12 years", "from three months to a year")."""
     if not (tj + 1 < s1 and toks[tj].norm in word_set(lex.lang, "time_allowed_to")):
         return False
     k = tj + 1
     if toks[k].norm in _QUOTES and k + 1 < s1:
-        k += 1  # 'five months to "suspend any future transfer"'
+        k += 1  # 'eight weeks to "halt" the project'
     return toks[k].is_word and toks[k].norm not in lex.stop and not toks[k].is_cap
 
 
@@ -704,8 +704,8 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
     if m.article and not subj.concepts:
         return None  # "a tense atmosphere": one by its article counts only a known subject
     # "a 19-storey tower": the figure describes a thing, nothing happened to it
-    # a count of things of its own ("150 homes") in a clause a relative pronoun opened: the
-    # action before the pronoun is said of the pronoun's noun ("joined an operation that covered")
+    # a count of things of its own ("80 farms") in a clause a relative pronoun opened: the
+    # action before the pronoun is said of the pronoun's noun ("joined a sweep that targeted")
     acts = () if m.compound else f.actions(subj.end, prev=prev, own_clause=subj.words is not None)
     if subj.words is None and m.i > s0 + 1 and toks[m.i - 1].norm in _figure_words("joins", "join_of"):
         head = toks[m.i - 2]  # "a licensed limit of 180", "une capacité de 180": what the figure measures
@@ -732,7 +732,7 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
         subj, acts, rule = Subject(prev.subject, prev.concepts, subj.end, False), prev.actions, "count.elided"
     if subj.words is None and not acts and not subj.part:
         apposed = _apposed_noun(toks, m, s0, s1, lex)
-        if apposed is not None:  # "Colorado has the most cases, 26, and Nebraska nine"
+        if apposed is not None:  # "Kent has the most cases, 14, and Essex six"
             subj, rule = apposed, "count.apposed"
     if subj.words is None and subj.part and subj.end < s1 and toks[subj.end].kind == "num":
         return subj, acts, "count.partitive"  # "eight of the 12 finished": a part of a group just counted
@@ -747,8 +747,8 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
 
 
 def _apposed_noun(toks: list[Token], m: Mention, s0: int, s1: int, lex: Lexicon) -> Subject | None:
-    """The noun a bare figure is set beside, between commas: "Colorado has the most cases,
-    26, and Nebraska nine" counts cases. Only a noun the lexicon knows, right before the comma,
+    """The noun a bare figure is set beside, between commas: "Kent has the most cases,
+    14, and Essex six" counts cases. Only a noun the lexicon knows, right before the comma,
     and a figure that ends its clause (a comma, a stop, "and")."""
     if m.i - 2 < s0 or toks[m.i - 1].norm != ",":
         return None
@@ -1041,7 +1041,7 @@ def _actions(
                 _, b2 = clause_bounds(toks, c2 + 1, c2 + 1, s0, s1, lex)
                 after = [x for _, x in actions_in(toks, c2 + 1, min(b2 + 1, s1), lex.lang)]
     hedge = hedge_before(toks, i, lex)  # "close to 40 people": a hedge, not what happened
-    # "joined an operation that covered 150 homes": what comes before a word that opens a
+    # "joined a sweep that targeted 80 farms": what comes before a word that opens a
     # clause of its own is another clause's action
     opened = _clause_opened(toks, max(s0, i - CLAUSE_REACH), i, lex) if own_clause else s0
     before = actions_in(toks, max(a, opened), i - hedge[0] if hedge else i, lex.lang)
