@@ -101,6 +101,7 @@ class _Budget:
         self.seconds = seconds
         self.until = time.monotonic() + seconds
         self.fired = False
+        self._settled = False
         self._socks: list[tuple[socket.socket, int]] = []
         self._lock = threading.Lock()
         self._timer = threading.Timer(max(seconds, 0.0), self._fire)
@@ -113,14 +114,24 @@ class _Budget:
 
     def __exit__(self, *exc: object) -> None:
         self._timer.cancel()
+        self.settle()
         _CURRENT.budget = None
 
     def _fire(self) -> None:
+        # under the lock: once settle() has returned, no socket of this fetch is shut any more,
+        # so a descriptor the fetch closed and the next one reused is never shut by mistake
         with self._lock:
+            if self._settled:
+                return
             self.fired = True
-            socks = list(self._socks)
-        for sock, fd in socks:
-            _shut(sock, fd)
+            for sock, fd in self._socks:
+                _shut(sock, fd)
+
+    def settle(self) -> None:
+        """Wait for a watchdog that is shutting sockets to finish, and keep it from starting:
+        call before closing the fetch's connections (their descriptors may be reused)."""
+        with self._lock:
+            self._settled = True
 
     def add(self, sock: socket.socket | None) -> None:
         if sock is None:
@@ -258,6 +269,7 @@ def fetch_url(
                 return page
             except Exception:
                 if budget.fired:
+                    budget.settle()  # the watchdog is done with their descriptors
                     session.close()  # its kept-alive connections were shut: drop them
                     raise budget.error() from None
                 raise

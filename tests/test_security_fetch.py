@@ -38,8 +38,19 @@ def raw_tcp() -> Iterator[Callable[[Serve], str]]:
 
             def one(c: socket.socket = conn) -> None:
                 with c, contextlib.suppress(OSError):
-                    c.recv(65536)  # the request
+                    # the whole request head, however the client's packets split it: a socket
+                    # closed with unread bytes resets the connection under the client's read
+                    got = b""
+                    while b"\r\n\r\n" not in got:
+                        chunk = c.recv(65536)
+                        if not chunk:
+                            break
+                        got += chunk
                     state["serve"](c)
+                    c.shutdown(socket.SHUT_WR)  # the response is whole: say so, then let the client close
+                    c.settimeout(1.0)
+                    while c.recv(65536):
+                        pass
 
             threading.Thread(target=one, daemon=True).start()
 
