@@ -44,10 +44,14 @@ def check(
     inside another; checks may run in several threads at once.
     """
     from .collector import paused
+    from .extract.tokens import drop_handed
     from .runcache import run
 
     with run(), paused():  # the cyclic collector: see factcheck.collector
-        return _check(draft, sources, infos=infos, title=title, cache=cache, reasons=reasons)
+        try:
+            return _check(draft, sources, infos=infos, title=title, cache=cache, reasons=reasons)
+        finally:
+            drop_handed()  # the sentence tokens extraction handed alignment
 
 
 def _check(

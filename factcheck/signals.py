@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from .extract.context import actions_in, subject_concepts
 from .extract.lexicon import concepts, data_words, english, lexicon, same_places, shared_langs, singular, word_set
 from .extract.people import is_given
-from .extract.tokens import Token, tokenize, word_norms
+from .extract.tokens import Token, sentence_tokens, tokenize, word_norms
 from .invisible import has_hidden
 from .models import Claim
 from .runcache import memo, table
@@ -332,8 +332,9 @@ def _sentence_names(ctx: str) -> tuple[tuple[int, int, str], ...]:
 
 @memo(4096)
 def _tokens(sentence: str) -> list[Token]:
-    """The tokens of a claim's sentence, read once for its names and its concepts."""
-    return tokenize(sentence)
+    """The tokens of a claim's sentence, read once for its names and its concepts: those
+    extraction read of it, when it handed them (:func:`~factcheck.extract.tokens.sentence_tokens`)."""
+    return sentence_tokens(sentence)
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ One entry point: :func:`extract_claims`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 from typing import Any, cast
@@ -21,7 +22,7 @@ from .numbers import find_mentions, hedge_before, in_set_phrase
 from .numeric import Draft, _actions, classify, noun_of_lasting_verb, ordinal_unit, time_point, unit_multiple
 from .past import PastMarks, is_past, past_marks
 from .people import KnownPeople, PersonMention, find_people
-from .tokens import Token, match_at, tokenize
+from .tokens import Token, hand_sentences, match_at, read_tokens
 
 __all__ = ["extract_claims"]
 
@@ -37,7 +38,7 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     """
     text = doc.text
     lex = lexicon(doc.lang)
-    toks = tokenize(text)
+    toks, hidden = read_tokens(text)
     # sentence spans are trimmed, so only a short one can be page furniture
     sents = [s for s in sentences(text) if s.end - s.start >= 60 or not _furniture(text[s.start : s.end])]
     if not sents:
@@ -49,12 +50,26 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     people, mentions = _person_fields(doc, toks, lex, at)
     out = _ages_of_people_before(toks, lex, at, out, mentions) + people
     out.sort(key=lambda x: (x[0], x[1]["span"].end))
+    # alignment reads the tokens of the claims' sentences: those read here, not read again
+    # (a text with invisible characters is read by another tokeniser: its sentences are not)
+    if not hidden:
+        hand_sentences(text, toks, at.tok_starts, _claim_sentences(out))
     prefix = "c" if doc.id == "draft" else f"{doc.id}#"
     claims = []
     for k, (_, fields) in enumerate(out, 1):
         fields["id"] = f"{prefix}{k}"
         claims.append(trusted(Claim, fields))  # every field was typed here: no second validation
     return claims
+
+
+def _claim_sentences(fields: Fields) -> Iterator[tuple[str, int, int]]:
+    """(text, start, end) of the sentences of ``fields``, sorted by where they start, once each."""
+    last = -1
+    for _, f in fields:
+        s = f["sentence"]
+        if s.start != last:
+            last = s.start
+            yield f["context"], s.start, s.end
 
 
 class _Sentences:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
 from ..invisible import has_hidden, hidden_class, strip_hidden
 from ..langs import codes, hooks
+from ..runcache import table
 
 # Every character of a text is in one match: a run of spaces (skipped), a run of decimal
 # digits, a word (with the apostrophe of an elision glued to it), or one symbol. Matching all
@@ -63,6 +66,18 @@ def _fold_word(s: str) -> str:
 def tokenize(text: str) -> list[Token]:
     if has_hidden(text):
         return _tokenize_hidden(text)
+    return _tokenize_plain(text)
+
+
+def read_tokens(text: str) -> tuple[list[Token], bool]:
+    """``tokenize(text)``, and whether ``text`` has invisible characters (:func:`has_hidden`)."""
+    if has_hidden(text):
+        return _tokenize_hidden(text), True
+    return _tokenize_plain(text), False
+
+
+def _tokenize_plain(text: str) -> list[Token]:
+    """:func:`tokenize` of a text with no invisible character."""
     out: list[Token] = []
     add = out.append
     new = tuple.__new__  # what Token._make does, without its call
@@ -131,6 +146,55 @@ def _tokenize_hidden(text: str) -> list[Token]:
         elif not c.isspace():
             out.append(Token(start, pos, s, strip_hidden(s), "sym"))  # an invisible run: norm ""
     return out
+
+
+_HANDED = "tokens.sentences"  # the run's table: sentence text -> (its tokens in the text, its offset)
+_HANDED_CAP = 16384
+
+
+def hand_sentences(text: str, toks: list[Token], starts: list[int], sentences: Iterable[tuple[str, int, int]]) -> None:
+    """Keep, for alignment (:func:`sentence_tokens`), the tokens extraction read of sentences
+    of ``text``, a text with no invisible character (whose tokens another tokeniser reads):
+    ``toks`` is ``tokenize(text)``, ``starts`` where its tokens start, and each of
+    ``sentences`` is ``(text[start:end], start, end)``. Only what ``tokenize`` of the sentence
+    would give is kept: no sentence whose tokens read otherwise on their own, with a token
+    running across one of its ends, an elision that the character before it makes part of a
+    word ("l'" after a digit), or one that the letter after it makes ("...l'" followed by a
+    letter)."""
+    handed = table(_HANDED)
+    for sentence, start, end in sentences:
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        if i >= j or (i and toks[i - 1].end > start):
+            continue
+        last = toks[j - 1]
+        if last.end > end or (last.kind == "elide" and last.end == end):
+            continue  # (an "l'" at the end is elided only when a letter follows it)
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue  # an elision that opens the sentence would read otherwise
+        if len(handed) >= _HANDED_CAP:
+            handed.clear()
+        handed[sentence] = (toks[i:j], start)
+
+
+def sentence_tokens(sentence: str) -> list[Token]:
+    """``tokenize(sentence)``: made from the tokens extraction read of the sentence when it
+    handed them in this run (:func:`hand_sentences`), shifted to the sentence's offsets, else
+    read again (a claim of the claim cache, a text with invisible characters, a text that is
+    no sentence)."""
+    got = table(_HANDED).get(sentence)
+    if got is None:
+        return tokenize(sentence)
+    toks, off = got
+    if not off:
+        return toks
+    new = tuple.__new__
+    return [new(Token, (a - off, b - off, x, n, k)) for a, b, x, n, k in toks]
+
+
+def drop_handed() -> None:
+    """Forget the tokens handed in this run (:func:`hand_sentences`): a check drops them
+    when it has aligned its claims, as extraction dropped its tokens before."""
+    table(_HANDED).clear()
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
