@@ -6,15 +6,24 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 
 from .invisible import strip_hidden
 from .models import Span
 
 _SENT_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n|\n(?=\s*[#*\-–•])")
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gov|Gen|Col|Lt|Sgt|Sen|Rep|St|Jr|Sr|No|Co|Inc|Ltd|vs|etc|Jan|Feb|Mar|Apr|"
-    r"Aug|Sept|Sep|Oct|Nov|Dec|M|Mme|Mgr|approx|est|a\.m|p\.m|U\.S|U\.K)\.|\b[A-Z]\.)$"
-)
+
+
+@cache
+def _abbrev() -> re.Pattern[str]:
+    """An abbreviation and its stop at the end of a text (lexicon/abbreviations.toml), or a
+    single capital and its stop ("J. Smith"): a stop that ends no sentence."""
+    import tomllib
+
+    raw = (Path(__file__).resolve().parent / "lexicon" / "abbreviations.toml").read_text(encoding="utf-8")
+    words = [str(w) for w in tomllib.loads(raw)["words"]]
+    return re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in words) + r")\.|\b[A-Z]\.)$")
 
 
 def sentences(text: str) -> list[Span]:
@@ -23,7 +32,7 @@ def sentences(text: str) -> list[Span]:
     start = 0
     for m in _SENT_END.finditer(text):
         cut = m.start()
-        if text[cut : m.end()].strip() == "" and _ABBREV.search(text[max(start, cut - 12) : cut]):
+        if text[cut : m.end()].strip() == "" and _abbrev().search(text[max(start, cut - 12) : cut]):
             continue
         _add(text, start, m.start(), spans)
         start = m.end()
