@@ -35,7 +35,7 @@ from .links import (
     same_person,
     sentence_bonus,
 )
-from .models import Claim, Document, Finding, Span, Verdict, _filled, trusted
+from .models import Claim, Document, Finding, Span, Verdict, _filled
 from .runcache import table
 from .scoring import (
     NO_ID,
@@ -313,19 +313,17 @@ def align_document(
                 mention = named_again(d, doc.text, source_claims)
                 if mention is not None:
                     start, end = mention
-                    out[d.id] = trusted(
-                        Finding,
-                        {
-                            "source": doc.id,
-                            "verdict": "agrees",
-                            "score": NAMED_AGAIN_SCORE,
-                            "why": why(Evidence(name="named_again"), False),
-                            "span": Span.at(start, end),
-                            "text": doc.text[start:end],
-                            "value": doc.text[start:end],
-                            "source_claim": None,
-                        },
-                    )
+                    out[d.id] = _filled(Finding, {  # as the findings above: every field, in order
+                        "source": doc.id,
+                        "verdict": "agrees",
+                        "score": NAMED_AGAIN_SCORE,
+                        "why": why(Evidence(name="named_again"), False),
+                        "span": Span.at(start, end),
+                        "text": doc.text[start:end],
+                        "value": doc.text[start:end],
+                        "source_claim": None,
+                        "decision": None,
+                    })
     return out
 
 
