@@ -15,31 +15,44 @@ from .numbers import hedge_before
 from .numeric import Draft, _actions
 from .tokens import Token
 
-# h:mm:ss (a time of day in news has no seconds), or hours, minutes and seconds each with its
-# letter: "2 h 00 min 35 s", "02h 00 min 35 s", "2h04'02''", "2 h 04 mn 02"
-_CLOCK = re.compile(
-    r"(?<![\d:.,])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:[.,]\d{1,2})?(?![\d:])"
-    r"|(?<![\d.,])(?P<h2>\d{1,2})\s?h\s?(?P<m2>[0-5]?\d)\s?(?:min|mn|m|'|’)\s?(?P<s2>[0-5]?\d)"
-    r"(?:\s?(?:s|sec|secs|seconds|secondes|''|’’|\")(?![A-Za-z]))?(?![\d])"
-    # hours and minutes alone ("2 h 30", "1h45 min"): a duration only after a cue of one
-    r"|(?<![\d.,:])(?P<h3>\d{1,2})\s?h\s?(?P<m3>[0-5]\d)(?P<min3>\s?(?:min|mn)(?![A-Za-z]))?(?![\d:])"
-    # minutes, seconds and their tenths or hundredths ("3:31.84", "1:59.7"): a race time, as
-    # no clock of the day is read to the hundredth
-    r"|(?<![\d.,:])(?P<m4>\d{1,2}):(?P<s4>[0-5]\d)[.,](?P<f4>\d{1,2})(?![\d:])"
-    # minutes and seconds alone ("finished inside 3:36", "clocked 3:58"): a race time only
-    # after a cue of one, as "at 3:36" is a time of the day
-    r"|(?<![\d.,:])(?P<m5>\d{1,2}):(?P<s5>[0-5]\d)(?![\d:]|[.,]\d|\s?(?:am|pm|a\.m|p\.m|h\b))"
-    # minutes and seconds marked with primes, as French sport pages write a race time:
-    # "3'31''84", "3’31’’", "1′45″3"; a double quote only before tenths or hundredths, as
-    # "5'11\"" is a height in feet and inches
-    r"|(?<![\d.,:'’′])(?P<m6>\d{1,2})\s?['’′]\s?(?P<s6>[0-5]\d)"
-    r"(?:\s?(?:''|’’|″)(?P<f6>\d{1,2})?|\"(?P<q6>\d{1,2}))(?![\d'’′])"
-)
+
+@cache
+def _clock() -> re.Pattern[str]:
+    """h:mm:ss (a time of day in news has no seconds), or hours, minutes and seconds each with
+    its mark: "2 h 00 min 35 s", "02h 00 min 35 s", "2h04'02''", "2 h 04 mn 02". The marks are
+    the data of figures.toml [clock]; the primes and quotes are signs, not words."""
+    h = "(?:" + data_pattern("figures", "clock", "hour_mark") + ")"
+    mi = "(?:" + data_pattern("figures", "clock", "minute_mark") + ")"
+    mw = "(?:" + data_pattern("figures", "clock", "minute_word") + ")"
+    se = "(?:" + data_pattern("figures", "clock", "second_mark") + ")"
+    am = "(?:" + data_pattern("figures", "clock", "day_mark") + ")"
+    return re.compile(
+        r"(?<![\d:.,])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:[.,]\d{1,2})?(?![\d:])"
+        rf"|(?<![\d.,])(?P<h2>\d{{1,2}})\s?{h}\s?(?P<m2>[0-5]?\d)\s?(?:{mi}|'|’)\s?(?P<s2>[0-5]?\d)"
+        rf"(?:\s?(?:{se}|''|’’|\")(?![A-Za-z]))?(?![\d])"
+        # hours and minutes alone ("2 h 30", "1h45 min"): a duration only after a cue of one
+        rf"|(?<![\d.,:])(?P<h3>\d{{1,2}})\s?{h}\s?(?P<m3>[0-5]\d)(?P<min3>\s?{mw}(?![A-Za-z]))?(?![\d:])"
+        # minutes, seconds and their tenths or hundredths ("3:31.84", "1:59.7"): a race time, as
+        # no clock of the day is read to the hundredth
+        r"|(?<![\d.,:])(?P<m4>\d{1,2}):(?P<s4>[0-5]\d)[.,](?P<f4>\d{1,2})(?![\d:])"
+        # minutes and seconds alone ("finished inside 3:36", "clocked 3:58"): a race time only
+        # after a cue of one, as "at 3:36" is a time of the day
+        rf"|(?<![\d.,:])(?P<m5>\d{{1,2}}):(?P<s5>[0-5]\d)(?![\d:]|[.,]\d|\s?(?:{am}|{h}\b))"
+        # minutes and seconds marked with primes, as French sport pages write a race time:
+        # "3'31''84", "3’31’’", "1′45″3"; a double quote only before tenths or hundredths, as
+        # "5'11\"" is a height in feet and inches
+        r"|(?<![\d.,:'’′])(?P<m6>\d{1,2})\s?['’′]\s?(?P<s6>[0-5]\d)"
+        r"(?:\s?(?:''|’’|″)(?P<f6>\d{1,2})?|\"(?P<q6>\d{1,2}))(?![\d'’′])"
+    )
+
 
 # What every clock time holds, found at its first or second character: most texts have none,
-# and a search for this is far quicker than one for _CLOCK, whose lookbehinds are tried at
-# every character
-_CLOCK_HINT = re.compile(r"\d(?::[0-5]\d|\s?h\s?\d|\s?['’′]\s?[0-5]\d)")  # "3:31.84" has ":31" too
+# and a search for this is far quicker than one for the clock pattern, whose lookbehinds are
+# tried at every character ("3:31.84" has ":31" too)
+@cache
+def _clock_hint() -> re.Pattern[str]:
+    h = "(?:" + data_pattern("figures", "clock", "hour_mark") + ")"
+    return re.compile(rf"\d(?::[0-5]\d|\s?{h}\s?\d|\s?['’′]\s?[0-5]\d)")
 
 
 @dataclass(frozen=True)
@@ -69,10 +82,10 @@ def clock_durations(
     gives no seconds), with its token range."""
     out: list[Clock] = []
     starts: list[int] = []
-    hint = _CLOCK_HINT.search(text)
+    hint = _clock_hint().search(text)
     if hint is None:
         return out
-    for m in _CLOCK.finditer(text, max(0, hint.start() - 1)):  # the lookbehinds still see the text before
+    for m in _clock().finditer(text, max(0, hint.start() - 1)):  # the lookbehinds still see the text before
         if not starts:
             starts = [t.start for t in toks]  # only for a text that has a clock time
         if m.group("h"):
