@@ -254,9 +254,11 @@ def _ages_of_people_before(
     toks: list[Token], lex: Lexicon, at: _Sentences, fields: Fields, mentions: list[PersonMention]
 ) -> Fields:
     """An age that opens its sentence after a determiner ("The 23-year-old saved two match
-    points", "The 31-year-old, who came through qualifying, ...") is said of the person the
+    points", "The 31-year-old, who came through qualifying, ...") or set apart before a comma
+    ("À 24 ans, le coureur a devancé...", "At 24, she became...") is said of the person the
     sentence before names, when it names one only (by a full name or by the surname of a
-    person the text names): its ``subject`` is that person's name as written."""
+    person the text names): its ``subject`` is that person's name as written. Set apart, it is
+    said of the person named right after its comma, when one is ("À 24 ans, Rotich a gagné")."""
     if not mentions:
         return fields
     dets = word_set(lex.lang, "noun_of_det")
@@ -267,7 +269,14 @@ def _ages_of_people_before(
         if f["kind"] == "age" and f["subject"] is None:
             s0, _ = at.tok_range(s)
             first = at.tok_at(start)
-            if first == s0 + 1 and toks[s0].norm in dets and s0 > 0:
+            apart = first == s0 and f.get("rule") == "age.at-opening"
+            if apart:
+                comma = next((k for k in range(s0, min(s0 + 5, len(toks) - 1)) if toks[k].norm == ","), None)
+                after = [m.name for m in mentions if comma is not None and m.start == toks[comma + 1].start]
+                if after:
+                    out.append((start, {**f, "subject": after[0]}))
+                    continue
+            if (apart or first == s0 + 1 and toks[s0].norm in dets) and s0 > 0:
                 before = at.sent_of(toks[s0 - 1].start)
                 b0, b1 = at.tok_range(before) if before is not None else (0, 0)
                 # "... hauling down Reeve. The 23-year-old striker": Kessler and Reeve, no one

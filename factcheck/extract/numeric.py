@@ -40,6 +40,7 @@ from .lexicon import (
     word_set,
 )
 from .numbers import Mention, hedge_before
+from .people import is_given
 from .tokens import Token, glued, match_at
 
 
@@ -379,6 +380,9 @@ def _money(f: Figure) -> Read:
 def _decade_age(f: Figure) -> Read:
     """ "a man in his 40s", "in their twenties": an age range."""
     m = f.m
+    if m.vague and f.toks[m.i].norm in word_set(f.lex.lang, "decade_people"):
+        # "an octogenarian", "un couple de septuagénaires": the word names its age
+        return Draft("age", m.start, m.end, m.low, m.high, "exact", unit="year", words=m.words, rule="age.decade-noun")
     decade = _decade_of_life(f.toks, m, f.lex)
     if decade is None:
         return None
@@ -401,7 +405,7 @@ def _not_a_figure(f: Figure) -> Read:
 def _age_claim(f: Figure) -> Read:
     """ "a 26-year-old", "aged 26", "un homme de 26 ans", "John Smith, 26,", "aged 15 and 16"."""
     toks, m, prev = f.toks, f.m, f.prev
-    age = _age(toks, m, f.lex)
+    age = _age(toks, m, f.lex) or _age_opening(f)
     if age is None and prev is not None and prev.kind == "age" and _second_age(toks, m, prev, f.lex):
         end = toks[m.j].end if m.j < len(toks) and toks[m.j].norm in _figure_words("age", "pair_years") else m.end
         age = (m.start, end, "age.second-of-pair")  # "aged 15 and 16": the second age of a pair
@@ -1167,6 +1171,8 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
         if opener and m.is_range and not _duration_cue(toks, ti):
             return toks[ti].start, toks[j].end, "age.entre-n-ans"
         aside = ti > 1 and j + 1 < n and (toks[ti - 1].norm, toks[j + 1].norm) in ((",", ","), ("(", ")"))
+        # or closed by the end of the sentence: "victoire de l'Éthiopienne Tigist Bekele, 29 ans."
+        aside = aside or (ti > 1 and toks[ti - 1].norm == "," and (j + 1 == n or toks[j + 1].norm in _SENTENCE_ENDS))
         if aside and _one_person(toks, ti - 2, lex):
             return m.start, toks[j].end, "age.name-comma-n-ans"  # "Lucas Morel, 19 ans,", "le conducteur (45 ans)"
     elided = j + 1 < n and toks[j].norm in _figure_words("age", "elided_of")
@@ -1212,7 +1218,11 @@ def _second_age(toks: list[Token], m: Mention, prev: Draft, lex: Lexicon) -> boo
         return False
     if toks[m.i - 2].end != prev.end:
         return False
-    return m.j >= len(toks) or not toks[m.j].is_word or toks[m.j].norm in _figure_words("age", "pair_end")
+    if m.j >= len(toks) or not toks[m.j].is_word:
+        return True
+    # "15 and 16 years", "aged 71 and 74 whose car was swept away"
+    after = toks[m.j].norm
+    return after in _figure_words("age", "pair_end") or after in _figure_words("clause", "opens_clause")
 
 
 def _decade_of_life(toks: list[Token], m: Mention, lex: Lexicon) -> int | None:
@@ -1232,6 +1242,38 @@ def _time_of_day(toks: list[Token], j: int) -> bool:
     """ "du matin", "du soir", "de l'après-midi" right after an hour."""
     parts = _figure_words("clock", "day_parts")
     return j + 1 < len(toks) and toks[j].norm in _figure_words("clock", "day_part_of") and toks[j + 1].norm in parts
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+
+
+def _age_opening(f: Figure) -> tuple[int, int, str] | None:
+    """An age that opens its sentence, set apart by a comma: "À 24 ans, le coureur a gagné",
+    "At 24, she became the youngest winner". Where the language has a word for years of age it
+    is needed; without one, a pronoun for a person must follow ("At 30, the index" is no age)."""
+    toks, m = f.toks, f.m
+    if m.words or m.is_range or m.decimals or m.hedge != "exact" or not 10 <= m.low <= 110:
+        return None
+    at = m.i - 1
+    if at != f.s0 or toks[at].norm not in word_set(f.lex.lang, "age_at_opening"):
+        return None
+    j = m.j
+    years = j < len(toks) and toks[j].norm in word_set(f.lex.lang, "years_of_age")
+    if years:
+        j += 1
+    elif word_set(f.lex.lang, "years_of_age"):
+        return None  # "À 24, ..." is not how French gives an age
+    if j >= len(toks) or toks[j].norm != ",":
+        return None
+    if not years and not (j + 1 < len(toks) and _a_person_opens(toks[j + 1])):
+        return None
+    return toks[at].start, toks[j - 1].end, "age.at-opening"
+
+
+def _a_person_opens(t: Token) -> bool:
+    """A pronoun for a person, or a given name of real breadth (people.is_given), as
+    capitalised: "At 24, she ...", "At 24, Mara Lindqvist ..." (not "At 30, the index")."""
+    return t.norm in _figure_words("age", "person_pronouns") or (t.is_cap and is_given(t.norm))
 
 
 def _one_person(toks: list[Token], k: int, lex: Lexicon) -> bool:

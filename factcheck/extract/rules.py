@@ -23,6 +23,7 @@ RULES: dict[str, str] = {
     "money.rate-then": "the rate before it at another time: '50 pounds for $1, compared with about 31 pounds before'",
     # age
     "age.decade-of-life": "a decade of life: 'a man in his 40s', 'in their twenties'",
+    "age.decade-noun": "a person named by a decade of life: 'an octogenarian', 'une septuagénaire'",
     "age.n-year-old": "a compound age: 'a 26-year-old'",
     "age.years-old": "an age in years old: '26 years old'",
     "age.age-of": "'the age of': 'from the age of 58'",
@@ -34,6 +35,7 @@ RULES: dict[str, str] = {
     "age.name-comma-n-ans": "an age in years between commas after a name: 'Lucas Morel, 19 ans,'",
     "age.d-annees": "an approximate age: 'une femme d'une quarantaine d'années'",
     "age.name-comma-n": "a bare age between commas or brackets after a name: 'John Smith, 26, was'",
+    "age.at-opening": "an age that opens its sentence: 'À 24 ans, le coureur', 'At 24, she'",
     "age.second-of-pair": "the second age of a pair: 'aged 15 and 16'",
     # duration
     "duration.unit-after": "a time unit after the figure, glued or not: 'three days', '48hrs', 'deux heures et demie'",
