@@ -961,11 +961,25 @@ def _range_ok(a: Mention, b: Mention, join: str, toks: list[Token], lex: Lexicon
         return False
     at = a.i - 1 if a.i > 0 and toks[a.i - 1].text in _CURRENCY_SYMBOLS else a.i  # "between €30m and €40m"
     opener = any(match_before(toks, at, p) for p in phrase_list(lex.lang, "range_open"))
+    if opener and at > 1 and moved(toks[at - 2].norm, lex.lang):
+        return False  # "climbing from seven to nine seats", "est passé de 7,1 % à 7,4 %": a change, two figures
     if join in _numbers("range_and"):
         return opener
     if join in _numbers("range_or"):
         return a.words == b.words and b.low - a.low <= max(2, a.low)
     return not (_looks_like_year(a) and _looks_like_year(b))
+
+
+@cache
+def _moving(lang: str) -> frozenset[str]:
+    """The words of a change ("rose", "fell", "climbing", "passé") after which "from X to Y"
+    gives two figures, the one before and the one after, rather than a range."""
+    return frozenset(w for key in ("fall", "rise", "moved") for w in word_set(lang, "direction", key))
+
+
+def moved(word: str, lang: str) -> bool:
+    """``word`` (folded) is a word of a change, of :func:`_moving`."""
+    return word in _moving(lang)
 
 
 def _looks_like_year(m: Mention) -> bool:

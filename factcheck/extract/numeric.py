@@ -39,7 +39,7 @@ from .lexicon import (
     units,
     word_set,
 )
-from .numbers import Mention, hedge_before
+from .numbers import Mention, hedge_before, moved
 from .people import is_given
 from .tokens import Token, glued, match_at
 
@@ -682,6 +682,22 @@ def _name_part(f: Figure) -> Read:
 # ---- count
 
 
+def _noun_of_change(f: Figure) -> Subject | None:
+    """The noun of the figure after "to" when this one is what a change started from:
+    "climbing from seven to nine seats", "est passé de 7 à 9 sièges" (not "from 5 to 10
+    degrees", a range: no word of a change before "from")."""
+    toks, m, s0, s1, lex = f.toks, f.m, f.s0, f.s1, f.lex
+    if m.i < s0 + 2 or m.j + 2 >= s1 or toks[m.j].norm not in word_set(lex.lang, "range_join"):
+        return None
+    if toks[m.i - 1].norm not in word_set(lex.lang, "range_open") or not moved(toks[m.i - 2].norm, lex.lang):
+        return None
+    for k in (m.j + 2, m.j + 3):  # after a second figure of one token or two ("nine", "1,450", "9 %")
+        subj = find_subject(toks, k, s1, lex)
+        if subj.words is not None:
+            return Subject(subj.words, subj.concepts, m.j, subj.part)
+    return None
+
+
 def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
     """What a count counts and what happened to it, with the rule that found them; None
     for a count of one by its article with no known subject ("a tense atmosphere")."""
@@ -722,6 +738,10 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
         got = noun_brought_to(toks, m.i - 1, s0, lex)  # "raised its seats to 48"
         if got:
             subj, rule = got, "count.brought-to"
+    if subj.words is None:
+        ahead = _noun_of_change(f)  # "climbing from seven to nine seats": seven seats before
+        if ahead is not None:
+            subj, rule = ahead, "count.changed-from"
     if subj.words is None and prev is not None and prev.kind == "count" and prev.concepts and counted_again(
         toks, m, s1, lex
     ):

@@ -49,6 +49,7 @@ RULES: dict[str, str] = {
     "quantity.metres-centimetres": "a height in metres and centimetres: '1m80'",
     "quantity.unit-before": "a unit before the figure: 'a magnitude 6.8 earthquake'",
     # count
+    "count.changed-from": "where a change starts, with the next figure's noun: 'climbing from seven to nine seats'",
     "count.noun": "a figure and the noun it counts: '12 people were arrested'",
     "count.predicate": "a figure with no noun and a verb: '12 were arrested'",
     "count.partitive": "a part of a group: 'four of them', 'dont huit'",
