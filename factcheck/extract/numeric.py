@@ -3,6 +3,7 @@ the unit, what is counted and what happened to it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -125,6 +126,42 @@ def _currency_after(toks: list[Token], j: int) -> tuple[str | None, int]:
         if t.norm in u["words"]:
             return u["words"][t.norm], j + 1
     return None, j
+
+
+def _subunit_after(text: str, toks: list[Token], m: Mention) -> tuple[str, int] | None:
+    """The currency of a hundredth of it after the figure ("340p", "45 pence", "45 cents",
+    "20 centimes"; units.toml [currency.subunits]) and the token after it, or None."""
+    if m.j >= len(toks):
+        return None
+    t = toks[m.j]
+    entry = units()["currency"].get("subunits", {}).get(t.text.lower())
+    if entry is None or (entry.get("glued") and m.suffix != t.text.lower()):
+        return None
+    cur = entry["currency"] or _currency_named_before(text, m.start) or entry["default"]
+    return cur, m.j + 1
+
+
+def _currency_named_before(text: str, at: int) -> str | None:
+    """The currency the text names last before ``at`` ("0,45 euro par action ... 45 cents"), if any."""
+    best: tuple[int, str] | None = None
+    for m in _currency_names().finditer(text, 0, at):
+        best = (m.start(), m.group(0))
+    if best is None:
+        return None
+    u = units()["currency"]
+    w = best[1].lower()
+    return u["symbols"].get(best[1]) or u["codes"].get(w) or u["words"].get(fold(w))
+
+
+@cache
+def _currency_names() -> re.Pattern[str]:
+    u = units()["currency"]
+    words = sorted((w for w in [*u["codes"], *u["words"]] if " " not in w and "'" not in w), key=len, reverse=True)
+    symbols = sorted(u["symbols"], key=len, reverse=True)
+    return re.compile(
+        "|".join(re.escape(s) for s in symbols) + r"|\b(?:" + "|".join(re.escape(w) for w in words) + r")\b",
+        re.IGNORECASE,
+    )
 
 
 def unit_multiple(table: dict[str, list[object]], word: str) -> float:
@@ -334,6 +371,11 @@ def _money(f: Figure) -> Read:
             cur = None  # "a ten pound sack of flour", "five pounds of flour": a weight
         elif cur is not None:
             j = cj
+        else:
+            got = _subunit_after(f.text, toks, m)
+            if got is not None:  # "340p", "45 cents a share": hundredths of the currency
+                cur, j, rule = got[0], got[1], "money.subunit"
+                low, high = low / 100, high / 100
     else:
         rule = "money.currency-before"
         sign = _sign_before(toks, ci, lex)  # "-$5m", "\u2212€15": below zero

@@ -19,6 +19,7 @@ RULES: dict[str, str] = {
     # money
     "money.currency-before": "a currency before the figure: '$5m', '-€15', 'Rs. 500'",
     "money.currency-after": "a currency after the figure: '5 millions d'euros', '20 dollars'",
+    "money.subunit": "hundredths of a currency: '340p', '45 cents a share', '20 centimes'",
     "money.rate": "an exchange rate: '50 pounds to the dollar', '50 livres pour un dollar'",
     "money.rate-then": "the rate before it at another time: '50 pounds for $1, compared with about 31 pounds before'",
     # age
