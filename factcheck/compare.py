@@ -45,6 +45,10 @@ def interval(
         return lo * (1 - _ABOUT), hi * (1 + _ABOUT)
     if h == "approx":  # "une trentaine": thirty or so
         return lo * (1 - _APPROX), hi * (1 + _APPROX)
+    if precise and h in ("nearly", "under", "at_most"):
+        # "just under 65 percent", "nearly 43": a little less than the figure, by no more than
+        # a unit of its last digit
+        return lo - _last_digit(lo), hi
     if precise and h in _BOUNDS:
         return lo, hi  # "at least 43": a precise bound says its figure
     if h == "nearly":
@@ -57,6 +61,13 @@ def interval(
 
 
 _BOUNDS = frozenset({"nearly", "over", "at_least", "under", "at_most"})
+
+
+def _last_digit(v: float) -> float:
+    """A unit of the last digit ``v`` is written to: 1 for 65 and for 2,350, 0.1 for 64.8."""
+    text = f"{abs(v):.6f}".rstrip("0")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return 10.0 ** -decimals
 
 
 def precise_bound(c: Claim) -> bool:
