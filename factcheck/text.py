@@ -12,7 +12,13 @@ from pathlib import Path
 from .invisible import strip_hidden
 from .models import Span
 
-_SENT_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n|\n(?=\s*[#*\-–•])")
+# a stop and a capital; a blank line; a line break before a list item ("- ", "• ") or before a
+# line that is a label of a few words and its value ("Centre Party: 7 seats", "Turnout: 64.8%"),
+# as results and fact boxes are written, one line an item
+_SENT_END = re.compile(
+    r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n|\n(?=\s*[#*\-–•])"
+    r"|\n(?=[A-ZÀ-ÖØ-Þ][\w'’&()/-]*(?:[ \t][\w'’&()/-]+){0,3}[ \t]?:\s)"
+)
 
 
 @cache
