@@ -298,6 +298,9 @@ def compare_people(d: Claim, s: Claim) -> tuple[str, str]:
         return "agrees", "same surname, one name shorter"
     if a and b and a[-1] == b[-1] and (_within(a, b) or _within(b, a)):
         return "agrees", "same name, a middle name or initial left out"
+    initial = len(a) == len(b) >= 2 and min(len(a[-1].rstrip(".")), len(b[-1].rstrip("."))) == 1
+    if initial and a[:-1] == b[:-1] and _same_word(a[-1], b[-1]):
+        return "agrees", "same name, the surname given by its initial"
     mixed = script_note(str(d.value), str(s.value))  # "Dupоnt" with a Cyrillic о
     if mixed:
         return "conflicts", f"different spelling or name for the same person: {mixed}"

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 Entities = Literal["same", "different", "missing"]
-NameMatch = Literal["same_surname", "surnames_alike", "first_name_and_role", "role_and_names_alike", "named_again"]
+NameMatch = Literal[
+    "same_surname", "surnames_alike", "surname_initial", "first_name_and_role", "role_and_names_alike", "named_again"
+]
 
 
 class Evidence(NamedTuple):

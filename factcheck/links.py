@@ -153,9 +153,9 @@ def same_holder(d: Claim, s: Claim, people: set[str]) -> str | None:
 
 def same_person(a: str | None, b: str | None) -> str | None:
     """:func:`same_holder` of the two figures' holders ``a`` and ``b``."""
-    if a is None or b is None or not (a == b or fuzz.ratio(a, b) >= SAME_NAME_AT):
+    if a is None or b is None or not (a == b or fuzz.ratio(a, b) >= SAME_NAME_AT or _initial(a, b)):
         return None
-    return a.title()
+    return a.title() if len(a) >= len(b) else b.title()
 
 
 def other_holder(d: Claim, s: Claim, people: set[str]) -> str | None:
@@ -167,9 +167,14 @@ def other_holder(d: Claim, s: Claim, people: set[str]) -> str | None:
 
 def other_person_of(a: str | None, b: str | None) -> str | None:
     """:func:`other_holder` of the two figures' holders ``a`` and ``b``."""
-    if a is None or b is None or a == b or fuzz.ratio(a, b) >= SAME_NAME_AT:
+    if a is None or b is None or a == b or fuzz.ratio(a, b) >= SAME_NAME_AT or _initial(a, b):
         return None
     return b.title()
+
+
+def _initial(a: str, b: str) -> bool:
+    """One surname is the other's initial, as courts' reports write a defendant ("Karine V.")."""
+    return (len(a) == 1 and len(b) > 1 and b.startswith(a)) or (len(b) == 1 and len(a) > 1 and a.startswith(b))
 
 
 def other_person(d: Side, s: Side, people: set[str]) -> str | None:

@@ -1344,6 +1344,8 @@ def _one_person(toks: list[Token], k: int, lex: Lexicon) -> bool:
     t = toks[k]
     if t.is_cap:
         return not (k > 0 and toks[k - 1].norm in word_set(lex.lang, "determiners"))
+    if t.norm == "." and k > 1 and len(toks[k - 1].text) == 1 and toks[k - 1].is_cap and toks[k - 2].is_cap:
+        return glued(toks[k - 1], t)  # "Frédéric M., 53 ans": a surname cut to its initial
     return t.norm in word_set(lex.lang, "age_nouns")
 
 
