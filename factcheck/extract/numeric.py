@@ -328,7 +328,7 @@ def _percent(f: Figure) -> Read:
     subj = find_subject(toks, pj, f.s1, f.lex)
     if subj.words is not None and fold(subj.words) in units()["time"]:
         subj = Subject(None, (), pj)  # "1.2% last year", "2% a month": when, not what of
-    elif subj.words is not None and _moved(fold(subj.words), f.lex.lang):
+    elif subj.words is not None and moved(fold(subj.words), f.lex.lang):
         subj = Subject(None, (), pj)  # "as much as 9% lower": how it moved, not what of
     if subj.words is None and not subj.part:
         subj = measure_before(toks, m.i, f.s0, f.lex) or subj  # "inflation eased to 2.1%"
@@ -853,20 +853,22 @@ def _elided_noun(f: Figure, acts: tuple[str, ...]) -> bool:
 
 
 def _links_figures(toks: list[Token], k: int, s0: int, lang: str) -> bool:
-    """``toks[k]`` links a figure to the count before it: a word of ``elided_noun_after``, or
-    one of ``brought_to`` after a verb of rise or fall ("the Socialists, who fell to 20",
-    "les Verts retombent à 11": words.toml [direction])."""
+    """``toks[k]`` links a figure to the count before it: a word of ``elided_noun_after``, one
+    of ``brought_to`` after a word of a change ("the Socialists, who fell to 20", "les Verts
+    retombent à 11": words.toml [direction]), or the end of a name after "and" ("seven seats
+    and the Social Democrats four")."""
     norm = toks[k].norm
     if norm in word_set(lang, "elided_noun_after"):
         return True
+    if toks[k].is_cap:
+        # "won seven seats and the Social Democrats four": a name, and the noun and verb left out
+        h = k
+        while h > s0 and (toks[h - 1].is_cap or toks[h - 1].norm in word_set(lang, "determiners")):
+            h -= 1
+        return h > s0 and k - h < 4 and toks[h - 1].norm in word_set(lang, "and")
     if norm not in word_set(lang, "brought_to") or k - 1 < s0:
         return False
-    return _moved(toks[k - 1].norm, lang)
-
-
-def _moved(word: str, lang: str) -> bool:
-    """A word of rise or fall (words.toml [direction]): "fell", "lower", "en hausse"."""
-    return word in word_set(lang, "direction", "fall") or word in word_set(lang, "direction", "rise")
+    return moved(toks[k - 1].norm, lang)
 
 
 def _is_part(f: Figure, subj: Subject, acts: tuple[str, ...]) -> bool:
