@@ -53,7 +53,8 @@ NO_CACHE_ENV = "FACTCHECK_NO_CACHE"  # set (to anything but "" or "0"): no cache
 _PACKAGE = Path(__file__).resolve().parent
 # What extraction reads besides the lexicon data: its code and the modules it imports.
 # The features alignment reads of a claim (signals.py) are kept with it too.
-_CODE = ("extract", "models.py", "text.py", "invisible.py", "lang.py", "cache.py", "signals.py")
+# The language hooks (langs/) are code extraction runs too.
+_CODE = ("extract", "langs", "models.py", "text.py", "invisible.py", "lang.py", "cache.py", "signals.py")
 # What alignment runs besides extraction (whose code build() hashes): every module of the
 # package but the reports and the TUI (a findings entry is kept only while all are as they were).
 _ALIGN_CODE = ("langs",)  # and the package's own *.py

@@ -132,6 +132,10 @@ def test_a_changed_lexicon_or_extraction_code_changes_the_build(
     rule = package / "extract" / "numbers.py"
     rule.write_text(rule.read_text("utf-8") + "\n# a new rule\n", "utf-8")
     assert fresh_build()["code"] != changed["code"]
+    changed = fresh_build()
+    hooks = package / "langs" / "fr.py"  # a language's hooks are extraction code too
+    hooks.write_text(hooks.read_text("utf-8") + "\n# a new hook\n", "utf-8")
+    assert fresh_build()["code"] != changed["code"]
 
 
 def test_an_entry_of_another_build_is_never_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
