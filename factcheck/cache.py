@@ -212,9 +212,13 @@ class ClaimCache:
         if self.write_failed:
             return
         try:
+            data = _encode_findings(draft, doc, digest, found)
+        except ValueError:
+            return  # a finding an entry cannot hold (align_document() makes none): aligned again next run
+        try:
             _prepare(self.folder)
             _prepare_sub(self.folder / FINDINGS)
-            _write(self._findings_path(doc.id), _encode_findings(draft, doc, digest, found))
+            _write(self._findings_path(doc.id), data)
         except OSError as exc:
             self.write_failed = True
             warn(f"cannot write the claim cache in {self.folder} ({_reason(exc)}); claims are extracted again next run")

@@ -548,3 +548,14 @@ def test_a_symlinked_findings_folder_is_not_followed(tmp_path: Path, capsys: pyt
     assert render_json(check(draft, [wire], cache=ClaimCache(tmp_path / "c"))) == expected
     assert list(elsewhere.iterdir()) == []
     assert "cannot write the claim cache" in capsys.readouterr().err
+
+
+def test_findings_an_entry_cannot_hold_are_not_written(tmp_path: Path) -> None:
+    from factcheck.models import Finding, Span
+
+    draft = Document(id="draft", text="Police arrested 14 people on Monday.")
+    wire = Document(id="wire", text="Police arrested 15 people on Monday.")
+    store_ = ClaimCache(tmp_path)
+    odd = {"c1": Finding(source="elsewhere", verdict="agrees", span=Span(start=0, end=1))}
+    store_.put_findings(draft, wire, "0" * 64, odd)
+    assert not (tmp_path / cache.FINDINGS / "wire.json").exists() and not store_.write_failed
