@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import deque
 from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
@@ -36,7 +35,7 @@ from .links import (
     sentence_bonus,
 )
 from .models import Claim, Document, Finding, Span, Verdict, _filled
-from .runcache import table
+from .runcache import memo, table
 from .scoring import (
     NO_ID,
     NUMERIC,
@@ -357,10 +356,12 @@ def named_again(d: Claim, text: str, source_claims: Sequence[Claim]) -> tuple[in
             if other and other[-1] == last and other != parts:
                 return None  # "Pranav Osterholt" there: the surname alone may be either
     family = data_words("names", "people", "family")
-    seen: deque[re.Match[str]] = deque(maxlen=3)  # the words before
-    for m in words(text):
+    said, capitalised = _words_of(text)
+    for k in capitalised.get(last, ()):  # the words that open with a capital and fold to it
+        m = said[k]
         w = m.group()
-        if w[:1].isupper() and fold(w) == last and not any(x.start < m.end() and m.start() < x.end for x in taken):
+        if not any(x.start < m.end() and m.start() < x.end for x in taken):
+            seen = said[max(0, k - 3) : k]  # the words before
             prev = seen[-1] if seen else None
             opens = prev is None or _sentence_between(text, prev.end(), m.start())
             # after a capitalised word of the same sentence: another given name's surname
@@ -374,8 +375,21 @@ def named_again(d: Claim, text: str, source_claims: Sequence[Claim]) -> tuple[in
             longer = len(parts) > 1 and nxt is not None and nxt.group(1)[:1].isupper()
             if not (other_given or kin or common or longer):
                 return m.start(), m.end()
-        seen.append(m)
     return None
+
+
+@memo(256)
+def _words_of(text: str) -> tuple[list[re.Match[str]], dict[str, list[int]]]:
+    """The words of ``text`` (:func:`~factcheck.text.words`), and by its folded form the
+    indexes of each that opens with a capital: what :func:`named_again` reads of a source,
+    once per run whatever the number of people the draft names."""
+    said = list(words(text))
+    capitalised: dict[str, list[int]] = {}
+    for k, m in enumerate(said):
+        w = m.group()
+        if w[:1].isupper():
+            capitalised.setdefault(fold(w), []).append(k)
+    return said, capitalised
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")

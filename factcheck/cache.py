@@ -12,6 +12,17 @@ checksum that fails, a field of the wrong type, a span outside the text, a file 
 be read) with one warning line on standard error. ``factcheck fetch`` and ``check
 --refresh`` empty the folder (:func:`forget`).
 
+The findings of each source against the draft (what :func:`~factcheck.align.align_document`
+returned) are kept too, in ``.cache/findings/<id>.json``: an entry is used only for the same
+draft (its key, as above: the draft's claims and date are functions of it for one build),
+the same claims entry of the source (the sha256 of its header line, which holds the
+checksums of its claims and features) and the same build, with a hash of every module of
+the package but the reports and the TUI (what alignment runs); it is checked as a claims
+entry is (a finding of no claim of the draft, a span outside the text: corrupt). So a re-run
+of an unchanged draft reads, for each source, its claims entry's header and its findings,
+and aligns only the sources whose text changed. A check with its own ``reasons`` templates
+neither reads nor writes them.
+
 The cache does not belong in git: the folder holds a ``.gitignore`` of ``*``. A cache that
 arrives with a commit could stand in for a snapshot's claims unseen (an entry with the right
 key and a claim left out passes every check short of extracting again); CI keeps it between
@@ -26,12 +37,12 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from itertools import chain
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
-from .models import Amount, Claim, ClaimKind, Document, Hedge, Span, _filled
+from .models import Amount, Claim, ClaimKind, Document, Finding, Hedge, Span, Verdict, _filled
 
 _FORMAT_NAME = "factcheck-claim-cache/"
 FORMAT = _FORMAT_NAME + "3"  # 2: the features of claims kept too; 3: claims by column
@@ -42,7 +53,14 @@ NO_CACHE_ENV = "FACTCHECK_NO_CACHE"  # set (to anything but "" or "0"): no cache
 _PACKAGE = Path(__file__).resolve().parent
 # What extraction reads besides the lexicon data: its code and the modules it imports.
 # The features alignment reads of a claim (signals.py) are kept with it too.
-_CODE = ("extract", "models.py", "text.py", "invisible.py", "lang.py", "cache.py", "signals.py")
+# The language hooks (langs/) are code extraction runs too.
+_CODE = ("extract", "langs", "models.py", "text.py", "invisible.py", "lang.py", "cache.py", "signals.py")
+# What alignment runs besides extraction (whose code build() hashes): every module of the
+# package but the reports and the TUI (a findings entry is kept only while all are as they were).
+_ALIGN_CODE = ("langs",)  # and the package's own *.py
+FINDINGS_FORMAT = "factcheck-findings-cache/1"
+FINDINGS = "findings"  # the sub-folder of the findings entries
+_VERDICTS = frozenset(get_args(Verdict))
 _KINDS = frozenset(get_args(ClaimKind))
 _HEDGES = frozenset(get_args(Hedge))
 _BUILD: list[dict[str, str]] = []
@@ -76,6 +94,17 @@ def build() -> dict[str, str]:
     return _BUILD[0]
 
 
+def findings_build() -> dict[str, str]:
+    """:func:`build`, and a hash of the code alignment runs (read once per process)."""
+    if len(_BUILD) < 2:
+        from .extract import store
+
+        build()
+        top = sorted(p.name for p in _PACKAGE.glob("*.py"))
+        _BUILD.append({**_BUILD[0], "align": store.code_hash(_PACKAGE, [*top, *_ALIGN_CODE])})
+    return _BUILD[1]
+
+
 def _source_key(doc: Document, weak: bool) -> dict[str, Any]:
     return {
         "id": doc.id,
@@ -104,6 +133,12 @@ class ClaimCache:
     def get(self, doc: Document, *, weak: bool) -> list[Claim] | None:
         """The cached claims of ``doc``, or None (no entry, or one that cannot be used: then a
         warning says why)."""
+        entry = self.entry(doc, weak=weak)
+        return None if entry is None else self.claims(entry, doc)
+
+    def entry(self, doc: Document, *, weak: bool) -> Entry | None:
+        """The entry of ``doc`` when its header fits and its checksums hold, its claims not
+        read yet (:meth:`claims`); None otherwise (with a warning when it is corrupt)."""
         path = self._path(doc.id)
         try:
             data = _read(path)
@@ -113,20 +148,77 @@ class ClaimCache:
             warn(f"{doc.id}: the cached claims ({path}) cannot be read ({_reason(exc)}); rebuilt")
             return None
         try:
-            return _decode(data, doc, weak)
+            return _checked(data, doc, weak)
         except Stale:
             return None
         except Corrupt as exc:
             warn(f"{doc.id}: the cached claims ({path}) {exc}; rebuilt")
             return None
 
-    def put(self, doc: Document, claims: Sequence[Claim], *, weak: bool) -> None:
-        """Store the claims of ``doc``; a failure to write is said once and otherwise ignored."""
+    def claims(self, entry: Entry, doc: Document) -> list[Claim] | None:
+        """The claims of ``doc``'s checked ``entry``, or None (with a warning) when they are corrupt."""
+        try:
+            return _entry_claims(entry, doc)
+        except Corrupt as exc:
+            warn(f"{doc.id}: the cached claims ({self._path(doc.id)}) {exc}; rebuilt")
+            return None
+
+    def put(self, doc: Document, claims: Sequence[Claim], *, weak: bool) -> str | None:
+        """Store the claims of ``doc`` and return the entry's digest (:attr:`Entry.digest`);
+        a failure to write is said once and otherwise ignored (None)."""
+        if self.write_failed:
+            return None
+        data = encode(doc, claims, weak)
+        try:
+            _prepare(self.folder)
+            _write(self._path(doc.id), data)
+        except OSError as exc:
+            self.write_failed = True
+            warn(f"cannot write the claim cache in {self.folder} ({_reason(exc)}); claims are extracted again next run")
+            return None
+        return hashlib.sha256(data.partition(b"\n")[0]).hexdigest()
+
+    # --- findings ---------------------------------------------------------------------------
+
+    def _findings_path(self, doc_id: str) -> Path:
+        return self.folder / FINDINGS / self._path(doc_id).name
+
+    def findings(
+        self, draft: Document, doc: Document, entry: Entry, ids: Container[str]
+    ) -> dict[str, Finding] | None:
+        """The findings of ``doc`` (whose checked claims entry is ``entry``) against the
+        draft, as :func:`~factcheck.align.align_document` gave them to a run of this build
+        for the same draft and the same entry; None when there are none such (with a warning
+        when the findings entry is corrupt). ``ids``: the ids of the draft's claims."""
+        path = self._findings_path(doc.id)
+        try:
+            data = _read(path)
+        except FileNotFoundError:
+            return None
+        except (OSError, Corrupt) as exc:
+            warn(f"{doc.id}: the cached findings ({path}) cannot be read ({_reason(exc)}); rebuilt")
+            return None
+        try:
+            return _decode_findings(data, draft, doc, entry, ids)
+        except Stale:
+            return None
+        except Corrupt as exc:
+            warn(f"{doc.id}: the cached findings ({path}) {exc}; rebuilt")
+            return None
+
+    def put_findings(self, draft: Document, doc: Document, digest: str, found: dict[str, Finding]) -> None:
+        """Store the findings of ``doc`` against ``draft``, keyed by the digest of the claims
+        entry they were aligned from; a failure to write is said once and otherwise ignored."""
         if self.write_failed:
             return
         try:
+            data = _encode_findings(draft, doc, digest, found)
+        except ValueError:
+            return  # a finding an entry cannot hold (align_document() makes none): aligned again next run
+        try:
             _prepare(self.folder)
-            _write(self._path(doc.id), encode(doc, claims, weak))
+            _prepare_sub(self.folder / FINDINGS)
+            _write(self._findings_path(doc.id), data)
         except OSError as exc:
             self.write_failed = True
             warn(f"cannot write the claim cache in {self.folder} ({_reason(exc)}); claims are extracted again next run")
@@ -171,6 +263,17 @@ def forget(root: Path) -> None:
         if name.endswith(".json") or name.endswith(".tmp"):
             with contextlib.suppress(OSError):
                 os.unlink(folder / name)
+    sub = folder / FINDINGS
+    try:
+        if not stat.S_ISDIR(os.lstat(sub).st_mode):
+            return
+        names = os.listdir(sub)
+    except OSError:
+        return
+    for name in names:
+        if name.endswith(".json") or name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                os.unlink(sub / name)
 
 
 # --- files -----------------------------------------------------------------------------------
@@ -215,6 +318,17 @@ def _prepare(folder: Path) -> None:
     ignore = folder / ".gitignore"
     if not os.path.lexists(ignore):
         _write(ignore, b"# factcheck's claim cache: rebuilt when needed, not for git\n*\n")
+
+
+def _prepare_sub(folder: Path) -> None:
+    """Create a sub-folder of the cache folder; refuse a symlinked one."""
+    try:
+        st = os.lstat(folder)
+    except FileNotFoundError:
+        os.mkdir(folder)
+        st = os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode):
+        raise OSError(0, "the cache folder is a symlink or not a folder")
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -303,8 +417,24 @@ def _features_rows(claims: Sequence[Claim]) -> bytes:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+class Entry(NamedTuple):
+    """A claim cache entry whose header fits the document and the build and whose checksums
+    hold (:func:`_checked`), not read further yet."""
+
+    digest: str  # sha256 of its header line: what a findings entry is keyed by
+    header: dict[str, Any]
+    body: bytes
+    read: bytes
+
+
 def _decode(data: bytes, doc: Document, weak: bool) -> list[Claim]:
     """The entry's claims; the features it holds are told to :mod:`factcheck.signals`."""
+    return _entry_claims(_checked(data, doc, weak), doc)
+
+
+def _checked(data: bytes, doc: Document, weak: bool) -> Entry:
+    """The entry of ``data``, its header checked against ``doc`` and the build and its
+    checksums against its lines (:class:`Stale` or :class:`Corrupt` otherwise)."""
     head, sep, rest = data.partition(b"\n")
     if not sep or not rest.endswith(b"\n"):
         raise Corrupt("are cut short")
@@ -329,6 +459,12 @@ def _decode(data: bytes, doc: Document, weak: bool) -> list[Claim]:
     if (header.get("claims_sha256") != hashlib.sha256(body).hexdigest()
             or header.get("features_sha256") != hashlib.sha256(read).hexdigest()):
         raise Corrupt("are corrupt (checksum)")
+    return Entry(hashlib.sha256(head).hexdigest(), header, body, read)
+
+
+def _entry_claims(entry: Entry, doc: Document) -> list[Claim]:
+    """The claims of a checked entry; the features it holds are told to :mod:`factcheck.signals`."""
+    header, body, read = entry.header, entry.body, entry.read
     try:
         columns, read_rows = json.loads(body), json.loads(read)
     except (ValueError, RecursionError):
@@ -498,3 +634,90 @@ def _span(v: Any, size: int, spans: dict[tuple[int, int], Span]) -> Span:
     if got is None:
         got = spans[key] = Span.at(v[0], v[1])
     return got
+
+
+# --- findings entries ---------------------------------------------------------------------
+#
+# A findings entry is two lines: a header (format, build with the hash of the alignment code,
+# the draft's key, the digest of the source's claims entry, the number of findings and the
+# sha256 of the body) and the findings of the source, in the order alignment gave them, each
+# a list: the draft claim's id, verdict, score, why, the span's start and end, text, value
+# and the source claim's id. The draft's claims and the source's are functions of their keys
+# for one build, and the findings of the two lists of claims (and the draft's date, in its
+# key): an entry of the same keys says what aligning them again would.
+
+
+def _findings_key(draft: Document, digest: str) -> dict[str, Any]:
+    return {"draft": _source_key(draft, False), "claims": digest}
+
+
+def _encode_findings(draft: Document, doc: Document, digest: str, found: dict[str, Finding]) -> bytes:
+    rows = []
+    for claim_id, f in found.items():
+        if f.source != doc.id or f.span is None or f.decision is not None:
+            raise ValueError("a finding the findings cache cannot hold")  # align_document() makes none
+        rows.append([claim_id, f.verdict, f.score, f.why, f.span.start, f.span.end, f.text, f.value, f.source_claim])
+    body = json.dumps(rows, ensure_ascii=False, separators=(",", ":"), allow_nan=True).encode("utf-8")
+    header = {
+        "format": FINDINGS_FORMAT,
+        "build": findings_build(),
+        "key": _findings_key(draft, digest),
+        "source": doc.id,
+        "findings": len(rows),
+        "sha256": hashlib.sha256(body).hexdigest(),
+    }
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return head + b"\n" + body + b"\n"
+
+
+_FINDING_TYPES = (str, str, (int, float), str, int, int, (str, type(None)), None, (str, type(None)))
+
+
+def _decode_findings(
+    data: bytes, draft: Document, doc: Document, entry: Entry, ids: Container[str]
+) -> dict[str, Finding]:
+    head, sep, rest = data.partition(b"\n")
+    if not sep or not rest.endswith(b"\n") or b"\n" in rest[:-1]:
+        raise Corrupt("are cut short")
+    try:
+        header = json.loads(head)
+    except (ValueError, RecursionError):
+        raise Corrupt("have a corrupt header") from None
+    if not isinstance(header, dict) or header.get("format") != FINDINGS_FORMAT:
+        if isinstance(header, dict) and str(header.get("format")).startswith("factcheck-findings-cache/"):
+            raise Stale("were made by another build of factcheck (an older format)")
+        raise Corrupt("are not a factcheck findings cache of this format")
+    if header.get("source") != doc.id:
+        raise Corrupt(f"belong to another document ({str(header.get('source'))[:80]!r})")
+    if header.get("build") != findings_build():
+        raise Stale("were made by another build of factcheck")
+    if header.get("key") != _findings_key(draft, entry.digest):
+        raise Stale("were made for another draft or other claims of the source")
+    body = rest[:-1]
+    if header.get("sha256") != hashlib.sha256(body).hexdigest():
+        raise Corrupt("are corrupt (checksum)")
+    try:
+        rows = json.loads(body)
+    except (ValueError, RecursionError):
+        raise Corrupt("are corrupt (not JSON)") from None
+    if type(rows) is not list or header.get("findings") != len(rows):
+        raise Corrupt("are corrupt (not a list of findings)")
+    size = len(doc.text)
+    out: dict[str, Finding] = {}
+    for row in rows:
+        if not (type(row) is list and len(row) == 9
+                and all(t is None or (type(v) is not bool and isinstance(v, t))
+                        for v, t in zip(row, _FINDING_TYPES, strict=True))):
+            raise Corrupt("are corrupt (a finding)")
+        claim_id, verdict, score, why, start, end, text, value, source_claim = row
+        if claim_id not in ids or claim_id in out or verdict not in _VERDICTS:
+            raise Corrupt("are corrupt (a finding of no claim of the draft)")
+        if not 0 <= start <= end <= size:
+            raise Corrupt("are corrupt (a span outside the text)")
+        if not (type(value) in _VALUE_TYPES or (type(value) is list and set(map(type, value)) <= _NUMBER_TYPES)):
+            raise Corrupt("are corrupt (a value)")
+        out[claim_id] = _filled(Finding, {  # every field, in declaration order
+            "source": doc.id, "verdict": verdict, "score": score, "why": why, "span": Span.at(start, end),
+            "text": text, "value": value, "source_claim": source_claim, "decision": None,
+        })
+    return out

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .models import CheckedClaim, Claim, Document, Finding, Report, SourceInfo
 
 if TYPE_CHECKING:
-    from .cache import ClaimCache
+    from .cache import ClaimCache, Entry
     from .evidence import Templates
 
 AUTO: Literal["auto"] = "auto"
@@ -72,12 +72,19 @@ def _check(
     claims_of = _Claims(cache, write=not any(i.error for i in infos))
     draft_claims = claims_of(draft, weak=False)
     per_claim: dict[str, list[Finding]] = {c.id: [] for c in draft_claims}
-    read = DraftRead(draft_claims)  # read once, scored against every source
+    read: DraftRead | None = None  # read once, scored against every source
     for doc in sources:
-        source_claims = claims_of(doc, weak=True)  # "a child was hospitalized" supports a one
-        found = align_document(
-            draft_claims, doc, source_claims, draft=read, reasons=reasons, draft_date=draft.date
-        )
+        # the findings a run of this build gave for this draft and these claims of the source
+        found = claims_of.findings(draft, doc, per_claim) if reasons is None else None
+        if found is None:
+            source_claims = claims_of(doc, weak=True)  # "a child was hospitalized" supports a one
+            if read is None:
+                read = DraftRead(draft_claims)
+            found = align_document(
+                draft_claims, doc, source_claims, draft=read, reasons=reasons, draft_date=draft.date
+            )
+            if reasons is None:
+                claims_of.found(draft, doc, found)
         for claim_id, finding in found.items():
             per_claim[claim_id].append(finding)
     for claim_id, finding in align_document(draft_claims, draft, draft_claims, itself=True, reasons=reasons).items():
@@ -94,7 +101,8 @@ def _check(
 
 
 class _Claims:
-    """Extraction through the claim cache, when there is one for a document."""
+    """Extraction through the claim cache, when there is one for a document, and the findings
+    of a source kept there for the same draft and the same claims of the source."""
 
     def __init__(self, cache: ClaimCache | Literal["auto"] | None, *, write: bool = True) -> None:
         from .cache import disabled
@@ -105,6 +113,10 @@ class _Claims:
         # entries to write once the check has aligned them: an entry keeps the features
         # alignment read of its claims (:mod:`factcheck.cache`), so it is written last
         self.pending: list[tuple[ClaimCache, Document, list[Claim], bool]] = []
+        # the claims entries of sources checked by findings(), by id() of the document (which
+        # the caller keeps): read once, for the findings and then for the claims if need be
+        self.entries: dict[int, tuple[Document, ClaimCache, Entry | None]] = {}
+        self.pending_found: list[tuple[ClaimCache, Document, Document, dict[str, Finding]]] = []
 
     def _cache_for(self, doc: Document) -> ClaimCache | None:
         if self.cache != AUTO:
@@ -125,18 +137,51 @@ class _Claims:
         cache = self._cache_for(doc) if self.cache is not None else None
         if cache is None:
             return extract_claims(doc, weak=weak)
-        got = cache.get(doc, weak=weak)
+        known = self.entries.get(id(doc))
+        if known is not None and known[0] is doc and weak:  # its entry was read by findings()
+            entry = known[2]
+            got = None if entry is None else cache.claims(entry, doc)
+        else:
+            got = cache.get(doc, weak=weak)
         if got is None:
             got = extract_claims(doc, weak=weak)
             if self.write:
                 self.pending.append((cache, doc, got, weak))
         return got
 
+    def findings(self, draft: Document, doc: Document, ids: Container[str]) -> dict[str, Finding] | None:
+        """The findings of source ``doc`` kept in its cache for this draft and the claims its
+        entry holds, or None (no cache, no entry, or none for them)."""
+        cache = self._cache_for(doc) if self.cache is not None else None
+        if cache is None:
+            return None
+        entry = cache.entry(doc, weak=True)
+        self.entries[id(doc)] = (doc, cache, entry)
+        return None if entry is None else cache.findings(draft, doc, entry, ids)
+
+    def found(self, draft: Document, doc: Document, found: dict[str, Finding]) -> None:
+        """Keep the findings of ``doc`` aligned in this check, to be written with its claims."""
+        if self.write and id(doc) in self.entries and self.entries[id(doc)][0] is doc:
+            self.pending_found.append((self.entries[id(doc)][1], draft, doc, found))
+
     def write_pending(self) -> None:
-        """Write the entries of the documents extracted in this check."""
+        """Write the entries of the documents extracted in this check, then the findings of
+        the sources aligned in it (keyed by the entry of their claims)."""
+        digests: dict[int, str | None] = {}
         for cache, doc, claims, weak in self.pending:
-            cache.put(doc, claims, weak=weak)
+            digest = cache.put(doc, claims, weak=weak)
+            if weak:
+                digests[id(doc)] = digest
         self.pending.clear()
+        for cache, draft, doc, found in self.pending_found:
+            if id(doc) in digests:
+                digest = digests[id(doc)]  # extracted in this check (None: not written)
+            else:
+                entry = self.entries[id(doc)][2]
+                digest = None if entry is None else entry.digest
+            if digest is not None:
+                cache.put_findings(draft, doc, digest, found)
+        self.pending_found.clear()
 
 
 def clear_caches() -> None:

@@ -132,6 +132,10 @@ def test_a_changed_lexicon_or_extraction_code_changes_the_build(
     rule = package / "extract" / "numbers.py"
     rule.write_text(rule.read_text("utf-8") + "\n# a new rule\n", "utf-8")
     assert fresh_build()["code"] != changed["code"]
+    changed = fresh_build()
+    hooks = package / "langs" / "fr.py"  # a language's hooks are extraction code too
+    hooks.write_text(hooks.read_text("utf-8") + "\n# a new hook\n", "utf-8")
+    assert fresh_build()["code"] != changed["code"]
 
 
 def test_an_entry_of_another_build_is_never_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -315,3 +319,243 @@ def test_features_rows_are_checked(row: list[object]) -> None:
     doc = Document(id="wire", text="Police arrested 14 people on Monday.")
     with pytest.raises(cache.Corrupt, match="the features of a claim"):
         cache._tell([row], extract_claims(doc, weak=True))
+
+
+# --- the findings of a source, kept for the same draft and the same claims of it ----------------
+
+
+def findings_entries(story: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((story / ".cache" / cache.FINDINGS).glob("*.json"))}
+
+
+def no_alignment(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the sources aligned from now on (the findings of the others were read)."""
+    from factcheck import align
+
+    aligned: list[str] = []
+    real = align.align_document
+
+    def counting(*args: object, **kwargs: object) -> object:
+        if not kwargs.get("itself"):
+            aligned.append(args[1].id)  # type: ignore[attr-defined]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(align, "align_document", counting)
+    return aligned
+
+
+def test_a_rerun_reads_the_findings_of_each_source(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    without = report_of(demo)
+    monkeypatch.delenv(cache.NO_CACHE_ENV)
+    assert report_of(demo) == without  # writes the claims and the findings
+    ids = {s.id for s in load_story(demo).sources}
+    written = findings_entries(demo)
+    assert set(written) == {f"{i}.json" for i in ids}
+    aligned = no_alignment(monkeypatch)
+    assert report_of(demo) == without
+    assert aligned == []  # every source's findings read, none aligned again
+    assert findings_entries(demo) == written  # a hit rewrites nothing
+    assert capsys.readouterr().err == ""
+
+
+def test_findings_are_of_one_draft(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report_of(demo)
+    before = findings_entries(demo)
+    draft = demo / "draft.md"
+    draft.write_text(draft.read_text("utf-8") + "\nTwelve people were arrested on Monday.\n", "utf-8")
+    aligned = no_alignment(monkeypatch)
+    edited = report_of(demo)
+    assert sorted(aligned) == sorted(s.id for s in load_story(demo).sources)  # all aligned again
+    after = findings_entries(demo)
+    assert after.keys() == before.keys() and all(after[k] != before[k] for k in after)
+    shutil.rmtree(demo / ".cache")
+    assert edited == report_of(demo)  # what a run with no cache says
+    assert capsys.readouterr().err == ""  # stale: rebuilt quietly
+
+
+def test_findings_are_of_the_claims_of_one_snapshot(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report_of(demo)
+    before = findings_entries(demo)
+    snap = demo / "sources" / "wire-en.txt"
+    snap.write_text(snap.read_text("utf-8") + "\nTwelve people were arrested.\n", "utf-8")
+    aligned = no_alignment(monkeypatch)
+    after_report = report_of(demo)
+    assert aligned == ["wire-en"]  # the others' findings read
+    after = findings_entries(demo)
+    assert {k for k in after if after[k] != before[k]} == {"wire-en.json"}
+    shutil.rmtree(demo / ".cache")
+    assert after_report == report_of(demo)
+    assert capsys.readouterr().err == ""
+
+
+def test_findings_of_another_build_or_format_are_rebuilt_quietly(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = report_of(demo)
+    entry = demo / ".cache" / cache.FINDINGS / "wire-en.json"
+    good = entry.read_bytes()
+    head, body, _ = good.split(b"\n")
+    header = json.loads(head)
+    header["format"] = "factcheck-findings-cache/0"
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + body + b"\n")
+    aligned = no_alignment(monkeypatch)
+    assert report_of(demo) == expected
+    assert aligned == ["wire-en"] and entry.read_bytes() == good
+    monkeypatch.setattr(cache, "_BUILD", [cache.build(), {**cache.findings_build(), "align": "0" * 64}])
+    assert report_of(demo) == expected  # none fits this "build": all aligned, all rewritten
+    assert len(aligned) == 1 + len(load_story(demo).sources)
+    assert b'"align":"' + b"0" * 64 + b'"' in entry.read_bytes()
+    assert capsys.readouterr().err == ""
+
+
+def test_a_changed_alignment_code_changes_the_findings_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "factcheck"
+    shutil.copytree(Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__", "tui"))
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+
+    def fresh_build() -> dict[str, str]:
+        monkeypatch.setattr(cache, "_BUILD", [])
+        return dict(cache.findings_build())
+
+    base = fresh_build()
+    assert base == fresh_build()
+    for name in ("align.py", "scoring.py", "compare.py", "links.py", "evidence.py", "langs/en.py"):
+        code = package / name
+        code.write_text(code.read_text("utf-8") + "\n# a new rule\n", "utf-8")
+        changed = fresh_build()
+        assert changed["align"] != base["align"], name
+        base = changed
+
+
+def test_a_forged_findings_entry_is_not_used(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import hashlib
+
+    expected = report_of(demo)
+    entry = demo / ".cache" / cache.FINDINGS / "wire-en.json"
+    good = entry.read_bytes()
+    head, body, _ = good.split(b"\n")
+    rows = json.loads(body)
+    assert rows
+    for forged, why in (
+        ([["no-such-claim", *rows[0][1:]]], "a finding of no claim of the draft"),
+        ([[rows[0][0], "agrees", 1.0, "", 0, 10_000_000, None, None, None]], "a span outside the text"),
+        ([[rows[0][0], "certain", 1.0, "", 0, 1, None, None, None]], "a finding of no claim of the draft"),
+        ([[rows[0][0], "agrees", "1.0", "", 0, 1, None, None, None]], "a finding"),
+        ([[rows[0][0], "agrees", 1.0, "", 0, 1, None, {"a": 1}, None]], "a value"),
+        ({"not": "a list"}, "not a list of findings"),
+    ):
+        bad = json.dumps(forged).encode()
+        header = json.loads(head)
+        header["sha256"] = hashlib.sha256(bad).hexdigest()
+        header["findings"] = len(forged)
+        entry.write_bytes(json.dumps(header).encode() + b"\n" + bad + b"\n")
+        capsys.readouterr()
+        assert report_of(demo) == expected
+        err = capsys.readouterr().err
+        assert "warning: wire-en: the cached findings" in err and why in err and "rebuilt" in err
+        assert entry.read_bytes() == good  # rebuilt
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[: len(b) // 2],  # cut short
+        lambda b: b.replace(b',"agrees",', b',"conflicts",', 1) or b + b"x",  # a verdict changed under the checksum
+        lambda b: b"not json at all\n",
+        lambda b: b"",
+    ],
+)
+def test_a_corrupt_findings_entry_is_rebuilt_with_a_warning(
+    demo: Path, damage: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = report_of(demo)
+    entry = demo / ".cache" / cache.FINDINGS / "wire-en.json"
+    good = entry.read_bytes()
+    assert b',"agrees",' in good
+    entry.write_bytes(damage(good))  # type: ignore[operator]
+    capsys.readouterr()
+    assert report_of(demo) == expected
+    err = capsys.readouterr().err
+    assert "warning: wire-en: the cached findings" in err and "rebuilt" in err
+    assert entry.read_bytes() == good
+
+
+def test_findings_of_another_document_are_not_used(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = report_of(demo)
+    folder = demo / ".cache" / cache.FINDINGS
+    good = (folder / "wire-en.json").read_bytes()
+    (folder / "wire-en.json").write_bytes((folder / "radio-en.json").read_bytes())  # copied over
+    capsys.readouterr()
+    assert report_of(demo) == expected
+    assert "belong to another document" in capsys.readouterr().err
+    assert (folder / "wire-en.json").read_bytes() == good
+
+
+def test_a_corrupt_claims_entry_is_not_hidden_by_its_findings(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = report_of(demo)
+    claims_entry = demo / ".cache" / "wire-en.json"
+    good = claims_entry.read_bytes()
+    claims_entry.write_bytes(good.replace(b'"span":[', b'"span":[1', 1))
+    aligned = no_alignment(monkeypatch)
+    capsys.readouterr()
+    assert report_of(demo) == expected
+    assert "warning: wire-en: the cached claims" in capsys.readouterr().err
+    assert aligned == ["wire-en"] and claims_entry.read_bytes() == good
+
+
+def test_own_reasons_neither_read_nor_write_findings(tmp_path: Path) -> None:
+    from factcheck.evidence import default_templates
+
+    draft = Document(id="draft", text="Police arrested 14 people in Lyon on Monday.")
+    wire = Document(id="wire", text="Officers arrested 15 people in Lyon on Monday.")
+    store_ = ClaimCache(tmp_path)
+    templates = default_templates()
+    with_reasons = check(draft, [wire], cache=store_, reasons=templates)
+    assert (tmp_path / "wire.json").is_file() and not (tmp_path / cache.FINDINGS).exists()
+    assert check(draft, [wire], cache=store_) == check(draft, [wire], cache=None)
+    assert (tmp_path / cache.FINDINGS / "wire.json").is_file()
+    assert check(draft, [wire], cache=store_, reasons=templates) == with_reasons
+
+
+def test_forget_empties_the_findings_too(demo: Path) -> None:
+    report_of(demo)
+    assert findings_entries(demo)
+    forget(demo)
+    assert not findings_entries(demo) and not entries(demo)
+
+
+def test_a_symlinked_findings_folder_is_not_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / cache.FINDINGS).symlink_to(elsewhere)
+    draft = Document(id="draft", text="Police arrested 14 people on Monday.")
+    wire = Document(id="wire", text="Police arrested 15 people on Monday.")
+    expected = render_json(check(draft, [wire], cache=None))
+    assert render_json(check(draft, [wire], cache=ClaimCache(tmp_path / "c"))) == expected
+    assert list(elsewhere.iterdir()) == []
+    assert "cannot write the claim cache" in capsys.readouterr().err
+
+
+def test_findings_an_entry_cannot_hold_are_not_written(tmp_path: Path) -> None:
+    from factcheck.models import Finding, Span
+
+    draft = Document(id="draft", text="Police arrested 14 people on Monday.")
+    wire = Document(id="wire", text="Police arrested 15 people on Monday.")
+    store_ = ClaimCache(tmp_path)
+    odd = {"c1": Finding(source="elsewhere", verdict="agrees", span=Span(start=0, end=1))}
+    store_.put_findings(draft, wire, "0" * 64, odd)
+    assert not (tmp_path / cache.FINDINGS / "wire.json").exists() and not store_.write_failed

@@ -6,7 +6,7 @@ The file is ``$FACTCHECK_CACHE_DIR/lexicons.bin`` (else ``$XDG_CACHE_HOME/factch
 ``~/.cache/factcheck/``): a header line (format, key, sha256 of the body) and the tables as
 :mod:`marshal` data (which builds plain values and never runs code, unlike pickle). The key
 is a hash of the tool's version, the Python version, the lexicon data files and the code
-that builds the tables (``extract/``, ``text.py``, ``invisible.py``): any change to one of
+that builds the tables (``extract/``, ``langs/``, ``text.py``, ``invisible.py``): any change to one of
 them makes the file stale, and it is rebuilt quietly. A file that cannot be used (cut short,
 a checksum that fails, data that is not marshal data or not of the shapes expected) is
 rebuilt with one warning line; it is never trusted. Nothing is written when the folder
@@ -37,7 +37,7 @@ MAX_BYTES = 20_000_000
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # the code that turns the data files into tables
-CODE = ("extract", "text.py", "invisible.py")
+CODE = ("extract", "langs", "text.py", "invisible.py")
 
 T = TypeVar("T")
 
