@@ -28,6 +28,7 @@ def past_marks(
     s0, s1 = sent
     of, in_ = word_set(lex.lang, "past_year_of"), word_set(lex.lang, "past_year_in")
     not_after = _not_after(lex.lang)
+    compared = word_set(lex.lang, "past_compared")
     years = frozenset(k for k in range(s0, s1) if _year(toks, k))
     named = []
     for k in range(s0, s1):
@@ -36,7 +37,8 @@ def past_marks(
             # "the flood of 2008", not "by the end of 2025", "the third quarter of 2023", "May of 2021"
             if k - 2 >= s0 and toks[k - 1].norm in of and toks[k - 2].norm not in not_after:
                 named.append(k)
-        elif t.norm in cues and _starts_with(toks, k, cues):
+        elif t.norm in cues and _starts_with(toks, k, cues) and not (k > s0 and toks[k - 1].norm in compared):
+            # (not after a word of comparison: "up 38% on the previous year" is this year's rise)
             named.append(k)
     in_year = s0 + 2 < s1 and toks[s0].norm in in_ and s0 + 1 in years and toks[s0 + 2].norm == ","  # "In 2003,"
     opens = in_year or _starts_with(toks, s0, cues)
