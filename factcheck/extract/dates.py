@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .lexicon import Lexicon, _load, data_words, hooks, lexicon, phrase_map, word_set
+from .lexicon import Lexicon, _load, data_words, hooks, lexicon, phrase_list, phrase_map, word_set
 from .tokens import Token, glued, match_at, match_before
 
 PartsMap = tuple[tuple[tuple[str, ...], str], ...]
@@ -90,6 +90,9 @@ def _ahead(toks: list[Token], i: int, dm: DateMention, lex: Lexicon) -> DateMent
     cues = word_set(lex.lang, "future_cues")
     if any(t.norm in cues for t in toks[max(0, i - 4) : i]):
         return DateMention(dm.start, dm.end, {**p, "ahead": 1})
+    for k in range(max(0, i - 6), i):  # "is set to be completed on Monday"
+        if any(match_at(toks, k, ph) for ph in phrase_list(lex.lang, "future_phrases")):
+            return DateMention(dm.start, dm.end, {**p, "ahead": 1})
     return dm
 
 
