@@ -106,6 +106,10 @@ def _starts(lang: str) -> frozenset[str]:
 _DATELINE_REACH = 100
 
 
+# the city in capitals, then its country or region as written: "AJACCIO, France", "LYON, Rhône"
+_DATELINE_PLACE = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]+(?:,\s*[A-ZÀ-ÖØ-Þ][\w .'’-]{0,30}){1,2}")
+
+
 def _dateline(text: str, toks: list[Token], j: int, start: int) -> bool:
     """ "Dec. 4 (UPI) --" or "PARIS, Feb 5 (Reuters) -": a dateline, not the event's date.
     Its place is near a line's start: the line is looked for at most _DATELINE_REACH characters
@@ -115,7 +119,8 @@ def _dateline(text: str, toks: list[Token], j: int, start: int) -> bool:
     if nl < 0 and lo > 0:
         return False  # the line starts further back than any dateline's city ("WASHINGTON, D.C., ")
     line_start = nl + 1
-    if text[line_start:start].strip(" ,") and not text[line_start:start].strip(" ,").isupper():
+    head = text[line_start:start].strip(" ,")
+    if head and not head.isupper() and not _DATELINE_PLACE.fullmatch(head):
         return False
     rest = text[toks[j - 1].end : toks[j - 1].end + 40] if j > 0 else ""
     return bool(re.match(r"\s*(\([^)]{1,30}\))?\s*(--|—|–|-)\s", rest))
