@@ -323,6 +323,13 @@ def _within(short: list[str], long: list[str]) -> bool:
     return True
 
 
+def initial_of(x: str, y: str) -> bool:
+    """One surname is the other's initial ("m" and "montagnac"), as court reports write a
+    defendant ("Frédéric M.")."""
+    x, y = x.rstrip("."), y.rstrip(".")
+    return (len(x) == 1 and len(y) > 1 and y.startswith(x)) or (len(y) == 1 and len(x) > 1 and x.startswith(y))
+
+
 def _same_word(x: str, y: str) -> bool:
     """The same given name, or an initial of it ("s." and "scott")."""
     x, y = x.rstrip("."), y.rstrip(".")

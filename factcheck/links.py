@@ -10,6 +10,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from .compare import initial_of
 from .extract.lexicon import data_pattern, data_words, units
 from .models import Claim
 from .scoring import NUMERIC, Scored, Side, features_of
@@ -153,7 +154,7 @@ def same_holder(d: Claim, s: Claim, people: set[str]) -> str | None:
 
 def same_person(a: str | None, b: str | None) -> str | None:
     """:func:`same_holder` of the two figures' holders ``a`` and ``b``."""
-    if a is None or b is None or not (a == b or fuzz.ratio(a, b) >= SAME_NAME_AT or _initial(a, b)):
+    if a is None or b is None or not (a == b or fuzz.ratio(a, b) >= SAME_NAME_AT or initial_of(a, b)):
         return None
     return a.title() if len(a) >= len(b) else b.title()
 
@@ -167,14 +168,9 @@ def other_holder(d: Claim, s: Claim, people: set[str]) -> str | None:
 
 def other_person_of(a: str | None, b: str | None) -> str | None:
     """:func:`other_holder` of the two figures' holders ``a`` and ``b``."""
-    if a is None or b is None or a == b or fuzz.ratio(a, b) >= SAME_NAME_AT or _initial(a, b):
+    if a is None or b is None or a == b or fuzz.ratio(a, b) >= SAME_NAME_AT or initial_of(a, b):
         return None
     return b.title()
-
-
-def _initial(a: str, b: str) -> bool:
-    """One surname is the other's initial, as courts' reports write a defendant ("Karine V.")."""
-    return (len(a) == 1 and len(b) > 1 and b.startswith(a)) or (len(b) == 1 and len(a) > 1 and a.startswith(b))
 
 
 def other_person(d: Side, s: Side, people: set[str]) -> str | None:

@@ -10,7 +10,16 @@ from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
 
-from .compare import DATE_PARTS, compare_amounts, compare_dates, direction, name_parts, normalise, same_nominal
+from .compare import (
+    DATE_PARTS,
+    compare_amounts,
+    compare_dates,
+    direction,
+    initial_of,
+    name_parts,
+    normalise,
+    same_nominal,
+)
 from .evidence import NO_EVIDENCE, Entities, Evidence, NameMatch
 from .extract.lexicon import concepts, units
 from .models import Amount, Claim
@@ -476,7 +485,7 @@ def _score_person(x: Side, y: Side) -> Scored:
         sc, how = 0.9, "same_surname"
     elif sur >= 75:
         sc, how = 0.6, "surnames_alike"
-    elif len(a) > 1 and len(b) > 1 and a[0] == b[0] and _initial_of(a[-1], b[-1]):
+    elif len(a) > 1 and len(b) > 1 and a[0] == b[0] and initial_of(a[-1], b[-1]):
         sc, how = 0.6, "surname_initial"  # "Frédéric M." and "Frédéric Montagnac", as courts' reports write
     elif a[0] == b[0] and roles:
         sc, how = 0.55, "first_name_and_role"
@@ -487,12 +496,6 @@ def _score_person(x: Side, y: Side) -> Scored:
     if roles:
         sc += 0.1
     return sc, Evidence(name=how, name_ratio=sur, roles=tuple(sorted(roles)))
-
-
-def _initial_of(x: str, y: str) -> bool:
-    """One surname is the other's initial ("m" and "montagnac")."""
-    x, y = x.rstrip("."), y.rstrip(".")
-    return (len(x) == 1 and len(y) > 1 and y.startswith(x)) or (len(y) == 1 and len(x) > 1 and x.startswith(y))
 
 
 def _score_date(d: Claim, s: Claim) -> Scored:

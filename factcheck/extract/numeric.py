@@ -141,10 +141,14 @@ def _subunit_after(text: str, toks: list[Token], m: Mention) -> tuple[str, int] 
     return cur, m.j + 1
 
 
+CURRENCY_REACH = 4000  # characters back that the currency of "45 cents" is looked for
+
+
 def _currency_named_before(text: str, at: int) -> str | None:
-    """The currency the text names last before ``at`` ("0,45 euro par action ... 45 cents"), if any."""
+    """The currency the text names last before ``at`` ("0,45 euro par action ... 45 cents"), if
+    any, within :data:`CURRENCY_REACH` characters (each such figure reads a bounded stretch)."""
     best: tuple[int, str] | None = None
-    for m in _currency_names().finditer(text, 0, at):
+    for m in _currency_names().finditer(text, max(0, at - CURRENCY_REACH), at):
         best = (m.start(), m.group(0))
     if best is None:
         return None
