@@ -251,29 +251,26 @@ def story_of(doc: Document) -> Path | None:
 
 
 def forget(root: Path) -> None:
-    """Empty the claim cache of the story folder ``root`` (``fetch`` and ``--refresh``)."""
-    folder = root / FOLDER
+    """Empty the claim cache of the story folder ``root`` (``fetch`` and ``--refresh``): its
+    claims entries and the findings kept beside them."""
+    if _empty(root / FOLDER):
+        _empty(root / FOLDER / FINDINGS)
+
+
+def _empty(folder: Path) -> bool:
+    """Remove the entries (and left temporary files) of ``folder``, a plain folder, never
+    through a symlink; False when it is none."""
     try:
         if not stat.S_ISDIR(os.lstat(folder).st_mode):
-            return
+            return False
         names = os.listdir(folder)
     except OSError:
-        return
+        return False
     for name in names:
         if name.endswith(".json") or name.endswith(".tmp"):
             with contextlib.suppress(OSError):
                 os.unlink(folder / name)
-    sub = folder / FINDINGS
-    try:
-        if not stat.S_ISDIR(os.lstat(sub).st_mode):
-            return
-        names = os.listdir(sub)
-    except OSError:
-        return
-    for name in names:
-        if name.endswith(".json") or name.endswith(".tmp"):
-            with contextlib.suppress(OSError):
-                os.unlink(sub / name)
+    return True
 
 
 # --- files -----------------------------------------------------------------------------------

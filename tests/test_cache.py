@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -112,17 +113,25 @@ def test_a_changed_lexicon_is_extracted_again(
     assert capsys.readouterr().err == ""  # stale: rebuilt quietly
 
 
-def test_a_changed_lexicon_or_extraction_code_changes_the_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _package_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, build: Callable[[], dict[str, str]]
+) -> tuple[Path, Callable[[], dict[str, str]]]:
+    """A copy of the package that the cache hashes, and ``build`` worked out afresh from it."""
     package = tmp_path / "factcheck"
     shutil.copytree(Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__", "tui"))
     monkeypatch.setattr(cache, "_PACKAGE", package)
 
     def fresh_build() -> dict[str, str]:
         monkeypatch.setattr(cache, "_BUILD", [])
-        return dict(cache.build())
+        return dict(build())
 
+    return package, fresh_build
+
+
+def test_a_changed_lexicon_or_extraction_code_changes_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package, fresh_build = _package_copy(tmp_path, monkeypatch, cache.build)
     base = fresh_build()
     assert base == fresh_build()
     words = package / "lexicon" / "en" / "words.toml"
@@ -416,14 +425,7 @@ def test_findings_of_another_build_or_format_are_rebuilt_quietly(
 
 
 def test_a_changed_alignment_code_changes_the_findings_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    package = tmp_path / "factcheck"
-    shutil.copytree(Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__", "tui"))
-    monkeypatch.setattr(cache, "_PACKAGE", package)
-
-    def fresh_build() -> dict[str, str]:
-        monkeypatch.setattr(cache, "_BUILD", [])
-        return dict(cache.findings_build())
-
+    package, fresh_build = _package_copy(tmp_path, monkeypatch, cache.findings_build)
     base = fresh_build()
     assert base == fresh_build()
     for name in ("align.py", "scoring.py", "compare.py", "links.py", "evidence.py", "langs/en.py"):
