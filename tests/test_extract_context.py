@@ -137,6 +137,13 @@ CASES = {
         "Quinze personnes ont été tuées et 54 autres ont été prises en charge par les secours.",
         "fr", "54 autres", ("hospitalized",),
     ),
+    # a capitalised word inside a sentence is a name's: the Popular Rally rallies no one
+    "en-party-name-no-action": (
+        "In the vote the Popular Rally came first, with 41% of the ballots.", "en", "41%", (),
+    ),
+    "en-action-opening-sentence": (
+        "Protesters marched through the city, some 3,000 in all.", "en", "some 3,000", ("protested",),
+    ),
 }
 
 

@@ -227,10 +227,16 @@ def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, 
             out += [(k, x) for x in phrase_ids]
             k += length
             continue
-        if stem_ids and not _month_name(toks[k], lang):
+        if stem_ids and not _month_name(toks[k], lang) and not _inside_sentence_capital(toks, k):
             out += [(k, x) for x in stem_ids]
         k += 1
     return out
+
+
+def _inside_sentence_capital(toks: list[Token], k: int) -> bool:
+    """A capitalised word after another word is a name's, not an action's: "the National
+    Rally came first" rallies no one ("Rally organisers said", opening a sentence, may)."""
+    return toks[k].is_cap and k > 0 and toks[k - 1].is_word
 
 
 def _month_name(t: Token, lang: str) -> bool:
