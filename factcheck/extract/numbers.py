@@ -877,6 +877,8 @@ def _ranges(toks: list[Token], ms: list[Mention], lex: Lexicon) -> list[Mention]
                 core = core[1:]
             elif len(core) == 2 and b.j < len(toks) and core[0].norm == toks[b.j].norm in units()["measure"]:
                 core = core[1:]  # "5 km to 10 km": the unit said twice
+            if len(core) == 2 and a.suffix and b.suffix == a.suffix and core[0].norm == a.suffix:
+                core = core[1:]  # "300p to 340p": the first figure's glued unit said again
             if len(core) == 2 and core[1].kind == "sym" and core[1].text in _CURRENCY_SYMBOLS:
                 core = core[:1]  # "from €1,000 to €1,500"
             if len(core) == 2 and core[0].norm in _HYPHENS and glued(toks[a.j - 1], core[0]) and b.compound:

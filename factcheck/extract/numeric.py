@@ -310,10 +310,33 @@ def _shares_told(f: Figure) -> bool:
     return measure_before(toks, f.m.i, f.s0, f.lex) is not None
 
 
+def _point_after(f: Figure) -> int | None:
+    """Where a fraction's "point" ends when one follows it, maybe after "of a", "de",
+    "d'un" ("a quarter point", "un quart de point", "half a percentage point"), else None."""
+    toks, lang = f.toks, f.lex.lang
+    k = f.m.j
+    skip = _figure_words("joins", "join_of") | word_set(lang, "noun_of_det")
+    while k < f.s1 and k < f.m.j + 2 and toks[k].norm in skip:
+        k += 1
+    if k < f.s1 and toks[k].norm in word_set(lang, "share_points"):
+        return k + 1
+    for p in phrase_starts(lang, "percent_words").get(toks[k].norm, ()) if k < f.s1 else ():
+        n = match_at(toks, k, p)
+        if n and toks[k + n - 1].norm in word_set(lang, "share_points"):
+            return k + n  # "a quarter of a percentage point"
+    return None
+
+
 def _percent(f: Figure) -> Read:
     """ "14%", "14 %", "14 per cent", "quatorze pour cent", "two-thirds"."""
     toks, m, j = f.toks, f.m, f.m.j
     pj, rule = 0, "percent.fraction" if m.suffix == "%" and m.words else "percent.sign"
+    point = _point_after(f) if rule == "percent.fraction" else None
+    if point is not None:
+        # "a quarter point", "d'un quart de point", "half a percentage point": a fraction of
+        # one point, not a share
+        return Draft("percent", f.start, toks[point - 1].end, m.low / 100, m.high / 100, m.hedge, unit="%",
+                     words=m.words, actions=f.actions(point, prev=f.prev, parts=False), rule="percent.point-fraction")
     if m.suffix == "%":
         pj = j + 1 if j < len(toks) and toks[j].norm == "%" else j
     elif j < len(toks) and toks[j].norm == "%":
