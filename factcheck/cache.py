@@ -305,20 +305,14 @@ def _read(path: Path) -> bytes:
 
 def _prepare(folder: Path) -> None:
     """Create the cache folder with its ``.gitignore``; refuse a symlinked folder."""
-    try:
-        st = os.lstat(folder)
-    except FileNotFoundError:
-        os.mkdir(folder)
-        st = os.lstat(folder)
-    if not stat.S_ISDIR(st.st_mode):
-        raise OSError(0, "the cache folder is a symlink or not a folder")
+    _prepare_sub(folder)
     ignore = folder / ".gitignore"
     if not os.path.lexists(ignore):
         _write(ignore, b"# factcheck's claim cache: rebuilt when needed, not for git\n*\n")
 
 
 def _prepare_sub(folder: Path) -> None:
-    """Create a sub-folder of the cache folder; refuse a symlinked one."""
+    """Create a folder of the cache (the cache folder, or one inside it); refuse a symlinked one."""
     try:
         st = os.lstat(folder)
     except FileNotFoundError:
