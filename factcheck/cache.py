@@ -37,10 +37,10 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from itertools import chain
 from pathlib import Path
-from typing import Any, NamedTuple, get_args
+from typing import Any, NamedTuple, TypeVar, get_args
 
 from .models import Amount, Claim, ClaimKind, Document, Finding, Hedge, Span, Verdict, _filled
 
@@ -139,21 +139,7 @@ class ClaimCache:
     def entry(self, doc: Document, *, weak: bool) -> Entry | None:
         """The entry of ``doc`` when its header fits and its checksums hold, its claims not
         read yet (:meth:`claims`); None otherwise (with a warning when it is corrupt)."""
-        path = self._path(doc.id)
-        try:
-            data = _read(path)
-        except FileNotFoundError:
-            return None
-        except (OSError, Corrupt) as exc:
-            warn(f"{doc.id}: the cached claims ({path}) cannot be read ({_reason(exc)}); rebuilt")
-            return None
-        try:
-            return _checked(data, doc, weak)
-        except Stale:
-            return None
-        except Corrupt as exc:
-            warn(f"{doc.id}: the cached claims ({path}) {exc}; rebuilt")
-            return None
+        return _load(self._path(doc.id), f"{doc.id}: the cached claims", lambda data: _checked(data, doc, weak))
 
     def claims(self, entry: Entry, doc: Document) -> list[Claim] | None:
         """The claims of ``doc``'s checked ``entry``, or None (with a warning) when they are corrupt."""
@@ -190,21 +176,11 @@ class ClaimCache:
         draft, as :func:`~factcheck.align.align_document` gave them to a run of this build
         for the same draft and the same entry; None when there are none such (with a warning
         when the findings entry is corrupt). ``ids``: the ids of the draft's claims."""
-        path = self._findings_path(doc.id)
-        try:
-            data = _read(path)
-        except FileNotFoundError:
-            return None
-        except (OSError, Corrupt) as exc:
-            warn(f"{doc.id}: the cached findings ({path}) cannot be read ({_reason(exc)}); rebuilt")
-            return None
-        try:
-            return _decode_findings(data, draft, doc, entry, ids)
-        except Stale:
-            return None
-        except Corrupt as exc:
-            warn(f"{doc.id}: the cached findings ({path}) {exc}; rebuilt")
-            return None
+        return _load(
+            self._findings_path(doc.id),
+            f"{doc.id}: the cached findings",
+            lambda data: _decode_findings(data, draft, doc, entry, ids),
+        )
 
     def put_findings(self, draft: Document, doc: Document, digest: str, found: dict[str, Finding]) -> None:
         """Store the findings of ``doc`` against ``draft``, keyed by the digest of the claims
@@ -301,6 +277,28 @@ def _read(path: Path) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+_T = TypeVar("_T")
+
+
+def _load(path: Path, what: str, decode: Callable[[bytes], _T]) -> _T | None:
+    """``decode`` of the entry at ``path``: None when there is none or it is stale, and, with
+    a warning that starts with ``what``, when it cannot be read or is corrupt."""
+    try:
+        data = _read(path)
+    except FileNotFoundError:
+        return None
+    except (OSError, Corrupt) as exc:
+        warn(f"{what} ({path}) cannot be read ({_reason(exc)}); rebuilt")
+        return None
+    try:
+        return decode(data)
+    except Stale:
+        return None
+    except Corrupt as exc:
+        warn(f"{what} ({path}) {exc}; rebuilt")
+        return None
 
 
 def _prepare(folder: Path) -> None:
