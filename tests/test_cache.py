@@ -256,10 +256,16 @@ def test_a_cache_that_cannot_be_written_is_said_once(
     assert err.count("cannot write the claim cache") == 1
 
 
-def test_a_symlinked_cache_folder_is_not_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    elsewhere = tmp_path / "elsewhere"
+def _linked_elsewhere(link: Path, root: Path) -> Path:
+    """``link``, made a symlink to a new empty folder of ``root``: that folder."""
+    elsewhere = root / "elsewhere"
     elsewhere.mkdir()
-    (tmp_path / "link").symlink_to(elsewhere)
+    link.symlink_to(elsewhere)
+    return elsewhere
+
+
+def test_a_symlinked_cache_folder_is_not_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    elsewhere = _linked_elsewhere(tmp_path / "link", tmp_path)
     doc = Document(id="wire", text="Police arrested 14 people on Monday.")
     store = ClaimCache(tmp_path / "link")
     store.put(doc, extract_claims(doc, weak=True), weak=True)
@@ -540,10 +546,8 @@ def test_forget_empties_the_findings_too(demo: Path) -> None:
 
 
 def test_a_symlinked_findings_folder_is_not_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
     (tmp_path / "c").mkdir()
-    (tmp_path / "c" / cache.FINDINGS).symlink_to(elsewhere)
+    elsewhere = _linked_elsewhere(tmp_path / "c" / cache.FINDINGS, tmp_path)
     draft = Document(id="draft", text="Police arrested 14 people on Monday.")
     wire = Document(id="wire", text="Police arrested 15 people on Monday.")
     expected = render_json(check(draft, [wire], cache=None))
