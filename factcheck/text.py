@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from anyascii import anyascii
+
 from .invisible import strip_hidden
 from .models import Span
 
@@ -90,12 +92,30 @@ class LineIndex:
         return line + 1, offset - self._starts[line] + 1
 
 
+def latin_ascii(s: str) -> str:
+    """``s`` with each Latin letter that has no decomposition ('ø', 'ł', 'đ', 'æ', 'ß', 'þ')
+    spelt in ASCII by anyascii's transliteration data; other scripts and signs ('µ', '°')
+    are left as they are."""
+    return "".join(_latin_letter(c) if not c.isascii() else c for c in s)
+
+
+@cache
+def _latin_letter(c: str) -> str:
+    if c.isalpha() and unicodedata.name(c, "").startswith("LATIN "):
+        return anyascii(c) or c
+    return c
+
+
 def fold(s: str) -> str:
-    """Lower-case, strip diacritics, collapse whitespace: 'Hervé  PÉTRY' -> 'herve petry'."""
+    """Lower-case, strip diacritics, collapse whitespace: 'Hervé  PÉTRY' -> 'herve petry'.
+    A letter with no decomposition is spelt as its ASCII transliteration (anyascii's data):
+    'Østergaard' -> 'ostergaard', 'Đoković' -> 'dokovic', 'Straße' -> 'strasse'."""
     if s.isascii():  # nothing to decompose, and lower() is casefold() on ASCII
         return " ".join(s.lower().split())
     s = unicodedata.normalize("NFKD", strip_hidden(s))  # no soft hyphen or zero-width space
     s = "".join(c for c in s if not unicodedata.combining(c))
+    if not s.isascii():
+        s = latin_ascii(s)
     return " ".join(s.casefold().split())
 
 

@@ -91,6 +91,23 @@ def test_people_align_by_surname_and_role() -> None:
     assert f is not None and f.verdict == "conflicts" and f.value == "Eric Bessonne"
 
 
+@pytest.mark.parametrize(
+    ("draft_name", "source_name"),
+    [
+        pytest.param("Mikkel Østergaard", "Mikkel Ostergaard", id="o-stroke"),
+        pytest.param("Agnieszka Łukasiewicz", "Agnieszka Lukasiewicz", id="l-stroke"),
+        pytest.param("Goran Đurić", "Goran Duric", id="d-stroke"),
+        pytest.param("Ingrid Sæther", "Ingrid Saether", id="ae-ligature"),
+        pytest.param("Jürgen Weißmann", "Jurgen Weissmann", id="sharp-s"),
+        pytest.param("Guðrún Þórsdóttir", "Gudrun Thorsdottir", id="eth-thorn"),
+    ],
+)
+def test_a_letter_with_no_accent_to_strip_is_the_same_name_in_ascii(draft_name: str, source_name: str) -> None:
+    r = run(f"The winner, {draft_name}, spoke on Monday.", (f"The winner, {source_name}, spoke on Monday.", "en"))
+    f = finding(claim(r, draft_name))
+    assert f is not None and f.verdict == "agrees", f
+
+
 def test_people_with_other_names_do_not_align() -> None:
     r = run("Colonel Hervé Pétry spoke.", ("Mayor Anne Dupont spoke.", "en"))
     assert finding(claim(r, "Hervé Pétry")) is None

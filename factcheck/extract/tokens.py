@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..invisible import has_hidden, hidden_class, strip_hidden
 from ..langs import codes, hooks
 from ..runcache import table
+from ..text import latin_ascii
 
 # Every character of a text is in one match: a run of spaces (skipped), a run of decimal
 # digits, a word (with the apostrophe of an elision glued to it), or one symbol. Matching all
@@ -59,8 +60,8 @@ class Token(NamedTuple):
 def _fold_word(s: str) -> str:
     if s.isascii():
         return s.lower()
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("’", "'")
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return (s if s.isascii() else latin_ascii(s)).casefold().replace("’", "'")
 
 
 def tokenize(text: str) -> list[Token]:
