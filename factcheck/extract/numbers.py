@@ -340,8 +340,9 @@ def _glued_word(toks: list[Token], m: Mention, i: int, j: int, lex: Lexicon, fm:
         return _bracket(toks, m, lex)
     if w in _numbers("ordinal_suffixes"):
         return replace(m, j=j + 1, end=nxt.end, ordinal=True, suffix=w)
-    if len(nxt.text) == 1 and nxt.text.isupper() and nxt.text not in _CAPITAL_UNITS:
-        return replace(m, identifier=True)  # 5G, 3D, 4K (not "1.5L", "100W")
+    if len(nxt.text) == 1 and nxt.text.isupper():  # 5G, 3D, 4K; "1.5L", "1.55C": units
+        unit = units()["capital_units"].get(nxt.text)
+        return replace(m, suffix=unit) if unit else replace(m, identifier=True)
     return replace(m, suffix=w)  # a glued unit ("9mm", "11am") or an identifier ("3D")
 
 
@@ -363,7 +364,6 @@ def _scale_after(text: str, toks: list[Token], m: Mention, i: int, j: int, lex: 
     return m
 
 
-_CAPITAL_UNITS = frozenset({"L", "W"})
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 

@@ -668,7 +668,10 @@ def _measure(f: Figure) -> tuple[str, int, int, float, str] | _NoClaim | None:
     qu, qj = _unit_after(toks, _unit_start(f), u["measure"])
     rule = "quantity.unit-after"
     if qu is None and m.suffix in u["measure"]:  # a glued unit ("9mm") is most often read as the token after
-        qu, qj = str(u["measure"][m.suffix][0]), j
+        spelt = j < len(toks) and toks[j].is_word and glued(toks[j - 1], toks[j])  # "1.55C": the letter is the unit
+        if spelt and _numbered(toks, m, f.s0, f.lex):
+            return NO_CLAIM  # "seat 23F", "room 5C": the letter ends a number that names
+        qu, qj = str(u["measure"][m.suffix][0]), j + 1 if spelt else j
     height = 0.0
     if qu == "m" and _centimetres_after(f.text, toks, m, qj):  # "1m80", "1 m 80": 1.80 m
         height, qj, rule = m.low + int(toks[qj].text) / 100, qj + 1, "quantity.metres-centimetres"
@@ -1483,7 +1486,8 @@ def _numbered(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> bool:
         return True  # "type 2 diabetes", "a category 5 hurricane": a class, whatever follows
     if toks[m.i - 1].norm not in word_set(lex.lang, "numbered"):
         return False
-    return m.j >= len(toks) or not toks[m.j].is_word or toks[m.j].norm in lex.stop
+    k = m.j + 1 if m.suffix is not None and m.j < len(toks) and glued(toks[m.j - 1], toks[m.j]) else m.j  # "seat 23F"
+    return k >= len(toks) or not toks[k].is_word or toks[k].norm in lex.stop
 
 
 def _one_is_count(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
