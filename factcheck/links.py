@@ -98,6 +98,8 @@ def holder(c: Claim, people: set[str]) -> str | None:
     no figure of their own; a name that reports ("Dupont said") holds nothing."""
     if c.kind not in HELD_KINDS or not people:
         return None
+    if c.kind == "age" and (named := _named_after(c, people)):
+        return named  # "before the 29-year-old Østergaard began", "the 28-year-old Frenchman Baptiste Carrière"
     if c.kind == "age" and c.subject:
         last = fold(c.subject).split()[-1]  # "The 23-year-old saved ...": the person named before
         if last in people:
@@ -132,6 +134,27 @@ def holder(c: Claim, people: set[str]) -> str | None:
 
 
 _AGE_ASIDE = re.compile(r"\s*\d{1,3}\s*[,;]?\s*")  # an item that is a bare age: ", 24,"
+_CAPITALISED_AFTER = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){1,3}")  # the words right after a figure
+_NAMED_AFTER = 3  # how many capitalised words after an age may lead to the person's name
+
+
+def _words_after(c: Claim) -> list[str]:
+    """The run of up to three capitalised words right after ``c``'s figure, folded."""
+    got = _CAPITALISED_AFTER.match(c.context, c.span.end - c.sentence.start)
+    if got is None:
+        return []
+    words = []
+    for w in got.group().split():
+        if not w[0].isupper():
+            break
+        words.append(fold(w))
+    return words[:_NAMED_AFTER]
+
+
+def _named_after(c: Claim, people: set[str]) -> str | None:
+    """The person an age is set before, as an adjective: "the 29-year-old Østergaard",
+    "the 28-year-old Frenchman Baptiste Carrière" (capitalised words up to a known name)."""
+    return next((w for w in _words_after(c) if w in people), None)
 
 
 def holder_words(c: Claim) -> frozenset[str]:
@@ -141,6 +164,8 @@ def holder_words(c: Claim) -> frozenset[str]:
         return frozenset()
     at = c.span.start - c.sentence.start
     words = frozenset(_ITEM_WORD.findall(fold(c.context[: max(0, at)])))
+    if c.kind == "age":
+        words |= frozenset(_words_after(c))
     if c.kind == "age" and c.subject:
         return words | {fold(c.subject).split()[-1]}  # the person an age opening its sentence is said of
     return words

@@ -276,7 +276,14 @@ def _ages_of_people_before(
                 if after:
                     out.append((start, {**f, "subject": after[0]}))
                     continue
-            if (apart or first == s0 + 1 and toks[s0].norm in dets) and s0 > 0:
+            # "The 23-year-old saved", "The Belgian, 24, crossed": a noun for the person, no name
+            noun_aside = first == s0 + 3 and toks[s0].norm in dets and f.get("rule", "").startswith("age.name-comma")
+            # "The 28-year-old Marta Gil": the age is hers, not the one of the sentence before
+            last = at.tok_at(f["span"].end - 1)
+            named_next = any(
+                m.start == t.start for m in mentions for t in toks[last + 1 : last + 4] if t.is_cap
+            )
+            if (apart or first == s0 + 1 and toks[s0].norm in dets or noun_aside) and s0 > 0 and not named_next:
                 before = at.sent_of(toks[s0 - 1].start)
                 b0, b1 = at.tok_range(before) if before is not None else (0, 0)
                 # "... hauling down Reeve. The 23-year-old striker": Kessler and Reeve, no one

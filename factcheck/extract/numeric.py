@@ -41,7 +41,7 @@ from .lexicon import (
     word_set,
 )
 from .numbers import Mention, hedge_before, moved
-from .people import is_given
+from .people import is_demonym, is_given
 from .tokens import Token, glued, match_at
 
 
@@ -1372,10 +1372,11 @@ def _a_person_opens(t: Token) -> bool:
 
 def _one_person(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """toks[k] is a name or a noun for one person, that an age between commas can follow; a
-    name after an article is a party's or a team's ("the Greens (14)": its seats)."""
+    name after an article is a party's or a team's ("the Greens (14)": its seats), unless it
+    says where one person is from ("The Belgian, 24, won")."""
     t = toks[k]
-    if t.is_cap:
-        return not (k > 0 and toks[k - 1].norm in word_set(lex.lang, "determiners"))
+    if t.is_cap:  # "the Belgian, 24,", "le Danois, 29 ans,": a demonym is one person
+        return not (k > 0 and toks[k - 1].norm in word_set(lex.lang, "determiners")) or is_demonym(t.norm)
     if t.norm == "." and k > 1 and len(toks[k - 1].text) == 1 and toks[k - 1].is_cap and toks[k - 2].is_cap:
         return glued(toks[k - 1], t)  # "Frédéric M., 53 ans": a surname cut to its initial
     return t.norm in word_set(lex.lang, "age_nouns")

@@ -36,7 +36,9 @@ RULES: dict[str, str] = {
     "age.entre-n-ans": "a range of ages: 'entre 18 et 30 ans'",
     "age.name-comma-n-ans": "an age in years between commas after a name: 'Lucas Morel, 19 ans,'",
     "age.d-annees": "an approximate age: 'une femme d'une quarantaine d'années'",
-    "age.name-comma-n": "a bare age between commas or brackets after a name: 'John Smith, 26, was'",
+    "age.name-comma-n": (
+        "a bare age between commas or brackets after a name or a demonym: 'John Smith, 26, was', 'The Belgian, 24,'"
+    ),
     "age.at-opening": "an age that opens its sentence: 'À 24 ans, le coureur', 'At 24, she'",
     "age.second-of-pair": "the second age of a pair: 'aged 15 and 16'",
     # duration
