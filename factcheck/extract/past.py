@@ -8,7 +8,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .context import clause_bounds
-from .lexicon import Lexicon, lexicon, word_set
+from .lexicon import Lexicon, lexicon, units, word_set
 from .tokens import Token, match_at
 
 
@@ -37,11 +37,17 @@ def past_marks(
             # "the flood of 2008", not "by the end of 2025", "the third quarter of 2023", "May of 2021"
             if k - 2 >= s0 and toks[k - 1].norm in of and toks[k - 2].norm not in not_after:
                 named.append(k)
-        elif t.norm in cues and _starts_with(toks, k, cues) and not (k > s0 and toks[k - 1].norm in compared):
-            # (not after a word of comparison: "up 38% on the previous year" is this year's rise)
+        elif (
+            t.norm in cues
+            and (n := _starts_with(toks, k, cues))
+            and not (k > s0 and toks[k - 1].norm in compared)
+            and not _period_after(toks, k + n, s1, lex)
+        ):
+            # (not after a word of comparison: "up 38% on the previous year" is this year's rise;
+            # nor before a stretch of time: "in the past fortnight" runs up to now)
             named.append(k)
     in_year = s0 + 2 < s1 and toks[s0].norm in in_ and s0 + 1 in years and toks[s0 + 2].norm == ","  # "In 2003,"
-    opens = in_year or _starts_with(toks, s0, cues)
+    opens = in_year or bool((n := _starts_with(toks, s0, cues)) and not _period_after(toks, s0 + n, s1, lex))
     if not opens and s0 + 1 < s1 and toks[s0].norm in word_set(lex.lang, "that") and toks[s0 + 1].is_word:
         # "... since 2003." then "That flood killed 14 people": the event of a year just named
         cues_year = word_set(lex.lang, "year_cues")
@@ -83,12 +89,23 @@ def _year(toks: list[Token], k: int) -> bool:
     return t.kind == "num" and len(t.text) == 4 and 1900 <= int(t.text) <= 2099
 
 
-def _starts_with(toks: list[Token], k: int, cues: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+def _starts_with(toks: list[Token], k: int, cues: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """The number of tokens of the cue that starts at toks[k], or 0."""
     nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
     for p in cues.get(toks[k].norm, ()):
-        if (len(p) == 1 or nxt == p[1]) and match_at(toks, k, p, loose_hyphen=False) == len(p):
-            return True  # (the second word first: most "a" start no "a year ago")
-    return False
+        if (len(p) == 1 or nxt == p[1]) and (got := match_at(toks, k, p, loose_hyphen=False)) == len(p):
+            return got  # (the second word first: most "a" start no "a year ago")
+    return 0
+
+
+def _period_after(toks: list[Token], k: int, s1: int, lex: Lexicon) -> bool:
+    """A stretch of time starts at toks[k], a unit after a figure or a word of a few: "(in the
+    past) fortnight", "two weeks", "24 hours", "few days"."""
+    time = units()["time"]
+    few = word_set(lex.lang, "period_words")
+    if k < s1 and (toks[k].kind == "num" or toks[k].norm in lex.units or toks[k].norm in few):
+        k += 1
+    return k < s1 and toks[k].norm in time
 
 
 @cache
