@@ -8,9 +8,9 @@ from __future__ import annotations
 from functools import cache
 
 from .context import Subject, subject_concepts
-from .lexicon import Lexicon, concepts, data_words, lexicon, singular, word_set
+from .lexicon import Lexicon, concepts, data_words, first_index, lexicon, phrase_list, singular, word_set
 from .numbers import Mention
-from .tokens import Token
+from .tokens import Token, match_at
 
 _PUNCT = frozenset({",", ";", ":", ".", "(", ")"})
 
@@ -52,7 +52,15 @@ def counted_again(toks: list[Token], m: Mention, s1: int, lex: Lexicon) -> bool:
     according to the organisers", "..., 300 000 selon les organisateurs")."""
     if m.i == 0 or toks[m.i - 1].norm not in (",", ";", "(") or m.j >= s1:
         return False
-    return toks[m.j].norm in _reporting_words(lex.lang)
+    # the whole cue, not one of its words: "; 14 ont été blessés" is no "ont recensé"
+    return any(match_at(toks, m.j, p) == len(p) for p in _reporting_cues(lex.lang).get(toks[m.j].norm, ()))
+
+
+@cache
+def _reporting_cues(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The reporting cues of said_by and reported_by as token patterns, by first token."""
+    cues = set(phrase_list(lang, "said_by")) | set(phrase_list(lang, "reported_by"))
+    return first_index(sorted(cues, key=len, reverse=True))
 
 
 def own_words_before(toks: list[Token], a: int, i: int, lex: Lexicon) -> bool:

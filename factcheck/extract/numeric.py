@@ -825,13 +825,33 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
         # coureurs inscrits et 9 840 ont rallié l'arrivée": no noun and no verb but the one of
         # the figure before ("13 were in hospital" has a verb of its own: no noun borrowed)
         assert prev is not None
-        subj, acts, rule = Subject(prev.subject, prev.concepts, subj.end, False), prev.actions, "count.elided"
+        # the noun, and the verb only when the figure has none of its own ("207 ont été
+        # condamnés, et 131 ont été acquittés": acquitted, not sentenced)
+        own_verb = _has_verb(toks, m, subj.end, s0, s1, lex)
+        acts = acts if own_verb else prev.actions
+        subj, rule = Subject(prev.subject, prev.concepts, subj.end, False), "count.elided"
     if subj.words is None and not acts and not subj.part:
         apposed = _apposed_noun(toks, m, s0, s1, lex)
         if apposed is not None:  # "Kent has the most cases, 14, and Essex six"
             subj, rule = apposed, "count.apposed"
     if subj.words is None and subj.part and subj.end < s1 and toks[subj.end].kind == "num":
         return subj, acts, "count.partitive"  # "eight of the 12 finished": a part of a group just counted
+    if (
+        subj.words is None
+        and subj.part
+        and prev is not None
+        and prev.kind == "count"
+        and prev.subject
+        and prev.start >= toks[s0].start
+        and any(match_at(toks, m.j, p) == len(p) for p in phrase_list(lex.lang, "trait_partitive"))
+    ):
+        # "42 women were among the defendants, and 39 of them were convicted": of the women
+        return Subject(prev.subject, prev.concepts, m.j, True), acts, "count.of-them"  # (the span: the figure)
+    if subj.words is None and _fronted_part(toks, m, s0, lex):
+        # "Of the 168 riders who started, only 97 finished": a part of the group set apart first
+        if prev is not None and prev.kind == "count" and prev.subject and prev.start >= toks[s0].start:
+            subj = Subject(prev.subject, prev.concepts, subj.end, True)
+        return subj, acts, "count.partitive-fronted"
     if subj.words is None and not acts:
         # "the union spoke of 3.5 million": no noun, no verb we know. Evidence only (weak),
         # with what happens anywhere in its sentence.
@@ -901,6 +921,27 @@ def _links_figures(toks: list[Token], k: int, s0: int, lang: str) -> bool:
     return moved(toks[k - 1].norm, lang)
 
 
+FRONTED_REACH = 30  # how far into its sentence the comma that closes a fronted group may be
+
+
+def _fronted_part(toks: list[Token], m: Mention, s0: int, lex: Lexicon) -> bool:
+    """The figure is the first after the comma that closes a group its sentence opens on:
+    "Of the 40 passengers, 12 were hurt", "Of those in hospital, 27 are children", "Sur les
+    168 coureurs au départ, 97 seulement ont rallié l'arrivée" (words.toml fronted_partitive),
+    "Of 338 defendants, 207 were convicted", "Des 338 accusés, 207 ont été condamnés" (a word of
+    fronted_partitive_figure before digits); at most a few words, as "only", between the comma
+    and the figure."""
+    opens = phrase_starts(lex.lang, "fronted_partitive").get(toks[s0].norm, ())
+    if not any(match_at(toks, s0, p) == len(p) for p in opens) and not (
+        toks[s0].norm in word_set(lex.lang, "fronted_partitive_figure") and s0 + 1 < m.i and toks[s0 + 1].kind == "num"
+    ):
+        return False
+    comma = next((k for k in range(s0 + 2, min(m.i, s0 + FRONTED_REACH)) if toks[k].norm == ","), None)
+    if comma is None or m.i - comma > 4:
+        return False
+    return all(t.is_word for t in toks[comma + 1 : m.i])
+
+
 def _is_part(f: Figure, subj: Subject, acts: tuple[str, ...]) -> bool:
     """ "four of them", "dont huit", "including three children": a part of a group counted
     just before, unless a verb of its own makes it the whole count of what happened to it
@@ -908,6 +949,13 @@ def _is_part(f: Figure, subj: Subject, acts: tuple[str, ...]) -> bool:
     toks, m, prev = f.toks, f.m, f.prev
     part = subj.part or (m.i > 0 and toks[m.i - 1].norm in _figure_words("count", "part_of"))
     own = part and acts and prev is not None and set(acts).isdisjoint(prev.actions)
+    if not part and _fronted_part(toks, m, f.s0, f.lex):  # "Of those in hospital, 27 are children"
+        # the group is set apart in this sentence: a verb of the figure's own that the group's
+        # count (if the sentence gives one) does not have makes it the count of what happened
+        # ("Of the suspects, six were remanded")
+        group = prev is not None and prev.start >= toks[f.s0].start
+        after = {a for _, a in actions_in(toks, m.j, f.s1, f.lex.lang)} & set(acts)  # not the group's words
+        part, own = True, bool(after) and (not group or after.isdisjoint(prev.actions if prev else ()))
     return part and not (own and _has_verb(toks, m, subj.end, f.s0, f.s1, f.lex))
 
 
@@ -935,7 +983,7 @@ def _count(f: Figure) -> Read:
         return Draft("duration", f.start, max(end, m.end), m.low, m.high, m.hedge, unit=prev.unit, words=m.words,
                      actions=acts, part=True, rule="duration.part-of-term")
     start, low, high = f.start, m.low, m.high
-    if part:
+    if part and rule != "count.partitive-fronted":
         rule = "count.partitive"
     group = group_before(toks, m.i, m.j, s0, lex)
     if group is not None:  # "Marc Dubois and 24 other suspects": 25 in all
