@@ -503,7 +503,7 @@ def _cap_run(toks: list[Token], i: int, text: str | None = None) -> int:
                 and glued(toks[j], toks[j + 1])
                 and toks[j + 1].is_word
                 and (toks[j + 1].is_cap or toks[j].norm == "-")
-            ):
+            ) or _apostrophe_letter(toks, j):
                 j += 2
             # an initial: "Scott W. Sieben"
             if (
@@ -545,6 +545,19 @@ def _results_entry(
     surname = " ".join(t.text for t in toks[i:j] if t.is_word)
     first = " ".join(t.text for t in toks[j + 1 : k] if t.is_word)
     return PersonMention(toks[i].start, toks[k - 1].end, f"{first} {surname}", role=None, role_ids=()), k
+
+
+def _apostrophe_letter(toks: list[Token], k: int) -> bool:
+    """toks[k] is an apostrophe inside a word, part of a letter of names.toml [people]
+    apostrophe_letters: "Lozac'h" (the word goes on after it)."""
+    if not (0 < k < len(toks) - 1 and toks[k].norm in _APOSTROPHES and toks[k + 1].is_word):
+        return False
+    if not (glued(toks[k - 1], toks[k]) and glued(toks[k], toks[k + 1]) and toks[k - 1].is_word):
+        return False
+    return any(
+        toks[k - 1].norm.endswith(a) and toks[k + 1].norm.startswith(b)
+        for a, _, b in (x.partition("'") for x in _people("apostrophe_letters"))
+    )
 
 
 def _cap_elision(toks: list[Token], k: int) -> bool:
