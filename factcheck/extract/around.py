@@ -28,9 +28,14 @@ def noun_brought_to(toks: list[Token], k: int, s0: int, lex: Lexicon) -> Subject
         if toks[h].norm in word_set(lex.lang, "number_of") and toks[h + 1].norm in of:
             if h + 2 >= k or not toks[h + 2].is_word or toks[h + 2].norm in lex.stop:
                 return None
-            _, ids = subject_concepts(toks, h + 2, c)
-            named = tuple(sorted(ids)) or (f"w:{singular(toks[h + 2].norm)}",)
-            return Subject(toks[h + 2].text, named, k + 2)
+            # the head of a compound, when the lexicon knows it: "the number of measles cases"
+            last = h + 2  # the words of the noun, up to three
+            while last + 1 < min(k, h + 5) and toks[last + 1].is_word and toks[last + 1].norm not in lex.stop:
+                last += 1
+            known = [(y, ids) for y in range(h + 2, last + 1) if (ids := subject_concepts(toks, y, c)[1])]
+            x, ids = known[-1] if known else (h + 2, frozenset())
+            named = tuple(sorted(ids)) or (f"w:{singular(toks[x].norm)}",)
+            return Subject(toks[x].text, named, k + 2)
     for h in (k - 1, k - 2):
         if h < s0 or not toks[h].is_word:
             return None
