@@ -371,30 +371,36 @@ def group_before(toks: list[Token], i: int, j: int, s0: int, lex: Lexicon) -> in
 
 def whole_after_part(toks: list[Token], i: int, s0: int) -> bool:
     """The figure is the whole a part before it is taken from: "230 des 343 prévenus",
-    "12 of the 40 passengers". What happened in the clause happened to the part."""
+    "12 of the 40 passengers", "230 prévenus sur 343". What happened in the clause happened
+    to the part."""
     k = i - 1
     if k >= s0 and toks[k].norm in data_words("figures", "joins", "whole_determiners"):
         k -= 1
     if k - 1 >= s0 and (toks[k - 1].norm, toks[k].norm) in data_phrases("figures", "joins", "out_of"):
         k -= 1
-    return k - 1 >= s0 and toks[k].norm in data_words("figures", "joins", "whole_of") and toks[k - 1].kind == "num"
+    if not (k - 1 >= s0 and toks[k].norm in data_words("figures", "joins", "whole_of")):
+        return False
+    # the part right before, or its noun between: "230 prévenus sur 343", "34 sièges sur 43"
+    return toks[k - 1].kind == "num" or (k - 2 >= s0 and toks[k - 1].is_word and toks[k - 2].kind == "num")
 
 
 def part_and_whole(toks: list[Token], ratio: tuple[int, float], m: Mention, s1: int, lex: Lexicon) -> bool:
     """"230 out of 343 defendants", "230 prévenus sur 343" name a part and the whole it is
     taken from, where "one in five adults", "seven out of 10 voters" give a share: the part
-    is more than one, and the whole is not a round base of a share (10, 100...) nor small."""
+    is more than one, and the whole is not a round base of a share (10, 100...) nor small
+    ("34 sièges sur 43" too, a noun between; "trois Français sur quatre" is a share)."""
     k, share = ratio
     between = toks[k + 1 : m.i]
-    if not all(t.kind == "num" or t.norm in data_words("figures", "joins", "ratio_between") for t in between):
-        return False  # "26 sièges sur 33": the noun before "sur" names what the share is of
+    # "34 sièges sur 43": the noun before "sur" names the part and the whole alike
+    joins = data_words("figures", "joins", "ratio_between")
+    noun_between = not all(t.kind == "num" or t.norm in joins for t in between)
     whole = m.low
     first = share * whole / 100.0
     if first < 1.5 or whole < 12 or m.is_range:
         return False
     if whole == 10 ** round(math.log10(whole)):
         return False
-    return find_subject(toks, m.j, s1, lex).words is not None
+    return noun_between or find_subject(toks, m.j, s1, lex).words is not None
 
 
 def actions_after_aside(toks: list[Token], j: int, s1: int, lex: Lexicon) -> tuple[str, ...]:

@@ -3,6 +3,7 @@ the unit, what is counted and what happened to it."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -921,6 +922,19 @@ def _links_figures(toks: list[Token], k: int, s0: int, lang: str) -> bool:
     return moved(toks[k - 1].norm, lang)
 
 
+def _whole_after(toks: list[Token], m: Mention, k: int, s1: int, lex: Lexicon) -> bool:
+    """The figure's noun is followed by the whole it is a part of: "34 sièges sur 43", "17
+    votes out of 25" (a whole of 12 or more that is no round base of a share, as
+    context.part_and_whole reads it; "trois Français sur quatre" is a share)."""
+    for p in phrase_list(lex.lang, "ratio_of"):
+        j = k + len(p)
+        if j >= s1 or tuple(t.norm for t in toks[k:j]) != p or toks[j].kind != "num" or len(toks[j].text) > 6:
+            continue
+        whole = int(toks[j].text)
+        return 2 <= m.low < whole and whole >= 12 and whole != 10 ** round(math.log10(whole))
+    return False
+
+
 FRONTED_REACH = 30  # how far into its sentence the comma that closes a fronted group may be
 
 
@@ -948,6 +962,7 @@ def _is_part(f: Figure, subj: Subject, acts: tuple[str, ...]) -> bool:
     ("20 were held, dont huit ont été inculpées"; "dont sept grièvement" stays a part)."""
     toks, m, prev = f.toks, f.m, f.prev
     part = subj.part or (m.i > 0 and toks[m.i - 1].norm in _figure_words("count", "part_of"))
+    part = part or _whole_after(toks, m, subj.end, f.s1, f.lex)
     own = part and acts and prev is not None and set(acts).isdisjoint(prev.actions)
     if not part and _fronted_part(toks, m, f.s0, f.lex):  # "Of those in hospital, 27 are children"
         # the group is set apart in this sentence: a verb of the figure's own that the group's
