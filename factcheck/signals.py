@@ -359,6 +359,9 @@ def similarity_of(fd: Features, fs: Features, same_lang: bool) -> float:
     """:func:`similarity` of two claims' features."""
     cj = _jaccard(fd.concepts, fs.concepts)
     if not same_lang:  # no window to compare: the sentences' words, glossed into English
+        # one concept in common is a thin likeness, whatever the share it makes of two short
+        # lists ("écrasante" and "damaged buds": both 'damaged', a Jaccard of 1.0)
+        cj *= 1.0 - 0.5 ** len(fd.concepts & fs.concepts)
         return max(cj, CROSS_WORDS * min(1.0, 2 * _jaccard(fd.stems, fs.stems)))
     local = _window_ratio(fd.window, fs.window) / 100.0
     wj = _jaccard(fd.words, fs.words)
