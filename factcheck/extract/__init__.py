@@ -18,7 +18,7 @@ from .clock import clock_durations, joined_durations, ranged_durations
 from .context import find_subject
 from .dates import find_dates, find_relative_dates, resolve, statement_date
 from .lexicon import Lexicon, concepts, data_words, hooks, lexicon, phrase_starts, word_set
-from .numbers import find_mentions, hedge_before, in_set_phrase
+from .numbers import Mention, find_mentions, hedge_before, in_set_phrase
 from .numeric import Draft, _actions, classify, noun_of_lasting_verb, ordinal_unit, time_point, unit_multiple
 from .past import PastMarks, is_past, past_marks
 from .people import KnownPeople, PersonMention, find_people
@@ -44,9 +44,10 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
     if not sents:
         return []
     at = _Sentences(text, toks, sents)
-    drafts, used = _figure_drafts(text, toks, lex, at, weak)
+    figures = find_mentions(text, toks, lex)  # read once: for the figures and for "ten years ago"
+    drafts, used = _figure_drafts(text, toks, lex, at, weak, figures)
     out = _figure_fields(doc, toks, lex, at, drafts)
-    out += _date_fields(doc, toks, lex, at, used)
+    out += _date_fields(doc, toks, lex, at, used, figures)
     people, mentions = _person_fields(doc, toks, lex, at)
     out = _ages_of_people_before(toks, lex, at, out, mentions) + people
     out.sort(key=lambda x: (x[0], x[1]["span"].end))
@@ -111,7 +112,7 @@ Fields = list[tuple[int, dict[str, Any]]]  # (start, the fields of a claim but i
 
 
 def _figure_drafts(
-    text: str, toks: list[Token], lex: Lexicon, at: _Sentences, weak: bool
+    text: str, toks: list[Token], lex: Lexicon, at: _Sentences, weak: bool, figures: list[Mention]
 ) -> tuple[list[tuple[Draft, Span]], set[int]]:
     """The drafts of the figures of the text, with their sentences, and the tokens they use."""
     drafts: list[tuple[Draft, Span]] = []
@@ -129,7 +130,7 @@ def _figure_drafts(
     rate_to = 0  # where the last exchange rate ends: "50 pounds for $1" holds no sum of $1
     last_rate: tuple[Draft, Span] | None = None
     then = tuple(word_set(lex.lang, "rate_then"))
-    for m in find_mentions(text, toks, lex):
+    for m in figures:
         if m.i in used or m.start < rate_to:
             continue
         s = at.sent_of(m.start)
@@ -224,10 +225,12 @@ def _figure_fields(
     return out
 
 
-def _date_fields(doc: Document, toks: list[Token], lex: Lexicon, at: _Sentences, used: set[int]) -> Fields:
+def _date_fields(
+    doc: Document, toks: list[Token], lex: Lexicon, at: _Sentences, used: set[int], figures: list[Mention]
+) -> Fields:
     out: Fields = []
     seen_dates: set[tuple[str, int]] = set()  # (value, sentence start)
-    found = [(dm, "date.calendar") for dm in find_dates(doc.text, toks, lex, used)]
+    found = [(dm, "date.calendar") for dm in find_dates(doc.text, toks, lex, used, figures)]
     found += [(dm, "date.relative") for dm in find_relative_dates(toks, lex, used)]
     found.sort(key=lambda x: x[0].start)
     for dm, rule in found:
