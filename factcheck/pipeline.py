@@ -100,6 +100,14 @@ def _check(
     )
 
 
+def _extract(doc: Document, weak: bool) -> list[Claim]:
+    """``extract_claims(doc, weak=weak)``: the rules load when a text is read, never for a
+    check whose claims all come from the claim cache."""
+    from .extract import extract_claims
+
+    return extract_claims(doc, weak=weak)
+
+
 class _Claims:
     """Extraction through the claim cache, when there is one for a document, and the findings
     of a source kept there for the same draft and the same claims of the source."""
@@ -132,11 +140,9 @@ class _Claims:
         return got
 
     def __call__(self, doc: Document, *, weak: bool) -> list[Claim]:
-        from .extract import extract_claims
-
         cache = self._cache_for(doc) if self.cache is not None else None
         if cache is None:
-            return extract_claims(doc, weak=weak)
+            return _extract(doc, weak)
         known = self.entries.get(id(doc))
         if known is not None and known[0] is doc and weak:  # its entry was read by findings()
             entry = known[2]
@@ -144,7 +150,7 @@ class _Claims:
         else:
             got = cache.get(doc, weak=weak)
         if got is None:
-            got = extract_claims(doc, weak=weak)
+            got = _extract(doc, weak)
             if self.write:
                 self.pending.append((cache, doc, got, weak))
         return got

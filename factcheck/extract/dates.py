@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .lexicon import Lexicon, _load, data_words, hooks, lexicon, phrase_list, phrase_map, word_set
 from .tokens import Token, glued, match_at, match_before
+
+if TYPE_CHECKING:
+    from .numbers import Mention
 
 PartsMap = tuple[tuple[tuple[str, ...], str], ...]
 
@@ -57,8 +60,11 @@ class DateMention:
         return " ".join(out)
 
 
-def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> list[DateMention]:
-    """Date mentions; ``taken`` are token indexes already used by figures (skipped)."""
+def find_dates(
+    text: str, toks: list[Token], lex: Lexicon, taken: set[int], mentions: list[Mention] | None = None
+) -> list[DateMention]:
+    """Date mentions; ``taken`` are token indexes already used by figures (skipped);
+    ``mentions``: ``find_mentions(text, toks, lex)``, when the caller has read them."""
     out: list[DateMention] = []
     parts_map = phrase_map(lex.lang, "date_parts")
     starts = _starts(lex.lang)
@@ -77,7 +83,7 @@ def find_dates(text: str, toks: list[Token], lex: Lexicon, taken: set[int]) -> l
         if not _dateline(text, toks, d[1], d[0].start):
             out.append(_ahead(toks, i, d[0], lex))
         after = d[1]
-    return out + _ago(text, toks, lex)
+    return out + _ago(text, toks, lex, mentions)
 
 
 def _ahead(toks: list[Token], i: int, dm: DateMention, lex: Lexicon) -> DateMention:
@@ -664,7 +670,7 @@ def _numeric_date(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention,
     return DateMention(toks[i].start, y.end, {"year": int(y.text), "month": month, "day": day}), i + 5
 
 
-def _ago(text: str, toks: list[Token], lex: Lexicon) -> list[DateMention]:
+def _ago(text: str, toks: list[Token], lex: Lexicon, mentions: list[Mention] | None = None) -> list[DateMention]:
     """ "ten years ago", "il y a dix ans": the day, month or year counted back from the report
     (the figure itself stays a duration: a time since)."""
     from .numbers import find_mentions
@@ -679,7 +685,7 @@ def _ago(text: str, toks: list[Token], lex: Lexicon) -> list[DateMention]:
         return []
     out: list[DateMention] = []
     ago_units: dict[str, str] = _load("figures.toml")["dates"]["ago_units"]
-    for m in find_mentions(text, toks, lex):
+    for m in find_mentions(text, toks, lex) if mentions is None else mentions:
         if m.j >= len(toks) or toks[m.j].norm not in ago_units or m.is_range or not float(m.low).is_integer():
             continue
         unit, k = ago_units[toks[m.j].norm], int(m.low)

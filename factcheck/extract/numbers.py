@@ -87,6 +87,7 @@ class Formats:
     about_after: frozenset[str]  # "thirty-odd": a word glued after the figure that makes it "about"
     free_scales: frozenset[str]  # scale abbreviations read with no currency near: "3.4 mln tonnes"
     four_twenties: frozenset[str] = frozenset()  # "quatre-vingts": twenty after four is eighty
+    non_claim_words: frozenset[str] = frozenset()  # every token of the set phrases, and the hyphens
 
 
 @cache
@@ -121,6 +122,8 @@ def formats(lang: str) -> Formats:
         about_after=frozenset(f.get("about_after", [])),
         free_scales=frozenset(f.get("free_scales", [])),
         four_twenties=frozenset(f.get("four_twenties", [])),
+        # a token inside a phrase match_at finds is one of its tokens or a hyphen it skips
+        non_claim_words=frozenset(w for p in phrases for w in p) | {"-", "–"},
     )
 
 
@@ -128,6 +131,8 @@ def in_set_phrase(toks: list[Token], i: int, j: int, lang: str) -> bool:
     """Tokens [i, j) lie inside a set phrase of the language that counts nothing ("One
     minute, please", "one cannot know", "on the one hand", "une seconde !")."""
     fm = formats(lang)
+    if j > i and toks[i].norm not in fm.non_claim_words:
+        return False  # no set phrase holds toks[i]: none can hold tokens [i, j)
     for k in range(max(0, i - fm.non_claim_len + 1), i + 1):
         for p in fm.non_claims.get(toks[k].norm, ()):
             n = match_at(toks, k, p)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain
 from typing import Any, NamedTuple
 
@@ -465,6 +465,7 @@ def is_demonym(word: str) -> bool:
     return _demonym(word)
 
 
+@lru_cache(maxsize=16384)  # asked of most capitalised words, again and again: the same answer
 def _demonym(word: str) -> bool:
     """A word that says where someone is from ("Ethiopian", "Kényan", "French"): a word of
     places.toml, or a word with a demonym's ending in either language (roles.toml)."""
