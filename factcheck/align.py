@@ -263,7 +263,7 @@ def align_document(
     # (the order that sorting by (-score, draft, source) gives; a lambda per pair showed)
     pairs.sort(key=_BY_PLACE)
     pairs.sort(key=_BY_SCORE, reverse=True)
-    pairs = _precise_first(pairs, draft_claims, source_claims)
+    pairs = _said_day_first(_precise_first(pairs, draft_claims, source_claims), draft_claims, source_claims)
     vaguer = _vaguer_sayings(pairs, draft_claims, source_claims)
     group = _repeat_groups(source_claims)
     taken_d: set[int] = set()
@@ -467,6 +467,30 @@ def _precise_first(pairs: list[Pair], draft_claims: Sequence[Claim], source_clai
         else:
             first.append(p)
     return first + later
+
+
+def _said_day_first(pairs: list[Pair], draft_claims: Sequence[Claim], source_claims: Sequence[Claim]) -> list[Pair]:
+    """Pairs in the order the assignment takes them, except that a draft date the source
+    gives to the day ("le 28 août" and "on August 28": the same month and day) takes that
+    date before any other: a story tells of several days, and another day in a sentence as
+    alike ("Black frost on April 12") is another event's."""
+    first = [
+        k
+        for k, p in enumerate(pairs)
+        if p.verdict == "agrees" and _same_day(draft_claims[p.draft], source_claims[p.source])
+    ]
+    if not first:
+        return pairs
+    firsts = set(first)
+    return [pairs[k] for k in first] + [p for k, p in enumerate(pairs) if k not in firsts]
+
+
+def _same_day(d: Claim, s: Claim) -> bool:
+    """Two dates that name the same day of the same month."""
+    if d.kind != "date":
+        return False
+    p, q = d.when or {}, s.when or {}
+    return "day" in p and "month" in p and p.get("day") == q.get("day") and p.get("month") == q.get("month")
 
 
 def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> list[Pair]:

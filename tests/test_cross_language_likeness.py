@@ -54,3 +54,20 @@ def test_sentences_that_share_several_concepts_still_meet() -> None:
         "12 people",
     )
     assert got == ["conflicts"]
+
+
+def test_a_date_the_source_gives_to_the_day_is_taken_before_another_day() -> None:
+    draft = "Les vendanges, commencées le 28 août, ont été menées dans une chaleur écrasante."
+    report = check(
+        Document(id="draft", text=draft, lang="fr"),
+        [
+            Document(
+                id="s",
+                text="Black frost on April 12 damaged buds in low-lying vineyards. The harvest began on August 28.",
+                lang="en",
+            )
+        ],
+        cache=None,
+    )
+    mine = next(c for c in report.claims if c.claim.text == "28 août")
+    assert [(f.verdict, f.text) for f in mine.findings] == [("agrees", "August 28")]
