@@ -6,7 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from anyascii import anyascii
@@ -99,7 +99,7 @@ def latin_ascii(s: str) -> str:
     return "".join(_latin_letter(c) if not c.isascii() else c for c in s)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _latin_letter(c: str) -> str:
     if c.isalpha() and unicodedata.name(c, "").startswith("LATIN "):
         return anyascii(c) or c

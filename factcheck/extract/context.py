@@ -395,12 +395,16 @@ def part_and_whole(toks: list[Token], ratio: tuple[int, float], m: Mention, s1: 
     joins = data_words("figures", "joins", "ratio_between")
     noun_between = not all(t.kind == "num" or t.norm in joins for t in between)
     whole = m.low
-    first = share * whole / 100.0
-    if first < 1.5 or whole < 12 or m.is_range:
-        return False
-    if whole == 10 ** round(math.log10(whole)):
+    if m.is_range or not part_of_whole_sizes(share * whole / 100.0, whole):
         return False
     return noun_between or find_subject(toks, m.j, s1, lex).words is not None
+
+
+def part_of_whole_sizes(first: float, whole: float) -> bool:
+    """Two figures of a ratio ("N out of M", "N sur M") that are a part and its whole rather
+    than a share: the part is more than one and less than the whole, and the whole is neither
+    small nor a round base of a share (10, 100, 1,000)."""
+    return 1.5 <= first < whole and whole >= 12 and whole != 10 ** round(math.log10(whole))
 
 
 def actions_after_aside(toks: list[Token], j: int, s1: int, lex: Lexicon) -> tuple[str, ...]:

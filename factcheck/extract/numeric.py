@@ -3,7 +3,6 @@ the unit, what is counted and what happened to it."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from .context import (
     group_before,
     measure_before,
     part_and_whole,
+    part_of_whole_sizes,
     subject_before,
     subject_concepts,
     whole_after_part,
@@ -837,21 +837,19 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
             subj, rule = apposed, "count.apposed"
     if subj.words is None and subj.part and subj.end < s1 and toks[subj.end].kind == "num":
         return subj, acts, "count.partitive"  # "eight of the 12 finished": a part of a group just counted
+    group = _group_counted(prev, toks, s0)
     if (
-        subj.words is None
+        group is not None
+        and subj.words is None
         and subj.part
-        and prev is not None
-        and prev.kind == "count"
-        and prev.subject
-        and prev.start >= toks[s0].start
         and any(match_at(toks, m.j, p) == len(p) for p in phrase_list(lex.lang, "trait_partitive"))
     ):
         # "42 women were among the defendants, and 39 of them were convicted": of the women
-        return Subject(prev.subject, prev.concepts, m.j, True), acts, "count.of-them"  # (the span: the figure)
+        return Subject(group.subject, group.concepts, m.j, True), acts, "count.of-them"  # (the span: the figure)
     if subj.words is None and _fronted_part(toks, m, s0, lex):
         # "Of the 168 riders who started, only 97 finished": a part of the group set apart first
-        if prev is not None and prev.kind == "count" and prev.subject and prev.start >= toks[s0].start:
-            subj = Subject(prev.subject, prev.concepts, subj.end, True)
+        if group is not None:
+            subj = Subject(group.subject, group.concepts, subj.end, True)
         return subj, acts, "count.partitive-fronted"
     if subj.words is None and not acts:
         # "the union spoke of 3.5 million": no noun, no verb we know. Evidence only (weak),
@@ -922,6 +920,14 @@ def _links_figures(toks: list[Token], k: int, s0: int, lang: str) -> bool:
     return moved(toks[k - 1].norm, lang)
 
 
+def _group_counted(prev: Draft | None, toks: list[Token], s0: int) -> Draft | None:
+    """The count just before the figure in its own sentence, when it names what it counts:
+    the group a part after it is taken from."""
+    if prev is None or prev.kind != "count" or not prev.subject or prev.start < toks[s0].start:
+        return None
+    return prev
+
+
 def _whole_after(toks: list[Token], m: Mention, k: int, s1: int, lex: Lexicon) -> bool:
     """The figure's noun is followed by the whole it is a part of: "34 sièges sur 43", "17
     votes out of 25" (a whole of 12 or more that is no round base of a share, as
@@ -930,8 +936,7 @@ def _whole_after(toks: list[Token], m: Mention, k: int, s1: int, lex: Lexicon) -
         j = k + len(p)
         if j >= s1 or tuple(t.norm for t in toks[k:j]) != p or toks[j].kind != "num" or len(toks[j].text) > 6:
             continue
-        whole = int(toks[j].text)
-        return 2 <= m.low < whole and whole >= 12 and whole != 10 ** round(math.log10(whole))
+        return part_of_whole_sizes(m.low, int(toks[j].text))
     return False
 
 
@@ -968,9 +973,9 @@ def _is_part(f: Figure, subj: Subject, acts: tuple[str, ...]) -> bool:
         # the group is set apart in this sentence: a verb of the figure's own that the group's
         # count (if the sentence gives one) does not have makes it the count of what happened
         # ("Of the suspects, six were remanded")
-        group = prev is not None and prev.start >= toks[f.s0].start
+        group = prev if prev is not None and prev.start >= toks[f.s0].start else None
         after = {a for _, a in actions_in(toks, m.j, f.s1, f.lex.lang)} & set(acts)  # not the group's words
-        part, own = True, bool(after) and (not group or after.isdisjoint(prev.actions if prev else ()))
+        part, own = True, bool(after) and (group is None or after.isdisjoint(group.actions))
     return part and not (own and _has_verb(toks, m, subj.end, f.s0, f.s1, f.lex))
 
 
