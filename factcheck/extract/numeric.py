@@ -34,6 +34,7 @@ from .lexicon import (
     data_phrases,
     data_words,
     english,
+    lexicon,
     phrase_list,
     phrase_starts,
     shared_langs,
@@ -920,6 +921,18 @@ def _links_figures(toks: list[Token], k: int, s0: int, lang: str) -> bool:
     return moved(toks[k - 1].norm, lang)
 
 
+@cache
+def _role_verbs(lang: str) -> dict[str, str]:
+    """words.toml [role_verbs] by verb: the concept the people counted after it are."""
+    table = lexicon(lang).words.get("role_verbs", {})
+    return {fold(v): str(role) for role, verbs in table.items() for v in verbs}
+
+
+def _role_of_verb(t: Token, lex: Lexicon) -> str | None:
+    """The concept a verb right before a count of people makes them ("employs", "carrying")."""
+    return _role_verbs(lex.lang).get(t.norm) if t.is_word else None
+
+
 def _group_counted(prev: Draft | None, toks: list[Token], s0: int) -> Draft | None:
     """The count just before the figure in its own sentence, when it names what it counts:
     the group a part after it is taken from."""
@@ -991,6 +1004,8 @@ def _count(f: Figure) -> Read:
     if got is None:
         return NO_CLAIM
     subj, acts, rule = got
+    if subj.concepts == ("person",) and (role := _role_of_verb(toks[_before_hedge(f)], lex)):
+        subj = Subject(subj.words, (role,), subj.end, subj.part)  # "employs about 1,900 people": employees
     bare = rule == "count.bare"
     if m.article and (not subj.concepts or not acts):
         return NO_CLAIM
