@@ -852,6 +852,8 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
         if group is not None:
             subj = Subject(group.subject, group.concepts, subj.end, True)
         return subj, acts, "count.partitive-fronted"
+    if subj.words is None and not acts and (label := _label_of(toks, m, s0, s1, lex)) is not None:
+        return label, acts, "count.labelled"  # "Starters: 168", "Finishers: 97": a fact box's line
     if subj.words is None and not acts:
         # "the union spoke of 3.5 million": no noun, no verb we know. Evidence only (weak),
         # with what happens anywhere in its sentence.
@@ -931,6 +933,36 @@ def _role_verbs(lang: str) -> dict[str, str]:
 def _role_of_verb(t: Token, lex: Lexicon) -> str | None:
     """The concept a verb right before a count of people makes them ("employs", "carrying")."""
     return _role_verbs(lex.lang).get(t.norm) if t.is_word else None
+
+
+LABEL_WORDS = 3  # the most words of a label before its colon ("Number of starters: 168")
+
+
+_ITEM_MARKS = frozenset({"–", "—", "-", "|", ";", "·", "/", ","})  # what parts the items of a fact box's line
+
+
+def _label_of(toks: list[Token], m: Mention, s0: int, s1: int, lex: Lexicon) -> Subject | None:
+    """The noun of the label a bare figure is given by, in a line of a fact box: "Starters:
+    168 – Finishers: 97", "Turnout: 64.8%" (up to three words, the first capitalised, at the
+    start of the sentence or of an item of it; the last a plural or a measure noun; and the
+    figure ends its item)."""
+    k = m.i - 1
+    if k - 1 < s0 or toks[k].norm != ":":
+        return None
+    a = k - 1
+    while a > s0 and k - a < LABEL_WORDS and toks[a - 1].is_word:
+        a -= 1
+    if not (a == s0 or toks[a - 1].norm in _ITEM_MARKS) or not toks[a].is_cap:
+        return None
+    if m.j < s1 and toks[m.j].norm not in _ITEM_MARKS and toks[m.j].norm not in _SENTENCE_ENDS:
+        return None  # "Note: 12 of them left": a sentence, not an item
+    noun = toks[k - 1]
+    plural = noun.norm.endswith("s") and _nounish(noun, lex)
+    if not (plural or noun.norm in word_set(lex.lang, "measure_nouns")):
+        return None
+    _, ids = subject_concepts(toks, k - 1, concepts(lex.lang))
+    named = tuple(sorted(ids)) if ids else (f"w:{english(lex.lang, singular(noun.norm))}",)
+    return Subject(noun.text, named, m.j, False)
 
 
 def _group_counted(prev: Draft | None, toks: list[Token], s0: int) -> Draft | None:
