@@ -18,10 +18,12 @@ draft (its key, as above: the draft's claims and date are functions of it for on
 the same claims entry of the source (the sha256 of its header line, which holds the
 checksums of its claims and features) and the same build, with a hash of every module of
 the package but the reports and the TUI (what alignment runs); it is checked as a claims
-entry is (a finding of no claim of the draft, a span outside the text: corrupt). So a re-run
-of an unchanged draft reads, for each source, its claims entry's header and its findings,
-and aligns only the sources whose text changed. A check with its own ``reasons`` templates
-neither reads nor writes them.
+entry is (a finding of no claim of the draft, a span outside the text: corrupt). The findings
+of the draft against itself are kept the same way, in ``.cache/findings/_itself.json``, keyed
+by the draft's own claims entry. So a re-run of an unchanged draft reads, for each source,
+its claims entry's header and its findings, and aligns only the sources whose text changed
+(and the draft against itself only when it changed). A check with its own ``reasons``
+templates neither reads nor writes them.
 
 The cache does not belong in git: the folder holds a ``.gitignore`` of ``*``. A cache that
 arrives with a commit could stand in for a snapshot's claims unseen (an entry with the right
@@ -54,12 +56,13 @@ _PACKAGE = Path(__file__).resolve().parent
 # What extraction reads besides the lexicon data: its code and the modules it imports.
 # The features alignment reads of a claim (signals.py) are kept with it too.
 # The language hooks (langs/) are code extraction runs too.
-_CODE = ("extract", "langs", "models.py", "text.py", "invisible.py", "lang.py", "cache.py", "signals.py")
+_CODE = ("extract", "langs", "models.py", "text.py", "invisible.py", "lang.py", "cache.py", "signals.py", "features.py")
 # What alignment runs besides extraction (whose code build() hashes): every module of the
 # package but the reports and the TUI (a findings entry is kept only while all are as they were).
 _ALIGN_CODE = ("langs",)  # and the package's own *.py
 FINDINGS_FORMAT = "factcheck-findings-cache/1"
 FINDINGS = "findings"  # the sub-folder of the findings entries
+ITSELF = "_itself.json"  # the findings of the draft against itself (no document's entry starts with "_")
 _VERDICTS = frozenset(get_args(Verdict))
 _KINDS = frozenset(get_args(ClaimKind))
 _HEDGES = frozenset(get_args(Hedge))
@@ -166,35 +169,40 @@ class ClaimCache:
 
     # --- findings ---------------------------------------------------------------------------
 
-    def _findings_path(self, doc_id: str) -> Path:
-        return self.folder / FINDINGS / self._path(doc_id).name
+    def _findings_path(self, doc_id: str, itself: bool) -> Path:
+        return self.folder / FINDINGS / (ITSELF if itself else self._path(doc_id).name)
 
     def findings(
-        self, draft: Document, doc: Document, entry: Entry, ids: Container[str]
+        self, draft: Document, doc: Document, entry: Entry, ids: Container[str], *, itself: bool = False
     ) -> dict[str, Finding] | None:
         """The findings of ``doc`` (whose checked claims entry is ``entry``) against the
         draft, as :func:`~factcheck.align.align_document` gave them to a run of this build
         for the same draft and the same entry; None when there are none such (with a warning
-        when the findings entry is corrupt). ``ids``: the ids of the draft's claims."""
+        when the findings entry is corrupt). ``ids``: the ids of the draft's claims.
+        ``itself``: the findings of the draft against itself (``doc`` is the draft, ``entry``
+        the entry of its claims)."""
         return _load(
-            self._findings_path(doc.id),
-            f"{doc.id}: the cached findings",
-            lambda data: _decode_findings(data, draft, doc, entry, ids),
+            self._findings_path(doc.id, itself),
+            f"{doc.id}: the cached findings" + (" of the draft against itself" if itself else ""),
+            lambda data: _decode_findings(data, draft, doc, entry, ids, itself),
         )
 
-    def put_findings(self, draft: Document, doc: Document, digest: str, found: dict[str, Finding]) -> None:
-        """Store the findings of ``doc`` against ``draft``, keyed by the digest of the claims
-        entry they were aligned from; a failure to write is said once and otherwise ignored."""
+    def put_findings(
+        self, draft: Document, doc: Document, digest: str, found: dict[str, Finding], *, itself: bool = False
+    ) -> None:
+        """Store the findings of ``doc`` against ``draft`` (``itself``: of the draft against
+        itself), keyed by the digest of the claims entry they were aligned from; a failure to
+        write is said once and otherwise ignored."""
         if self.write_failed:
             return
         try:
-            data = _encode_findings(draft, doc, digest, found)
+            data = _encode_findings(draft, doc, digest, found, itself)
         except ValueError:
             return  # a finding an entry cannot hold (align_document() makes none): aligned again next run
         try:
             _prepare(self.folder)
             _prepare_sub(self.folder / FINDINGS)
-            _write(self._findings_path(doc.id), data)
+            _write(self._findings_path(doc.id, itself), data)
         except OSError as exc:
             self.write_failed = True
             warn(f"cannot write the claim cache in {self.folder} ({_reason(exc)}); claims are extracted again next run")
@@ -393,7 +401,7 @@ def encode(doc: Document, claims: Sequence[Claim], weak: bool) -> bytes:
 
 def _features_rows(claims: Sequence[Claim]) -> bytes:
     """The features this run read of ``claims`` (:func:`~factcheck.signals.known_features`)."""
-    from .signals import known_features
+    from .features import known_features
 
     rows: list[list[Any]] = []
     for k, c in enumerate(claims):
@@ -472,10 +480,10 @@ def _entry_claims(entry: Entry, doc: Document) -> list[Claim]:
 
 
 def _tell(rows: list[Any], claims: list[Claim]) -> None:
-    """Check the entry's features rows, then tell them to :mod:`factcheck.signals`. Features
+    """Check the entry's features rows, then tell them to the run (:mod:`factcheck.features`). Features
     are a function of what :func:`~factcheck.signals.features_key` reads: a row whose key this
     run knows already (another source said the sentence word for word) is checked, not built."""
-    from .signals import STEM, Features, features_key, known_keys, tell_features
+    from .features import STEM, Features, features_key, known_keys, tell_features
 
     known = known_keys()
     told = []
@@ -636,11 +644,14 @@ def _span(v: Any, size: int, spans: dict[tuple[int, int], Span]) -> Span:
 # key): an entry of the same keys says what aligning them again would.
 
 
-def _findings_key(draft: Document, digest: str) -> dict[str, Any]:
-    return {"draft": _source_key(draft, False), "claims": digest}
+def _findings_key(draft: Document, digest: str, itself: bool) -> dict[str, Any]:
+    key: dict[str, Any] = {"draft": _source_key(draft, False), "claims": digest}
+    if itself:
+        key["itself"] = True
+    return key
 
 
-def _encode_findings(draft: Document, doc: Document, digest: str, found: dict[str, Finding]) -> bytes:
+def _encode_findings(draft: Document, doc: Document, digest: str, found: dict[str, Finding], itself: bool) -> bytes:
     rows = []
     for claim_id, f in found.items():
         if f.source != doc.id or f.span is None or f.decision is not None:
@@ -650,7 +661,7 @@ def _encode_findings(draft: Document, doc: Document, digest: str, found: dict[st
     header = {
         "format": FINDINGS_FORMAT,
         "build": findings_build(),
-        "key": _findings_key(draft, digest),
+        "key": _findings_key(draft, digest, itself),
         "source": doc.id,
         "findings": len(rows),
         "sha256": hashlib.sha256(body).hexdigest(),
@@ -663,7 +674,7 @@ _FINDING_TYPES = (str, str, (int, float), str, int, int, (str, type(None)), None
 
 
 def _decode_findings(
-    data: bytes, draft: Document, doc: Document, entry: Entry, ids: Container[str]
+    data: bytes, draft: Document, doc: Document, entry: Entry, ids: Container[str], itself: bool
 ) -> dict[str, Finding]:
     head, sep, rest = data.partition(b"\n")
     if not sep or not rest.endswith(b"\n") or b"\n" in rest[:-1]:
@@ -680,7 +691,7 @@ def _decode_findings(
         raise Corrupt(f"belong to another document ({str(header.get('source'))[:80]!r})")
     if header.get("build") != findings_build():
         raise Stale("were made by another build of factcheck")
-    if header.get("key") != _findings_key(draft, entry.digest):
+    if header.get("key") != _findings_key(draft, entry.digest, itself):
         raise Stale("were made for another draft or other claims of the source")
     body = rest[:-1]
     if header.get("sha256") != hashlib.sha256(body).hexdigest():

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from .models import CheckedClaim, Claim, Document, Finding, Report, SourceInfo
 
 if TYPE_CHECKING:
+    from .align import DraftRead
     from .cache import ClaimCache, Entry
     from .evidence import Templates
 
@@ -63,9 +64,8 @@ def _check(
     cache: ClaimCache | Literal["auto"] | None,
     reasons: Templates | None,
 ) -> Report:
-    """:func:`check`, in the run it entered."""
-    from .align import DraftRead, align_document
-
+    """:func:`check`, in the run it entered. Alignment (and what it imports) loads only when
+    some findings are not in the claim cache."""
     if infos is None:
         infos = [SourceInfo(id=d.id, origin=d.origin, lang=d.lang, title=d.title) for d in sources]
     # a run with a source that could not be read writes nothing (it exits 2: bad input)
@@ -77,6 +77,8 @@ def _check(
         # the findings a run of this build gave for this draft and these claims of the source
         found = claims_of.findings(draft, doc, per_claim) if reasons is None else None
         if found is None:
+            from .align import DraftRead, align_document
+
             source_claims = claims_of(doc, weak=True)  # "a child was hospitalized" supports a one
             if read is None:
                 read = DraftRead(draft_claims)
@@ -87,7 +89,14 @@ def _check(
                 claims_of.found(draft, doc, found)
         for claim_id, finding in found.items():
             per_claim[claim_id].append(finding)
-    for claim_id, finding in align_document(draft_claims, draft, draft_claims, itself=True, reasons=reasons).items():
+    found = claims_of.findings(draft, draft, per_claim, itself=True) if reasons is None else None
+    if found is None:
+        from .align import align_document
+
+        found = align_document(draft_claims, draft, draft_claims, itself=True, reasons=reasons)
+        if reasons is None:
+            claims_of.found(draft, draft, found, itself=True)
+    for claim_id, finding in found.items():
         per_claim[claim_id].append(finding)
     claims_of.write_pending()  # with the features alignment read of them
     checked = tuple(CheckedClaim(claim=c, findings=tuple(per_claim[c.id])) for c in draft_claims)
@@ -124,7 +133,9 @@ class _Claims:
         # the claims entries of sources checked by findings(), by id() of the document (which
         # the caller keeps): read once, for the findings and then for the claims if need be
         self.entries: dict[int, tuple[Document, ClaimCache, Entry | None]] = {}
-        self.pending_found: list[tuple[ClaimCache, Document, Document, dict[str, Finding]]] = []
+        # the entry of the draft's claims, read or written in this check (by id() of the document)
+        self.drafts: dict[int, tuple[Document, ClaimCache, Entry]] = {}
+        self.pending_found: list[tuple[ClaimCache, Document, Document, dict[str, Finding], bool]] = []
 
     def _cache_for(self, doc: Document) -> ClaimCache | None:
         if self.cache != AUTO:
@@ -148,16 +159,27 @@ class _Claims:
             entry = known[2]
             got = None if entry is None else cache.claims(entry, doc)
         else:
-            got = cache.get(doc, weak=weak)
+            entry = cache.entry(doc, weak=weak)
+            got = None if entry is None else cache.claims(entry, doc)
+            if entry is not None and got is not None and not weak:  # the draft's: keys its findings against itself
+                self.drafts[id(doc)] = (doc, cache, entry)
         if got is None:
             got = _extract(doc, weak)
             if self.write:
                 self.pending.append((cache, doc, got, weak))
         return got
 
-    def findings(self, draft: Document, doc: Document, ids: Container[str]) -> dict[str, Finding] | None:
+    def findings(
+        self, draft: Document, doc: Document, ids: Container[str], *, itself: bool = False
+    ) -> dict[str, Finding] | None:
         """The findings of source ``doc`` kept in its cache for this draft and the claims its
-        entry holds, or None (no cache, no entry, or none for them)."""
+        entry holds, or None (no cache, no entry, or none for them). ``itself``: those of the
+        draft against itself (``doc`` is the draft, whose claims this check read already)."""
+        if itself:
+            known = self.drafts.get(id(doc))
+            if known is None or known[0] is not doc:
+                return None  # its claims were not read from the cache
+            return known[1].findings(draft, doc, known[2], ids, itself=True)
         cache = self._cache_for(doc) if self.cache is not None else None
         if cache is None:
             return None
@@ -165,28 +187,36 @@ class _Claims:
         self.entries[id(doc)] = (doc, cache, entry)
         return None if entry is None else cache.findings(draft, doc, entry, ids)
 
-    def found(self, draft: Document, doc: Document, found: dict[str, Finding]) -> None:
+    def found(self, draft: Document, doc: Document, found: dict[str, Finding], *, itself: bool = False) -> None:
         """Keep the findings of ``doc`` aligned in this check, to be written with its claims."""
-        if self.write and id(doc) in self.entries and self.entries[id(doc)][0] is doc:
-            self.pending_found.append((self.entries[id(doc)][1], draft, doc, found))
+        if not self.write:
+            return
+        if itself:
+            cache = self._cache_for(doc) if self.cache is not None else None
+            if cache is not None:
+                self.pending_found.append((cache, draft, doc, found, True))
+        elif id(doc) in self.entries and self.entries[id(doc)][0] is doc:
+            self.pending_found.append((self.entries[id(doc)][1], draft, doc, found, False))
 
     def write_pending(self) -> None:
         """Write the entries of the documents extracted in this check, then the findings of
         the sources aligned in it (keyed by the entry of their claims)."""
-        digests: dict[int, str | None] = {}
+        digests: dict[tuple[int, bool], str | None] = {}  # by id() of the document and weak
         for cache, doc, claims, weak in self.pending:
-            digest = cache.put(doc, claims, weak=weak)
-            if weak:
-                digests[id(doc)] = digest
+            digests[id(doc), weak] = cache.put(doc, claims, weak=weak)
         self.pending.clear()
-        for cache, draft, doc, found in self.pending_found:
-            if id(doc) in digests:
-                digest = digests[id(doc)]  # extracted in this check (None: not written)
+        for cache, draft, doc, found, itself in self.pending_found:
+            weak = not itself  # a source's findings are of its weak claims, the draft's of its own
+            if (id(doc), weak) in digests:
+                digest = digests[id(doc), weak]  # extracted in this check (None: not written)
+            elif itself:
+                known = self.drafts.get(id(doc))
+                digest = known[2].digest if known is not None and known[0] is doc else None
             else:
                 entry = self.entries[id(doc)][2]
                 digest = None if entry is None else entry.digest
             if digest is not None:
-                cache.put_findings(draft, doc, digest, found)
+                cache.put_findings(draft, doc, digest, found, itself=itself)
         self.pending_found.clear()
 
 

@@ -4,8 +4,6 @@ and which proper names stand next to a figure."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -14,6 +12,13 @@ from .extract.context import actions_in, subject_concepts
 from .extract.lexicon import concepts, data_words, english, lexicon, same_places, shared_langs, singular, word_set
 from .extract.people import is_given
 from .extract.tokens import Token, sentence_tokens, tokenize, word_norms
+from .features import FEATURES as _FEATURES  # the run's table of features
+from .features import FEATURES_CAP as _FEATURES_CAP
+from .features import STEM, Features, FeaturesKey
+from .features import features_key as features_key  # the table's API, where it was first
+from .features import known_features as known_features
+from .features import known_keys as known_keys
+from .features import tell_features as tell_features
 from .invisible import has_hidden
 from .models import Claim
 from .runcache import memo, table
@@ -197,7 +202,6 @@ def _speaker_before(low: str, at: int) -> str:
     return last
 
 
-STEM = 5  # letters of a word compared across languages
 CROSS_WORDS = 0.8  # how far a report in another language can be like the draft by its glossed words alone
 
 _SPEAKER_START = re.compile(r"[,;:.!?()\"«»“”]")
@@ -212,30 +216,6 @@ def _cues(lang: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:(?P<said>{_alternatives(before)})|(?P<by>{_alternatives(after)}))\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Features:
-    """What the signals need of one claim, computed once per claim context."""
-
-    window: str  # the words either side of the figure, folded
-    entities: frozenset[str]  # proper names within 60 characters
-    own_entities: frozenset[str]  # the same, less those that only say who reported the figure
-    sentence_entities: frozenset[str]
-    words: frozenset[str]  # content words of the sentence (French ones glossed into English)
-    stems: frozenset[str]  # their first letters: what an English and a French word share ("economy", "economie")
-    concepts: frozenset[str]  # subject and action concepts of the sentence
-    actions: frozenset[str]  # action concepts of the sentence
-    source_of: str | None  # who gives the figure ("authorities", "organisers"), if a cue says
-
-
-FeaturesKey = tuple[str, str, int, int]  # what a claim's features are read from: context, language, where, how long
-_FEATURES = "signals.features"  # the run's table of them, read or told (see :func:`known_features`)
-_FEATURES_CAP = 32768
-
-
-def features_key(c: Claim) -> FeaturesKey:
-    return c.context, c.lang, c.span.start - c.sentence.start, len(c.text)
-
-
 def features(c: Claim) -> Features:
     key = (c.context, c.lang, c.span.start - c.sentence.start, len(c.text))
     read: dict[FeaturesKey, Features] = table(_FEATURES)
@@ -245,25 +225,6 @@ def features(c: Claim) -> Features:
             read.clear()
         got = read[key] = _features(*key)
     return got
-
-
-def known_features(c: Claim) -> Features | None:
-    """The claim's features when this run has read them (or been told them): what the claim
-    cache keeps beside a document's claims, so that a re-run need not read them again."""
-    got: Features | None = table(_FEATURES).get(features_key(c))
-    return got
-
-
-def known_keys() -> Container[FeaturesKey]:
-    """The keys whose features this run has read or been told (:func:`features_key`)."""
-    return table(_FEATURES).keys()
-
-
-def tell_features(c: Claim, f: Features) -> None:
-    """Features of ``c`` read by an earlier run of this build (the claim cache's)."""
-    read: dict[FeaturesKey, Features] = table(_FEATURES)
-    if len(read) < _FEATURES_CAP:
-        read.setdefault(features_key(c), f)
 
 
 def _features(ctx: str, lang: str, start: int, length: int) -> Features:

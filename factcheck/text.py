@@ -9,18 +9,20 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
-from anyascii import anyascii
-
 from .invisible import strip_hidden
 from .models import Span
 
+
 # a stop and a capital; a blank line; a line break before a list item ("- ", "• ") or before a
 # line that is a label of a few words and its value ("Centre Party: 7 seats", "Turnout: 64.8%"),
-# as results and fact boxes are written, one line an item
-_SENT_END = re.compile(
-    r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n|\n(?=\s*[#*\-–•])"
-    r"|\n(?=[A-ZÀ-ÖØ-Þ][\w'’&()/-]*(?:[ \t][\w'’&()/-]+){0,3}[ \t]?:\s)"
-)
+# as results and fact boxes are written, one line an item (compiled when a text is first split:
+# a check whose claims all come from the claim cache splits none)
+@cache
+def _sent_end() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-Þ0-9])|\n\s*\n|\n(?=\s*[#*\-–•])"
+        r"|\n(?=[A-ZÀ-ÖØ-Þ][\w'’&()/-]*(?:[ \t][\w'’&()/-]+){0,3}[ \t]?:\s)"
+    )
 
 
 @cache
@@ -38,7 +40,7 @@ def sentences(text: str) -> list[Span]:
     """Split ``text`` into sentence spans (trimmed of surrounding whitespace)."""
     spans: list[Span] = []
     start = 0
-    for m in _SENT_END.finditer(text):
+    for m in _sent_end().finditer(text):
         cut = m.start()
         if text[cut : m.end()].strip() == "" and _abbrev().search(text[max(start, cut - 12) : cut]):
             continue
@@ -102,6 +104,8 @@ def latin_ascii(s: str) -> str:
 @lru_cache(maxsize=4096)
 def _latin_letter(c: str) -> str:
     if c.isalpha() and unicodedata.name(c, "").startswith("LATIN "):
+        from anyascii import anyascii  # here: its import (importlib.resources) is a start-up's cost
+
         return anyascii(c) or c
     return c
 

@@ -368,12 +368,66 @@ def test_a_rerun_reads_the_findings_of_each_source(
     assert report_of(demo) == without  # writes the claims and the findings
     ids = {s.id for s in load_story(demo).sources}
     written = findings_entries(demo)
-    assert set(written) == {f"{i}.json" for i in ids}
+    assert set(written) == {f"{i}.json" for i in ids} | {cache.ITSELF}  # and the draft against itself
     aligned = no_alignment(monkeypatch)
+    itself = self_alignments(monkeypatch)
     assert report_of(demo) == without
-    assert aligned == []  # every source's findings read, none aligned again
+    assert aligned == [] and itself == []  # every source's findings read, none aligned again, nor the draft
     assert findings_entries(demo) == written  # a hit rewrites nothing
     assert capsys.readouterr().err == ""
+
+
+def self_alignments(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the passes of the draft against itself from now on (its findings were not read)."""
+    from factcheck import align
+
+    passes: list[str] = []
+    real = align.align_document
+
+    def counting(*args: object, **kwargs: object) -> object:
+        if kwargs.get("itself"):
+            passes.append(args[1].id)  # type: ignore[attr-defined]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(align, "align_document", counting)
+    return passes
+
+
+def test_the_draft_against_itself_is_aligned_again_only_for_another_draft(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report_of(demo)
+    entry = demo / ".cache" / cache.FINDINGS / cache.ITSELF
+    before = entry.read_bytes()
+    snap = demo / "sources" / "wire-en.txt"
+    snap.write_text(snap.read_text("utf-8") + "\nTwelve people were arrested.\n", "utf-8")
+    itself = self_alignments(monkeypatch)
+    report_of(demo)
+    assert itself == [] and entry.read_bytes() == before  # a source changed, not the draft
+    draft = demo / "draft.md"
+    draft.write_text(draft.read_text("utf-8") + "\nTwelve people were arrested on Monday.\n", "utf-8")
+    edited = report_of(demo)
+    assert itself == ["draft"] and entry.read_bytes() != before
+    report_of(demo)
+    assert itself == ["draft"]  # read again
+    shutil.rmtree(demo / ".cache")
+    assert edited == report_of(demo)  # what a run with no cache says
+    assert capsys.readouterr().err == ""
+
+
+def test_corrupt_findings_of_the_draft_against_itself_are_rebuilt(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = report_of(demo)
+    folder = demo / ".cache" / cache.FINDINGS
+    good = (folder / cache.ITSELF).read_bytes()
+    for bad in (good.replace(b'"findings":', b'"findings":1', 1), (folder / "wire-en.json").read_bytes()):
+        (folder / cache.ITSELF).write_bytes(bad)
+        itself = self_alignments(monkeypatch)
+        capsys.readouterr()
+        assert report_of(demo) == expected
+        assert itself == ["draft"] and "the cached findings of the draft against itself" in capsys.readouterr().err
+        assert (folder / cache.ITSELF).read_bytes() == good
 
 
 def test_findings_are_of_one_draft(

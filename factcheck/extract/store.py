@@ -49,6 +49,8 @@ class _State:
         self.hooked = False
         self.key: str | None = None
         self.data: str | None = None  # data_hash(PACKAGE)
+        self.files: dict[Path, bytes] = {}  # sha256 of each code file of PACKAGE read (code_hash)
+        self.trees: dict[str, list[Path]] = {}  # the code files of each folder of PACKAGE hashed
 
 
 _STATE = _State()
@@ -76,12 +78,31 @@ def hash_files(paths: Sequence[Path], root: Path) -> str:
 
 
 def code_hash(package: Path, names: Sequence[str]) -> str:
-    """sha256 of the code files ``names`` of ``package`` (a folder: all its ``*.py``)."""
+    """sha256 of the code files ``names`` of ``package`` (a folder: all its ``*.py``): of
+    each file's name and sha256. This package's files are read once per process (the
+    lexicon cache's key, the claim cache's build and its findings' hash each name some of
+    them); another package's (a test's copy) are read on every call."""
+    own = package == PACKAGE
     code: list[Path] = []
     for name in names:
         p = package / name
-        code += sorted(p.rglob("*.py")) if p.is_dir() else [p]
-    return hash_files(code, package)
+        if not p.is_dir():
+            code.append(p)
+        elif own:
+            got = _STATE.trees.get(name)
+            if got is None:
+                got = _STATE.trees[name] = sorted(p.rglob("*.py"))
+            code += got
+        else:
+            code += sorted(p.rglob("*.py"))
+    digests = _STATE.files if own else {}
+    h = hashlib.sha256()
+    for p in sorted(code):
+        digest = digests.get(p)
+        if digest is None:
+            digest = digests[p] = hashlib.sha256(p.read_bytes()).digest()
+        h.update(str(p.relative_to(package)).encode("utf-8") + b"\0" + digest)
+    return h.hexdigest()
 
 
 def data_hash(package: Path) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 from pathlib import Path, PurePath
 
 from ..decode import decode_bytes, looks_like_html
@@ -27,11 +28,14 @@ MAX_BYTES = 10_000_000
 _WINDOW = 400  # visible characters searched for a word just after the previous one
 
 # Skipped whole: comments, the head, scripts and styles; a tag is a space unless inline.
-_SKIP = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(head|script|style|noscript|template|svg)\b.*?(?:</\1\s*>|\Z)"
-    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?/]?[A-Za-z][^>]*>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?",
-    re.S | re.I,
-)
+# (Compiled when a page is first mapped: a check of plain texts maps none.)
+@cache
+def _skip() -> re.Pattern[str]:
+    return re.compile(
+        r"<!--.*?(?:-->|\Z)|<(head|script|style|noscript|template|svg)\b.*?(?:</\1\s*>|\Z)"
+        r"|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?/]?[A-Za-z][^>]*>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?",
+        re.S | re.I,
+    )
 _INLINE = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
     "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
@@ -70,7 +74,7 @@ def visible(raw: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     where: list[int] = []
     pos = 0
-    for m in _SKIP.finditer(raw):
+    for m in _skip().finditer(raw):
         run = raw[pos : m.start()]
         chars.append(run)
         where.extend(range(pos, m.start()))

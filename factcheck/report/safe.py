@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from functools import cache
 from typing import Any
 
 from ..invisible import hidden_class, in_emoji
@@ -26,8 +27,15 @@ from ..invisible import hidden_class, in_emoji
 # joiners, soft hyphen, word joiner, invisible operators, the BOM.
 _NOT_C0 = "\x7f-\x9f\u2028\u2029\u2800\ud800-\udfff" + hidden_class()
 _UNSAFE = re.compile(f"[\x00-\x1f{_NOT_C0}]")
+
+
 # json.dumps already escapes C0 controls inside strings; a raw newline in its output is layout.
-_UNSAFE_IN_JSON = re.compile(f"[{_NOT_C0}]")
+# (Compiled for the first JSON written: a text report writes none.)
+@cache
+def _unsafe_in_json() -> re.Pattern[str]:
+    return re.compile(f"[{_NOT_C0}]")
+
+
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _SPACES = re.compile(r"[ \t\r\n]+")
 
@@ -99,6 +107,6 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
     )
     # Outside strings JSON only has ASCII punctuation and whitespace, so every match is
     # inside a string literal, where a \\u escape is always valid.
-    return _UNSAFE_IN_JSON.sub(
+    return _unsafe_in_json().sub(
         lambda m: m.group() if in_emoji(m.string, m.start()) else _json_escape(m.group()), text
     )
