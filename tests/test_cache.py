@@ -343,20 +343,27 @@ def findings_entries(story: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((story / ".cache" / cache.FINDINGS).glob("*.json"))}
 
 
-def no_alignment(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Count the sources aligned from now on (the findings of the others were read)."""
+def alignments(monkeypatch: pytest.MonkeyPatch, *, itself: bool = False) -> list[str]:
+    """Count the documents aligned from now on, each call passed on to the real alignment:
+    the sources (the findings of the others were read), or with ``itself`` the passes of the
+    draft against itself (its findings were not read)."""
     from factcheck import align
 
     aligned: list[str] = []
     real = align.align_document
 
     def counting(*args: object, **kwargs: object) -> object:
-        if not kwargs.get("itself"):
+        if bool(kwargs.get("itself")) == itself:
             aligned.append(args[1].id)  # type: ignore[attr-defined]
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(align, "align_document", counting)
     return aligned
+
+
+def no_alignment(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """:func:`alignments` of the sources."""
+    return alignments(monkeypatch)
 
 
 def test_a_rerun_reads_the_findings_of_each_source(
@@ -378,19 +385,8 @@ def test_a_rerun_reads_the_findings_of_each_source(
 
 
 def self_alignments(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Count the passes of the draft against itself from now on (its findings were not read)."""
-    from factcheck import align
-
-    passes: list[str] = []
-    real = align.align_document
-
-    def counting(*args: object, **kwargs: object) -> object:
-        if kwargs.get("itself"):
-            passes.append(args[1].id)  # type: ignore[attr-defined]
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(align, "align_document", counting)
-    return passes
+    """:func:`alignments` of the draft against itself."""
+    return alignments(monkeypatch, itself=True)
 
 
 def test_the_draft_against_itself_is_aligned_again_only_for_another_draft(
