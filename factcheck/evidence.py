@@ -85,7 +85,8 @@ def render(ev: Evidence, templates: Templates | None = None, *, numeric: bool = 
             parts.append(t["lede"])
     elif numeric:
         if ev.subjects:
-            parts.append(t["same_subject"].format(subjects=", ".join(ev.subjects)))
+            # an age's subjects say whose it is: a kind of person, or a role ("role:player")
+            parts.append(t["same_subject"].format(subjects=", ".join(x.removeprefix("role:") for x in ev.subjects)))
         if ev.actions:
             parts.append(t["same_action"].format(actions=", ".join(ev.actions)))
         if ev.context is not None:

@@ -50,6 +50,8 @@ EARLIER_PENALTY = 0.4  # one figure given as an earlier, superseded report and t
 APART_PENALTY = 0.45  # one figure has an action marked apart in concepts.toml ("sought") and the other not
 SEVERITY_PENALTY = 0.3  # one figure says how badly ("seriously", "grièvement") and the other does not
 PAST_PENALTY = 0.6  # one figure told of another, earlier event ("last year's strike") and the other not
+HOLDER_NOUN_BONUS = 0.15  # two ages said of a person by one noun or role ("a 21-year-old winger", "l'ailier")
+OTHER_HOLDER_NOUN_PENALTY = 0.6  # ... by two kinds of person that are two people ("a deckhand", "a passenger")
 
 
 class Side(NamedTuple):
@@ -288,7 +290,10 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
         return None
     if d.kind == "duration" and (d.unit in ("hour", "minute", "second")) != (s.unit in ("hour", "minute", "second")):
         sc -= 0.2
-    if a.concepts and b.concepts:
+    if d.kind == "age":  # an age counts nothing: its concepts say whose it is
+        sc += _holder_nouns(a, b)
+        subjects = tuple(sorted(a.concepts & b.concepts))
+    elif a.concepts and b.concepts:
         shared = a.concepts & b.concepts
         if shared:
             specific = a.specific & b.specific
@@ -334,7 +339,7 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
     # with nothing counted and nothing happening (durations, ages, prices), the words around
     # the figures are most of the evidence
     # (a measure's bare word on one side only, "a journey of 470 million km", says as little)
-    said = bool(d.concepts or s.concepts)
+    said = d.kind != "age" and bool(d.concepts or s.concepts)
     if said and d.kind == "quantity" and a.literal and b.literal and not (a.concepts and b.concepts):
         said = False
     bare = not (said or da - loose or sa - loose)
@@ -343,6 +348,27 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
     penalties = tuple(_penalties(d, s))
     best = sc + weight + _best_rest(d, s, most, penalties)
     return Shape(sc, subjects, actions, weight, most, best, penalties)
+
+
+_LOOSE_HOLDERS = frozenset({"role:head", "role:official"})  # "the leader", "an official": said of anyone
+
+
+def _holder_nouns(a: Side, b: Side) -> float:
+    """What the nouns two ages are said of add (their concepts: see
+    ``extract.numeric._age_holder``): the same kind of person or role ("a 41-year-old man",
+    "un homme de 44 ans"; "winger", "ailier"), or two kinds of person that are two people ("a
+    deckhand", "a passenger"). A trait (a girl, a woman) fits any kind, a generic person anyone;
+    one person may hold several roles ("the Liberal leader", "a lawyer")."""
+    if not (a.concepts and b.concepts):
+        return 0.0
+    shared = a.concepts & b.concepts
+    if shared & a.specific - _LOOSE_HOLDERS:
+        return HOLDER_NOUN_BONUS
+    if shared:
+        return HOLDER_NOUN_BONUS / 3  # "a man" and "un homme": a person, little said
+    trait = concepts(a.claim.lang).trait
+    x, y = ({c for c in z.specific - trait if not c.startswith("role:")} for z in (a, b))
+    return -OTHER_HOLDER_NOUN_PENALTY if x and y else 0.0  # one person holds several roles
 
 
 def _written_alike(a: frozenset[str], b: frozenset[str]) -> tuple[str, ...]:

@@ -43,7 +43,7 @@ from .lexicon import (
     word_set,
 )
 from .numbers import Mention, hedge_before, moved
-from .people import is_demonym, is_given
+from .people import is_demonym, is_given, role_at
 from .tokens import Token, glued, match_at
 
 
@@ -492,7 +492,68 @@ def _age_claim(f: Figure) -> Read:
             low, a_end = 0.0, toks[k + 1].end
         elif toks[k + 1].norm in _figure_words("age", "older") and hedge == "exact":
             hedge, a_end = "at_least", toks[k + 1].end
-    return Draft("age", min(f.start, a_start), a_end, low, m.high, hedge, unit="year", words=m.words, rule=rule)
+    start = min(f.start, a_start)
+    one = low == m.high and hedge == "exact"  # one person's age, not a group's bracket
+    held = _age_holder(f, start, a_end, rule) if one else ()
+    return Draft("age", start, a_end, low, m.high, hedge, unit="year", concepts=held, words=m.words, rule=rule)
+
+
+_HOLDER_REACH = 3  # words between an age and the noun of the person it is said of, at most
+
+
+def _age_holder(f: Figure, start: int, end: int, rule: str) -> tuple[str, ...]:
+    """What the noun an age is said of names, as concept ids (a role as ``role:<id>``):
+    after an age that is an adjective ("a 41-year-old man", "the 21-year-old British winger
+    Mathis Le Goff") or that opens its sentence set apart ("Âgé de 22 ans, l'ailier ...",
+    "At 24, the striker ..."); else before it ("un homme de 44 ans", "un passager britannique
+    de 67 ans", "a woman aged 30", "the captain, 52,"). Two ages of one story said of a man
+    and of a girl are two people's; of a winger and an "ailier", likely one."""
+    toks, lex = f.toks, f.lex
+    i = f.m.i
+    while i > f.s0 and toks[i - 1].start >= start:
+        i -= 1
+    j = f.m.j
+    while j < f.s1 and toks[j].start < end:
+        j += 1
+    while j < f.s1 and toks[j].norm in word_set(lex.lang, "years_of_age"):
+        j += 1  # "Âgé de 22 ans"
+    if i == f.s0 and j < f.s1 and toks[j].norm == ",":  # "Âgé de 22 ans, l'ailier", "At 24, the striker"
+        k = j + 1
+        if k < f.s1 and toks[k].norm in word_set(lex.lang, "determiners"):
+            k += 1
+        return _holder_at(toks, k, f.s1, lex.lang)
+    if rule == "age.n-year-old":
+        for k in range(j, min(j + _HOLDER_REACH, f.s1)):
+            if not toks[k].is_word:
+                break
+            got = _holder_at(toks, k, f.s1, lex.lang)
+            if got:
+                return got
+        return ()
+    last = i - 1
+    # "the captain, 52,", "le conducteur (45 ans)", "un homme de 44 ans"
+    if last >= f.s0 and (toks[last].norm in (",", "(") or toks[last].norm in _figure_words("age", "person_of")):
+        last -= 1
+    for k in range(last, max(f.s0, last - _HOLDER_REACH) - 1, -1):
+        if not toks[k].is_word:
+            break
+        got = _holder_at(toks, k, f.s1, lex.lang)
+        if got:
+            return got
+    return ()
+
+
+def _holder_at(toks: list[Token], k: int, stop: int, lang: str) -> tuple[str, ...]:
+    """The concept ids of a noun for one person at toks[k] ("man", "fillette", "winger")."""
+    if k >= stop:
+        return ()
+    w = toks[k].norm
+    if singular(w) != w or w in word_set(lang, "irregular_plurals"):
+        return ()  # "children under five", "five-year-olds": a group's age
+    _, ids = subject_concepts(toks, k, concepts(lang))
+    human = ids & concepts(lang).human
+    _, role = role_at(toks, k, lang)
+    return tuple(sorted(human | ({"role:" + role} if role else set())))
 
 
 # ---- duration and quantity
@@ -1488,13 +1549,14 @@ def _a_person_opens(t: Token) -> bool:
 def _one_person(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """toks[k] is a name or a noun for one person, that an age between commas can follow; a
     name after an article is a party's or a team's ("the Greens (14)": its seats), unless it
-    says where one person is from ("The Belgian, 24, won")."""
+    says where one person is from ("The Belgian, 24, won"). A noun for one person is one of
+    ``age_nouns`` or any that names a kind of person or a role ("the deckhand, 34,")."""
     t = toks[k]
     if t.is_cap:  # "the Belgian, 24,", "le Danois, 29 ans,": a demonym is one person
         return not (k > 0 and toks[k - 1].norm in word_set(lex.lang, "determiners")) or is_demonym(t.norm)
     if t.norm == "." and k > 1 and len(toks[k - 1].text) == 1 and toks[k - 1].is_cap and toks[k - 2].is_cap:
         return glued(toks[k - 1], t)  # "Frédéric M., 53 ans": a surname cut to its initial
-    return t.norm in word_set(lex.lang, "age_nouns")
+    return t.norm in word_set(lex.lang, "age_nouns") or bool(_holder_at(toks, k, k + 1, lex.lang))
 
 
 def _duration_cue(toks: list[Token], k: int) -> bool:

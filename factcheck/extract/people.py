@@ -361,6 +361,16 @@ def _acronym(t: Token) -> bool:
     return len(t.text) >= 2 and t.text.isalpha() and t.text.isupper()
 
 
+def role_at(toks: list[Token], k: int, lang: str) -> tuple[int, str | None]:
+    """The role a phrase of roles.toml names from toks[k] ("winger", "head coach",
+    "ailier"): (tokens it takes, its id), or (0, None)."""
+    for p, cid in _lists(lang)[2].get(toks[k].norm, ()):
+        n = match_at(toks, k, p)
+        if n:
+            return n, cid
+    return 0, None
+
+
 def _role_word(t: Token, roles: RoleIndex) -> bool:
     """A role of one word ("Prosecutor", "Striker" opening a sentence)."""
     return any(len(p) == 1 for p, _ in roles.get(t.norm, ()))
