@@ -11,7 +11,8 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from .compare import initial_of
-from .extract.lexicon import data_pattern, data_words, units
+from .extract.lexicon import data_pattern, data_words, units, word_set
+from .langs import codes
 from .models import Claim
 from .scoring import NUMERIC, Scored, Side, features_of
 from .text import fold
@@ -111,7 +112,7 @@ def holder(c: Claim, people: set[str]) -> str | None:
     read = 0  # items read, less an age set beside a name
     for start in reversed(ends):
         item = before[start:stop]
-        aside = stop != len(before) and _AGE_ASIDE.fullmatch(item) is not None
+        aside = stop != len(before) and _age_aside().fullmatch(item) is not None
         if not aside:
             read += 1
             if read > _ITEMS_BACK + 1:
@@ -133,7 +134,11 @@ def holder(c: Claim, people: set[str]) -> str | None:
     return None
 
 
-_AGE_ASIDE = re.compile(r"\s*\d{1,3}\s*[,;]?\s*")  # an item that is a bare age: ", 24,"
+@cache
+def _age_aside() -> re.Pattern[str]:
+    """An item that is an age alone, perhaps with its word for years: ", 24,", ", 29 ans,"."""
+    years = sorted({w for lang in codes() for w in word_set(lang, "years_of_age")}, key=len, reverse=True)
+    return re.compile(r"\s*\d{1,3}\s*(?:(?:" + "|".join(map(re.escape, years)) + r")\s*)?[,;]?\s*")
 _CAPITALISED_AFTER = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){1,3}")  # the words right after a figure
 _NAMED_AFTER = 3  # how many capitalised words after an age may lead to the person's name
 

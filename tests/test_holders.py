@@ -44,6 +44,11 @@ def test_table_has_negatives() -> None:
 HELD = {
     # an age set beside the name is the name's, and no item of another person's figure
     "age-aside": ("Tomas Verhoek, 31, from Utrecht, in the Netherlands, ran 2:11:50 on Sunday.", "en", "2:11:50"),
+    # ... with its word for years, too
+    "age-aside-with-years": (
+        "Chez les femmes, la Néerlandaise Anna Verhoek, 29 ans, s'est imposée en 2 h 23 min 48 s.", "fr",
+        "2 h 23 min 48 s",
+    ),
     # an auxiliary after the name reports only before a reporting verb
     "fr-auxiliary-then-verb": (
         "Tomas Verhoek a remporté la course dimanche en 2 h 12 min 05 s.", "fr", "2 h 12 min 05 s",

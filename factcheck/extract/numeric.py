@@ -699,9 +699,10 @@ def noun_of_figure(
     """The noun a figure gives the size of, when ``toks[k]`` is the "of" or "de" before the
     figure and its hedge and a determiner or a possessive stands before the noun: "a delay of
     two hours", "une grève de 48 heures", "a winner's cheque of €98,450", "une amende de
-    5 000 euros"; not "à l'issue de deux heures", "in the space of a day" (words.toml noun_of*).
-    ``any_before``: a measure's noun, whatever stands before it ("within a radius of 3 km":
-    where is no time)."""
+    5 000 euros", "after a strike of nine days"; not a frame that says when or how much in all,
+    "à l'issue de deux heures", "in the space of a day", "a total of €5m" (words.toml noun_of*).
+    ``any_before``: a measure's noun, whatever it is ("within a radius of 3 km", "a depth of
+    30 m")."""
     lang = lex.lang
     if k - 2 < s0 or toks[k].norm not in word_set(lang, "noun_of"):
         return None
@@ -712,8 +713,8 @@ def noun_of_figure(
     possessive = det.norm == "s" and k - 3 >= s0 and toks[k - 3].norm in ("'", "’") and glued(toks[k - 3], det)
     if not possessive and det.norm not in word_set(lang, "noun_of_det"):
         return None
-    if not possessive and not any_before and k - 3 >= s0 and toks[k - 3].norm in word_set(lang, "noun_of_not_after"):
-        return None
+    if not any_before and noun.norm in word_set(lang, "noun_of_frame"):
+        return None  # "in the space of two hours", "a total of €5m": when, or how much in all
     used, ids = subject_concepts(toks, k - 1, concepts(lang))
     if used == 1 and ids:
         return Subject(noun.text, tuple(sorted(ids)), end)
