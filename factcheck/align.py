@@ -43,6 +43,8 @@ from .scoring import (
     Shape,
     Side,
     features_of,
+    identifies,
+    same_figure,
     score_numeric,
     score_sides,
     shape_of,
@@ -96,6 +98,8 @@ class DraftRead:
             clause_names(c) if c.kind in NUMERIC and c.kind != "age" else frozenset[str]() for c in claims
         ]
         self.named = any(self.names)
+        # a figure precise enough to name its fact: its equal in a source needs no place beside it
+        self.identifying = [identifies(x) for x in self.sides]
         self.kinds = [c.kind for c in claims]
         self.in_sentence = figures_by_sentence(claims)  # what sentence_bonus() reads of the draft
         # the surnames of the people the draft names (a source adds its own: see _pairs)
@@ -503,6 +507,7 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
     # the subjects each source figure alone counts, by its index (a side is a source claim's own)
     once_of = {si: once_s.get((kind, id(x)), NONE) for kind, sides in by_kind.items() for si, x in sides}
     unknown = draft.unknown(doc)
+    identifying = draft.identifying
     kinds, scored = draft.kinds, draft.scored
     # whom each figure is said of (links.holder), read once per claim: ``people`` is this source's
     # (sources that name the same people share them: read once per run for each set of names)
@@ -515,7 +520,9 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
         """The pair's score and evidence, or None when it cannot reach JUDGED_AT less ``slack``
         (``shape``: the pair's :func:`~factcheck.scoring.shape_of`, when the caller has it)."""
         kind = kinds[di]
-        least = JUDGED_AT - slack + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)  # what a shape's best must reach
+        # "the 168 km from Millau in 4h 12min 33s" and "4:12:33": one figure that identifies itself
+        absent = unknown[di] and not (identifying[di] and same_figure(draft_sides[di], ss))
+        least = JUDGED_AT - slack + (ABSENT_NAME_PENALTY if absent else 0.0)  # what a shape's best must reach
         lone_bonus = 0.0
         held = other = None
         numeric = kind in NUMERIC
@@ -543,7 +550,7 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
             if di == lede_d and si == lede_s and (ev.date_context or 0.0) >= LEDE_CONTEXT:
                 sc += LEDE_BONUS  # "won on Saturday" / "won there on Sunday": the main event's day
                 ev = ev._replace(lede=True)
-        if unknown[di]:
+        if absent:
             sc -= ABSENT_NAME_PENALTY  # "in Odisha": the source never names the place of this figure
         if numeric and people and sc >= JUDGED_AT - slack:
             held_by_other = other_person_of(held_d[di], held_s[si]) if kind in HELD_KINDS else None
@@ -553,11 +560,11 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
                 sc -= OTHER_HOLDER_PENALTY if held_by_other else OTHER_PERSON_PENALTY
         if sc < JUDGED_AT - slack:
             return None
-        if lone_bonus or held or unknown[di] or other:  # said in the evidence of the pairs kept only
+        if lone_bonus or held or absent or other:  # said in the evidence of the pairs kept only
             ev = ev._replace(
                 lone=bool(lone_bonus) or ev.lone,
                 held_by=held or ev.held_by,
-                absent_name=unknown[di] or ev.absent_name,
+                absent_name=absent or ev.absent_name,
                 other_person=other or ev.other_person,
             )
         return sc, ev
@@ -581,7 +588,7 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
         reach = (LONE_SUBJECT_BONUS if lone_d[di] else 0.0) + (
             HOLDER_BONUS if people and d.kind in HELD_KINDS and held_d[di] is not None else 0.0
         )
-        least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown[di] else 0.0)
+        least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown[di] and not identifying[di] else 0.0)
         for block, shape in open_blocks:
             if shape.best + reach < least:
                 continue  # what score() finds of each of its pairs, ``bonus`` being at most ``reach``
@@ -634,7 +641,11 @@ def _open_blocks(
     lone-subject bonus (and the holder's, when both texts name people), cannot be judged, no
     pair of it is (what ``score()`` of :func:`_pairs` finds pair by pair)."""
     opened: dict[int, list[tuple[_Block, Shape]]] = {}
-    lowest = [JUDGED_AT + (ABSENT_NAME_PENALTY if u else 0.0) - _EPS for u in unknown]  # by draft claim
+    # by draft claim (a figure that identifies itself may meet its equal free of the penalty)
+    lowest = [
+        JUDGED_AT + (ABSENT_NAME_PENALTY if u and not x else 0.0) - _EPS
+        for u, x in zip(unknown, draft.identifying, strict=True)
+    ]
     for kind, kind_blocks in blocks.items():
         reach = LONE_SUBJECT_BONUS + (HOLDER_BONUS if kind in HELD_KINDS and people else 0.0)  # the most bonus
         for block in kind_blocks or ():

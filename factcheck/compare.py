@@ -54,6 +54,10 @@ def interval(
     if h == "nearly":
         return lo * (1 - _NEARLY), hi
     if h in ("over", "at_least"):
+        if whole and _round(hi) and hi >= 10:
+            # "more than 100 were acquitted" ~ 131, "more than 60" ~ 63: a round floor of a
+            # count leaves room up to its next step (its last significant digit, one more)
+            return lo, hi + _step(hi)
         return lo, hi * (1 + _OVER)
     if h in ("under", "at_most"):
         return lo * (1 - _OVER), hi
@@ -61,6 +65,15 @@ def interval(
 
 
 _BOUNDS = frozenset({"nearly", "over", "at_least", "under", "at_most"})
+
+
+def _step(v: float) -> float:
+    """A unit of the last significant digit of a whole figure: 100 for 100 and 300, 10 for 640,
+    10,000 for 110,000."""
+    step = 1.0
+    while v >= step * 10 and (v / (step * 10)).is_integer():
+        step *= 10
+    return step
 
 
 def _last_digit(v: float) -> float:

@@ -470,6 +470,23 @@ def _rare(a: Amount) -> bool:
     return len(digits) >= 2
 
 
+def identifies(x: Side) -> bool:
+    """A figure precise enough to name its fact: one value of three significant digits or more
+    ("4h 12min 33s", "168 km", "€105m", "1,041"; not "19 seconds", "a 1:06 lead", "€300")."""
+    a = x.claim.amount  # as written: a duration's normal form in days makes "six months" look precise
+    if a is None or x.normal is None or a.is_range or not 0 < a.low < 1e15:
+        return False
+    return len(f"{a.low:.6f}".replace(".", "").strip("0")) >= 3
+
+
+def same_figure(a: Side, b: Side) -> bool:
+    """The two claims give the very same figure, once normalised ("4:12:33" and "4h 12min 33s")."""
+    if a.normal is None or b.normal is None:
+        return False
+    x, y = a.normal[0], b.normal[0]
+    return x.low == y.low and x.high == y.high and a.claim.unit == b.claim.unit
+
+
 def _best_rest(d: Claim, s: Claim, value: float, penalties: tuple[float, ...]) -> float:
     """The most the names can still add, with the value and the known penalties: an upper
     bound after the concepts and actions that lets most pairs stop before the context."""
