@@ -303,10 +303,19 @@ def name_parts(name: str) -> tuple[str, ...]:
     return parts
 
 
+def _unhyphenated(parts: list[str]) -> list[str]:
+    """The words of a name with its hyphens read as spaces ("pierre-alain" -> "pierre", "alain")."""
+    return [w for p in parts for w in p.replace("‐", "-").split("-") if w]
+
+
 def compare_people(d: Claim, s: Claim) -> tuple[str, str]:
     a, b = list(name_parts(str(d.value))), list(name_parts(str(s.value)))
     if a == b:
         return "agrees", "same name"
+    # "Pierre-Alain Morel" and "Pierre Alain Morel": a compound name joined or not
+    a, b = _unhyphenated(a), _unhyphenated(b)
+    if a == b:
+        return "agrees", "same name, joined by a hyphen or not"
     if a and b and (a[-len(b) :] == b or b[-len(a) :] == a):
         return "agrees", "same surname, one name shorter"
     if a and b and a[-1] == b[-1] and (_within(a, b) or _within(b, a)):

@@ -625,6 +625,7 @@ def _role_before(
         for phrase, cid in roles.get(toks[back].norm, ()):
             m = match_at(toks, back, phrase)
             if m and back + m <= k and _no_break(toks, back, k) and not _named_between(toks, back + m, k):
+                back, cid = _longest_role(toks, back, k, roles, floor, cid)  # "directeur général", not "général"
                 start = back
                 # extend left over a possessive or adjective: "Marseille's public"
                 while (
@@ -642,6 +643,18 @@ def _role_before(
     if i > 0 and toks[i - 1].norm in titles:
         return toks[i - 1].start, toks[i - 1].end, ()
     return None
+
+
+def _longest_role(toks: list[Token], back: int, k: int, roles: RoleIndex, floor: int, cid: str) -> tuple[int, str]:
+    """A role phrase that starts before toks[back], takes it in and ends before toks[k]
+    ("directeur général" over "général", "chief executive" over "executive"): where it starts
+    and its id; else ``back`` and ``cid``."""
+    for b in range(back - 1, max(floor, back - 3) - 1, -1):
+        for phrase, other in roles.get(toks[b].norm, ()):
+            m = match_at(toks, b, phrase)
+            if m and back < b + m <= k:
+                return b, other
+    return back, cid
 
 
 def _role_after(toks: list[Token], j: int, roles: RoleIndex) -> tuple[int, int, tuple[str, ...]] | None:
