@@ -25,13 +25,14 @@ _OVER = 0.10
 
 
 def interval(
-    a: Amount, *, scaled: bool = False, whole: bool = False, precise: bool = False
+    a: Amount, *, scaled: bool = False, whole: bool = False, precise: bool = False, step: float = 0.0
 ) -> tuple[float, float]:
     """The values a statement allows. ``whole``: it counts whole things (people, years of
     age), and "about 40" allows a little more room (38), and one either side at least
     ("about 30" ~ 31); a sum of money or a measure keeps the tighter share. ``precise``: the
     figure is written as a precise one ("at least 43", not "more than 60"), and a bound on
-    it leaves no room past the figure (:func:`precise_bound`)."""
+    it leaves no room past the figure (:func:`precise_bound`). ``step``: the room a round floor
+    leaves up to its next step, where the figure counts or lasts (:func:`floor_step`)."""
     lo, hi = a.low, a.high
     h = a.hedge
     if a.is_range or h in ("exact", "vague"):
@@ -54,10 +55,8 @@ def interval(
     if h == "nearly":
         return lo * (1 - _NEARLY), hi
     if h in ("over", "at_least"):
-        if whole and _round(hi) and hi >= 10:
-            # "more than 100 were acquitted" ~ 131, "more than 60" ~ 63: a round floor of a
-            # count leaves room up to its next step (its last significant digit, one more)
-            return lo, hi + _step(hi)
+        if step:
+            return lo, hi + step
         return lo, hi * (1 + _OVER)
     if h in ("under", "at_most"):
         return lo * (1 - _OVER), hi
@@ -65,6 +64,19 @@ def interval(
 
 
 _BOUNDS = frozenset({"nearly", "over", "at_least", "under", "at_most"})
+
+
+def floor_step(c: Claim, normal: Amount) -> float:
+    """The room a round floor leaves above it, in ``normal``'s unit: up to its next step (one
+    more of its last significant digit) for a count of ten or more or a length of time:
+    "more than 100 were acquitted" ~ 131, "more than 60" ~ 63, "plus de deux ans" ~ "deux
+    ans et demi", but not 652 for "more than 640". 0 where the figure is no round floor."""
+    a = c.amount
+    if a is None or a.hedge not in ("over", "at_least") or a.is_range or not a.high or not _round(a.high):
+        return 0.0
+    if not (c.kind == "duration" or (c.kind == "count" and a.high >= 10)):
+        return 0.0
+    return _step(a.high) * normal.high / a.high
 
 
 def _step(v: float) -> float:
@@ -204,8 +216,8 @@ def compare_amounts(
     if hedged_a and hedged_b and a.hedge != "vague" and b.hedge != "vague":
         return "conflicts", "two different hedged figures"
     whole = d.kind in ("count", "age")
-    lo1, hi1 = interval(a, scaled=sa, whole=whole, precise=precise_bound(d))
-    lo2, hi2 = interval(b, scaled=sb, whole=whole, precise=precise_bound(s))
+    lo1, hi1 = interval(a, scaled=sa, whole=whole, precise=precise_bound(d), step=floor_step(d, a))
+    lo2, hi2 = interval(b, scaled=sb, whole=whole, precise=precise_bound(s), step=floor_step(s, b))
     if lo1 <= hi2 + 1e-9 and lo2 <= hi1 + 1e-9:
         if a.is_range or b.is_range:
             return "agrees", "figure within the range"
