@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .lexicon import Lexicon, _load, data_words, hooks, lexicon, phrase_list, phrase_map, word_set
 from .tokens import Token, glued, match_at, match_before
@@ -26,8 +25,7 @@ def _words(key: str) -> frozenset[str]:
     return data_words("figures", "dates", key)
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int
     end: int
     parts: dict[str, int | str]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain
 from typing import Any, NamedTuple
@@ -23,8 +22,7 @@ def _people(key: str) -> frozenset[str]:
     return data_words("names", "people", key)
 
 
-@dataclass(frozen=True)
-class PersonMention:
+class PersonMention(NamedTuple):
     start: int
     end: int
     name: str
