@@ -21,7 +21,7 @@ from .numbers import Mention, find_mentions, hedge_before, in_set_phrase
 from .numeric import Draft, _actions, classify, noun_of_lasting_verb, ordinal_unit, time_point, unit_multiple
 from .past import PastMarks, is_past, past_marks
 from .people import KnownPeople, PersonMention, find_people
-from .tokens import Token, hand_sentences, match_at, read_tokens
+from .tokens import Token, hand_sentences, indexes_of, match_at, read_tokens
 
 __all__ = ["extract_claims"]
 
@@ -373,7 +373,7 @@ def _article_durations(
     time = units()["time"]
     articles = hooks(lex.lang).ONE_ARTICLES
     out: list[tuple[Draft, Span]] = []
-    for i in [k for k, t in enumerate(toks) if t.norm in articles]:
+    for i in indexes_of(toks, articles):
         t = toks[i]
         if i + 1 >= len(toks) or i in used:
             continue

@@ -25,7 +25,7 @@ from .lexicon import (
     units,
     word_set,
 )
-from .tokens import Token, glued, match_at, match_before
+from .tokens import Token, glued, indexes_of, match_at, match_before, num_indexes
 
 _CURRENCY_SYMBOLS = frozenset({"£", "$", "€", "¥", "₹"})
 
@@ -162,7 +162,7 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
     half_starts = phrase_starts(lex.lang, "and_a_half")
     # the tokens a figure can start at, found in one pass; a figure found skips those it spans
     after = 0
-    for i in [k for k, t in enumerate(toks) if t.kind == "num" or (t.norm in starts and t.is_word)]:
+    for i in sorted(num_indexes(toks) + [k for k in indexes_of(toks, starts) if toks[k].is_word]):
         if i < after:
             continue
         m = _digits(text, toks, i, lex) if toks[i].kind == "num" else _words(toks, i, lex)
