@@ -579,9 +579,12 @@ def _in_title_case_line(text: str, at: int, seen: dict[int, bool]) -> bool:
     if start not in seen:
         end = text.find("\n", at)
         line = text[start : end if end >= 0 else len(text)].strip()
-        long_words = [w for w in line.split() if len(w) >= 3 and w[:1].isalpha()]
-        caps = sum(1 for w in long_words if w[:1].isupper())
-        seen[start] = len(long_words) >= 4 and caps >= len(long_words) - 1 and not line.endswith((".", "?", "!"))
+        if line.endswith((".", "?", "!")):
+            seen[start] = False  # most lines: a paragraph's sentences, its words not counted
+        else:
+            long_words = [w for w in line.split() if len(w) >= 3 and w[:1].isalpha()]
+            caps = sum(1 for w in long_words if w[:1].isupper())
+            seen[start] = len(long_words) >= 4 and caps >= len(long_words) - 1
     return seen[start]
 
 

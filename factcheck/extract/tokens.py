@@ -85,10 +85,13 @@ def _tokenize_plain(text: str) -> list[Token]:
     fold = _fold_word
     pos = 0
     for space, s in _SPACED_TOKEN.findall(text):
-        if not s:
-            break  # the end of the text
         start = pos + len(space)
         pos = start + len(s)
+        if s.isalpha():  # most tokens: a word of letters alone (no digit, no apostrophe)
+            add(new(Token, (start, pos, s, s.lower() if s.isascii() else fold(s), "word")))
+            continue
+        if not s:
+            break  # the end of the text
         c = s[0]
         if c.isdecimal():  # what \d matches
             add(new(Token, (start, pos, s, s, "num")))
