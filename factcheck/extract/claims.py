@@ -196,8 +196,9 @@ def _figure_fields(
             d = d._replace(start=max(d.start, s.start), end=min(d.end, s.end))
         hedge = cast(Hedge, d.hedge)
         amount = trusted(Amount, {"low": d.low, "high": d.high, "hedge": hedge})
+        sent = at.tok_range(s)  # read once for the three that ask
         if s.start not in past_seen:
-            past_seen[s.start] = past_marks(toks, at.tok_range(s), lex, past)
+            past_seen[s.start] = past_marks(toks, sent, lex, past)
         marks = past_seen[s.start]
         first = at.tok_at(d.start)
         fields = at.common(doc, d.start, d.end, s)
@@ -215,9 +216,8 @@ def _figure_fields(
             lang=lex.lang,
             weak=d.weak,
             part=d.part,
-            earlier=_after_cue(toks, first, at.tok_range(s)[0], earlier),
-            past=marks is not None
-            and is_past(toks, first, bisect_right(at.tok_starts, d.end - 1), at.tok_range(s), lex, marks),
+            earlier=_after_cue(toks, first, sent[0], earlier),
+            past=marks is not None and is_past(toks, first, bisect_right(at.tok_starts, d.end - 1), sent, lex, marks),
             rule=d.rule,
         )
         out.append((d.start, fields))

@@ -20,6 +20,7 @@ def _value() -> dict[str, Any]:
     return _load("figures.toml")["value"]
 
 
+@cache
 def _words(key: str) -> frozenset[str]:
     """A word list of the [dates] table of lexicon/figures.toml (every language at once)."""
     return data_words("figures", "dates", key)

@@ -30,6 +30,7 @@ from .tokens import Token, glued, indexes_of, match_at, match_before, num_indexe
 _CURRENCY_SYMBOLS = frozenset({"£", "$", "€", "¥", "₹"})
 
 
+@cache
 def _numbers(key: str) -> frozenset[str]:
     """A word list of the [numbers] table of lexicon/figures.toml (every language at once)."""
     return data_words("figures", "numbers", key)

@@ -17,6 +17,7 @@ RoleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 _APOSTROPHES = frozenset({"'", "’"})
 
 
+@cache  # asked for its lists tens of thousands of times a text: one call, not two
 def _people(key: str) -> frozenset[str]:
     """A word list of the [people] table of names.toml (words around a name, every language)."""
     return data_words("names", "people", key)
