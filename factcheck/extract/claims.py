@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import cache
 from typing import Any, cast
 
@@ -22,7 +21,7 @@ from .numbers import Mention, find_mentions, hedge_before, in_set_phrase
 from .numeric import Draft, _actions, classify, noun_of_lasting_verb, ordinal_unit, time_point, unit_multiple
 from .past import PastMarks, is_past, past_marks
 from .people import KnownPeople, PersonMention, find_people
-from .tokens import Token, hand_sentences, match_at, read_tokens
+from .tokens import Token, hand_sentences, indexes_of, match_at, read_tokens
 
 __all__ = ["extract_claims"]
 
@@ -124,7 +123,7 @@ def _figure_drafts(
     ends: set[int] = set()  # where the figures found so far end, with their nouns
     for clock in clock_durations(text, toks, lex, at.sent_of, at.tok_range):
         # "2:04:02", "2 h 00 min 35 s": a race time
-        drafts.append((replace(clock.draft, rule="duration.clock"), clock.sentence))
+        drafts.append((clock.draft._replace(rule="duration.clock"), clock.sentence))
         used.update(range(clock.first, clock.last))
         ends.add(clock.draft.end)
     rate_to = 0  # where the last exchange rate ends: "50 pounds for $1" holds no sum of $1
@@ -174,13 +173,13 @@ def _what_lasted(toks: list[Token], lex: Lexicon, at: _Sentences, d: Draft, s: S
     s0, _ = at.tok_range(s)
     k = bisect_left(toks, d.start, key=lambda t: t.start) - 1
     got = noun_of_lasting_verb(toks, k, s0, lex) if k >= s0 else None
-    return (replace(d, subject=got.words, concepts=got.concepts), s) if got else (d, s)
+    return (d._replace(subject=got.words, concepts=got.concepts), s) if got else (d, s)
 
 
 def _relabel(old: list[tuple[Draft, Span]], new: list[tuple[Draft, Span]], rule: str) -> list[tuple[Draft, Span]]:
     """``new`` (``old`` after a step that merges drafts), its merged drafts given ``rule``."""
     kept = {id(d) for d, _ in old}  # ``old`` holds its drafts while this runs: no id is reused
-    return [(d if id(d) in kept else replace(d, rule=rule), s) for d, s in new]
+    return [(d if id(d) in kept else d._replace(rule=rule), s) for d, s in new]
 
 
 def _figure_fields(
@@ -194,11 +193,12 @@ def _figure_fields(
     for d, s in drafts:
         # a hedge or a date part may not reach across a sentence end ("...nearly\n\nSome 88")
         if d.start < s.start or d.end > s.end:
-            d = replace(d, start=max(d.start, s.start), end=min(d.end, s.end))
+            d = d._replace(start=max(d.start, s.start), end=min(d.end, s.end))
         hedge = cast(Hedge, d.hedge)
         amount = trusted(Amount, {"low": d.low, "high": d.high, "hedge": hedge})
+        sent = at.tok_range(s)  # read once for the three that ask
         if s.start not in past_seen:
-            past_seen[s.start] = past_marks(toks, at.tok_range(s), lex, past)
+            past_seen[s.start] = past_marks(toks, sent, lex, past)
         marks = past_seen[s.start]
         first = at.tok_at(d.start)
         fields = at.common(doc, d.start, d.end, s)
@@ -216,9 +216,8 @@ def _figure_fields(
             lang=lex.lang,
             weak=d.weak,
             part=d.part,
-            earlier=_after_cue(toks, first, at.tok_range(s)[0], earlier),
-            past=marks is not None
-            and is_past(toks, first, bisect_right(at.tok_starts, d.end - 1), at.tok_range(s), lex, marks),
+            earlier=_after_cue(toks, first, sent[0], earlier),
+            past=marks is not None and is_past(toks, first, bisect_right(at.tok_starts, d.end - 1), sent, lex, marks),
             rule=d.rule,
         )
         out.append((d.start, fields))
@@ -235,14 +234,14 @@ def _date_fields(
     found.sort(key=lambda x: x[0].start)
     for dm, rule in found:
         if doc.date:
-            dm = replace(dm, parts=resolve(dm.parts, doc.date))  # "on Sunday" of a report of Tuesday 10
+            dm = dm._replace(parts=resolve(dm.parts, doc.date))  # "on Sunday" of a report of Tuesday 10
         s = at.sent_of(dm.end - 1)
         if s is None:
             continue
         if (dm.value, s.start) in seen_dates:
             continue  # a date said again in its sentence is the same date; in another, it may date another event
         if dm.start < s.start or dm.end > s.end:
-            dm = replace(dm, start=max(dm.start, s.start), end=min(dm.end, s.end))
+            dm = dm._replace(start=max(dm.start, s.start), end=min(dm.end, s.end))
         seen_dates.add((dm.value, s.start))
         fields = at.common(doc, dm.start, dm.end, s)
         # "officials said Monday": the day of a statement, not of the event
@@ -341,13 +340,13 @@ def _rate_then(text: str, rate: tuple[Draft, Span] | None, d: Draft, s: Span, th
     "from 30.85 previously", "contre 30,85" (words.toml ``rate_then``): it takes the rate's
     unit. An exchange rate gets its subject, the concept of a rate, whatever words name it."""
     if d.unit and d.unit.startswith("per "):
-        return replace(d, subject=None, concepts=(EXCHANGE_RATE,))
+        return d._replace(subject=None, concepts=(EXCHANGE_RATE,))
     if rate is None or rate[1] is not s or not (d.kind == "money" or (d.kind == "count" and d.subject is None)):
         return d
     between = " ".join(fold(text[rate[0].end : d.start]).replace(",", " ").split())
     if not between.endswith(then):
         return d
-    return replace(d, kind="money", unit=rate[0].unit, subject=None, concepts=(EXCHANGE_RATE,), weak=False,
+    return d._replace(kind="money", unit=rate[0].unit, subject=None, concepts=(EXCHANGE_RATE,), weak=False,
                    rule="money.rate-then")
 
 
@@ -374,7 +373,7 @@ def _article_durations(
     time = units()["time"]
     articles = hooks(lex.lang).ONE_ARTICLES
     out: list[tuple[Draft, Span]] = []
-    for i in [k for k, t in enumerate(toks) if t.norm in articles]:
+    for i in indexes_of(toks, articles):
         t = toks[i]
         if i + 1 >= len(toks) or i in used:
             continue
@@ -445,14 +444,14 @@ def _coordinated(
         if human[0] != human[1]:
             continue  # "12 cars and three men": things and people do not add up
         if not a.actions and b.actions:
-            a = replace(a, actions=b.actions)  # "six children and three adults drowned"
+            a = a._replace(actions=b.actions)  # "six children and three adults drowned"
             out[k] = (a, s)
         elif a.actions and not b.actions:
-            out[k + 1] = (b := replace(b, actions=a.actions), t)
+            out[k + 1] = (b := b._replace(actions=a.actions), t)
         if not sums or a.actions != b.actions or a.is_range or b.is_range or a.hedge != b.hedge or a.hedge == "vague":
             continue  # "12 dead and 30 injured" is no total
-        total = replace(
-            a, end=b.end, low=a.low + b.low, high=a.high + b.high, subject=None, part=False, weak=True,
+        total = a._replace(
+            end=b.end, low=a.low + b.low, high=a.high + b.high, subject=None, part=False, weak=True,
             concepts=("person",) if human[0] else tuple(sorted(set(a.concepts) | set(b.concepts))),
             rule="count.coordinated-total",
         )

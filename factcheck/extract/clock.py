@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from ..models import Span
 from .lexicon import Lexicon, data_pattern, units, word_set
@@ -55,8 +55,7 @@ def _clock_hint() -> re.Pattern[str]:
     return re.compile(rf"\d(?::[0-5]\d|\s?{h}\s?\d|\s?['’′]\s?[0-5]\d)")
 
 
-@dataclass(frozen=True)
-class Clock:
+class Clock(NamedTuple):
     """A race or clock time read as a duration, with the tokens it spans."""
 
     draft: Draft
@@ -190,7 +189,7 @@ def ranged_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[
         if not _range("range_to").fullmatch(between) and not _range_before("range_open").search(before):
             continue
         high = db.high * round(ratio)
-        merged[a] = replace(da, end=db.end, high=high, actions=da.actions or db.actions)
+        merged[a] = da._replace(end=db.end, high=high, actions=da.actions or db.actions)
         gone.add(b)
     return [(merged.get(k, d), s) for k, (d, s) in enumerate(drafts) if k not in gone]
 
@@ -218,7 +217,8 @@ def joined_durations(text: str, drafts: list[tuple[Draft, Span]]) -> list[tuple[
         ):
             ratio = round(_size(da.unit) / _size(db.unit))
             total = da.low * ratio + db.low
-            merged[b] = replace(db, start=da.start, low=total, high=total, hedge=da.hedge,
-                                actions=da.actions or db.actions)
+            merged[b] = db._replace(
+                start=da.start, low=total, high=total, hedge=da.hedge, actions=da.actions or db.actions
+            )
             gone.add(a)
     return [(merged.get(k, d), s) for k, (d, s) in enumerate(drafts) if k not in gone]

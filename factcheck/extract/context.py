@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..runcache import table
 from .lexicon import (
@@ -30,8 +29,7 @@ if TYPE_CHECKING:
 _PUNCT_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", '"', "“", "”", "«", "»"})
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(NamedTuple):
     words: str | None  # the noun phrase head as written
     concepts: tuple[str, ...]
     end: int  # token index after the head (or the figure when there is none)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .lexicon import Lexicon, _load, data_words, hooks, lexicon, phrase_list, phrase_map, word_set
-from .tokens import Token, glued, match_at, match_before
+from .tokens import Token, glued, indexes_of, match_at, match_before, num_indexes, positions
 
 if TYPE_CHECKING:
     from .numbers import Mention
@@ -21,13 +20,13 @@ def _value() -> dict[str, Any]:
     return _load("figures.toml")["value"]
 
 
+@cache
 def _words(key: str) -> frozenset[str]:
     """A word list of the [dates] table of lexicon/figures.toml (every language at once)."""
     return data_words("figures", "dates", key)
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int
     end: int
     parts: dict[str, int | str]
@@ -69,7 +68,7 @@ def find_dates(
     parts_map = phrase_map(lex.lang, "date_parts")
     starts = _starts(lex.lang)
     after = 0  # a date found skips the tokens it spans
-    for i in [k for k, t in enumerate(toks) if t.kind == "num" or t.norm in starts]:
+    for i in sorted(set(num_indexes(toks)).union(indexes_of(toks, starts))):
         if i < after or i in taken or _byline(text, toks, i):
             continue
         d = (
@@ -455,7 +454,8 @@ def find_relative_dates(toks: list[Token], lex: Lexicon, taken: set[int]) -> lis
     seasons = _table(lex.lang, "seasons")
     out: list[DateMention] = []
     after = 0
-    for i, t in enumerate(toks):
+    for i in indexes_of(toks, seasons.keys() | index.keys()):  # no other token starts one
+        t = toks[i]
         if i < after or i in taken:
             continue
         if t.norm in seasons:
@@ -680,7 +680,7 @@ def _ago(text: str, toks: list[Token], lex: Lexicon, mentions: list[Mention] | N
     before = [tuple(p.split()) for p in lex.words.get("date_ago", {}).get("before", [])]
     if not after and not before:
         return []
-    norms = {t.norm for t in toks}
+    norms = positions(toks)  # the words of the text
     if not any(p[0] in norms for p in after + before):
         return []
     out: list[DateMention] = []

@@ -3,8 +3,9 @@ ranges and hedges. Works on tokens so every figure keeps its character offsets."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from text_to_num import find_numbers
 
@@ -24,11 +25,12 @@ from .lexicon import (
     units,
     word_set,
 )
-from .tokens import Token, glued, match_at, match_before
+from .tokens import Token, glued, indexes_of, match_at, match_before, num_indexes
 
 _CURRENCY_SYMBOLS = frozenset({"£", "$", "€", "¥", "₹"})
 
 
+@cache
 def _numbers(key: str) -> frozenset[str]:
     """A word list of the [numbers] table of lexicon/figures.toml (every language at once)."""
     return data_words("figures", "numbers", key)
@@ -40,8 +42,7 @@ def _endings(key: str) -> tuple[str, ...]:
     return tuple(sorted(_numbers(key)))
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     i: int  # first token of the figure
     j: int  # token after the figure
     start: int  # char offsets of the figure (with its range, without the hedge)
@@ -162,7 +163,7 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
     half_starts = phrase_starts(lex.lang, "and_a_half")
     # the tokens a figure can start at, found in one pass; a figure found skips those it spans
     after = 0
-    for i in [k for k, t in enumerate(toks) if t.kind == "num" or (t.norm in starts and t.is_word)]:
+    for i in sorted(num_indexes(toks) + [k for k in indexes_of(toks, starts) if toks[k].is_word]):
         if i < after:
             continue
         m = _digits(text, toks, i, lex) if toks[i].kind == "num" else _words(toks, i, lex)
@@ -170,7 +171,7 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
             if m.j < len(toks) and toks[m.j].norm in half_starts:
                 m = _and_a_half(toks, m, lex)
             elif m.j + 1 < len(toks) and toks[m.j].norm in _HYPHENS and toks[m.j + 1].norm in half_starts:
-                m = _and_a_half(toks, replace(m, compound=False), lex, hyphens=True)  # "two-and-a-half"
+                m = _and_a_half(toks, m._replace(compound=False), lex, hyphens=True)  # "two-and-a-half"
             after = max(m.j, i + 1)
             if in_set_phrase(toks, m.i, m.j, lex.lang):
                 continue  # "one cannot know", "une seconde !": a set phrase, no figure
@@ -201,7 +202,7 @@ def _odd(toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
     ):
         compound = j + 3 < len(toks) and toks[j + 2].norm in _HYPHENS and glued(toks[j + 1], toks[j + 2])
         compound = compound and toks[j + 3].is_word  # "a 20-odd-year career"
-        return replace(m, j=j + 2, end=toks[j + 1].end, hedge="about", compound=compound)
+        return m._replace(j=j + 2, end=toks[j + 1].end, hedge="about", compound=compound)
     return m
 
 
@@ -233,8 +234,8 @@ def _and_a_half(toks: list[Token], m: Mention, lex: Lexicon, *, hyphens: bool = 
             and glued(toks[j], toks[j + 1])
             and toks[j + 1].is_word
         )
-        return replace(
-            m, j=j, end=toks[j - 1].end, low=value, high=value, scaled=m.scaled or scale >= 1e6, compound=compound
+        return m._replace(
+            j=j, end=toks[j - 1].end, low=value, high=value, scaled=m.scaled or scale >= 1e6, compound=compound
         )
     return m
 
@@ -250,14 +251,14 @@ def _digits(text: str, toks: list[Token], i: int, lex: Lexicon) -> Mention:
     m, intpart, frac = _digit_run(text, toks, i, fm)
     j = m.j
     if j == i + 1 and len(intpart) >= 5 and not frac:
-        return replace(m, identifier=True)  # "train 13174", a reference number: counts take separators
+        return m._replace(identifier=True)  # "train 13174", a reference number: counts take separators
     if _in_date_chain(text, toks, i, j):
-        return replace(m, identifier=True)  # "2024-06-17", "17/06/2024"
+        return m._replace(identifier=True)  # "2024-06-17", "17/06/2024"
     if _clock_minutes(text, toks, i, j):
-        return replace(m, identifier=True)  # the minutes of "14:30", "14 h 30": a time of day
+        return m._replace(identifier=True)  # the minutes of "14:30", "14 h 30": a time of day
     if i > 0 and glued(toks[i - 1], toks[i]):
         if _named_before(toks, i):
-            return replace(m, identifier=True)
+            return m._replace(identifier=True)
         m = _signed(toks, m, fm)
     if j < len(toks) and glued(toks[j - 1], toks[j]):
         got = _glued_after(toks, m, i, j, lex, fm)
@@ -323,9 +324,9 @@ def _glued_after(toks: list[Token], m: Mention, i: int, j: int, lex: Lexicon, fm
     if nxt.kind == "word":
         return _glued_word(toks, m, i, j, lex, fm)
     if nxt.norm == "%":
-        return replace(m, suffix="%")
+        return m._replace(suffix="%")
     if nxt.norm in ("-", "–") and j + 1 < len(toks) and toks[j + 1].kind == "word" and glued(nxt, toks[j + 1]):
-        return replace(m, compound=True)
+        return m._replace(compound=True)
     if nxt.norm == ")":
         return _bracket(toks, m, lex)
     return None
@@ -341,14 +342,14 @@ def _glued_word(toks: list[Token], m: Mention, i: int, j: int, lex: Lexicon, fm:
     if f and w in units()["measure"] and not money and not _counted_after(toks, j + 1, lex):
         f = 0.0  # "he swam 400m", "a 100m sprint": metres; "54m people" are millions
     if f:
-        m = replace(m, j=j + 1, end=nxt.end, low=m.low * f, high=m.high * f, scaled=True)
+        m = m._replace(j=j + 1, end=nxt.end, low=m.low * f, high=m.high * f, scaled=True)
         return _bracket(toks, m, lex)
     if w in _numbers("ordinal_suffixes"):
-        return replace(m, j=j + 1, end=nxt.end, ordinal=True, suffix=w)
+        return m._replace(j=j + 1, end=nxt.end, ordinal=True, suffix=w)
     if len(nxt.text) == 1 and nxt.text.isupper():  # 5G, 3D, 4K; "1.5L", "1.55C": units
         unit = units()["capital_units"].get(nxt.text)
-        return replace(m, suffix=unit) if unit else replace(m, identifier=True)
-    return replace(m, suffix=w)  # a glued unit ("9mm", "11am") or an identifier ("3D")
+        return m._replace(suffix=unit) if unit else m._replace(identifier=True)
+    return m._replace(suffix=w)  # a glued unit ("9mm", "11am") or an identifier ("3D")
 
 
 def _scale_after(text: str, toks: list[Token], m: Mention, i: int, j: int, lex: Lexicon, fm: Formats) -> Mention:
@@ -358,14 +359,14 @@ def _scale_after(text: str, toks: list[Token], m: Mention, i: int, j: int, lex: 
     n = len(toks)
     if j < n and toks[j].kind == "word" and lex.multipliers.get(toks[j].norm, 0) >= 1000:
         f = lex.multipliers[toks[j].norm]
-        m = replace(m, j=j + 1, end=toks[j].end, low=m.low * f, high=m.high * f, scaled=f >= 1e6)
+        m = m._replace(j=j + 1, end=toks[j].end, low=m.low * f, high=m.high * f, scaled=f >= 1e6)
         return _bracket(toks, _scale_compound(text, toks, m, f, lex), lex)
     if j < n and toks[j].kind == "word" and lex.scale_suffixes.get(toks[j].norm, 0) >= 1e6:
         w = toks[j].norm
         near = _currency_at(toks, j + 1) or (len(w) > 1 and i > 0 and _currency_at(toks, i - 1))
         if near or w in fm.free_scales:  # "3.4 mln tonnes"
             f = lex.scale_suffixes[w]
-            return replace(m, j=j + 1, end=toks[j].end, low=m.low * f, high=m.high * f, scaled=True)
+            return m._replace(j=j + 1, end=toks[j].end, low=m.low * f, high=m.high * f, scaled=True)
     return m
 
 
@@ -431,8 +432,8 @@ def _signed(toks: list[Token], m: Mention, fm: Formats) -> Mention:
     if i > 1 and glued(toks[i - 2], toks[i - 1]) and toks[i - 2].norm not in ("(", "[", "/", ":"):
         return m
     if sign in fm.plus:
-        return replace(m, start=toks[i - 1].start)
-    return replace(m, start=toks[i - 1].start, low=-m.high, high=-m.low)
+        return m._replace(start=toks[i - 1].start)
+    return m._replace(start=toks[i - 1].start, low=-m.high, high=-m.low)
 
 
 def _bracket(toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
@@ -451,11 +452,11 @@ def _bracket(toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
         and m.low >= 0
     ):
         return m
-    m = replace(m, start=toks[i - 1].start, end=toks[j].end, j=j + 1, low=-m.high, high=-m.low, bracket=True)
+    m = m._replace(start=toks[i - 1].start, end=toks[j].end, j=j + 1, low=-m.high, high=-m.low, bracket=True)
     k = j + 1  # "$(2.5) million"
     if k < len(toks) and not m.scaled and lex.multipliers.get(toks[k].norm, 0) >= 1e6:
         f = lex.multipliers[toks[k].norm]
-        m = replace(m, j=k + 1, end=toks[k].end, low=m.low * f, high=m.high * f, scaled=True)
+        m = m._replace(j=k + 1, end=toks[k].end, low=m.low * f, high=m.high * f, scaled=True)
     return m
 
 
@@ -498,7 +499,7 @@ def _scale_compound(text: str, toks: list[Token], m: Mention, scale: float, lex:
         grouped = sub.j > j + 1  # "2 millions 500 000"
         if not (scale == 1000 and not grouped or grouped and sub.low * 1000 >= scale):
             return m  # "2 million 500" is no 2,000,500; a bare "328" follows only "thousand"
-    return replace(m, j=sub.j, end=sub.end, low=m.low + sub.low, high=m.high + sub.low)
+    return m._replace(j=sub.j, end=sub.end, low=m.low + sub.low, high=m.high + sub.low)
 
 
 def _currency_at(toks: list[Token], k: int) -> bool:
@@ -890,10 +891,10 @@ def _ranges(toks: list[Token], ms: list[Mention], lex: Lexicon) -> list[Mention]
                 core = core[1:]  # "a 5- to 10-kilometre stretch": the first figure's unit is left to the second
             if not hedge_b and _score(toks, a, b, gap, lex):
                 # "6-4, 3-6, 7-6 (5)", "won 3-1", "at 4-5 in the deciding set": a score, no figure
-                out += [replace(a, identifier=True), replace(b, identifier=True)]
+                out += [a._replace(identifier=True), b._replace(identifier=True)]
                 k += 2
                 if k < len(ms) and b.j + 1 == ms[k].i and toks[b.j].norm == "(":
-                    out.append(replace(ms[k], identifier=True))  # the tie-break's points: "7-6 (5)"
+                    out.append(ms[k]._replace(identifier=True))  # the tie-break's points: "7-6 (5)"
                     k += 1
                 continue
             if (
@@ -907,8 +908,7 @@ def _ranges(toks: list[Token], ms: list[Mention], lex: Lexicon) -> list[Mention]
                 if a.scaled is False and b.scaled and a.low < b.low / 1000:
                     lo = a.low * (b.low / max(1.0, _mantissa(b)))
                 out.append(
-                    replace(
-                        a,
+                    a._replace(
                         j=b.j,
                         end=b.end,
                         low=min(lo, hi),
@@ -1016,14 +1016,14 @@ def _hedge(text: str, toks: list[Token], m: Mention, lex: Lexicon) -> Mention:
     if h:
         k, kind = h
         if m.vague:
-            return replace(m, hstart=toks[i - k].start)
-        return replace(m, hedge=kind if not m.is_range else "exact", hstart=toks[i - k].start)
+            return m._replace(hstart=toks[i - k].start)
+        return m._replace(hedge=kind if not m.is_range else "exact", hstart=toks[i - k].start)
     # trailing hedges: "or more", "or younger", "ou plus"
     j = m.j
     if j + 1 < len(toks) and toks[j].norm in _numbers("range_or"):
         w = toks[j + 1].norm
         if w in _numbers("or_more"):
-            return replace(m, hedge="at_least", j=j + 2, end=toks[j + 1].end)
+            return m._replace(hedge="at_least", j=j + 2, end=toks[j + 1].end)
         if w in _numbers("or_less"):
-            return replace(m, low=0.0, j=j + 2, end=toks[j + 1].end)
+            return m._replace(low=0.0, j=j + 2, end=toks[j + 1].end)
     return m

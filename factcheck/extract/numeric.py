@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..text import fold
 from .around import counted_again, noun_brought_to, own_words_before
@@ -47,8 +47,7 @@ from .people import is_demonym, is_given, role_at
 from .tokens import Token, glued, match_at
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """A claim before it gets its id and sentence: kind, value, span and context."""
 
     kind: str
@@ -225,8 +224,7 @@ NO_CLAIM = _NoClaim()
 Read = Draft | _NoClaim | None  # a claim, no claim at all, or not this recogniser's figure
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """One figure inside sentence tokens [s0, s1), as every recogniser sees it."""
 
     text: str

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain
 from typing import Any, NamedTuple
@@ -18,13 +17,13 @@ RoleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 _APOSTROPHES = frozenset({"'", "’"})
 
 
+@cache  # asked for its lists tens of thousands of times a text: one call, not two
 def _people(key: str) -> frozenset[str]:
     """A word list of the [people] table of names.toml (words around a name, every language)."""
     return data_words("names", "people", key)
 
 
-@dataclass(frozen=True)
-class PersonMention:
+class PersonMention(NamedTuple):
     start: int
     end: int
     name: str
@@ -591,9 +590,12 @@ def _in_title_case_line(text: str, at: int, seen: dict[int, bool]) -> bool:
     if start not in seen:
         end = text.find("\n", at)
         line = text[start : end if end >= 0 else len(text)].strip()
-        long_words = [w for w in line.split() if len(w) >= 3 and w[:1].isalpha()]
-        caps = sum(1 for w in long_words if w[:1].isupper())
-        seen[start] = len(long_words) >= 4 and caps >= len(long_words) - 1 and not line.endswith((".", "?", "!"))
+        if line.endswith((".", "?", "!")):
+            seen[start] = False  # most lines: a paragraph's sentences, its words not counted
+        else:
+            long_words = [w for w in line.split() if len(w) >= 3 and w[:1].isalpha()]
+            caps = sum(1 for w in long_words if w[:1].isupper())
+            seen[start] = len(long_words) >= 4 and caps >= len(long_words) - 1
     return seen[start]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -85,10 +85,13 @@ def _tokenize_plain(text: str) -> list[Token]:
     fold = _fold_word
     pos = 0
     for space, s in _SPACED_TOKEN.findall(text):
-        if not s:
-            break  # the end of the text
         start = pos + len(space)
         pos = start + len(s)
+        if s.isalpha():  # most tokens: a word of letters alone (no digit, no apostrophe)
+            add(new(Token, (start, pos, s, s.lower() if s.isascii() else fold(s), "word")))
+            continue
+        if not s:
+            break  # the end of the text
         c = s[0]
         if c.isdecimal():  # what \d matches
             add(new(Token, (start, pos, s, s, "num")))
@@ -196,6 +199,47 @@ def drop_handed() -> None:
     """Forget the tokens handed in this run (:func:`hand_sentences`): a check drops them
     when it has aligned its claims, as extraction dropped its tokens before."""
     table(_HANDED).clear()
+
+
+_POSITIONS = "tokens.positions"  # the run's table: id of a token list -> (the list, its positions)
+_POSITIONS_KEPT = 2
+
+
+def positions(toks: list[Token]) -> dict[str, list[int]]:
+    """The indexes of the tokens of ``toks`` by their norm, each list in text order: read once
+    per token list (kept for the last few of the run), for the rules that look for a few words
+    or for the figures in a whole text rather than test every token."""
+    kept = table(_POSITIONS)
+    got = kept.get(id(toks))
+    if got is not None and got[0] is toks:
+        return got[1]  # type: ignore[no-any-return]
+    out: dict[str, list[int]] = {}
+    for k, t in enumerate(toks):
+        at = out.get(t.norm)
+        if at is None:
+            out[t.norm] = [k]
+        else:
+            at.append(k)
+    kept[id(toks)] = (toks, out)  # the table holds the list: its id names no other while kept
+    while len(kept) > _POSITIONS_KEPT:
+        kept.pop(next(iter(kept)), None)  # the oldest
+    return out
+
+
+def indexes_of(toks: list[Token], norms: Collection[str]) -> list[int]:
+    """The indexes of the tokens whose norm is one of ``norms``, in text order."""
+    at = positions(toks)
+    # through the smaller of the two: a few words of a long text, or a short text
+    few = len(norms) <= len(at)
+    found = [at[w] for w in norms if w in at] if few else [ks for w, ks in at.items() if w in norms]
+    return found[0][:] if len(found) == 1 else sorted(k for ks in found for k in ks)
+
+
+def num_indexes(toks: list[Token]) -> list[int]:
+    """The indexes of the digit runs of ``toks`` (the tokens of kind "num"), in text order."""
+    return sorted(
+        k for w, ks in positions(toks).items() if w[:1].isdecimal() for k in ks if toks[k].kind == "num"
+    )
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
