@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from .compare import compare, compare_amounts, compare_dates, name_parts, normalise, same_nominal
 from .evidence import NO_EVIDENCE, Evidence, Templates, render
 from .extract.lexicon import concepts, data_words, phrase_list, same_places
@@ -124,6 +126,22 @@ class DraftRead:
         self.known_sides: dict[int, Side] = {}  # source sides by identity: what side() reads is in the identity
         self.scored: dict[tuple[int, int, float], Scored | None] = {}
         self.same_facts: dict[tuple[int, int], bool] = {}  # align_document(): two draft claims, one fact
+        self.names_of: list[str | None] | None = None  # names_another(): each draft claim's name, if a person
+
+    def names_another(self, s: Claim, di: int) -> bool:
+        """Whether the source's name ``s`` is nearer the name of another person the draft
+        names than that of its claim ``di``: "Macky Sall" and "Mackie Sale" are the draft's
+        other Sall, not "Khalifa Sall" misspelt (names compared as
+        :func:`~factcheck.compare.name_parts`, by rapidfuzz's ratio)."""
+        if self.names_of is None:
+            self.names_of = [" ".join(name_parts(str(c.value))) if c.kind == "person" else None for c in self.claims]
+        written = " ".join(name_parts(str(s.value)))
+        mine = self.names_of[di]
+        if mine is None:
+            return False
+        near = fuzz.ratio(mine, written)
+        return any(n is not None and k != di and n != mine and fuzz.ratio(n, written) > near
+                   for k, n in enumerate(self.names_of))
 
     def read_source(self, claims: Sequence[Claim]) -> tuple[dict[str, list[tuple[int, Side]]], dict[int, int]]:
         """A source's claims by kind with their sides, each said once (a claim said again word
@@ -598,12 +616,25 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
                     raw[(di, si)] = got
     sentence_bonus(raw, draft_claims, source_claims, by_kind, score, draft.in_sentence)
     source_sides = {si: ss for sides in by_kind.values() for si, ss in sides}
+    return _judged(draft, source_claims, raw, ident_of, source_sides)
+
+
+def _judged(
+    draft: DraftRead,
+    source_claims: Sequence[Claim],
+    raw: dict[tuple[int, int], Scored],
+    ident_of: dict[int, int],
+    source_sides: dict[int, Side],
+) -> list[Pair]:
+    """The scored pairs of :func:`_pairs` that are judged, with their verdicts."""
     pairs: list[Pair] = []
     for (di, si), (sc, ev) in raw.items():
         if sc < JUDGED_AT:
             continue
-        d, s = draft_claims[di], source_claims[si]
+        d, s = draft.claims[di], source_claims[si]
         judged = _judge(d, s, sc, ev, compared=draft.compared_values(di, ident_of[si], s, source_sides[si]))
+        if judged and judged[0] == "conflicts" and d.kind == "person" and draft.names_another(s, di):
+            continue  # "Macky Sall" is the draft's other Sall, not "Khalifa Sall" misspelt
         if judged:
             pairs.append(tuple.__new__(Pair, (sc, di, si, *judged)))  # Pair(), without its call
     return pairs

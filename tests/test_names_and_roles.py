@@ -8,6 +8,7 @@ import pytest
 from factcheck.compare import compare
 from factcheck.extract import extract_claims
 from factcheck.models import Claim, Document
+from factcheck.pipeline import check
 
 
 def _person(text: str, lang: str) -> Claim:
@@ -42,3 +43,34 @@ def test_names_of_one_person(draft: str, source: str, lang: str, verdict: str) -
 )
 def test_the_role_a_title_gives(text: str, lang: str, role: str) -> None:
     assert _person(text, lang).concepts == (role,)
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "want"),
+    [
+        # the source names both: each meets its own
+        (
+            "Khalifa Sall took 1.6% of the vote. The count was certified under President Macky Sall on Friday.",
+            "Power will be handed over by his predecessor, Macky Sall, in Dakar. Khalifa Sall was far behind.",
+            {"Khalifa Sall": [("agrees", "Khalifa Sall")], "Macky Sall": [("agrees", "Macky Sall")]},
+        ),
+        # the source names only the other one
+        (
+            "Khalifa Sall took 1.6% of the vote, far behind the winner. Macky Sall will hand over power.",
+            "Power will then be handed over by his predecessor, Macky Sall, at the presidential palace in Dakar.",
+            {"Khalifa Sall": [], "Macky Sall": [("agrees", "Macky Sall")]},
+        ),
+    ],
+    ids=["both-named", "the-other-named"],
+)
+def test_a_source_name_of_the_drafts_other_person_is_no_misspelling(
+    draft: str, source: str, want: dict[str, list[tuple[str, str]]]
+) -> None:
+    # two people of one surname in the draft: a source's name nearer the other's is the other's
+    report = check(Document(id="draft", text=draft), [Document(id="src", text=source)], cache=None)
+    found = {
+        c.claim.text: [(f.verdict, f.text) for f in c.findings if f.source == "src"]
+        for c in report.claims
+        if c.claim.kind == "person"
+    }
+    assert found == want
