@@ -42,7 +42,11 @@ def interval(
         return lo, hi
     if h == "about":
         if whole:
-            return min(lo * (1 - _ABOUT_WHOLE), lo - 1), max(hi * (1 + _ABOUT_WHOLE), hi + 1)
+            # "about 40" allows 38 and "about 30" 31, but "some 41,000" is said to the
+            # thousand: 42,000 is another figure (no more room than half its last digit's unit)
+            low_room = max(min(lo * _ABOUT_WHOLE, _step(lo) / 2), 1) if lo else 1
+            high_room = max(min(hi * _ABOUT_WHOLE, _step(hi) / 2), 1) if hi else 1
+            return lo - low_room, hi + high_room
         return lo * (1 - _ABOUT), hi * (1 + _ABOUT)
     if h == "approx":  # "une trentaine": thirty or so
         return lo * (1 - _APPROX), hi * (1 + _APPROX)
