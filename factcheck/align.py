@@ -279,7 +279,10 @@ def align_document(
         pairs = _self_pairs(draft_claims)
     else:
         read = draft if draft is not None and draft.claims is draft_claims else DraftRead(draft_claims)
-        pairs = _pairs(read, doc, source_claims)
+        # two reports of one day may disagree on the day officials spoke; of two days, or
+        # undated, each hears them on its own day ("said on Sunday", a later "said on Monday")
+        one_day = draft_date is not None and draft_date == doc.date
+        pairs = _pairs(read, doc, source_claims, statements_apart=not one_day)
         same = read.same_facts  # the same two draft claims meet in source after source
     # by score, best first, then draft and source order: two stable sorts by C-level keys
     # (the order that sorting by (-score, draft, source) gives; a lambda per pair showed)
@@ -515,8 +518,11 @@ def _same_day(d: Claim, s: Claim) -> bool:
     return "day" in p and "month" in p and p.get("day") == q.get("day") and p.get("month") == q.get("month")
 
 
-def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> list[Pair]:
-    """Every (draft claim, source claim) pair that could be reported, with its verdict."""
+def _pairs(
+    draft: DraftRead, doc: Document, source_claims: Sequence[Claim], *, statements_apart: bool = False
+) -> list[Pair]:
+    """Every (draft claim, source claim) pair that could be reported, with its verdict
+    (``statements_apart``: two days officials spoke on are two statements, no conflict)."""
     draft_claims, draft_sides, lone_d = draft.claims, draft.sides, draft.lone
     by_kind, ident_of = draft.read_source(source_claims)  # each claim is scored against its own kind only
     # the surnames of the people both texts name: a figure next to one is about that person
@@ -616,7 +622,7 @@ def _pairs(draft: DraftRead, doc: Document, source_claims: Sequence[Claim]) -> l
                     raw[(di, si)] = got
     sentence_bonus(raw, draft_claims, source_claims, by_kind, score, draft.in_sentence)
     source_sides = {si: ss for sides in by_kind.values() for si, ss in sides}
-    return _judged(draft, source_claims, raw, ident_of, source_sides)
+    return _judged(draft, source_claims, raw, ident_of, source_sides, statements_apart)
 
 
 def _judged(
@@ -625,6 +631,7 @@ def _judged(
     raw: dict[tuple[int, int], Scored],
     ident_of: dict[int, int],
     source_sides: dict[int, Side],
+    statements_apart: bool,
 ) -> list[Pair]:
     """The scored pairs of :func:`_pairs` that are judged, with their verdicts."""
     pairs: list[Pair] = []
@@ -635,6 +642,8 @@ def _judged(
         judged = _judge(d, s, sc, ev, compared=draft.compared_values(di, ident_of[si], s, source_sides[si]))
         if judged and judged[0] == "conflicts" and d.kind == "person" and draft.names_another(s, di):
             continue  # "Macky Sall" is the draft's other Sall, not "Khalifa Sall" misspelt
+        if judged and judged[0] == "conflicts" and statements_apart and "stated" in d.actions and "stated" in s.actions:
+            continue
         if judged:
             pairs.append(tuple.__new__(Pair, (sc, di, si, *judged)))  # Pair(), without its call
     return pairs

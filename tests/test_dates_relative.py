@@ -168,3 +168,17 @@ def test_the_day_officials_spoke_is_no_other_day_of_the_event() -> None:
         "More than 90 people died when the ferry sank, local authorities said on Sunday.",
         "More than 90 people died when the ferry sank, the authorities said on Sunday.",
     ) == ["agrees"]
+
+
+@pytest.mark.parametrize(
+    ("draft_day", "source_day"), [("2024-04-09", "2024-04-10"), (None, None)], ids=["apart", "undated"]
+)
+def test_two_reports_of_two_days_hear_officials_on_their_own_days(
+    draft_day: str | None, source_day: str | None
+) -> None:
+    # a later report's "said on Monday" is another statement, not the draft's Sunday misdated
+    said = "More than 90 people died when the ferry sank, local authorities said on {}."
+    draft = Document(id="draft", text=said.format("Sunday"), date=draft_day)
+    source = Document(id="s1", text=said.format("Monday"), date=source_day)
+    (claim,) = [c for c in check(draft, [source]).claims if c.claim.kind == "date"]
+    assert [f.verdict for f in claim.findings if f.source == "s1"] == []
