@@ -524,6 +524,7 @@ def _pairs(
     """Every (draft claim, source claim) pair that could be reported, with its verdict
     (``statements_apart``: two days officials spoke on are two statements, no conflict)."""
     draft_claims, draft_sides, lone_d = draft.claims, draft.sides, draft.lone
+    draft_people = draft.people
     by_kind, ident_of = draft.read_source(source_claims)  # each claim is scored against its own kind only
     # the surnames of the people both texts name: a figure next to one is about that person
     people = draft.people | {fold(str(c.value)).split()[-1] for c in source_claims if c.kind == "person" and c.value}
@@ -579,6 +580,9 @@ def _pairs(
         if numeric and people and sc >= JUDGED_AT - slack:
             held_by_other = other_person_of(held_d[di], held_s[si]) if kind in HELD_KINDS else None
             other = held_by_other or other_person(draft_sides[di], ss, people)
+            whose = held_s[si] if kind in HELD_KINDS else None
+            if not other and whose is not None and whose not in draft_people:
+                other = whose.title()  # "Budi Rahmat, a 44-year-old farmer": one the draft never names
             if other:
                 # "Berg won 41.2%" is not "Holm won 41.0%"; Vallandre's fine is not Mollet's
                 sc -= OTHER_HOLDER_PENALTY if held_by_other else OTHER_PERSON_PENALTY
