@@ -921,7 +921,16 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
         acts, rule = tuple(sorted({a for _, a in actions_in(toks, lo, hi, lex.lang)})), "count.bare"
     elif subj.words is None and rule == "count.noun":
         rule = "count.predicate"  # "12 were arrested": no noun, a verb
+    if subj.words is not None and not subj.part and _part_after_noun(toks, subj.end, s1, lex):
+        # "19 dead, eight children among them", "dont neuf enfants parmi eux": a part
+        subj = Subject(subj.words, subj.concepts, subj.end, True)
     return subj, acts, rule
+
+
+def _part_after_noun(toks: list[Token], k: int, s1: int, lex: Lexicon) -> bool:
+    """A partitive right after a figure's noun makes it a part of a group counted before it:
+    "eight children among them" (words.toml partitive_after_noun)."""
+    return k < s1 and any(match_at(toks, k, p) == len(p) for p in phrase_list(lex.lang, "partitive_after_noun"))
 
 
 def _apposed_noun(toks: list[Token], m: Mention, s0: int, s1: int, lex: Lexicon) -> Subject | None:
