@@ -231,17 +231,27 @@ def _features(ctx: str, lang: str, start: int, length: int) -> Features:
     words, subjects, actions = sentence_concepts(ctx, lang)
     lo, hi = max(0, start - 60), start + length + 60
     near = _names_between(ctx, lo, hi)
+    own = near - _attributed(ctx[lo:hi], lang) if near else near
     return Features(
         window=fold(ctx[max(0, start - 50) : start] + " " + ctx[start + length : start + length + 50]),
-        entities=near,
-        own_entities=near - _attributed(ctx[lo:hi], lang) if near else near,
-        sentence_entities=_names_between(ctx, 0, len(ctx)),
+        entities=_one_place_name(near),
+        own_entities=_one_place_name(own),
+        sentence_entities=_one_place_name(_names_between(ctx, 0, len(ctx))),
         words=words,
         stems=frozenset(w[:STEM] for w in words),
         concepts=subjects | actions,
         actions=actions,
         source_of=_source_of(ctx, lang, start, start + length),
     )
+
+
+def _one_place_name(names: frozenset[str]) -> frozenset[str]:
+    """``names`` with each place of places.toml by one of its words, whatever the language
+    ("allemagne" and "germany" are one name: the group's first word in order)."""
+    same = same_places()
+    if not names or not any(n in same for n in names):
+        return names
+    return frozenset(min(same[n]) if n in same else n for n in names)
 
 
 def entities_signal(d: Claim, s: Claim) -> str:

@@ -71,3 +71,11 @@ def test_a_date_the_source_gives_to_the_day_is_taken_before_another_day() -> Non
     )
     mine = next(c for c in report.claims if c.claim.text == "28 août")
     assert [(f.verdict, f.text) for f in mine.findings] == [("agrees", "August 28")]
+
+
+def test_a_place_named_in_two_languages_is_one_name() -> None:
+    fr = extract_claims(Document(id="a", text="En Allemagne, la police a mené 130 perquisitions.", lang="fr"))
+    en = extract_claims(Document(id="b", text="In Germany, police searched 150 homes.", lang="en"))
+    (a,) = [c for c in fr if c.kind == "count"]
+    (b,) = [c for c in en if c.kind == "count"]
+    assert features(a).own_entities == features(b).own_entities
