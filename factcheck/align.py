@@ -730,7 +730,7 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
         if kind not in NUMERIC:  # names and dates: each pair judged
             for ra, ds in members:
                 for rb, ss in members:
-                    if rb == ra or compare(ds.claim, ss.claim)[0] != "conflicts":
+                    if rb == ra or compare(ds.claim, ss.claim)[0] != "conflicts" or _kin(ds.claim, ss.claim):
                         continue
                     sc, ev = score_sides(ds, ss)
                     judged = _judge(ds.claim, ss.claim, sc, ev) if sc >= SELF_AT else None
@@ -760,6 +760,26 @@ def _self_pairs(claims: Sequence[Claim]) -> list[Pair]:
                         if judged and judged.verdict == "conflicts":
                             meet(reps[ra], reps[rb], sc, judged)
     return pairs
+
+
+def _kin(a: Claim, b: Claim) -> bool:
+    """Two names of one text with one surname and given names of their own are two people
+    (a couple, a family, two politicians: "Prakash Hinduja" and "Kamal Hinduja", "Khalifa
+    Sall" and "President Macky Sall"), unless both are given one role ("prosecutor Nicolas
+    Bessone" and "prosecutor Eric Bessone": one person, named two ways). A given name
+    misspelt ("Jonathan", "Jonathon") or cut to its initial is one name."""
+    if a.kind != "person" or set(a.concepts) & set(b.concepts):
+        return False
+    x, y = name_parts(str(a.value)), name_parts(str(b.value))
+    if len(x) < 2 or len(y) < 2 or x[-1] != y[-1]:
+        return False
+    fx, fy = x[0].rstrip("."), y[0].rstrip(".")
+    if len(fx) == 1 or len(fy) == 1:
+        return not (fx.startswith(fy) or fy.startswith(fx))
+    return fuzz.ratio(fx, fy) < KIN_AT
+
+
+KIN_AT = 75  # given names less alike than this (rapidfuzz's ratio) are two people's
 
 
 _NOT_SCORED: Scored = (0.0, NO_EVIDENCE)  # a memo's "not worked out yet"

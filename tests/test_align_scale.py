@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.align import BLOCK_LIMIT, SELF_AT, Pair, _identity, _judge, _self_pairs
+from factcheck.align import BLOCK_LIMIT, SELF_AT, Pair, _identity, _judge, _kin, _self_pairs
 from factcheck.compare import compare
 from factcheck.extract import extract_claims
 from factcheck.lang import detect_lang
@@ -26,7 +26,8 @@ DRAFTS = sorted((ROOT / "tests" / "data").glob("stories*/*/draft.md")) + sorted(
 
 
 def every_self_pair(claims: Sequence[Claim]) -> list[Pair]:
-    """The draft against itself as it was judged before blocking: every pair of distinct sayings."""
+    """The draft against itself as it was judged before blocking: every pair of distinct sayings
+    (two people of one surname, :func:`~factcheck.align._kin`, are no pair)."""
     groups: dict[tuple[object, ...], list[int]] = {}
     for i, c in enumerate(claims):
         groups.setdefault(_identity(c), []).append(i)
@@ -36,7 +37,7 @@ def every_self_pair(claims: Sequence[Claim]) -> list[Pair]:
     for a, ds in zip(reps, sides, strict=True):
         for b, ss in zip(reps, sides, strict=True):
             d, s = ds.claim, ss.claim
-            if b is a or s.kind != d.kind or compare(d, s)[0] != "conflicts":
+            if b is a or s.kind != d.kind or compare(d, s)[0] != "conflicts" or _kin(d, s):
                 continue
             sc, ev = score_sides(ds, ss)
             judged = _judge(d, s, sc, ev) if sc >= SELF_AT else None

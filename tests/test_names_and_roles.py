@@ -74,3 +74,22 @@ def test_a_source_name_of_the_drafts_other_person_is_no_misspelling(
         if c.claim.kind == "person"
     }
     assert found == want
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a couple, a family, two politicians: two people of one surname
+        ("Prakash Hinduja, 78, and his wife Kamal Hinduja, 75, were sentenced. Kamal Hinduja did not attend.", False),
+        ("Khalifa Sall took 1.6% of the vote. The count was certified under President Macky Sall on Friday.", False),
+        # one role, two given names: one person named two ways
+        ("Prosecutor Nicolas Bessone spoke on Monday. Later, prosecutor Eric Bessone said more.", True),
+        # a given name misspelt is one name
+        ("Jonathan Reyes scored twice. Coach Jonathon Reyes said nothing.", True),
+    ],
+    ids=["couple", "two-politicians", "one-role", "misspelt-given-name"],
+)
+def test_the_draft_naming_two_people_of_one_surname(text: str, flagged: bool) -> None:
+    report = check(Document(id="draft", text=text), [], cache=None)
+    conflicts = [f for c in report.claims if c.claim.kind == "person" for f in c.findings if f.verdict == "conflicts"]
+    assert bool(conflicts) is flagged
