@@ -1121,6 +1121,8 @@ def _count(f: Figure) -> Read:
     start, low, high = f.start, m.low, m.high
     if part and rule != "count.partitive-fronted":
         rule = "count.partitive"
+    if part and any(t.kind == "num" for t in toks[m.j : subj.end]):
+        end = m.end  # "33 des 43 sièges", "21 of the 100 seats": the part's figure, its whole a claim of its own
     group = group_before(toks, m.i, m.j, s0, lex)
     if group is not None:  # "Marc Dubois and 24 other suspects": 25 in all
         start, low, high, rule = toks[group].start, low + 1, high + 1, "count.group"
