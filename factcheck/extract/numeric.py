@@ -976,8 +976,9 @@ def _elided_noun(f: Figure, acts: tuple[str, ...]) -> bool:
 def _links_figures(toks: list[Token], k: int, s0: int, lang: str) -> bool:
     """``toks[k]`` links a figure to the count before it: a word of ``elided_noun_after``, one
     of ``brought_to`` after a word of a change ("the Socialists, who fell to 20", "les Verts
-    retombent à 11": words.toml [direction]), or the end of a name after "and" ("seven seats
-    and the Social Democrats four")."""
+    retombent à 11": words.toml [direction]), a verb of no change (``kept_figure``: "while the
+    Social Democrats held on to five", "les socialistes conservent cinq"), or the end of a
+    name after "and" ("seven seats and the Social Democrats four")."""
     norm = toks[k].norm
     if norm in word_set(lang, "elided_noun_after"):
         return True
@@ -987,6 +988,9 @@ def _links_figures(toks: list[Token], k: int, s0: int, lang: str) -> bool:
         while h > s0 and (toks[h - 1].is_cap or toks[h - 1].norm in word_set(lang, "determiners")):
             h -= 1
         return h > s0 and k - h < 4 and toks[h - 1].norm in word_set(lang, "and")
+    for p in phrase_list(lang, "kept_figure"):  # "the Social Democrats held on to five": no change
+        if k - len(p) + 1 >= s0 and tuple(t.norm for t in toks[k - len(p) + 1 : k + 1]) == p:
+            return True
     if norm not in word_set(lang, "brought_to") or k - 1 < s0:
         return False
     return moved(toks[k - 1].norm, lang)
