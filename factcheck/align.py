@@ -63,6 +63,7 @@ JUDGED_AT = min(AGREE_AT, UNCLEAR_AT)  # below this no verdict is reported
 SELF_AT = 0.85  # the draft contradicting itself: only on strong evidence, across sentences
 LEDE_BONUS = 0.15  # both texts' first date of the event: the day of what both report
 LEDE_CONTEXT = 0.3  # ... said in sentences at least this alike
+SAME_FIGURE_BONUS = 0.3  # a figure precise enough to name its fact, said the very same in the source
 ABSENT_NAME_PENALTY = 0.25  # the draft names a place or body next to the figure that the source never names
 
 
@@ -546,7 +547,8 @@ def _pairs(
         (``shape``: the pair's :func:`~factcheck.scoring.shape_of`, when the caller has it)."""
         kind = kinds[di]
         # "the 168 km from Millau in 4h 12min 33s" and "4:12:33": one figure that identifies itself
-        absent = unknown[di] and not (identifying[di] and same_figure(draft_sides[di], ss))
+        same = identifying[di] and same_figure(draft_sides[di], ss)
+        absent = unknown[di] and not same
         least = JUDGED_AT - slack + (ABSENT_NAME_PENALTY if absent else 0.0)  # what a shape's best must reach
         lone_bonus = 0.0
         held = other = None
@@ -559,7 +561,8 @@ def _pairs(
             lone_bonus = LONE_SUBJECT_BONUS if lone and lone & once_of[si] else 0.0
             # "Dia with 2.8%" and "Dia, du PUR, avec 3,13 %": one person's figure in both
             held = same_person(held_d[di], held_s[si]) if people and kind in HELD_KINDS else None
-            bonus = lone_bonus + (HOLDER_BONUS if held else 0.0)
+            # "two hours and 35 seconds" and "2 h 00 min 35 sec": the very same precise figure
+            bonus = lone_bonus + (HOLDER_BONUS if held else 0.0) + (SAME_FIGURE_BONUS if same else 0.0)
             if shape is None or shape.best + bonus < least:
                 return None  # even its best score would not be judged: never reported
             floor = least - bonus
@@ -613,7 +616,7 @@ def _pairs(
         table = sum([len(b.members) for b, _ in open_blocks]) > BLOCK_LIMIT
         # the most bonus any pair of this claim can get (score() adds it in the same order):
         # a block whose shape cannot reach JUDGED_AT even with it has no pair to score
-        reach = (LONE_SUBJECT_BONUS if lone_d[di] else 0.0) + (
+        reach = (LONE_SUBJECT_BONUS if lone_d[di] else 0.0) + (SAME_FIGURE_BONUS if draft.identifying[di] else 0.0) + (
             HOLDER_BONUS if people and d.kind in HELD_KINDS and held_d[di] is not None else 0.0
         )
         least = JUDGED_AT + (ABSENT_NAME_PENALTY if unknown[di] and not identifying[di] else 0.0)
@@ -687,7 +690,7 @@ def _open_blocks(
     opened: dict[int, list[tuple[_Block, Shape]]] = {}
     # by draft claim (a figure that identifies itself may meet its equal free of the penalty)
     lowest = [
-        JUDGED_AT + (ABSENT_NAME_PENALTY if u and not x else 0.0) - _EPS
+        JUDGED_AT + (ABSENT_NAME_PENALTY if u and not x else 0.0) - (SAME_FIGURE_BONUS if x else 0.0) - _EPS
         for u, x in zip(unknown, draft.identifying, strict=True)
     ]
     for kind, kind_blocks in blocks.items():
