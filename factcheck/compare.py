@@ -215,6 +215,8 @@ def compare_amounts(
         return "conflicts", "different ranges"
     if d.kind in ROUNDED_KINDS and (_rounded_to(a, b) or _rounded_as_written(d, s)):
         return "agrees", "same figure, rounded"
+    if d.kind == "count" and (_count_rounded_to(a, b) or _count_rounded_to(b, a)):
+        return "agrees", "same figure, rounded"
     hedged_a = a.hedge not in ("exact",) and not a.is_range
     hedged_b = b.hedge not in ("exact",) and not b.is_range
     if hedged_a and hedged_b and a.hedge != "vague" and b.hedge != "vague":
@@ -289,6 +291,24 @@ def _rounded_to(a: Amount, b: Amount) -> bool:
     if da == db:
         return False
     return abs(a.low - b.low) <= 0.5 * 10 ** -min(da, db) + 1e-9
+
+
+_COUNT_ROUND_SHARE = 0.05  # the largest share of a round count its last digit's unit may be
+
+
+def _count_rounded_to(round_: Amount, precise: Amount) -> bool:
+    """A round count is a precise one rounded to its last significant digit, when that digit's
+    unit is a small share of it: "5 800 spectateurs" for 5,812, "31,000" for 31,412 (not "20
+    dead" for 19, nor "300" for 287: there the rounding is the figure)."""
+    if round_.is_range or precise.is_range or round_.hedge != "exact" or precise.hedge != "exact":
+        return False
+    r, p = round_.low, precise.low
+    if not (r >= 10 and float(r).is_integer() and float(p).is_integer()) or r == p:
+        return False
+    step = _step(r)
+    if step < 10 or step > _COUNT_ROUND_SHARE * r or _step(p) >= step:
+        return False
+    return round(p / step) * step == r
 
 
 def _rounded_as_written(d: Claim, s: Claim) -> bool:
