@@ -141,8 +141,8 @@ class DraftRead:
         if mine is None:
             return False
         near = fuzz.ratio(mine, written)
-        return any(n is not None and k != di and n != mine and fuzz.ratio(n, written) > near
-                   for k, n in enumerate(self.names_of))
+        others = (n for k, n in enumerate(self.names_of) if n is not None and k != di and n != mine)
+        return any(fuzz.ratio(n, written) > near for n in others)
 
     def read_source(self, claims: Sequence[Claim]) -> tuple[dict[str, list[tuple[int, Side]]], dict[int, int]]:
         """A source's claims by kind with their sides, each said once (a claim said again word
@@ -647,12 +647,13 @@ def _judged(
             continue
         d, s = draft.claims[di], source_claims[si]
         judged = _judge(d, s, sc, ev, compared=draft.compared_values(di, ident_of[si], s, source_sides[si]))
-        if judged and judged[0] == "conflicts" and d.kind == "person" and draft.names_another(s, di):
-            continue  # "Macky Sall" is the draft's other Sall, not "Khalifa Sall" misspelt
-        if judged and judged[0] == "conflicts" and statements_apart and "stated" in d.actions and "stated" in s.actions:
+        if judged is None:
             continue
-        if judged:
-            pairs.append(tuple.__new__(Pair, (sc, di, si, *judged)))  # Pair(), without its call
+        if judged.verdict == "conflicts" and d.kind == "person" and draft.names_another(s, di):
+            continue  # "Macky Sall" is the draft's other Sall, not "Khalifa Sall" misspelt
+        if judged.verdict == "conflicts" and statements_apart and "stated" in d.actions and "stated" in s.actions:
+            continue  # "authorities said on Sunday", a later report's "said on Monday": two statements
+        pairs.append(tuple.__new__(Pair, (sc, di, si, *judged)))  # Pair(), without its call
     return pairs
 
 

@@ -362,7 +362,7 @@ def _holder_nouns(a: Side, b: Side) -> float:
     if not (a.concepts and b.concepts):
         return 0.0
     shared = a.concepts & b.concepts
-    if shared & a.specific - _LOOSE_HOLDERS:
+    if shared & (a.specific - _LOOSE_HOLDERS):
         return HOLDER_NOUN_BONUS
     if shared:
         return HOLDER_NOUN_BONUS / 3  # "a man" and "un homme": a person, little said

@@ -247,7 +247,7 @@ def _features(ctx: str, lang: str, start: int, length: int) -> Features:
 
 def _one_place_name(names: frozenset[str]) -> frozenset[str]:
     """``names`` with each place of places.toml by one of its words, whatever the language
-    ("allemagne" and "germany" are one name: the group's first word in order)."""
+    ("allemagne" and "germany" are one name: the first of its group in alphabetical order)."""
     same = same_places()
     if not names or not any(n in same for n in names):
         return names

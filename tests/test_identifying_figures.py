@@ -21,24 +21,30 @@ def _finding(draft: str, source: str, figure: str) -> tuple[str, str]:
     return found.verdict, found.why
 
 
-def test_a_precise_figure_needs_no_place_beside_its_equal() -> None:
-    verdict, why = _finding(
-        "The winner covered the 182 km from Rodez in 4h 31min 12s after a solo attack.",
-        "He stopped the clock at 4:31:12 after a solo attack on the last climb.",
-        "4h 31min 12s",
-    )
+@pytest.mark.parametrize(
+    ("draft", "source", "figure", "penalised"),
+    [
+        # a precise figure needs no place beside its equal
+        (
+            "The winner covered the 182 km from Rodez in 4h 31min 12s after a solo attack.",
+            "He stopped the clock at 4:31:12 after a solo attack on the last climb.",
+            "4h 31min 12s",
+            False,
+        ),
+        # a round figure keeps the place it is said of
+        (
+            "The winner took 12 minutes from Rodez to the summit after a solo attack.",
+            "He took 12 minutes to the summit after a solo attack on the last climb.",
+            "12 minutes",
+            True,
+        ),
+    ],
+    ids=["precise", "round"],
+)
+def test_the_place_the_source_never_names(draft: str, source: str, figure: str, penalised: bool) -> None:
+    verdict, why = _finding(draft, source, figure)
     assert verdict == "agrees"
-    assert NEVER_NAMED not in why
-
-
-def test_a_round_figure_keeps_the_place_it_is_said_of() -> None:
-    verdict, why = _finding(
-        "The winner took 12 minutes from Rodez to the summit after a solo attack.",
-        "He took 12 minutes to the summit after a solo attack on the last climb.",
-        "12 minutes",
-    )
-    assert verdict == "agrees"
-    assert NEVER_NAMED in why
+    assert (NEVER_NAMED in why) is penalised
 
 
 @pytest.mark.parametrize(

@@ -521,21 +521,21 @@ def _age_holder(f: Figure, start: int, end: int, rule: str) -> tuple[str, ...]:
             k += 1
         return _holder_at(toks, k, f.s1, lex.lang)
     if rule == "age.n-year-old":
-        for k in range(j, min(j + _HOLDER_REACH, f.s1)):
-            if not toks[k].is_word:
-                break
-            got = _holder_at(toks, k, f.s1, lex.lang)
-            if got:
-                return got
-        return ()
+        return _first_holder(toks, range(j, min(j + _HOLDER_REACH, f.s1)), f.s1, lex.lang)
     last = i - 1
     # "the captain, 52,", "le conducteur (45 ans)", "un homme de 44 ans"
     if last >= f.s0 and (toks[last].norm in (",", "(") or toks[last].norm in _figure_words("age", "person_of")):
         last -= 1
-    for k in range(last, max(f.s0, last - _HOLDER_REACH) - 1, -1):
+    return _first_holder(toks, range(last, max(f.s0, last - _HOLDER_REACH) - 1, -1), f.s1, lex.lang)
+
+
+def _first_holder(toks: list[Token], ks: range, stop: int, lang: str) -> tuple[str, ...]:
+    """:func:`_holder_at` of the first of the words ``ks`` that names a person, up to the first
+    token that is no word."""
+    for k in ks:
         if not toks[k].is_word:
             break
-        got = _holder_at(toks, k, f.s1, lex.lang)
+        got = _holder_at(toks, k, stop, lang)
         if got:
             return got
     return ()
