@@ -358,6 +358,12 @@ def _percent(f: Figure) -> Read:
     elif subj.words is not None and moved(fold(subj.words), f.lex.lang):
         subj = Subject(None, (), pj)  # "as much as 9% lower": how it moved, not what of
     if subj.words is None and not subj.part:
+        # "une prime de 32 %", "a stake of 15%": the noun the rate is the size of, right before
+        # it (not a change: "une hausse de 14 %" says how it moved)
+        noun = noun_of_figure(toks, _before_hedge(f), f.s0, f.lex, m.i)
+        if noun is not None and noun.words is not None and not _says_a_change(noun.words, f.lex.lang):
+            subj = noun
+    if subj.words is None and not subj.part:
         subj = measure_before(toks, m.i, f.s0, f.lex) or subj  # "inflation eased to 2.1%"
     prev = f.prev
     if subj.words is None and not subj.part and prev is not None and prev.kind == "percent" and prev.concepts:
@@ -653,6 +659,11 @@ def _before_hedge(f: Figure) -> int:
     """The token before the figure and its hedge."""
     hb = hedge_before(f.toks, f.m.i, f.lex)
     return f.m.i - (hb[0] if hb else 0) - 1
+
+
+def _says_a_change(words: str, lang: str) -> bool:
+    """A noun of a change ("hausse", "fall", "rise": words.toml [direction])."""
+    return moved(singular(fold(words)), lang) or moved(fold(words), lang)
 
 
 def noun_of_lasting_verb(toks: list[Token], k: int, s0: int, lex: Lexicon) -> Subject | None:
