@@ -367,8 +367,10 @@ def _holder_nouns(a: Side, b: Side) -> float:
     if shared:
         return HOLDER_NOUN_BONUS / 3  # "a man" and "un homme": a person, little said
     trait = concepts(a.claim.lang).trait
-    x, y = ({c for c in z.specific - trait if not c.startswith("role:")} for z in (a, b))
-    return -OTHER_HOLDER_NOUN_PENALTY if x and y else 0.0  # one person holds several roles
+    # one person holds several roles, and a word the concepts do not know ("mother", "farmer")
+    # may be said of anyone
+    x, y = ({c for c in z.specific - trait if not c.startswith(("role:", "w:"))} for z in (a, b))
+    return -OTHER_HOLDER_NOUN_PENALTY if x and y else 0.0
 
 
 def _written_alike(a: frozenset[str], b: frozenset[str]) -> tuple[str, ...]:

@@ -557,6 +557,10 @@ def _holder_at(toks: list[Token], k: int, stop: int, lang: str) -> tuple[str, ..
     _, ids = subject_concepts(toks, k, concepts(lang))
     human = ids & concepts(lang).human
     _, role = role_at(toks, k, lang)
+    if not human and not role and w in word_set(lang, "age_nouns"):
+        # a noun for one person the concepts do not know ("farmer", "agriculteur"): by its
+        # English word, as the texts of two languages both write it
+        return (f"w:{english(lang, w)}",)
     return tuple(sorted(human | ({"role:" + role} if role else set())))
 
 
@@ -1585,8 +1589,18 @@ def _one_person(toks: list[Token], k: int, lex: Lexicon) -> bool:
 
 
 def _duration_cue(toks: list[Token], k: int) -> bool:
+    """A word of a length of time at toks[k] or up to three words before it, in its own clause
+    ("condamné à 26 ans", "un mandat de cinq ans"; not "Côté enquête, un agriculteur de 58 ans")."""
     cues = _figure_words("age", "duration_cues")
-    return any(t.norm in cues for t in toks[max(0, k - 3) : k + 1])
+    for t in reversed(toks[max(0, k - 3) : k + 1]):
+        if t.norm in cues:
+            return True
+        if t.norm in _CLAUSE_MARKS:
+            return False
+    return False
+
+
+_CLAUSE_MARKS = frozenset({",", ";", ":", ".", "(", ")", "—", "–"})
 
 
 def _is_year(toks: list[Token], m: Mention, lex: Lexicon) -> bool:
