@@ -115,7 +115,13 @@ def _round(v: float) -> bool:
     v = abs(v)
     if v >= 10 and float(v).is_integer():
         return int(v) % 10 == 0
-    return len(f"{v:.6f}".replace(".", "").strip("0")) <= 1
+    return significant_digits(v) <= 1
+
+
+def significant_digits(v: float) -> int:
+    """The digits of ``v`` from its first to its last that is not 0, to six decimals:
+    3 for 105 million and for 4.25, 1 for 300, 4 for 1,041."""
+    return len(f"{abs(v):.6f}".replace(".", "").strip("0"))
 
 
 def _round_tolerance(v: float) -> float:

@@ -19,6 +19,7 @@ from .compare import (
     name_parts,
     normalise,
     same_nominal,
+    significant_digits,
 )
 from .evidence import NO_EVIDENCE, Entities, Evidence, NameMatch
 from .extract.lexicon import concepts, units
@@ -468,8 +469,7 @@ def _rare(a: Amount) -> bool:
     significant digits or more ("£54 million", "€1,500", "14%", "6.5%"; not "€300", "5%")."""
     if a.is_range or not 0 < a.low < 1e15:
         return False
-    digits = f"{a.low:.6f}".replace(".", "").strip("0")
-    return len(digits) >= 2
+    return significant_digits(a.low) >= 2
 
 
 def identifies(x: Side) -> bool:
@@ -478,15 +478,14 @@ def identifies(x: Side) -> bool:
     a = x.claim.amount  # as written: a duration's normal form in days makes "six months" look precise
     if a is None or x.normal is None or a.is_range or not 0 < a.low < 1e15:
         return False
-    return len(f"{a.low:.6f}".replace(".", "").strip("0")) >= 3
+    return significant_digits(a.low) >= 3
 
 
 def same_figure(a: Side, b: Side) -> bool:
     """The two claims give the very same figure, once normalised ("4:12:33" and "4h 12min 33s")."""
     if a.normal is None or b.normal is None:
         return False
-    x, y = a.normal[0], b.normal[0]
-    return x.low == y.low and x.high == y.high and a.claim.unit == b.claim.unit
+    return a.claim.unit == b.claim.unit and same_nominal(a.normal[0], b.normal[0])
 
 
 def _best_rest(d: Claim, s: Claim, value: float, penalties: tuple[float, ...]) -> float:

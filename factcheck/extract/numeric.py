@@ -44,7 +44,7 @@ from .lexicon import (
 )
 from .numbers import Mention, hedge_before, moved
 from .people import is_demonym, is_given, role_at
-from .tokens import Token, glued, match_at
+from .tokens import Token, glued, match_at, match_before
 
 
 class Draft(NamedTuple):
@@ -1004,7 +1004,8 @@ def _links_figures(toks: list[Token], k: int, s0: int, lang: str) -> bool:
             h -= 1
         return h > s0 and k - h < 4 and toks[h - 1].norm in word_set(lang, "and")
     for p in phrase_list(lang, "kept_figure"):  # "the Social Democrats held on to five": no change
-        if k - len(p) + 1 >= s0 and tuple(t.norm for t in toks[k - len(p) + 1 : k + 1]) == p:
+        n = match_before(toks, k + 1, p)
+        if n and k + 1 - n >= s0:
             return True
     if norm not in word_set(lang, "brought_to") or k - 1 < s0:
         return False
