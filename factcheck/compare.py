@@ -9,9 +9,9 @@ rounds to it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from .extract.lexicon import data_phrases, data_words, units
+from .extract.lexicon import _load, data_phrases, data_words, units
 from .invisible import script_note
 from .models import Amount, Claim, trusted
 from .runcache import memo
@@ -421,7 +421,25 @@ def compare_dates(d: Claim, s: Claim) -> tuple[str, str]:
     diff = [k for k in shared if p[k] != q[k]]
     if diff:
         return "conflicts", f"different {diff[0]}"
+    if "part" in p and "part" in q and not _parts_overlap(str(p["part"]), str(q["part"])):
+        return "conflicts", "different parts of the same period"  # "the first half of 2027", "by the end of 2027"
     return "agrees", "same " + ", ".join(shared)
+
+
+def _parts_overlap(a: str, b: str) -> bool:
+    """Whether two parts of one period (figures.toml [value] part_spans) share some of it:
+    "early 2027" and "the first half of 2027" do, "the first half" and "the end" do not."""
+    spans = _part_spans()
+    if a not in spans or b not in spans:
+        return True
+    (a0, a1), (b0, b1) = spans[a], spans[b]
+    return min(a1, b1) - max(a0, b0) > 0
+
+
+@cache
+def _part_spans() -> dict[str, tuple[float, float]]:
+    table = _load("figures.toml")["value"]["part_spans"]
+    return {k: (float(v[0]), float(v[1])) for k, v in table.items()}
 
 
 def _utc_hour(parts: dict[str, int | str]) -> int:

@@ -51,6 +51,8 @@ EARLIER_PENALTY = 0.4  # one figure given as an earlier, superseded report and t
 APART_PENALTY = 0.45  # one figure has an action marked apart in concepts.toml ("sought") and the other not
 SEVERITY_PENALTY = 0.3  # one figure says how badly ("seriously", "grièvement") and the other does not
 PAST_PENALTY = 0.6  # one figure told of another, earlier event ("last year's strike") and the other not
+STREAK = "count.streak"  # the rule of a run's length ("their fifth straight win")
+STREAK_BONUS = 0.15  # two runs' lengths of one thing: a story tells of one run of wins
 HOLDER_NOUN_BONUS = 0.15  # two ages said of a person by one noun or role ("a 21-year-old winger", "l'ailier")
 OTHER_HOLDER_NOUN_PENALTY = 0.6  # ... by two kinds of person that are two people ("a deckhand", "a passenger")
 
@@ -122,7 +124,8 @@ def side(c: Claim) -> Side:
         direction(c),
         name_parts(str(c.value)) if c.kind == "person" else (),
         _value_key(c, normal),
-        _intern(("shape", c.kind, c.unit, c.hedge, c.part, c.earlier, c.past, c.lang, con, side_actions)),
+        _intern(("shape", c.kind, c.unit, c.hedge, c.part, c.earlier, c.past, c.lang, con, side_actions,
+                 c.rule == STREAK)),
         [],
     )
 
@@ -323,6 +326,8 @@ def _shape_terms(a: Side, b: Side) -> Shape | None:
                 sc += 0.2 if one.human else -0.3
         else:
             sc += 0.2  # nothing specific on either side: the empty set names no one else
+    if d.rule == STREAK and s.rule == STREAK and subjects:
+        sc += STREAK_BONUS  # "their fifth straight win" and "ce quatrième succès de rang"
     da, sa = a.actions, b.actions
     if ("serious" in da) != ("serious" in sa):
         sc -= SEVERITY_PENALTY  # "six seriously injured" are some of "40 injured", not another count of them

@@ -317,9 +317,11 @@ def _year(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
     ):
         # "the 2022 Berlin Marathon", "a 2020 court ruling": a year that dates what follows
         return DateMention(t.start, t.end, {"year": int(t.text)}), i + 1
-    if i > 0 and (toks[i - 1].norm in cues or toks[i - 1].norm in lex.months or _second_year(toks, i, lex)):
-        parts: dict[str, int | str] = {"year": int(t.text)}
-        s = _part_before(toks, i, phrase_map(lex.lang, "date_parts"), parts)
+    parts: dict[str, int | str] = {"year": int(t.text)}
+    s = _part_before(toks, i, phrase_map(lex.lang, "date_parts"), parts) if i > 0 else None
+    # a part of the year before it is cue enough: "mi-2027", "au premier semestre 2027"
+    cued = i > 0 and (toks[i - 1].norm in cues or toks[i - 1].norm in lex.months or _second_year(toks, i, lex))
+    if s is not None or cued:
         return DateMention(toks[s].start if s is not None else t.start, t.end, parts), i + 1
     return None
 
@@ -386,6 +388,15 @@ def _zoned(
     return found
 
 
+def at_hour(toks: list[Token], i: int, lang: str) -> bool:
+    """Words before the figure at ``i`` that make "N heures" the hour of the day something
+    happened, not a length of time: words.toml ``hour_at`` ("vers 22 heures", "à 8 heures") and
+    ``hour_at_phrases`` ("peu après 6 heures", "aux alentours de 6 h 15")."""
+    if i > 0 and toks[i - 1].norm in word_set(lang, "hour_at"):
+        return True
+    return any(match_before(toks, i, ph) for ph in phrase_list(lang, "hour_at_phrases"))
+
+
 def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | None:
     n = len(toks)
     t = toks[i]
@@ -420,6 +431,12 @@ def _time(toks: list[Token], i: int, lex: Lexicon) -> tuple[DateMention, int] | 
     elif j < n and toks[j].norm == "h" and glued(t, toks[j]):
         j += 1
         return DateMention(t.start, toks[j - 1].end, {"hour": h}), j
+    elif j < n and toks[j].norm == "h" and at_hour(toks, i, lex.lang):
+        # "à 6 h 15", "vers 18 h": spaced as French papers set it, an hour of the day after a
+        # word that says so ("en 2 h 15" is a race's length)
+        if j + 1 < n and toks[j + 1].kind == "num" and len(toks[j + 1].text) == 2 and int(toks[j + 1].text) < 60:
+            return DateMention(t.start, toks[j + 1].end, {"hour": h, "minute": int(toks[j + 1].text)}), j + 2
+        return DateMention(t.start, toks[j].end, {"hour": h}), j + 1
     if j < n and toks[j].norm in _words("am_pm"):
         h = h % 12 + (12 if toks[j].norm in _words("pm") else 0)
         return DateMention(t.start, toks[j].end, {"hour": h, "minute": minute}), j + 1

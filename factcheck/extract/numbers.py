@@ -12,9 +12,11 @@ from text_to_num import find_numbers
 from .lexicon import (
     Lexicon,
     _load,
+    _phrases,
     by_first,
     concepts,
     data_words,
+    first_index,
     hooks,
     lexicon,
     phrase_list,
@@ -177,8 +179,72 @@ def find_mentions(text: str, toks: list[Token], lex: Lexicon) -> list[Mention]:
                 continue  # "one cannot know", "une seconde !": a set phrase, no figure
             m = _odd(toks, m, lex)
             out.append(m)
+    run = _run_ordinals(toks, lex, out)
+    if run:
+        out = sorted(out + run, key=lambda m: m.i)
     out = _ranges(toks, out, lex)
     return [_hedge(text, toks, m, lex) for m in out]
+
+
+STREAK_NOUN_WORDS = 2  # the nouns between an ordinal and the words of a run: "fifth home win in a row"
+
+
+class Streak(NamedTuple):
+    """The words that make an ordinal the length of a run, as token indexes."""
+
+    noun: int  # the first word of what the run is of ("win", "victoire")
+    noun_end: int
+    end: int  # past the last word of the run
+
+
+@cache
+def _streak_after(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """words.toml ``streak_after_noun`` by first token, each phrase as the tokenizer splits it
+    ("d'affilée": "d'", "affilee")."""
+    return first_index(_phrases(list(word_set(lang, "streak_after_noun"))))
+
+
+def streak_after(toks: list[Token], j: int, lang: str) -> Streak | None:
+    """The words after an ordinal ending at token ``j`` that make it the length of a run:
+    "fifth straight win", "fifth win in a row", "cinquième victoire consécutive", "quatrième
+    succès de rang" (words.toml ``streak_before_noun``, ``streak_after_noun``)."""
+    n = len(toks)
+    if j + 1 < n and toks[j].norm in word_set(lang, "streak_before_noun") and toks[j + 1].is_word:
+        return Streak(j + 1, j + 2, j + 2)
+    after = _streak_after(lang)
+    for k in range(j + 1, min(n, j + 1 + STREAK_NOUN_WORDS)):
+        if not toks[k - 1].is_word:
+            return None
+        for phrase in after.get(toks[k].norm, ()):
+            got = match_at(toks, k, phrase)
+            if got:
+                return Streak(j, k, k + got)
+    return None
+
+
+def _run_ordinals(toks: list[Token], lex: Lexicon, found: list[Mention]) -> list[Mention]:
+    """Ordinals in words that give the length of a run ("their fifth straight win", "la
+    cinquième victoire consécutive"): mentions, ordinal (other ordinals in words are read as
+    no figure). text2num reads the ordinal word, in all its forms."""
+    code = hooks(lex.lang).TEXT2NUM
+    marks = word_set(lex.lang, "streak_before_noun") | _streak_after(lex.lang).keys()
+    at = indexes_of(toks, marks)
+    if code is None or not at:
+        return []
+    taken = {k for m in found for k in range(m.i, m.j)}
+    out: list[Mention] = []
+    for k in at:
+        for c in range(max(0, k - 1 - STREAK_NOUN_WORDS), k):
+            t = toks[c]
+            if c in taken or not t.is_word or (out and out[-1].i == c):
+                continue
+            occ = find_numbers([_Word(t.text.lower())], code, 0.0)
+            if not occ or not occ[0].is_ordinal or streak_after(toks, c + 1, lex.lang) is None:
+                continue
+            value = float(occ[0].value)
+            out.append(Mention(i=c, j=c + 1, start=t.start, end=t.end, low=value, high=value, words=True, ordinal=True))
+            break
+    return out
 
 
 def _after_change(toks: list[Token], i: int, lex: Lexicon) -> bool:
@@ -602,6 +668,8 @@ def _vague_or_fraction(toks: list[Token], i: int, lex: Lexicon) -> Mention | Non
                 continue  # "two-thirds of", "fell by a quarter", not "a Quarter Pounder"
             if k and not vague and i + k < len(toks) and toks[i + k].norm in _numbers("fraction_of_one"):
                 continue  # "by half a point": half of one thing, no share of a whole
+            if k and not vague and i > 0 and toks[i - 1].norm in _numbers("period_ordinals"):
+                continue  # "the first half of 2027", "the second quarter": a part of a period
             if k:
                 lo, hi = val if isinstance(val, tuple) else (val, val)
                 loose = vague and lo == hi  # "half a dozen", "une demi-douzaine": about one figure

@@ -27,7 +27,7 @@ from .context import (
     subject_concepts,
     whole_after_part,
 )
-from .dates import old_year
+from .dates import at_hour, old_year
 from .lexicon import (
     Lexicon,
     concepts,
@@ -42,7 +42,7 @@ from .lexicon import (
     units,
     word_set,
 )
-from .numbers import Mention, hedge_before, moved
+from .numbers import Mention, hedge_before, moved, streak_after
 from .people import is_demonym, is_given, role_at
 from .tokens import Token, glued, match_at, match_before
 
@@ -263,9 +263,11 @@ def classify(
 
     ``weak``: whether the caller keeps weak drafts; when it does not, a count that could
     only be weak (one by its article) is dropped before its context is read."""
-    if m.identifier or m.ordinal:
+    if m.identifier:
         return None
     f = Figure(text, toks, m, s0, s1, lex, prev, weak)
+    if m.ordinal:
+        return _streak(f)  # "their fifth straight win"; other ordinals rank, they count nothing
     for _, recognise in RECOGNISERS:
         got = recognise(f)
         if got is not None:
@@ -588,7 +590,7 @@ def _duration(f: Figure) -> Read:
         tu, tj = str(time[m.suffix][0]), m.j
     if tu == "hour" and _time_of_day(toks, tj):
         tu = None  # "11 heures du matin" is a time, not a duration
-    if tu == "hour" and m.i > f.s0 and toks[m.i - 1].norm in word_set(lex.lang, "hour_at") and m.high <= 24:
+    if tu == "hour" and m.i > f.s0 and at_hour(toks, m.i, lex.lang) and m.high <= 24:
         tu = None  # "vers 22 heures", "à 8 heures": the hour of the day something happened
     if tu is None:
         return None
@@ -1168,6 +1170,29 @@ def _count(f: Figure) -> Read:
         decimals=m.decimals,
         words=m.words,
         rule="count.article" if m.article else rule,
+    )
+
+
+def _streak(f: Figure) -> Draft | None:
+    """An ordinal that gives the length of a run: "their fifth straight win", "Lyon's 5th win
+    in a row", "la cinquième victoire consécutive", "ce quatrième succès de rang": a count of
+    what the run is of."""
+    toks, m = f.toks, f.m
+    run = streak_after(toks, m.j, f.lex.lang)
+    if run is None or run.end > f.s1:
+        return None
+    subj = find_subject(toks, run.noun, f.s1, f.lex)
+    return Draft(
+        "count",
+        m.start,
+        toks[run.end - 1].end,
+        m.low,
+        m.high,
+        "exact",
+        subject=subj.words,
+        concepts=subj.concepts,
+        words=m.words,
+        rule="count.streak",
     )
 
 
