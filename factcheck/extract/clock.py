@@ -10,10 +10,10 @@ from functools import cache
 from typing import NamedTuple
 
 from ..models import Span
-from .lexicon import Lexicon, data_pattern, units, word_set
+from .lexicon import Lexicon, data_pattern, phrase_list, units, word_set
 from .numbers import hedge_before
 from .numeric import Draft, _actions
-from .tokens import Token
+from .tokens import Token, match_before
 
 
 @cache
@@ -142,8 +142,11 @@ def _timed(toks: list[Token], ti: int, lex: Lexicon) -> bool:
     """A word before the time at toks[ti] says it is how long something took ("en", "a duré",
     "in", "lasted"): words.toml clock_duration_cues, a hedge between allowed."""
     hb = hedge_before(toks, ti, lex)
-    k = ti - (hb[0] if hb else 0) - 1
-    return k >= 0 and toks[k].norm in word_set(lex.lang, "clock_duration_cues")
+    at = ti - (hb[0] if hb else 0)
+    if at > 0 and toks[at - 1].norm in word_set(lex.lang, "clock_duration_cues"):
+        return True
+    # "au bout de 1h30", "at the end of 2h15": a phrase that frames a length of time
+    return any(match_before(toks, at, ph) for ph in phrase_list(lex.lang, "clock_duration_phrases"))
 
 
 @cache

@@ -287,10 +287,9 @@ def _data_at(name: str, path: tuple[str, ...]) -> list[str]:
 
 @cache
 def phrase_list(lang: str, *path: str) -> tuple[tuple[str, ...], ...]:
-    """A phrase list of words.toml as folded token tuples, longest first."""
-    return tuple(
-        sorted((tuple(fold(p).replace("-", " - ").split()) for p in _words_at(lang, path)), key=len, reverse=True)
-    )
+    """A phrase list of words.toml as folded token tuples, longest first, each split as the
+    tokenizer splits text ("d'entre eux": "d'", "entre", "eux")."""
+    return tuple(sorted((tuple(tokenize_phrase(p)) for p in _words_at(lang, path)), key=len, reverse=True))
 
 
 @cache
