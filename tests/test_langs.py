@@ -14,7 +14,7 @@ from factcheck.extract.lexicon import concepts, lexicon
 from factcheck.lang import detect_lang
 
 HOOKS = ("ELISIONS", "ONE_ARTICLES", "CAPITAL_DATES", "ONE_IS_ARTICLE", "DAY_FIRST", "SHARED",
-         "TEXT2NUM", "WEAK_ONE", "APPROX_ARTICLES", "DOZEN",
+         "TEXT2NUM", "WEAK_ONE", "APPROX_ARTICLES", "DOZEN", "MODIFIERS_BEFORE_NOUN",
          "participle", "head_noun", "not_noun")
 
 

@@ -34,6 +34,7 @@ from .lexicon import (
     data_phrases,
     data_words,
     english,
+    hooks,
     lexicon,
     phrase_list,
     phrase_starts,
@@ -726,13 +727,30 @@ def noun_of_figure(
         return None
     # "a winner's cheque of": the possessive stands for the determiner
     possessive = det.norm == "s" and k - 3 >= s0 and toks[k - 3].norm in ("'", "’") and glued(toks[k - 3], det)
-    if not possessive and det.norm not in word_set(lang, "noun_of_det"):
-        return None
+    dets = word_set(lang, "noun_of_det")
+    first = k - 1  # the noun's first word
+    if not possessive and det.norm not in dets:
+        # a noun of two words: "a payout ratio of around 45%" (a word before the noun), "un taux
+        # de distribution d'environ 40 %" (the head, then "de" and a noun)
+        modifier = det.is_word and not det.is_cap and det.norm not in lex.stop
+        if hooks(lang).MODIFIERS_BEFORE_NOUN and modifier and k - 3 >= s0 and toks[k - 3].norm in dets:
+            first = k - 2
+        elif k - 4 >= s0 and det.norm in word_set(lang, "noun_of") and toks[k - 4].norm in dets:
+            first = k - 3
+            noun = toks[first]
+            if not noun.is_word or noun.is_cap or noun.norm in lex.stop:
+                return None
+        else:
+            return None
     if not any_before and noun.norm in word_set(lang, "noun_of_frame"):
         return None  # "in the space of two hours", "a total of €5m": when, or how much in all
-    used, ids = subject_concepts(toks, k - 1, concepts(lang))
-    if used == 1 and ids:
+    used, ids = subject_concepts(toks, first, concepts(lang))
+    if ids and first + used == k:  # a known noun or phrase, up to the "of" ("an unemployment rate of")
         return Subject(noun.text, tuple(sorted(ids)), end)
+    if first == k - 2:
+        used, ids = subject_concepts(toks, k - 1, concepts(lang))  # "a payout ratio": the ratio
+        if used == 1 and ids:
+            return Subject(noun.text, tuple(sorted(ids)), end)
     if not _nounish(noun, lex):
         return None
     return Subject(noun.text, (f"w:{english(lang, noun.norm)}",), end)

@@ -25,6 +25,9 @@ APPROX_ARTICLES: tuple[str, ...] = ()
 # the words for twelve that multiply what is before them ("two dozen")
 DOZEN = ("dozen",)
 
+# a noun's modifiers stand before it: "a payout ratio of 45%" gives the ratio's size
+MODIFIERS_BEFORE_NOUN = True
+
 # the language code text2num reads numbers in words with (None: it does not read this language)
 TEXT2NUM: str | None = "en"
 

@@ -25,6 +25,9 @@ APPROX_ARTICLES: tuple[str, ...] = ("un", "una")
 # the words for twelve that multiply what is before them ("two dozen")
 DOZEN = ("docena",)
 
+# los complementos del nombre lo siguen: "una tasa de paro del 7 %"
+MODIFIERS_BEFORE_NOUN = False
+
 # the language code text2num reads numbers in words with (None: it does not read this language)
 TEXT2NUM: str | None = "es"
 

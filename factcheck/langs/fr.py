@@ -25,6 +25,10 @@ APPROX_ARTICLES: tuple[str, ...] = ("un", "une")
 # the words for twelve that multiply what is before them ("two dozen")
 DOZEN = ("douzaine",)
 
+# les mots qui précisent un nom le suivent : « un taux de distribution de 40 % » ; dans « la
+# direction parle de 46 % », « direction parle » n'est pas un nom
+MODIFIERS_BEFORE_NOUN = False
+
 # the language code text2num reads numbers in words with (None: it does not read this language)
 TEXT2NUM: str | None = "fr"
 
