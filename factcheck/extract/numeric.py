@@ -1516,7 +1516,7 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
         aside = ti > 1 and j + 1 < n and (toks[ti - 1].norm, toks[j + 1].norm) in ((",", ","), ("(", ")"))
         # or closed by the end of the sentence: "victoire de l'Éthiopienne Tigist Bekele, 29 ans."
         aside = aside or (ti > 1 and toks[ti - 1].norm == "," and (j + 1 == n or toks[j + 1].norm in _SENTENCE_ENDS))
-        if aside and _one_person(toks, ti - 2, lex):
+        if aside and _one_person(toks, _before_brackets(toks, ti - 2), lex):
             return m.start, toks[j].end, "age.name-comma-n-ans"  # "Lucas Morel, 19 ans,", "le conducteur (45 ans)"
     elided = j + 1 < n and toks[j].norm in _figure_words("age", "elided_of")
     if elided and toks[j + 1].norm in word_set(lex.lang, "years_after_elision") and (
@@ -1527,7 +1527,7 @@ def _age(toks: list[Token], m: Mention, lex: Lexicon) -> tuple[int, int, str] | 
     if (
         ti > 1
         and toks[ti - 1].norm in (",", "(")
-        and _one_person(toks, ti - 2, lex)
+        and _one_person(toks, _before_brackets(toks, ti - 2) if toks[ti - 1].norm == "," else ti - 2, lex)
         and j < n
         and toks[j].norm in (",", ")")
         and not m.words
@@ -1579,6 +1579,22 @@ def _decade_of_life(toks: list[Token], m: Mention, lex: Lexicon) -> int | None:
     if toks[m.i - 1].norm in word_set(lex.lang, "possessives") and toks[m.i - 2].norm in in_:
         return toks[m.i - 2].start
     return None
+
+
+BRACKETED_WORDS = 8  # the longest aside in brackets stepped over between a name and its age
+
+
+def _before_brackets(toks: list[Token], k: int) -> int:
+    """The token before a bracketed aside that ends at ``toks[k]`` ("Tobias Lindquist
+    (Nordvik-Halden), 24 ans": the name's last word), or ``k`` when none ends there."""
+    if k < 0 or toks[k].norm != ")":
+        return k
+    for b in range(k - 1, max(-1, k - BRACKETED_WORDS - 1), -1):
+        if toks[b].norm == "(":
+            return b - 1
+        if toks[b].norm in (")", ",", ".", ";"):
+            break
+    return k
 
 
 def _time_of_day(toks: list[Token], j: int) -> bool:

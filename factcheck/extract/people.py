@@ -293,6 +293,10 @@ def find_people(text: str, toks: list[Token], lex: Lexicon, sent_starts: set[int
             known = first.norm in given
             # where every noun is capitalised (``caps`` false), only a known given name starts a name
             cued = caps and bool(role_before or role_after or reporting or demonym_person)
+            of = name_toks[0] - 1  # "mayor of Lavergne-sur-Cèze", "le maire de Saint-Herblain": the role's place
+            if cued and not known and of > 0 and toks[of].norm in _people("place_of") and role_before:
+                # the role right before "of" (or ending with it) governs the place
+                cued = role_before[1] not in (toks[of - 1].end, toks[of].end)
             if not bad and (known or cued) and not last.norm.isupper():
                 role = role_before or role_after
                 out.append(
