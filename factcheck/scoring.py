@@ -51,6 +51,8 @@ EARLIER_PENALTY = 0.4  # one figure given as an earlier, superseded report and t
 APART_PENALTY = 0.45  # one figure has an action marked apart in concepts.toml ("sought") and the other not
 SEVERITY_PENALTY = 0.3  # one figure says how badly ("seriously", "grièvement") and the other does not
 PAST_PENALTY = 0.6  # one figure told of another, earlier event ("last year's strike") and the other not
+PEAK_KINDS = frozenset({"percent", "money"})
+PEAK_PENALTY = 0.3  # a move's peak ("as much as 14%") and where it closed are two facts
 STREAK = "count.streak"  # the rule of a run's length ("their fifth straight win")
 STREAK_BONUS = 0.15  # two runs' lengths of one thing: a story tells of one run of wins
 HOLDER_NOUN_BONUS = 0.15  # two ages said of a person by one noun or role ("a 21-year-old winger", "l'ailier")
@@ -512,7 +514,19 @@ def _penalties(d: Claim, s: Claim) -> list[float]:
         out.append(-EARLIER_PENALTY)  # a source's current figure is the one to check against
     if d.past != s.past:
         out.append(-PAST_PENALTY)  # "last year's strike lasted five days" is no figure of this one
+    if d.kind in PEAK_KINDS and (_peak(d) and _close(s) or _peak(s) and _close(d)):
+        out.append(-PEAK_PENALTY)  # "rose as much as 14%" is the day's peak, "closing up 9.1%" its close
     return out
+
+
+def _peak(c: Claim) -> bool:
+    """A move told by its bound ("rose as much as 14%", "up to 5p"): the peak of the move."""
+    return c.hedge == "at_most" and "closed" not in c.actions
+
+
+def _close(c: Claim) -> bool:
+    """A move told where it ended ("closing up 9.1%", "closed at 371.5p, up 9.3%")."""
+    return "closed" in c.actions and c.hedge != "at_most"
 
 
 def _same_dimension(u: str | None, v: str | None) -> bool:

@@ -469,6 +469,10 @@ PAST = {
     "fr-an-dernier": ("Les crues de l'an dernier ont coûté 1,2 milliard d'euros.", "fr", "1,2 milliard d'euros", True),
     "fr-depuis": ("La directrice, en poste depuis 2019, évoque des pertes de 3 millions d'euros.", "fr",
                   "3 millions d'euros", False),
+    # a cue after "since" dates where a count starts, up to now
+    "en-since-month-last-year": ("The region has recorded 41 deaths since March last year.", "en", "41 deaths", False),
+    "en-since-last-year": ("Prices have risen 8% since last year.", "en", "8%", False),
+    "fr-depuis-l-an-dernier": ("La région a recensé 41 morts depuis mars de l'an dernier.", "fr", "41 morts", False),
 }
 
 

@@ -11,6 +11,8 @@ from .context import clause_bounds
 from .lexicon import Lexicon, lexicon, units, word_set
 from .tokens import Token, match_at
 
+SINCE_REACH = 3  # "since October last year": the words a "since" reaches over to a cue
+
 
 class PastMarks(NamedTuple):
     """What in one sentence can tell of an earlier event (see :func:`is_past`)."""
@@ -29,6 +31,7 @@ def past_marks(
     of, in_ = word_set(lex.lang, "past_year_of"), word_set(lex.lang, "past_year_in")
     not_after = _not_after(lex.lang)
     compared = word_set(lex.lang, "past_compared")
+    since = word_set(lex.lang, "past_since")
     years = frozenset(k for k in range(s0, s1) if _year(toks, k))
     named = []
     for k in range(s0, s1):
@@ -42,9 +45,11 @@ def past_marks(
             and (n := _starts_with(toks, k, cues))
             and not (k > s0 and toks[k - 1].norm in compared)
             and not _period_after(toks, k + n, s1, lex)
+            and not any(toks[b].norm in since for b in range(max(s0, k - SINCE_REACH), k))
         ):
             # (not after a word of comparison: "up 38% on the previous year" is this year's rise;
-            # nor before a stretch of time: "in the past fortnight" runs up to now)
+            # nor before a stretch of time: "in the past fortnight" runs up to now; nor after
+            # "since": "32 deaths since October last year" are counted up to now)
             named.append(k)
     in_year = s0 + 2 < s1 and toks[s0].norm in in_ and s0 + 1 in years and toks[s0 + 2].norm == ","  # "In 2003,"
     opens = in_year or bool((n := _starts_with(toks, s0, cues)) and not _period_after(toks, s0 + n, s1, lex))
