@@ -56,6 +56,7 @@ from .scoring import (
 from .signals import clause_names, names_unknown, vocabulary_among
 from .text import fold, words
 
+BODY_SIZE = "count.body-size"  # the rule of a body's size ("the 577-seat National Assembly")
 AGREE_AT = 0.24  # an agreeing pair needs this much evidence that it is the same fact
 CONFLICT_AT = 0.4  # a conflict needs more
 UNCLEAR_AT = 0.32  # a conflict below CONFLICT_AT but above this is reported as unclear
@@ -881,6 +882,9 @@ def _judge(
         verdict = "unclear"
     if verdict == "conflicts" and d.kind == "count" and (_whole_of_part(d, s) or _worst_of(d, s)):
         return None
+    body = (d.rule == BODY_SIZE) != (s.rule == BODY_SIZE)
+    if verdict == "conflicts" and body and _of_the_news(s if d.rule == BODY_SIZE else d):
+        return None  # "the 577-seat Assembly" is no other count of "the Greens won 37 seats"
     if verdict == "unclear" and sc < UNCLEAR_AT:
         return None
     return tuple.__new__(Judged, (verdict, ev.compared(vwhy)))  # Judged(), without its call
@@ -947,6 +951,12 @@ def _anchored(d: Claim, s: Claim, ev: Evidence) -> bool:
         return False
     specific = (set(d.concepts) & set(s.concepts)) - concepts(d.lang).generic
     return bool(specific) or (not d.actions and not s.actions)
+
+
+def _of_the_news(c: Claim) -> bool:
+    """A count of what happened (an action, or a part of a group), as against a size that
+    may be a body's too ("the 100 seats of the chamber")."""
+    return bool(c.actions) or c.part
 
 
 def _whole_of_part(d: Claim, s: Claim) -> bool:

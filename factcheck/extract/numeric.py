@@ -867,6 +867,16 @@ def _noun_of_change(f: Figure) -> Subject | None:
     return None
 
 
+def _body_after(toks: list[Token], k: int, s1: int, lex: Lexicon) -> bool:
+    """A body named right after a compound count of its seats or members (words.toml
+    body_units): a capitalised name ("the 577-seat French National Assembly", "the 27-member
+    European Union") or a noun for one (body_nouns: "a 45-seat council"); "the 23-man England
+    squad", "a 12-member jury" count people of the news."""
+    if k >= s1 or not toks[k].is_word:
+        return False
+    return toks[k].is_cap or singular(toks[k].norm) in word_set(lex.lang, "body_nouns")
+
+
 def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
     """What a count counts and what happened to it, with the rule that found them; None
     for a count of one by its article with no known subject ("a tense atmosphere")."""
@@ -885,6 +895,8 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
         _, known = subject_concepts(toks, m.j + 1, concepts(lex.lang))
         ids = tuple(sorted(known)) if known else (f"w:{english(lex.lang, singular(x.norm))}",)
         subj, rule = Subject(x.text, ids, m.j + 2, subj.part), "count.compound"
+        if singular(x.norm) in word_set(lex.lang, "body_units") and _body_after(toks, m.j + 2, s1, lex):
+            rule = "count.body-size"  # "the 577-seat National Assembly": the size of a body, no count of the news
     if subj.words is None:
         whole, kin = _whole_of(toks, m, s0, s1, lex), None
         if whole is None:

@@ -58,6 +58,7 @@ RULES: dict[str, str] = {
     "count.predicate": "a figure with no noun and a verb: '12 were arrested'",
     "count.partitive": "a part of a group: 'four of them', 'dont huit'",
     "count.of-them": "a part of the group its sentence has just counted: '42 women were tried, 39 of them convicted'",
+    "count.body-size": "the size of a body, a compound before its name: 'the 577-seat National Assembly'",
     "count.streak": "an ordinal that gives a run's length: 'their fifth straight win', 'ce quatrième succès de rang'",
     "count.labelled": "a bare figure after the label of a fact box's line: 'Starters: 168'",
     "count.partitive-fronted": "a part of a group its sentence opens on: 'Of the 40 passengers, 12 were hurt'",
