@@ -144,6 +144,20 @@ CASES = {
     "en-action-opening-sentence": (
         "Protesters marched through the city, some 3,000 in all.", "en", "some 3,000", ("protested",),
     ),
+    # the verb after a second noun or an aside of nouns is the figure's too
+    "en-two-nouns-then-verb": (
+        "About 1,800 residents and campers have been evacuated.", "en", "About 1,800 residents", ("evacuated",),
+    ),
+    "fr-apposition-then-verb": (
+        "Quelque 1 800 personnes, habitants et campeurs, ont été évacuées.", "fr", "Quelque 1 800 personnes",
+        ("evacuated",),
+    ),
+    "fr-aside-with-its-own-verb": (
+        "Quelque 1 800 personnes, évacuées lundi, ont été relogées.", "fr", "Quelque 1 800 personnes", (),
+    ),
+    # who a vehicle carried
+    "en-carrying": ("A coach carrying 52 people left the road.", "en", "52 people", ("aboard",)),
+    "fr-a-bord": ("Le car transportait 48 passagers.", "fr", "48 passagers", ("aboard",)),
 }
 
 

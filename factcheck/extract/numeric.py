@@ -1388,6 +1388,11 @@ def _actions(
     while k < j and toks[k].kind in ("num", "sym"):
         k += 1
     after = [x for _, x in actions_in(toks, k, min(max(b, j) + 1, s1), lex.lang)]
+    if not after and (j2 := _past_noun_phrase(toks, j, s1, lex)) > j:
+        # "2,500 residents and holidaymakers have been evacuated", "3 000 personnes, habitants
+        # et vacanciers, ont été évacuées": the verb after a second noun or an aside
+        _, b2 = clause_bounds(toks, j2, j2, s0, s1, lex)
+        after = [x for _, x in actions_in(toks, j2, min(max(b2, j2) + 1, s1), lex.lang)]
     if not after:
         # "Deux wagons du train, qui se dirigeait vers Calcutta, sont sortis des rails": step over
         # a relative clause to the verb of the figure's own clause
@@ -1436,6 +1441,42 @@ def _actions(
     if not acts and prev is not None and not whole and not own:
         acts = set(prev.actions)  # "12 were arrested, three in Lyon": the same action
     return tuple(sorted(acts))
+
+
+APPOSITION_WORDS = 5  # the longest aside between commas stepped over to a figure's verb
+
+
+def _past_noun_phrase(toks: list[Token], j: int, s1: int, lex: Lexicon) -> int:
+    """Where the verb of a figure's noun may start when a second noun or an aside follows
+    the first: past "and holidaymakers" ("2,500 residents and holidaymakers have been
+    evacuated") or past ", habitants et vacanciers," ("3 000 personnes, habitants et
+    vacanciers, ont été évacuées"); ``j`` when neither follows."""
+    n = min(len(toks), s1)
+    joins = _figure_words("clock", "join_and")
+    if j + 1 < n and toks[j].norm in joins and _plain_noun(toks[j + 1], lex):
+        return j + 2
+    if j < n and toks[j].norm == ",":
+        for k in range(j + 1, min(n, j + 2 + APPOSITION_WORDS)):
+            t = toks[k]
+            if t.norm == ",":
+                return k + 1 if k > j + 1 else j
+            if not (t.norm in joins or _plain_noun(t, lex)):
+                return j
+    return j
+
+
+def _plain_noun(t: Token, lex: Lexicon) -> bool:
+    """A lower-case word that may be a noun of a group: a plural ("holidaymakers",
+    "vacanciers"), not a word of the lexicon's stop list."""
+    lang = hooks(lex.lang)
+    return (
+        t.is_word
+        and not t.is_cap
+        and t.norm not in lex.stop
+        and lang.head_noun(t.norm, frozenset())
+        and not lang.not_noun(t.norm)
+        and not actions_in([t], 0, 1, lex.lang)  # "évacuées dimanche": the aside says what happened
+    )
 
 
 def _clause_opened(toks: list[Token], lo: int, i: int, lex: Lexicon) -> int:
