@@ -158,6 +158,11 @@ CASES = {
     # who a vehicle carried
     "en-carrying": ("A coach carrying 52 people left the road.", "en", "52 people", ("aboard",)),
     "fr-a-bord": ("Le car transportait 48 passagers.", "fr", "48 passagers", ("aboard",)),
+    # left without power: an outage, no job cut
+    "en-cut-off": ("About 38,000 homes were still cut off on Tuesday.", "en", "About 38,000 homes", ("outage",)),
+    "fr-prives-d-electricite": (
+        "Quelque 42 000 foyers restaient privés d'électricité mardi.", "fr", "Quelque 42 000 foyers", ("outage",),
+    ),
 }
 
 
