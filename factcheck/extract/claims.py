@@ -34,7 +34,19 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
 
     ``weak`` also returns counts of one that rest on an article ("a child was hospitalized",
     "un wagon"): useful as evidence in sources, too loose to report in a draft.
+
+    The cyclic collector is paused while a text is read (:mod:`factcheck.collector`): its
+    tokens, mentions and drafts are tuples in no cycle, and the collections their
+    allocations set off found nothing to free.
     """
+    from ..collector import paused
+
+    with paused():
+        return _extract_claims(doc, weak)
+
+
+def _extract_claims(doc: Document, weak: bool) -> list[Claim]:
+    """:func:`extract_claims`, with the collector paused."""
     text = doc.text
     lex = lexicon(doc.lang)
     toks, hidden = read_tokens(text)
