@@ -93,6 +93,7 @@ class _Sentences:
         self.starts = [s.start for s in sents]
         self.tok_starts = [t.start for t in toks]
         self.quotes = quoted_ranges(text)
+        self._ranges: dict[tuple[int, int], tuple[int, int]] = {}  # tok_range() by span: a figure asks often
 
     def sent_of(self, pos: int) -> Span | None:
         k = bisect_right(self.starts, pos) - 1
@@ -101,7 +102,12 @@ class _Sentences:
         return self.sents[k]
 
     def tok_range(self, s: Span) -> tuple[int, int]:
-        return bisect_right(self.tok_starts, s.start - 1), bisect_right(self.tok_starts, s.end - 1)
+        key = (s.start, s.end)
+        got = self._ranges.get(key)
+        if got is None:
+            starts = self.tok_starts
+            got = self._ranges[key] = (bisect_right(starts, s.start - 1), bisect_right(starts, s.end - 1))
+        return got
 
     def tok_at(self, pos: int) -> int:
         """The index of the token that starts at or before ``pos``."""

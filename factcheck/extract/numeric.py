@@ -265,7 +265,7 @@ def classify(
     only be weak (one by its article) is dropped before its context is read."""
     if m.identifier or m.ordinal:
         return None
-    f = Figure(text, toks, m, s0, s1, lex, prev, weak)
+    f = tuple.__new__(Figure, (text, toks, m, s0, s1, lex, prev, weak))  # Figure(), without its call
     for _, recognise in RECOGNISERS:
         got = recognise(f)
         if got is not None:

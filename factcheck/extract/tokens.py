@@ -235,11 +235,22 @@ def indexes_of(toks: list[Token], norms: Collection[str]) -> list[int]:
     return found[0][:] if len(found) == 1 else sorted(k for ks in found for k in ks)
 
 
+_NUMS = "tokens.nums"  # the run's table: id of a token list -> (the list, its digit runs)
+
+
 def num_indexes(toks: list[Token]) -> list[int]:
-    """The indexes of the digit runs of ``toks`` (the tokens of kind "num"), in text order."""
-    return sorted(
-        k for w, ks in positions(toks).items() if w[:1].isdecimal() for k in ks if toks[k].kind == "num"
-    )
+    """The indexes of the digit runs of ``toks`` (the tokens of kind "num"), in text order:
+    read once per token list (kept for the last few of the run), for the figures and the
+    dates. A new list each time: callers may change it."""
+    kept = table(_NUMS)
+    got = kept.get(id(toks))
+    if got is None or got[0] is not toks:
+        got = kept[id(toks)] = (toks, sorted(
+            k for w, ks in positions(toks).items() if w[:1].isdecimal() for k in ks if toks[k].kind == "num"
+        ))  # the table holds the list: its id names no other while kept
+        while len(kept) > _POSITIONS_KEPT:
+            kept.pop(next(iter(kept)), None)  # the oldest
+    return list(got[1])
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
