@@ -211,12 +211,16 @@ def _nounish(t: Token, lex: Lexicon) -> bool:
 def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, str]]:
     """(token index, action id) for every action word or phrase in toks[a:b]."""
     ann = _annotations(toks, lang)
+    plain = _PLAIN.setdefault(lang, {})
     out: list[tuple[int, str]] = []
     k = a
     while k < b:
         got = ann[k]
         if got is None:
-            got = ann[k] = _annotate(toks, k, lang)
+            got = plain.get(toks[k].norm)  # a word met before: what _annotate would find
+            if got is None:
+                got = _annotate(toks, k, lang)
+            ann[k] = got
         if got is _NOTHING:  # most words name no action
             k += 1
             continue
