@@ -34,7 +34,19 @@ def extract_claims(doc: Document, *, weak: bool = False) -> list[Claim]:
 
     ``weak`` also returns counts of one that rest on an article ("a child was hospitalized",
     "un wagon"): useful as evidence in sources, too loose to report in a draft.
+
+    The cyclic collector is paused while a text is read (:mod:`factcheck.collector`): its
+    tokens, mentions and drafts are tuples in no cycle, and the collections their
+    allocations set off found nothing to free.
     """
+    from ..collector import paused
+
+    with paused():
+        return _extract_claims(doc, weak)
+
+
+def _extract_claims(doc: Document, weak: bool) -> list[Claim]:
+    """:func:`extract_claims`, with the collector paused."""
     text = doc.text
     lex = lexicon(doc.lang)
     toks, hidden = read_tokens(text)
@@ -81,6 +93,7 @@ class _Sentences:
         self.starts = [s.start for s in sents]
         self.tok_starts = [t.start for t in toks]
         self.quotes = quoted_ranges(text)
+        self._ranges: dict[tuple[int, int], tuple[int, int]] = {}  # tok_range() by span: a figure asks often
 
     def sent_of(self, pos: int) -> Span | None:
         k = bisect_right(self.starts, pos) - 1
@@ -89,7 +102,12 @@ class _Sentences:
         return self.sents[k]
 
     def tok_range(self, s: Span) -> tuple[int, int]:
-        return bisect_right(self.tok_starts, s.start - 1), bisect_right(self.tok_starts, s.end - 1)
+        key = (s.start, s.end)
+        got = self._ranges.get(key)
+        if got is None:
+            starts = self.tok_starts
+            got = self._ranges[key] = (bisect_right(starts, s.start - 1), bisect_right(starts, s.end - 1))
+        return got
 
     def tok_at(self, pos: int) -> int:
         """The index of the token that starts at or before ``pos``."""

@@ -211,12 +211,16 @@ def _nounish(t: Token, lex: Lexicon) -> bool:
 def actions_in(toks: list[Token], a: int, b: int, lang: str) -> list[tuple[int, str]]:
     """(token index, action id) for every action word or phrase in toks[a:b]."""
     ann = _annotations(toks, lang)
+    plain = _PLAIN.setdefault(lang, {})
     out: list[tuple[int, str]] = []
     k = a
     while k < b:
         got = ann[k]
         if got is None:
-            got = ann[k] = _annotate(toks, k, lang)
+            got = plain.get(toks[k].norm)  # a word met before: what _annotate would find
+            if got is None:
+                got = _annotate(toks, k, lang)
+            ann[k] = got
         if got is _NOTHING:  # most words name no action
             k += 1
             continue
@@ -251,7 +255,7 @@ _PLAIN: dict[str, dict[str, Annotation]] = {}  # per language: words that start 
 
 def _annotations(toks: list[Token], lang: str) -> list[Annotation | None]:
     """Per token: the action phrase starting there (ids, length) and the token's own stem
-    matches; words met before start filled, the rest are filled on first use. Kept for the
+    matches, filled on first use. Kept for the
     last few token lists of the run, since clauses overlap (the table holds each list, so
     the id of one it holds names no other)."""
     kept: Annotated = table(_ANNOTATED)
@@ -259,8 +263,9 @@ def _annotations(toks: list[Token], lang: str) -> list[Annotation | None]:
     got = kept.get(key)
     if got is not None and got[0] is toks:
         return got[1]
-    plain = _PLAIN.setdefault(lang, {})
-    fresh: list[Annotation | None] = [plain.get(t.norm) for t in toks]  # words already met
+    # filled on first use: a word already met (in _PLAIN) is annotated as that entry says,
+    # through _annotate, which finds it there; most tokens are never asked for
+    fresh: list[Annotation | None] = [None] * len(toks)
     kept[key] = (toks, fresh)
     while len(kept) > _ANNOTATED_KEPT:
         kept.pop(next(iter(kept)), None)  # the oldest

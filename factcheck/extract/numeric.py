@@ -266,7 +266,7 @@ def classify(
     only be weak (one by its article) is dropped before its context is read."""
     if m.identifier:
         return None
-    f = Figure(text, toks, m, s0, s1, lex, prev, weak)
+    f = tuple.__new__(Figure, (text, toks, m, s0, s1, lex, prev, weak))  # Figure(), without its call
     if m.ordinal:
         return _streak(f)  # "their fifth straight win"; other ordinals rank, they count nothing
     for _, recognise in RECOGNISERS:

@@ -27,12 +27,17 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 # The same tokens but spaces, each match a pair: the run of spaces before a token (perhaps
-# none), and the token (every alternative of _TOKEN but spaces, in its order), or "" at the
-# end of the text. Every character that is not a space starts a token, so no character is
-# left out and the offsets still add up; a loop turn is a token (runs of spaces were nearly
-# half of _TOKEN's matches). The spaces that end a text end at the end: no backtracking.
+# none), and the token (every alternative of _TOKEN but spaces), or "" at the end of the
+# text. Every character that is not a space starts a token, so no character is left out and
+# the offsets still add up; a loop turn is a token (runs of spaces were nearly half of
+# _TOKEN's matches). The spaces that end a text end at the end: no backtracking.
+# The alternatives start with characters no other one starts with, so their order is free:
+# a word comes first, and one that starts with an ASCII letter is read by a class of ASCII
+# letters before the letter class takes the rest of it (what [^\W\d_]+ matches, the same
+# run: the letter class asks each character's category, the ASCII class a bitmap); digits
+# likewise ([0-9]+\d*, then \d+ for a run that starts with another script's digit).
 _SPACED_TOKEN = re.compile(
-    r"(\s*)(\d+|[^\W\d_]+(?:['’](?=[^\W\d_]))?|[^\s\w\x1b\x9b]|_"
+    r"(\s*)((?:[a-zA-Z]+[^\W\d_]*|[^\W\d_]+)(?:['’](?=[^\W\d_]))?|[0-9]+\d*|\d+|[^\s\w\x1b\x9b]|_"
     r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?|\Z)",
     re.DOTALL,
 )
@@ -235,11 +240,22 @@ def indexes_of(toks: list[Token], norms: Collection[str]) -> list[int]:
     return found[0][:] if len(found) == 1 else sorted(k for ks in found for k in ks)
 
 
+_NUMS = "tokens.nums"  # the run's table: id of a token list -> (the list, its digit runs)
+
+
 def num_indexes(toks: list[Token]) -> list[int]:
-    """The indexes of the digit runs of ``toks`` (the tokens of kind "num"), in text order."""
-    return sorted(
-        k for w, ks in positions(toks).items() if w[:1].isdecimal() for k in ks if toks[k].kind == "num"
-    )
+    """The indexes of the digit runs of ``toks`` (the tokens of kind "num"), in text order:
+    read once per token list (kept for the last few of the run), for the figures and the
+    dates. A new list each time: callers may change it."""
+    kept = table(_NUMS)
+    got = kept.get(id(toks))
+    if got is None or got[0] is not toks:
+        got = kept[id(toks)] = (toks, sorted(
+            k for w, ks in positions(toks).items() if w[:1].isdecimal() for k in ks if toks[k].kind == "num"
+        ))  # the table holds the list: its id names no other while kept
+        while len(kept) > _POSITIONS_KEPT:
+            kept.pop(next(iter(kept)), None)  # the oldest
+    return list(got[1])
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
