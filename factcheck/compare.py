@@ -8,6 +8,7 @@ rounds to it.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache, lru_cache
 
@@ -118,6 +119,29 @@ def _round(v: float) -> bool:
     return significant_digits(v) <= 1
 
 
+def _about_rounded(a: Amount, b: Amount) -> bool:
+    """Two figures both said about ("about 31", "around 30.9"; "roughly 207", "about 200"),
+    ``b`` the more precise, that rounds to ``a`` at ``a``'s last significant digit: one
+    figure, rounded (not "about 300" and "about 350", nor "some 41,000" and "some 42,000"; a
+    figure that ends on a half step, "about 2,500", is round in its own way)."""
+    if a.hedge not in ABOUT_HEDGES or b.hedge not in ABOUT_HEDGES or a.low <= 0 or b.low <= 0:
+        return False
+    digits, precise = significant_digits(a.low), significant_digits(b.low)
+    if digits >= precise or _last_significant(b.low, precise) == 5:
+        return False  # "about 2,500" is a round figure of its own, no rounding of "some 3,000"
+    place = 10.0 ** (math.floor(math.log10(a.low)) - digits + 1)
+    return abs(math.floor(b.low / place + 0.5) * place - a.low) <= 1e-9 * a.low
+
+
+ABOUT_HEDGES = frozenset({"about", "approx"})
+
+
+def _last_significant(v: float, digits: int) -> int:
+    """The last significant digit of ``v``, which has ``digits`` of them (5 for 2,500)."""
+    place = 10.0 ** (math.floor(math.log10(v)) - digits + 1)
+    return int(math.floor(v / place + 0.5)) % 10
+
+
 def significant_digits(v: float) -> int:
     """The digits of ``v`` from its first to its last that is not 0, to six decimals:
     3 for 105 million and for 4.25, 1 for 300, 4 for 1,041."""
@@ -225,6 +249,8 @@ def compare_amounts(
         return "agrees", "same figure, rounded"
     hedged_a = a.hedge not in ("exact",) and not a.is_range
     hedged_b = b.hedge not in ("exact",) and not b.is_range
+    if hedged_a and hedged_b and (_about_rounded(a, b) or _about_rounded(b, a)):
+        return "agrees", "same figure, rounded (both said about)"  # "about 31" and "around 30.9"
     if hedged_a and hedged_b and a.hedge != "vague" and b.hedge != "vague":
         return "conflicts", "two different hedged figures"
     whole = d.kind in ("count", "age")
