@@ -193,7 +193,6 @@ class Streak(NamedTuple):
     """The words that make an ordinal the length of a run, as token indexes."""
 
     noun: int  # the first word of what the run is of ("win", "victoire")
-    noun_end: int
     end: int  # past the last word of the run
 
 
@@ -210,7 +209,7 @@ def streak_after(toks: list[Token], j: int, lang: str) -> Streak | None:
     succès de rang" (words.toml ``streak_before_noun``, ``streak_after_noun``)."""
     n = len(toks)
     if j + 1 < n and toks[j].norm in word_set(lang, "streak_before_noun") and toks[j + 1].is_word:
-        return Streak(j + 1, j + 2, j + 2)
+        return Streak(j + 1, j + 2)
     after = _streak_after(lang)
     for k in range(j + 1, min(n, j + 1 + STREAK_NOUN_WORDS)):
         if not toks[k - 1].is_word:
@@ -218,7 +217,7 @@ def streak_after(toks: list[Token], j: int, lang: str) -> Streak | None:
         for phrase in after.get(toks[k].norm, ()):
             got = match_at(toks, k, phrase)
             if got:
-                return Streak(j, k, k + got)
+                return Streak(j, k + got)
     return None
 
 

@@ -1452,7 +1452,7 @@ def _past_noun_phrase(toks: list[Token], j: int, s1: int, lex: Lexicon) -> int:
     evacuated") or past ", habitants et vacanciers," ("3 000 personnes, habitants et
     vacanciers, ont été évacuées"); ``j`` when neither follows."""
     n = min(len(toks), s1)
-    joins = _figure_words("clock", "join_and")
+    joins = _figure_words("joins", "noun_and")
     if j + 1 < n and toks[j].norm in joins and _plain_noun(toks[j + 1], lex):
         return j + 2
     if j < n and toks[j].norm == ",":
