@@ -203,6 +203,11 @@ SUBJECTS_OF = {
     # a listed company's shares: the measure before a percentage
     "share-price-shares-in": ("Shares in the group ended the day down 9.8%.", "en", "9.8%", "share_price"),
     "share-price-stock": ("The stock fell 4% in early trading.", "en", "4%", "share_price"),
+    # a French verb after a figure is no noun ("six recommandent"): the part takes its fronted group
+    "fr-plural-verb-fronted-group": (
+        "Sur les 14 analystes qui suivent le titre, six recommandent de vendre.", "fr", "six", "analyst",
+    ),
+    "en-brokers-are-analysts": ("Seven of the 14 brokers covering the stock say sell.", "en", "14 brokers", "analyst"),
     "fr-share-price-action": ("L'action a chuté de 11,4 % à la Bourse.", "fr", "11,4 %", "share_price"),
     "fr-share-price-titre": ("Le titre a perdu 4 % en début de séance.", "fr", "4 %", "share_price"),
     "es-share-price-acciones": ("Las acciones cayeron un 6 % en la bolsa.", "es", "6 %", "share_price"),

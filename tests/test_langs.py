@@ -15,7 +15,7 @@ from factcheck.lang import detect_lang
 
 HOOKS = ("ELISIONS", "ONE_ARTICLES", "CAPITAL_DATES", "ONE_IS_ARTICLE", "DAY_FIRST", "SHARED",
          "TEXT2NUM", "WEAK_ONE", "APPROX_ARTICLES", "DOZEN", "MODIFIERS_BEFORE_NOUN",
-         "participle", "head_noun", "not_noun")
+         "participle", "head_noun", "not_noun", "plural_verb")
 
 
 def test_languages_are_the_lexicon_folders() -> None:

@@ -882,6 +882,8 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
     for a count of one by its article with no known subject ("a tense atmosphere")."""
     toks, m, s0, s1, lex, prev = f.toks, f.m, f.s0, f.s1, f.lex, f.prev
     subj = find_subject(toks, m.j + 1 if m.compound else m.j, s1, lex)
+    if subj.words is not None and m.low > 1 and " " not in subj.words and hooks(lex.lang).plural_verb(fold(subj.words)):
+        subj = Subject(None, (), m.j, subj.part)  # "Sur les 14 analystes, six recommandent de vendre": a verb
     rule = "count.noun"
     if (
         m.compound

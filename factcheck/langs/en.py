@@ -46,3 +46,9 @@ def head_noun(w: str, adjectives_before: frozenset[str]) -> bool:
 def not_noun(w: str) -> bool:
     """An ending that no noun of a figure's phrase has (an adverb, a participle)."""
     return w.endswith("ly") or w.endswith("ed") or w.endswith("ing")
+
+
+def plural_verb(w: str) -> bool:
+    """A verb where a figure's noun would stand: none is read so in English, where a plural
+    noun ends in -s and other means tell a verb."""
+    return False

@@ -45,3 +45,9 @@ def head_noun(w: str, adjectives_before: frozenset[str]) -> bool:
 def not_noun(w: str) -> bool:
     """An ending that no noun of a figure's phrase has (an adverb in -mente, a participle)."""
     return w.endswith("mente") or w.endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))
+
+
+def plural_verb(w: str) -> bool:
+    """A verb of the third person plural where a figure's noun would stand ("seis recomiendan"):
+    after a figure above one a noun is plural, in -s."""
+    return len(w) > 4 and w.endswith(("an", "en")) and not w.endswith(("ian", "ien"))

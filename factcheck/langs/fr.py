@@ -46,3 +46,9 @@ def head_noun(w: str, adjectives_before: frozenset[str]) -> bool:
 def not_noun(w: str) -> bool:
     """An ending that no noun of a figure's phrase has (an adverb, a past participle)."""
     return w.endswith("ment") or w.endswith("ee") or w.endswith("ees")
+
+
+def plural_verb(w: str) -> bool:
+    """A verb of the third person plural where a figure's noun would stand ("six recommandent",
+    "12 estiment"): after a figure above one a noun is plural, "-ents" ("six agents")."""
+    return len(w) > 4 and w.endswith("ent")
