@@ -268,7 +268,8 @@ def classify(
         return None
     f = tuple.__new__(Figure, (text, toks, m, s0, s1, lex, prev, weak))  # Figure(), without its call
     if m.ordinal:
-        return _streak(f)  # "their fifth straight win"; other ordinals rank, they count nothing
+        # "their fifth straight win", "in the 12th minute"; other ordinals rank, they count nothing
+        return _streak(f) or _match_minute(f)
     for _, recognise in RECOGNISERS:
         got = recognise(f)
         if got is not None:
@@ -1226,6 +1227,28 @@ def _streak(f: Figure) -> Draft | None:
         words=m.words,
         rule="count.streak",
     )
+
+
+def _match_minute(f: Figure) -> Draft | None:
+    """The minute of a match something happened in, told by its ordinal: "in the 12th
+    minute", "a 38th-minute penalty", "dès la 12e minute", or, in French, the minute left out
+    at the end of a clause ("sur penalty à la 38e,"): a length of play, in minutes, that "on
+    38 minutes" and "after 67 minutes" tell too (figures.toml [clock] match_minute; words.toml
+    match_minute_before). "à la 12e place" ranks."""
+    toks, m = f.toks, f.m
+    j, n = m.j, min(len(toks), f.s1)
+    minute = _figure_words("clock", "match_minute")
+    if j + 1 < n and toks[j].norm in ("-", "–") and toks[j + 1].norm in minute:
+        end = toks[j + 1].end  # "a 38th-minute penalty"
+    elif j < n and toks[j].norm in minute:
+        end = toks[j].end
+    elif (j >= n or not toks[j].is_word) and any(
+        match_before(toks, m.i, p) for p in phrase_list(f.lex.lang, "match_minute_before")
+    ):
+        end = m.end  # "à la 38e,": the minute said before, or understood
+    else:
+        return None
+    return Draft("duration", m.start, end, m.low, m.high, "exact", unit="minute", rule="duration.match-minute")
 
 
 # The recognisers of a figure, tried in this order; the first that does not return None

@@ -44,6 +44,7 @@ RULES: dict[str, str] = {
     # duration
     "duration.unit-after": "a time unit after the figure, glued or not: 'three days', '48hrs', 'deux heures et demie'",
     "duration.article": "one unit by its article: 'a year', 'un an', 'a year-long'",
+    "duration.match-minute": "the minute of a match by its ordinal: 'in the 12th minute', 'à la 38e'",
     "duration.clock": "a race time: '2:04:02', '2 h 00 min 35 s'",
     "duration.joined": "two units joined in one duration: 'two hours and 35 minutes'",
     "duration.range": "a range across two units: 'six months to a year'",
