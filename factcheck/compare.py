@@ -129,17 +129,22 @@ def _about_rounded(a: Amount, b: Amount) -> bool:
     digits, precise = significant_digits(a.low), significant_digits(b.low)
     if digits >= precise or _last_significant(b.low, precise) == 5:
         return False  # "about 2,500" is a round figure of its own, no rounding of "some 3,000"
-    place = 10.0 ** (math.floor(math.log10(a.low)) - digits + 1)
+    place = _last_place(a.low, digits)
     return abs(math.floor(b.low / place + 0.5) * place - a.low) <= 1e-9 * a.low
 
 
 ABOUT_HEDGES = frozenset({"about", "approx"})
 
 
+def _last_place(v: float, digits: int) -> float:
+    """The unit of the last significant digit of ``v`` (> 0), which has ``digits`` of them:
+    100 for 2,500 said to the hundred, 0.1 for 30.9."""
+    return 10.0 ** (math.floor(math.log10(v)) - digits + 1)
+
+
 def _last_significant(v: float, digits: int) -> int:
     """The last significant digit of ``v``, which has ``digits`` of them (5 for 2,500)."""
-    place = 10.0 ** (math.floor(math.log10(v)) - digits + 1)
-    return int(math.floor(v / place + 0.5)) % 10
+    return int(math.floor(v / _last_place(v, digits) + 0.5)) % 10
 
 
 def significant_digits(v: float) -> int:

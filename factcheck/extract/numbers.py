@@ -12,11 +12,9 @@ from text_to_num import find_numbers
 from .lexicon import (
     Lexicon,
     _load,
-    _phrases,
     by_first,
     concepts,
     data_words,
-    first_index,
     hooks,
     lexicon,
     phrase_list,
@@ -197,10 +195,9 @@ class Streak(NamedTuple):
 
 
 @cache
-def _streak_after(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """words.toml ``streak_after_noun`` by first token, each phrase as the tokenizer splits it
-    ("d'affilée": "d'", "affilee")."""
-    return first_index(_phrases(list(word_set(lang, "streak_after_noun"))))
+def _streak_marks(lang: str) -> frozenset[str]:
+    """The words a run's words can start with: where :func:`_run_ordinals` looks for ordinals."""
+    return word_set(lang, "streak_before_noun") | frozenset(phrase_starts(lang, "streak_after_noun"))
 
 
 def streak_after(toks: list[Token], j: int, lang: str) -> Streak | None:
@@ -210,7 +207,7 @@ def streak_after(toks: list[Token], j: int, lang: str) -> Streak | None:
     n = len(toks)
     if j + 1 < n and toks[j].norm in word_set(lang, "streak_before_noun") and toks[j + 1].is_word:
         return Streak(j + 1, j + 2)
-    after = _streak_after(lang)
+    after = phrase_starts(lang, "streak_after_noun")
     for k in range(j + 1, min(n, j + 1 + STREAK_NOUN_WORDS)):
         if not toks[k - 1].is_word:
             return None
@@ -226,8 +223,7 @@ def _run_ordinals(toks: list[Token], lex: Lexicon, found: list[Mention]) -> list
     cinquième victoire consécutive"): mentions, ordinal (other ordinals in words are read as
     no figure). text2num reads the ordinal word, in all its forms."""
     code = hooks(lex.lang).TEXT2NUM
-    marks = word_set(lex.lang, "streak_before_noun") | _streak_after(lex.lang).keys()
-    at = indexes_of(toks, marks)
+    at = indexes_of(toks, _streak_marks(lex.lang))
     if code is None or not at:
         return []
     taken = {k for m in found for k in range(m.i, m.j)}
