@@ -278,7 +278,9 @@ def _ages_of_people_before(
     ("À 24 ans, le coureur a devancé...", "At 24, she became...") is said of the person the
     sentence before names, when it names one only (by a full name or by the surname of a
     person the text names): its ``subject`` is that person's name as written. Set apart, it is
-    said of the person named right after its comma, when one is ("À 24 ans, Rotich a gagné")."""
+    said of the person named right after its comma, when one is ("À 24 ans, Rotich a gagné").
+    So is an age in the noun phrase that opens a clause after a fronted one, in a sentence
+    that names no one ("After a long layoff, the 24-year-old saved...")."""
     if not mentions:
         return fields
     dets = word_set(lex.lang, "noun_of_det")
@@ -303,7 +305,10 @@ def _ages_of_people_before(
             named_next = any(
                 m.start == t.start for m in mentions for t in toks[last + 1 : last + 4] if t.is_cap
             )
-            if (apart or first == s0 + 1 and toks[s0].norm in dets or noun_aside) and s0 > 0 and not named_next:
+            # "Auteur d'un doublé samedi, l'attaquant de 22 ans": when the sentence names no one
+            fronted = _after_fronted(toks, first, dets) and not any(s.start <= m.start < s.end for m in mentions)
+            opens = apart or first == s0 + 1 and toks[s0].norm in dets or noun_aside or fronted
+            if opens and s0 > 0 and not named_next:
                 before = at.sent_of(toks[s0 - 1].start)
                 b0, b1 = at.tok_range(before) if before is not None else (0, 0)
                 # "... hauling down Reeve. The 23-year-old striker": Kessler and Reeve, no one
@@ -312,6 +317,23 @@ def _ages_of_people_before(
                     f = {**f, "subject": named.pop()}
         out.append((start, f))
     return out
+
+
+FRONTED_REACH = 3  # the words an age's noun phrase may hold before its figure ("l'attaquant de 22 ans")
+
+
+def _after_fronted(toks: list[Token], first: int, dets: frozenset[str]) -> bool:
+    """Whether the age at token ``first`` is said in a noun phrase that opens its clause right
+    after a fronted one ("After a long injury, the 23-year-old striker...", "Auteur d'un
+    doublé samedi, l'attaquant de 22 ans...", "Dans la foulée, la Suédoise de 24 ans"): a
+    determiner after a comma, then words only up to the figure."""
+    for k in range(first - 1, max(first - 2 - FRONTED_REACH, 0), -1):
+        t = toks[k]
+        if t.norm in dets:
+            return toks[k - 1].norm == ","
+        if t.kind != "word":
+            return False
+    return False
 
 
 def _person_fields(
