@@ -35,6 +35,14 @@ CASES = {
         ("registered",),
     ),
     "en-cast-a-ballot": ("About 3.2 million voters cast a ballot.", "en", "About 3.2 million voters", ("voted",)),
+    # an irregular past right after the figure is its verb, not its noun
+    "en-figure-cast-a-ballot": ("Of the 900 members, 812 cast a ballot.", "en", "812", ("voted",)),
+    "fr-ayant-vote": ("Parmi les 1 041 membres ayant voté, une majorité a approuvé l'accord.", "fr", "1 041 membres",
+                      ("voted",)),
+    # one catches a disease, one signs a contract
+    "en-contracted-the-disease": ("Some 40 people contracted the disease at the spa.", "en", "Some 40 people",
+                                  ("sickened",)),
+    "en-contract-is-no-illness": ("The 800 workers rejected the contract.", "en", "800 workers", ("leased",)),
     "fr-participation-no-protest": ("La participation a atteint 61 % au second tour.", "fr", "61 %", ("turnout",)),
     "en-cost-is-spent": ("Repairs are expected to cost £4.2m, the council said.", "en", "£4.2m", ("spent",)),
     "en-costs-are-spent": ("The new bridge will cost $85 million.", "en", "$85 million", ("spent",)),
@@ -58,6 +66,21 @@ CASES = {
     "fr-own-predicate": (
         "Quinze personnes ont été tuées et 54 autres ont été autorisées à partir.", "fr", "54 autres", (),
     ),
+    # ... and so does a perfect, future or modal auxiliary before a verb the lexicon does not name
+    "en-own-perfect": ("Police arrested 12 men on Monday, and 40 others have gone into hiding.", "en", "40 others", ()),
+    "en-own-pluperfect": (
+        "Ships were diverted to other ports, and more than 30,000 containers had piled up.", "en",
+        "more than 30,000 containers", (),
+    ),
+    "en-own-future": (
+        "The firm cut 300 jobs, and 1,200 workers will move to the new plant.", "en", "1,200 workers", (),
+    ),
+    "fr-own-pluperfect": ("La police a arrêté 12 hommes, et 40 autres avaient pris la fuite.", "fr", "40 autres", ()),
+    "fr-own-future": (
+        "Le groupe a supprimé 300 postes, et 1 200 salariés vont rejoindre la nouvelle usine.", "fr",
+        "1 200 salariés", (),
+    ),
+    "es-own-pluperfect": ("La policía detuvo a 12 hombres, y 40 personas habían huido.", "es", "40 personas", ()),
     # people are arrested, things are seized
     "en-things-seized": ("Almost 90 rifles have been taken into custody.", "en", "Almost 90 rifles", ("seized",)),
     # an action noun right before "of" says what happened to the figure after it
