@@ -218,6 +218,18 @@ SUBJECTS = {
 
 # what a figure of any kind is of, by the claim's text
 SUBJECTS_OF = {
+    # a bare part after "dont" / "including" is of the group its sentence has just counted
+    "fr-dont-group-noun": ("Dix-neuf patients sont hospitalisés, dont six en réanimation.", "fr", "six", "w:patient"),
+    "en-including-group-noun": (
+        "Nineteen patients remain in hospital, including three in intensive care.", "en", "three", "w:patient",
+    ),
+    # a noun of what happened, then "de" / "of": the noun after it is what is counted
+    "fr-suppressions-de-postes": (
+        "Le groupe a annoncé 1 400 suppressions de postes.", "fr", "1 400 suppressions de postes", "employee",
+    ),
+    "fr-suppressions-d-emplois": (
+        "Le plan prévoit 640 suppressions d'emplois.", "fr", "640 suppressions d'emplois", "employee",
+    ),
     # a quantity with no noun after it measures the noun before its "of" / "de"
     "quantity-radius-of": ("Most cases lived within a radius of 3 km.", "en", "3 km", "w:radius"),
     "fr-quantity-engin-de": ("L'engin de 2,1 tonnes a allumé son moteur.", "fr", "2,1 tonnes", "w:engin"),

@@ -130,6 +130,18 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
         ):
             # "43,3 millions de Français", "two Britons": people from somewhere, people
             return Subject(toks[last_word].text, (PEOPLE,), last_word + 1, part)
+        of = last_word + 1
+        if (
+            of + 1 < n
+            and toks[of].norm in data_words("figures", "joins", "of_des")
+            and stem_actions(lex.lang, toks[last_word].norm)
+        ):
+            used, ids = subject_concepts(toks, of + 1, c)
+            if ids:
+                # "1 400 suppressions de postes", "300 interpellations de manifestants": the noun
+                # says what happened, the noun after "de" what is counted
+                words = " ".join(x.text for x in toks[last_word : of + 1 + used])
+                return Subject(words, tuple(sorted(ids)), of + 1 + used, part)
         w = english(lex.lang, toks[last_word].norm)  # "navires" counts what "ships" counts
         return Subject(toks[last_word].text, (f"w:{w}",), last_word + 1, part)
     return Subject(None, (), rest if part else j, part)

@@ -952,10 +952,15 @@ def _count_subject(f: Figure) -> tuple[Subject, tuple[str, ...], str] | None:
     if (
         group is not None
         and subj.words is None
-        and subj.part
-        and any(match_at(toks, m.j, p) == len(p) for p in phrase_list(lex.lang, "trait_partitive"))
+        and (
+            subj.part
+            and any(match_at(toks, m.j, p) == len(p) for p in phrase_list(lex.lang, "trait_partitive"))
+            or m.i > s0 and toks[m.i - 1].norm in _figure_words("count", "part_of")
+        )
     ):
-        # "42 women were among the defendants, and 39 of them were convicted": of the women
+        # "42 women were among the defendants, and 39 of them were convicted": of the women;
+        # "19 patients étaient hospitalisés, dont six aux soins intensifs", "including three
+        # in intensive care": a part of the patients
         return Subject(group.subject, group.concepts, m.j, True), acts, "count.of-them"  # (the span: the figure)
     if subj.words is None and _fronted_part(toks, m, s0, lex):
         # "Of the 168 riders who started, only 97 finished": a part of the group set apart first
