@@ -26,11 +26,19 @@ _OVER = 0.10
 
 
 def interval(
-    a: Amount, *, scaled: bool = False, whole: bool = False, precise: bool = False, step: float = 0.0
+    a: Amount,
+    *,
+    scaled: bool = False,
+    whole: bool = False,
+    measured: bool = False,
+    precise: bool = False,
+    step: float = 0.0,
 ) -> tuple[float, float]:
     """The values a statement allows. ``whole``: it counts whole things (people, years of
     age), and "about 40" allows a little more room (38), and one either side at least
-    ("about 30" ~ 31); a sum of money or a measure keeps the tighter share. ``precise``: the
+    ("about 30" ~ 31); ``measured``: it measures (a length, a weight), and "about 300 metres"
+    allows as much room, though none past half a unit of its last digit ("about 2.1 tonnes" is
+    not 2.2); a sum of money keeps the tighter share. ``precise``: the
     figure is written as a precise one ("at least 43", not "more than 60"), and a bound on
     it leaves no room past the figure (:func:`precise_bound`). ``step``: the room a round floor
     leaves up to its next step, where the figure counts or lasts (:func:`floor_step`)."""
@@ -48,6 +56,8 @@ def interval(
             low_room = max(min(lo * _ABOUT_WHOLE, _step(lo) / 2), 1) if lo else 1
             high_room = max(min(hi * _ABOUT_WHOLE, _step(hi) / 2), 1) if hi else 1
             return lo - low_room, hi + high_room
+        if measured and lo > 0:
+            return lo - _measure_room(lo), hi + _measure_room(hi)
         return lo * (1 - _ABOUT), hi * (1 + _ABOUT)
     if h == "approx":  # "une trentaine": thirty or so
         return lo * (1 - _APPROX), hi * (1 + _APPROX)
@@ -91,6 +101,13 @@ def _step(v: float) -> float:
     while v >= step * 10 and (v / (step * 10)).is_integer():
         step *= 10
     return step
+
+
+def _measure_room(v: float) -> float:
+    """The room "about" leaves a measure: a twentieth of it, and no more than half a unit of
+    its last digit ("about 300 metres" 15, "about 2.1 tonnes" 0.05)."""
+    unit = _step(v) if float(v).is_integer() else _last_digit(v)
+    return min(v * _ABOUT_WHOLE, unit / 2)
 
 
 def _last_digit(v: float) -> float:
@@ -258,9 +275,9 @@ def compare_amounts(
         return "agrees", "same figure, rounded (both said about)"  # "about 31" and "around 30.9"
     if hedged_a and hedged_b and a.hedge != "vague" and b.hedge != "vague":
         return "conflicts", "two different hedged figures"
-    whole = d.kind in ("count", "age")
-    lo1, hi1 = interval(a, scaled=sa, whole=whole, precise=precise_bound(d), step=floor_step(d, a))
-    lo2, hi2 = interval(b, scaled=sb, whole=whole, precise=precise_bound(s), step=floor_step(s, b))
+    whole, measured = d.kind in ("count", "age"), d.kind == "quantity"
+    lo1, hi1 = interval(a, scaled=sa, whole=whole, measured=measured, precise=precise_bound(d), step=floor_step(d, a))
+    lo2, hi2 = interval(b, scaled=sb, whole=whole, measured=measured, precise=precise_bound(s), step=floor_step(s, b))
     if lo1 <= hi2 + 1e-9 and lo2 <= hi1 + 1e-9:
         if a.is_range or b.is_range:
             return "agrees", "figure within the range"

@@ -218,6 +218,11 @@ SUBJECTS = {
 
 # what a figure of any kind is of, by the claim's text
 SUBJECTS_OF = {
+    # a dimension word after a length's unit, or before its "de", says which size it gives
+    "en-metres-long": ("The slide was 300 metres long.", "en", "300 metres", "length"),
+    "en-metres-deep": ("The crevasse is about 40 metres deep.", "en", "about 40 metres", "depth"),
+    "fr-longue-de": ("La coulée, longue de 400 mètres, a tout emporté.", "fr", "400 mètres", "length"),
+    "fr-large-d-environ": ("Elle était large d'environ 80 mètres.", "fr", "environ 80 mètres", "width"),
     # a bare part after "dont" / "including" is of the group its sentence has just counted
     "fr-dont-group-noun": ("Dix-neuf patients sont hospitalisés, dont six en réanimation.", "fr", "six", "w:patient"),
     "en-including-group-noun": (
@@ -532,6 +537,20 @@ PAST = {
     "en-since-month-last-year": ("The region has recorded 41 deaths since March last year.", "en", "41 deaths", False),
     "en-since-last-year": ("Prices have risen 8% since last year.", "en", "8%", False),
     "fr-depuis-l-an-dernier": ("La région a recensé 41 morts depuis mars de l'an dernier.", "fr", "41 morts", False),
+    # a cue in an aside between commas tells of the subject, not of the figure outside it
+    "en-aside-who-last-year": ("The champion, who lost in the first round last year, collects €1.2m.", "en",
+                               "€1.2m", False),
+    "fr-aside-participle-an-dernier": ("Le champion, éliminé au premier tour l'an dernier, empoche 1 million d'euros.",
+                                       "fr", "1 million d'euros", False),
+    "en-aside-after-figure": ("Some 300 homes were flooded, the mayor, elected last year, said.", "en",
+                              "Some 300 homes", False),
+    # ... unless a relative clause after it tells of its noun
+    "fr-aside-then-relative": (
+        "Il atteint 612 millions, contre celui de 2025, qui atteignait 590 millions d'euros.", "fr",
+        "590 millions d'euros", True,
+    ),
+    "en-aside-holds-the-figure": ("The dam, which failed in 2003, last year held 12 million cubic metres.", "en",
+                                  "12 million cubic metres", True),
 }
 
 

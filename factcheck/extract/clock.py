@@ -10,7 +10,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..models import Span
-from .lexicon import Lexicon, data_pattern, phrase_list, units, word_set
+from .lexicon import Lexicon, data_pattern, data_words, phrase_list, units, word_set
 from .numbers import hedge_before
 from .numeric import Draft, _actions
 from .tokens import Token, match_before
@@ -145,6 +145,14 @@ def _timed(toks: list[Token], ti: int, lex: Lexicon) -> bool:
     at = ti - (hb[0] if hb else 0)
     if at > 0 and toks[at - 1].norm in word_set(lex.lang, "clock_duration_cues"):
         return True
+    if (
+        at > 2
+        and toks[at - 1].norm in data_words("figures", "joins", "of_des")
+        and toks[at - 2].is_word
+        and not toks[at - 2].is_cap
+        and toks[at - 3].norm in word_set(lex.lang, "clock_measure_det")
+    ):
+        return True  # "au terme d'un combat de 2h51": how long the fight lasted
     # "au bout de 1h30", "at the end of 2h15": a phrase that frames a length of time
     return any(match_before(toks, at, ph) for ph in phrase_list(lex.lang, "clock_duration_phrases"))
 

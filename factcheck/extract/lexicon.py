@@ -82,6 +82,8 @@ class Concepts:
     trait: frozenset[str]
     # what a rate or a share measures ("inflation", "taux directeur")
     measure: frozenset[str]
+    # which size of a thing a length gives: word (folded) -> dimension id ("longue" -> length)
+    dimensions: dict[str, str]
     # actions that say only that a figure lasted or happened ("lasted", "took"): evidence
     # when both sides say them, no disagreement when the other side says something else
     loose: frozenset[str]
@@ -194,6 +196,9 @@ def _concepts(lang: str) -> Concepts:
     human: set[str] = set()
     trait = {cid for cid, entry in data["subjects"].items() if entry.get("trait")}
     measure = {cid for cid, entry in data["subjects"].items() if entry.get("measure")}
+    dimensions = {
+        fold(w): cid for cid, entry in data.get("dimensions", {}).items() for lg in langs for w in entry.get(lg, [])
+    }
     for cid, entry in data["subjects"].items():
         if entry.get("generic"):
             generic.add(cid)
@@ -233,6 +238,7 @@ def _concepts(lang: str) -> Concepts:
         human=frozenset(human),
         trait=frozenset(trait),
         measure=frozenset(measure),
+        dimensions=dimensions,
         loose=frozenset(loose),
         apart=frozenset(apart),
         changing=frozenset(changing),

@@ -810,6 +810,7 @@ def _quantity(f: Figure) -> Read:
     subj = find_subject(toks, qj, f.s1, lex)
     if subj.words is None:  # "within a radius of 3 km", "une profondeur de 40 mètres"
         subj = noun_of_figure(toks, _before_hedge(f), f.s0, lex, subj.end, any_before=True) or subj
+    subj = _dimension(toks, qj, _before_hedge(f), f.s0, lex, subj)
     return Draft(
         "quantity",
         start,
@@ -824,6 +825,20 @@ def _quantity(f: Figure) -> Read:
         words=m.words,
         rule=rule,
     )
+
+
+def _dimension(toks: list[Token], qj: int, k: int, s0: int, lex: Lexicon, subj: Subject) -> Subject:
+    """Which size of a thing a length gives, when a dimension word (concepts.toml
+    [dimensions]) follows its unit ("300 metres long") or stands before its "de" / "of" at
+    toks[k] ("longue de 400 mètres", "large d'environ 80 mètres"); else ``subj``."""
+    dims = concepts(lex.lang).dimensions
+    if subj.words is not None:
+        got = dims.get(toks[qj].norm) if qj < len(toks) and subj.end == qj + 1 else None
+        return Subject(subj.words, (got,), subj.end) if got else subj
+    if k - 1 < s0 or toks[k].norm not in _figure_words("joins", "of_des"):
+        return subj
+    got = dims.get(toks[k - 1].norm)
+    return Subject(toks[k - 1].text, (got,), subj.end) if got else subj
 
 
 # ---- not counts: dates and names

@@ -74,7 +74,7 @@ def is_past(toks: list[Token], i: int, j: int, sent: tuple[int, int], lex: Lexic
     in_, when, and_ = word_set(lex.lang, "past_year_in"), word_set(lex.lang, "when"), word_set(lex.lang, "and")
     while True:
         a, b = clause_bounds(toks, i, j, s0, s1, lex)
-        if any(a <= k < b and not i <= k < j for k in marks.named):
+        if any(a <= k < b and not i <= k < j and not _aside(toks, k, i, j, a, b, lex) for k in marks.named):
             return True
         # "..., in 2008" ends the sentence
         ends = b + 3 >= s1 or toks[b + 3].norm in (".", "!", "?")
@@ -87,6 +87,29 @@ def is_past(toks: list[Token], i: int, j: int, sent: tuple[int, int], lex: Lexic
         if not (a - 2 >= s0 and toks[a - 1].norm in and_):
             return False
         i, j = a - 2, a - 1
+
+
+def _aside(toks: list[Token], k: int, i: int, j: int, a: int, b: int, lex: Lexicon) -> bool:
+    """The cue at toks[k] sits in an aside between commas that the figure at toks[i:j] is
+    outside of: "The champion, who went out in the first round last year, collects €1m" tells
+    of this year's prize; the aside tells of its subject."""
+    if k < i:
+        closing = next((c for c in range(k + 1, i) if toks[c].norm == ","), None)
+        if closing is None or not any(toks[c].norm == "," for c in range(a, k)):
+            return False
+        # "..., par rapport à celui de 2025, qui atteignait 590 millions": the figure's clause
+        # tells of the aside's noun
+        return toks[closing + 1].norm not in _relative(lex)
+    return any(toks[c].norm == "," for c in range(j, k)) and any(toks[c].norm == "," for c in range(k + 1, b))
+
+
+@cache
+def _relative_words(lang: str) -> frozenset[str]:
+    return word_set(lang, "relative_pronouns") | word_set(lang, "when")
+
+
+def _relative(lex: Lexicon) -> frozenset[str]:
+    return _relative_words(lex.lang)
 
 
 def _year(toks: list[Token], k: int) -> bool:
