@@ -12,7 +12,7 @@ import math
 import re
 from functools import cache, lru_cache
 
-from .extract.lexicon import _load, data_phrases, data_words, units
+from .extract.lexicon import _load, basis_point_unit, data_phrases, data_words, units
 from .invisible import script_note
 from .models import Amount, Claim, trusted
 from .runcache import memo
@@ -202,6 +202,8 @@ def _normalised(kind: str, unit: str | None, low: float, high: float, hedge: str
 
 @lru_cache(maxsize=256)
 def _unit_factor(kind: str, unit: str) -> float:
+    if kind == "percent":
+        return 0.01 if unit == basis_point_unit() else 1.0  # "25 basis points" is a quarter of a point
     table = units()["time" if kind == "duration" else "measure"] if kind in ("duration", "quantity") else {}
     for name, (canon, factor) in table.items():
         if canon == unit or name == unit:

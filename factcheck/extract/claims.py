@@ -220,6 +220,7 @@ def _figure_fields(
         marks = past_seen[s.start]
         first = at.tok_at(d.start)
         fields = at.common(doc, d.start, d.end, s)
+        acts = _of_its_subject(d.actions, d.concepts, lex)
         fields.update(
             kind=cast(ClaimKind, d.kind),
             value=amount.json_value(),
@@ -228,9 +229,9 @@ def _figure_fields(
             hedge=hedge if hedge != "exact" else None,
             subject=d.subject,
             concepts=d.concepts,
-            actions=d.actions,
+            actions=acts,
             # what a reader is told happened: a loose action ("lasted") says nothing
-            predicate=", ".join(a for a in d.actions if a not in loose) or None,
+            predicate=", ".join(a for a in acts if a not in loose) or None,
             lang=lex.lang,
             weak=d.weak,
             part=d.part,
@@ -240,6 +241,17 @@ def _figure_fields(
         )
         out.append((d.start, fields))
     return out
+
+
+def _of_its_subject(actions: tuple[str, ...], ids: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    """The actions less those said only of people (concepts.toml ``people``) when the figure
+    counts a known thing: "cut its key rate by 50 basis points" lays nobody off."""
+    c = concepts(lex.lang)
+    if not actions or not (set(actions) & c.people_only):
+        return actions
+    if not any(not x.startswith("w:") and x not in c.human for x in ids):
+        return actions
+    return tuple(a for a in actions if a not in c.people_only)
 
 
 def _date_fields(

@@ -88,6 +88,8 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
             continue
         if t.is_word and (t.norm in lex.weekdays or t.norm in lex.months):
             break  # "a bondi de 34 % lundi": when, not what the figure is of
+        if t.norm in word_set(lex.lang, "when_adverbs") and k + 1 < n and _says_when(toks[k + 1], lex):
+            break  # "to 7% late on Tuesday": when, not what the figure is of
         if t.is_word:
             used, ids = subject_concepts(toks, k, c)
             if ids:
@@ -145,6 +147,12 @@ def find_subject(toks: list[Token], j: int, stop_at: int, lex: Lexicon) -> Subje
         w = english(lex.lang, toks[last_word].norm)  # "navires" counts what "ships" counts
         return Subject(toks[last_word].text, (f"w:{w}",), last_word + 1, part)
     return Subject(None, (), rest if part else j, part)
+
+
+def _says_when(t: Token, lex: Lexicon) -> bool:
+    """A word after "late" / "early" that makes it say when ("late on Tuesday", "early
+    yesterday", "late last year"): a weekday, a month, or one of words.toml when_adverbs_before."""
+    return t.norm in lex.weekdays or t.norm in lex.months or t.norm in word_set(lex.lang, "when_adverbs_before")
 
 
 def _concept_before(

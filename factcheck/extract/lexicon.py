@@ -91,6 +91,8 @@ class Concepts:
     apart: frozenset[str]
     # actions whose figure grows as news comes in (a toll, the injured, arrests)
     changing: frozenset[str]
+    # actions said only of people and their jobs ("laid off"): not of a known thing's figure
+    people_only: frozenset[str]
     # action stems (single token prefixes) and phrases
     action_stems: tuple[tuple[str, str], ...]
     action_phrases: dict[tuple[str, ...], frozenset[str]]
@@ -212,11 +214,15 @@ def _concepts(lang: str) -> Concepts:
                     sw.setdefault(toks[0], set()).add(cid)
                 elif toks:
                     sp.setdefault(toks, set()).add(cid)
+                    if not toks[-1].endswith(("s", "x")):
+                        # the phrase with its last word plural: "key rates", "gang members"
+                        sp.setdefault((*toks[:-1], toks[-1] + "s"), set()).add(cid)
     stems: list[tuple[str, str]] = []
     ap: dict[tuple[str, ...], set[str]] = {}
     loose = {cid for cid, entry in data["actions"].items() if entry.get("loose")}
     apart = {cid for cid, entry in data["actions"].items() if entry.get("apart")}
     changing = {cid for cid, entry in data["actions"].items() if entry.get("changes")}
+    people_only = {cid for cid, entry in data["actions"].items() if entry.get("people")}
     for cid, entry in data["actions"].items():
         for lg in langs:
             for item in entry.get(lg, []):
@@ -242,6 +248,7 @@ def _concepts(lang: str) -> Concepts:
         loose=frozenset(loose),
         apart=frozenset(apart),
         changing=frozenset(changing),
+        people_only=frozenset(people_only),
         action_stems=tuple(stems),
         action_phrases={k: frozenset(v) for k, v in ap.items()},
         subject_index=by_first({k: frozenset(v) for k, v in sp.items()}),
@@ -266,6 +273,12 @@ def data_words(name: str, *path: str) -> frozenset[str]:
     """A word list of the shared data file lexicon/<name>.toml, folded, as a set:
     data_words("figures", "age", "prison")."""
     return frozenset(fold(w) for w in _data_at(name, path))
+
+
+@cache
+def basis_point_unit() -> str:
+    """The unit of a percent claim told in basis points (figures.toml [compare] basis_point)."""
+    return next(iter(data_words("figures", "compare", "basis_point")))
 
 
 @cache

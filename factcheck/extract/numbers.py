@@ -644,7 +644,16 @@ def _unit_fraction(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:
             hyphen = toks[i + k].norm in _HYPHENS  # "une demi-heure": the unit after the hyphen
             return Mention(i=i, j=i + k, start=t.start, end=toks[i + k - 1].end, low=share, high=share, words=True,
                            decimals=2, compound=hyphen)
+        if k and i + k + 1 < len(toks) and toks[i + k].norm in _HYPHENS and _point_word(toks, i + k + 1, lex):
+            # "d'un demi-point": a share of a percentage point, read as a fraction before "point"
+            return Mention(i=i, j=i + k + 1, start=t.start, end=toks[i + k - 1].end, low=100 * share,
+                           high=100 * share, words=True, decimals=2, suffix="%")
     return None
+
+
+def _point_word(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """toks[k] is "point" glued after a hyphen ("demi-point"): words.toml share_points."""
+    return glued(toks[k - 1], toks[k]) and toks[k].norm in word_set(lex.lang, "share_points")
 
 
 def _vague_or_fraction(toks: list[Token], i: int, lex: Lexicon) -> Mention | None:

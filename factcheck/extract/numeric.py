@@ -30,6 +30,7 @@ from .context import (
 from .dates import at_hour, old_year
 from .lexicon import (
     Lexicon,
+    basis_point_unit,
     concepts,
     data_phrases,
     data_words,
@@ -289,6 +290,11 @@ def _share(f: Figure) -> Read:
         return None
     k, share = ratio
     subj = find_subject(toks, m.j, f.s1, lex)
+    if subj.words is None and k + 1 < m.i - 1:
+        # "un vol sur trois devra être annulé", "one flight in three": the noun between
+        between = find_subject(toks, k + 1, m.i, lex)
+        if between.words is not None:
+            subj = Subject(between.words, between.concepts, m.j, subj.part)
     h = hedge_before(toks, k, lex)  # "nearly one in ten": the hedge stands before the first figure
     first, hedge = (toks[k - h[0]].start, h[1]) if h else (toks[k].start, "exact")
     return Draft(
@@ -331,17 +337,33 @@ def _point_after(f: Figure) -> int | None:
     return None
 
 
+def _basis_points(f: Figure) -> int | None:
+    """Where the basis points after the figure end ("25 basis points", "25 points de base",
+    "25bp": words.toml basis_points), else None."""
+    j = f.m.j
+    for p in phrase_starts(f.lex.lang, "basis_points").get(f.toks[j].norm, ()) if j < len(f.toks) else ():
+        k = match_at(f.toks, j, p)
+        if k:
+            return j + k
+    return None
+
+
 def _percent(f: Figure) -> Read:
     """ "14%", "14 %", "14 per cent", "quatorze pour cent", "two-thirds"."""
     toks, m, j = f.toks, f.m, f.m.j
     pj, rule = 0, "percent.fraction" if m.suffix == "%" and m.words else "percent.sign"
     point = _point_after(f) if rule == "percent.fraction" else None
+    unit, low, high = "%", m.low, m.high
+    basis = _basis_points(f) if m.suffix != "%" else None
     if point is not None:
         # "a quarter point", "d'un quart de point", "half a percentage point": a fraction of
         # one point, not a share
-        return Draft("percent", f.start, toks[point - 1].end, m.low / 100, m.high / 100, m.hedge, unit="%",
-                     words=m.words, actions=f.actions(point, prev=f.prev, parts=False), rule="percent.point-fraction")
-    if m.suffix == "%":
+        pj, low, high, rule = point, m.low / 100, m.high / 100, "percent.point-fraction"
+    elif basis is not None:
+        # "cut by 25 basis points", "de 25 points de base": hundredths of a percentage point, in
+        # their own unit (compare.normalise reads them as points)
+        pj, unit, rule = basis, basis_point_unit(), "percent.basis-points"
+    elif m.suffix == "%":
         pj = j + 1 if j < len(toks) and toks[j].norm == "%" else j
     elif j < len(toks) and toks[j].norm == "%":
         pj = j + 1
@@ -378,10 +400,10 @@ def _percent(f: Figure) -> Read:
         "percent",
         f.start,
         end,
-        m.low,
-        m.high,
+        low,
+        high,
         m.hedge,
-        unit="%",
+        unit=unit,
         words=m.words,
         subject=subj.words,
         concepts=subj.concepts,

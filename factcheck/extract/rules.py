@@ -13,6 +13,7 @@ from __future__ import annotations
 RULES: dict[str, str] = {
     # percent
     "percent.point-fraction": "a fraction of a point: 'a quarter point', 'un quart de point'",
+    "percent.basis-points": "hundredths of a point: '25 basis points', '25 points de base' (0.25)",
     "percent.one-in": "a share told as a ratio: 'one in five adults', 'un Français sur cinq'",
     "percent.sign": "a figure with a percent sign: '14%', '14 %'",
     "percent.words": "a figure with percent words: '14 per cent', 'quatorze pour cent'",
