@@ -330,6 +330,7 @@ def align_document(
             "span": s.span,
             "text": s.text,
             "value": s.value,
+            "unit": s.unit,
             "source_claim": s.id,
             "decision": None,
         })
@@ -347,13 +348,14 @@ def align_document(
                         "span": Span.at(start, end),
                         "text": doc.text[start:end],
                         "value": doc.text[start:end],
+                        "unit": None,
                         "source_claim": None,
                         "decision": None,
                     })
     return out
 
 
-_FINDING_FIELDS = ("source", "verdict", "score", "why", "span", "text", "value", "source_claim", "decision")
+_FINDING_FIELDS = ("source", "verdict", "score", "why", "span", "text", "value", "unit", "source_claim", "decision")
 if tuple(Finding.model_fields) != _FINDING_FIELDS or Finding.model_fields["decision"].default is not None:
     raise TypeError("align_document() builds a Finding of these fields, in this order: update it")
 _BY_PLACE = itemgetter(1, 2)  # a Pair's draft and source indexes

@@ -60,7 +60,7 @@ _CODE = ("extract", "langs", "models.py", "text.py", "invisible.py", "lang.py", 
 # What alignment runs besides extraction (whose code build() hashes): every module of the
 # package but the reports and the TUI (a findings entry is kept only while all are as they were).
 _ALIGN_CODE = ("langs",)  # and the package's own *.py
-FINDINGS_FORMAT = "factcheck-findings-cache/1"
+FINDINGS_FORMAT = "factcheck-findings-cache/2"  # 2: the source's unit of each finding
 FINDINGS = "findings"  # the sub-folder of the findings entries
 ITSELF = "_itself.json"  # the findings of the draft against itself (no document's entry starts with "_")
 _VERDICTS = frozenset(get_args(Verdict))
@@ -638,8 +638,8 @@ def _span(v: Any, size: int, spans: dict[tuple[int, int], Span]) -> Span:
 # A findings entry is two lines: a header (format, build with the hash of the alignment code,
 # the draft's key, the digest of the source's claims entry, the number of findings and the
 # sha256 of the body) and the findings of the source, in the order alignment gave them, each
-# a list: the draft claim's id, verdict, score, why, the span's start and end, text, value
-# and the source claim's id. The draft's claims and the source's are functions of their keys
+# a list: the draft claim's id, verdict, score, why, the span's start and end, text, value,
+# unit and the source claim's id. The draft's claims and the source's are functions of their keys
 # for one build, and the findings of the two lists of claims (and the draft's date, in its
 # key): an entry of the same keys says what aligning them again would.
 
@@ -656,7 +656,9 @@ def _encode_findings(draft: Document, doc: Document, digest: str, found: dict[st
     for claim_id, f in found.items():
         if f.source != doc.id or f.span is None or f.decision is not None:
             raise ValueError("a finding the findings cache cannot hold")  # align_document() makes none
-        rows.append([claim_id, f.verdict, f.score, f.why, f.span.start, f.span.end, f.text, f.value, f.source_claim])
+        rows.append(
+            [claim_id, f.verdict, f.score, f.why, f.span.start, f.span.end, f.text, f.value, f.unit, f.source_claim]
+        )
     body = json.dumps(rows, ensure_ascii=False, separators=(",", ":"), allow_nan=True).encode("utf-8")
     header = {
         "format": FINDINGS_FORMAT,
@@ -670,7 +672,7 @@ def _encode_findings(draft: Document, doc: Document, digest: str, found: dict[st
     return head + b"\n" + body + b"\n"
 
 
-_FINDING_TYPES = (str, str, (int, float), str, int, int, (str, type(None)), None, (str, type(None)))
+_FINDING_TYPES = (str, str, (int, float), str, int, int, (str, type(None)), None, (str, type(None)), (str, type(None)))
 
 
 def _decode_findings(
@@ -705,11 +707,11 @@ def _decode_findings(
     size = len(doc.text)
     out: dict[str, Finding] = {}
     for row in rows:
-        if not (type(row) is list and len(row) == 9
+        if not (type(row) is list and len(row) == 10
                 and all(t is None or (type(v) is not bool and isinstance(v, t))
                         for v, t in zip(row, _FINDING_TYPES, strict=True))):
             raise Corrupt("are corrupt (a finding)")
-        claim_id, verdict, score, why, start, end, text, value, source_claim = row
+        claim_id, verdict, score, why, start, end, text, value, unit, source_claim = row
         if claim_id not in ids or claim_id in out or verdict not in _VERDICTS:
             raise Corrupt("are corrupt (a finding of no claim of the draft)")
         if not 0 <= start <= end <= size:
@@ -718,6 +720,6 @@ def _decode_findings(
             raise Corrupt("are corrupt (a value)")
         out[claim_id] = _filled(Finding, {  # every field, in declaration order
             "source": doc.id, "verdict": verdict, "score": score, "why": why, "span": Span.at(start, end),
-            "text": text, "value": value, "source_claim": source_claim, "decision": None,
+            "text": text, "value": value, "unit": unit, "source_claim": source_claim, "decision": None,
         })
     return out

@@ -513,6 +513,7 @@ class Finding(Frozen):
     span: Span | None = None
     text: str | None = None
     value: JsonValue = None
+    unit: str | None = None  # the source's unit ("2h15" is in minutes where the draft says hours)
     source_claim: str | None = None
     decision: str | None = None  # status of an editorial decision applied to it
 

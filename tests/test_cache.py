@@ -505,10 +505,11 @@ def test_a_forged_findings_entry_is_not_used(
     assert rows
     for forged, why in (
         ([["no-such-claim", *rows[0][1:]]], "a finding of no claim of the draft"),
-        ([[rows[0][0], "agrees", 1.0, "", 0, 10_000_000, None, None, None]], "a span outside the text"),
-        ([[rows[0][0], "certain", 1.0, "", 0, 1, None, None, None]], "a finding of no claim of the draft"),
-        ([[rows[0][0], "agrees", "1.0", "", 0, 1, None, None, None]], "a finding"),
-        ([[rows[0][0], "agrees", 1.0, "", 0, 1, None, {"a": 1}, None]], "a value"),
+        ([[rows[0][0], "agrees", 1.0, "", 0, 10_000_000, None, None, None, None]], "a span outside the text"),
+        ([[rows[0][0], "certain", 1.0, "", 0, 1, None, None, None, None]], "a finding of no claim of the draft"),
+        ([[rows[0][0], "agrees", "1.0", "", 0, 1, None, None, None, None]], "a finding"),
+        ([[rows[0][0], "agrees", 1.0, "", 0, 1, None, {"a": 1}, None, None]], "a value"),
+        ([[rows[0][0], "agrees", 1.0, "", 0, 1, None, None, 7, None]], "a finding"),
         ({"not": "a list"}, "not a list of findings"),
     ):
         bad = json.dumps(forged).encode()

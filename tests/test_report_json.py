@@ -40,7 +40,7 @@ def test_sources_in_order_with_contract_fields() -> None:
 
 CLAIM_KEYS = {"id", "kind", "span", "text", "value", "unit", "hedge", "subject", "predicate",
               "role", "findings"}
-FINDING_KEYS = {"source", "verdict", "span", "text", "value", "why", "score", "decision"}
+FINDING_KEYS = {"source", "verdict", "span", "text", "value", "unit", "why", "score", "decision"}
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_exact_spans() -> None:
     assert claims["c1"]["span"] == [34, 58]
     assert claims["c2"]["findings"][0] == {
         "source": "wire-en", "verdict": "conflicts", "span": [114, 141],
-        "text": "one was remanded in custody", "value": 1, "why": "", "score": 0.93,
+        "text": "one was remanded in custody", "value": 1, "unit": None, "why": "", "score": 0.93,
         "decision": None, "source_claim": None,
         "line": 3, "column": 6, "end_line": 3, "end_column": 33, "path": "sources/wire-en.txt",
     }

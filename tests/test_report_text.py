@@ -110,3 +110,20 @@ def test_no_findings_only_languages_and_summary() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(UsageError):
         render(basic_report(), "xml")
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "says"),
+    [
+        ("The search lasted nearly three hours on Sunday.", "Les recherches ont duré 2h15 dimanche.",
+         "s says 135 minute"),
+        ("The ECB cut its deposit rate by 25 basis points on Thursday.",
+         "La BCE a abaissé ses taux directeurs d'un demi-point jeudi.", "s says 0.5%"),
+    ],
+    ids=["minutes-against-hours", "point-against-basis-points"],
+)
+def test_a_source_figure_is_shown_in_its_own_unit(draft: str, source: str, says: str) -> None:
+    from factcheck.pipeline import check
+
+    report = check(Document(id="draft", text=draft, lang="en"), [Document(id="s", text=source, lang="fr")], cache=None)
+    assert says in render(report, "text")

@@ -252,11 +252,12 @@ def claim_label(claim: Claim) -> str:
 
 
 def finding_value(claim: Claim, finding: Finding) -> str:
-    """A finding's value, with the claim's unit when it has a number."""
+    """A finding's value, with the source's unit when it has a number (the claim's for a
+    finding that gives none)."""
     text = value_text(finding.value)
     if claim.kind == "person" or isinstance(finding.value, str):
         return text
-    return with_unit(text, claim.unit, claim.kind)
+    return with_unit(text, finding.unit or claim.unit, claim.kind)
 
 
 class Locator:

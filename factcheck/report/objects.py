@@ -37,6 +37,7 @@ def finding_object(finding: Finding) -> dict[str, Any]:
         "span": finding.span.as_list() if finding.span is not None else None,
         "text": finding.text,
         "value": finding.value,
+        "unit": finding.unit,
         "why": finding.why,
         "score": round(score, 4),
         "decision": finding.decision,
